@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
+import { messages, PLATFORM_LABEL } from "@/lib/i18n";
+import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
+import { getAudienceSeries } from "@/lib/queries/getAudienceSeries";
+import { addDays, localDay } from "@/lib/time";
+import { AudienceChart } from "./components/AudienceChart";
+
+export const dynamic = "force-dynamic";
+
+const SearchSchema = z.object({ lang: z.enum(["nb", "sv", "en"]).catch("nb").default("nb") });
+
+export default async function HomePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { lang } = SearchSchema.parse(await props.searchParams);
+  const locale: UiLocale = lang;
+  const t = messages(locale);
+  const agencies = await getAgencyChannels(db());
+  const charts = await Promise.all(
+    agencies.map((a) => {
+      const to = localDay(new Date(), a.timeZone);
+      return getAudienceSeries(db(), { agencyId: a.id, from: addDays(to, -364), to, bucket: "week" });
+    }),
+  );
+
+  return (
+    <>
+      <header className="site">
+        <h1>{t.appName}</h1>
+        <p>{t.tagline}</p>
+      </header>
+      <main id="main">
+        <h2 className="visually-hidden">{t.agencies}</h2>
+        {agencies.length === 0 && <p>{t.empty}</p>}
+        {agencies.map((agency, i) => {
+          const chart = charts[i]!;
+          const total = agency.channels.reduce((sum, c) => sum + (c.audience ?? 0), 0);
+          const weekLabels = chart.buckets.map((b) => formatWeek(b, locale, true));
+          const headingId = `agency-${agency.slug}`;
+          return (
+            <section key={agency.id} className="agency" aria-labelledby={headingId} data-agency={agency.slug}>
+              <h2 id={headingId}>{agency.name}</h2>
+              {agency.parentName && <p className="meta">{t.partOf} {agency.parentName}</p>}
+              <p>{t.summary(agency.name, formatNumber(total, locale), agency.channels.length)}</p>
+              <table>
+                <caption className="visually-hidden">{t.channels}: {agency.name}</caption>
+                <thead>
+                  <tr><th scope="col">{t.channel}</th><th scope="col">Status</th><th scope="col" className="num">{t.audience}</th></tr>
+                </thead>
+                <tbody>
+                  {agency.channels.map((c) => (
+                    <tr key={c.accountId}>
+                      <td>{PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span></td>
+                      <td className={`status-${c.status}`}>{t[`status_${c.status}`]}</td>
+                      <td className="num" data-audience={c.handle}>
+                        {formatNumber(c.audience, locale)}
+                        {c.audienceDay && <span className="meta"> ({formatDay(c.audienceDay, locale)})</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {chart.series.length > 0 ? (
+                <figure>
+                  <figcaption><strong>{t.growthTitle}</strong></figcaption>
+                  <AudienceChart
+                    labels={weekLabels}
+                    series={chart.series.map((s) => ({ label: `${PLATFORM_LABEL[s.platform]} ${s.handle}`, values: s.values }))}
+                    ariaLabel={`${t.growthTitle}: ${agency.name}`}
+                    locale={locale === "en" ? "en-GB" : `${locale}-${locale === "nb" ? "NO" : "SE"}`}
+                  />
+                  <details>
+                    <summary>{t.showTable}</summary>
+                    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${t.showTable}: ${agency.name}`}>
+                      <table data-chart-table={agency.slug}>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t.week}</th>
+                            {chart.series.map((s) => <th key={s.accountId} scope="col" className="num">{PLATFORM_LABEL[s.platform]} {s.handle}</th>)}
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {chart.buckets.map((b, row) => (
+                            <tr key={b}>
+                              <th scope="row">{weekLabels[row]}</th>
+                              {chart.series.map((s) => <td key={s.accountId} className="num">{formatNumber(s.values[row] ?? null, locale)}</td>)}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  </details>
+                </figure>
+              ) : (
+                <p className="meta">{t.noData}</p>
+              )}
+            </section>
+          );
+        })}
+      </main>
+    </>
+  );
+}

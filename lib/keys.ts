@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Config } from "@/lib/config";
+
+const KeyFileSchema = z.object({ pseudonymisationKey: z.string().regex(/^[0-9a-f]{64}$/), credentialsKey: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export type Keys = { pseudonymisationKey: string; credentialsKey: string };
+
+/**
+ * Keys from the environment, or — for a local installation that set none — from DATA_DIR/keys.json,
+ * created once with random keys (mode 0600). Production deployments should set both variables.
+ */
+export function resolveKeys(config: Config): Keys & { source: "environment" | "file" } {
+  if (config.PSEUDONYMISATION_KEY && config.CREDENTIALS_KEY) {
+    return { pseudonymisationKey: config.PSEUDONYMISATION_KEY, credentialsKey: config.CREDENTIALS_KEY, source: "environment" };
+  }
+  const file = path.resolve(config.DATA_DIR, "keys.json");
+  let stored: Keys;
+  if (existsSync(file)) {
+    const parsed = KeyFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) throw new Error(`${file} is damaged: expected two 64-character hex keys`);
+    stored = parsed.data;
+  } else {
+    mkdirSync(path.dirname(file), { recursive: true });
+    stored = { pseudonymisationKey: randomBytes(32).toString("hex"), credentialsKey: randomBytes(32).toString("hex") };
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return {
+    pseudonymisationKey: config.PSEUDONYMISATION_KEY ?? stored.pseudonymisationKey,
+    credentialsKey: config.CREDENTIALS_KEY ?? stored.credentialsKey,
+    source: "file",
+  };
+}

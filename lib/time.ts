@@ -1,0 +1,65 @@
+/** Calendar helpers. A "day" is an ISO date string (YYYY-MM-DD) in some agency's time zone. */
+
+export type Day = string;
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The local calendar day of an instant in an IANA time zone (handles DST). */
+export function localDay(instant: Date, timeZone: string): Day {
+  let fmt = dayFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, fmt);
+  }
+  return fmt.format(instant);
+}
+
+/** A day as the UTC-midnight Date that Prisma expects for `@db.Date` columns. */
+export function dayToDate(day: Day): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function dateToDay(date: Date): Day {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: Day, n: number): Day {
+  const d = dayToDate(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return dateToDay(d);
+}
+
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / 86_400_000);
+}
+
+/** ISO 8601 week-numbering year and week ("uke 47"). */
+export function isoWeek(day: Day): { year: number; week: number } {
+  const d = dayToDate(day);
+  const weekday = (d.getUTCDay() + 6) % 7; // Monday = 0
+  d.setUTCDate(d.getUTCDate() - weekday + 3); // Thursday of this week decides the year
+  const year = d.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
+  return { year, week: 1 + Math.round((d.getTime() - firstThursday.getTime()) / (7 * 86_400_000)) };
+}
+
+/** Monday of the ISO week containing `day`. */
+export function weekStart(day: Day): Day {
+  return addDays(day, -((dayToDate(day).getUTCDay() + 6) % 7));
+}
+
+/** The instant at which the wall clock in `timeZone` shows `day` at hh:mm (DST-aware). */
+export function localTimeToInstant(day: Day, hour: number, minute: number, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d, hour, minute);
+  const offset = (at: number) => {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+    }).formatToParts(new Date(at));
+    const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+    return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - at;
+  };
+  const first = guess - offset(guess);
+  return new Date(guess - offset(first));
+}

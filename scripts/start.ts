@@ -1,0 +1,86 @@
+/**
+ * `npm start`: the whole product in one process — PostgreSQL (embedded unless DATABASE_URL is set),
+ * migrations, demo data on an empty database, the Next.js server and the scheduler. Ctrl-C stops
+ * all of them cleanly.
+ */
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import next from "next";
+import { ConfigError, loadConfig } from "@/lib/config";
+import { createDb } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { loadDemoData } from "@/lib/demo/load";
+import { resolveKeys } from "@/lib/keys";
+import { startScheduler, stopScheduler } from "@/jobs/scheduler";
+import { productSchedule } from "@/jobs/schedule";
+import { buildIsStale } from "./build-freshness";
+
+const dev = process.argv.includes("--dev");
+// Restricted networks: never phone home.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const log = (msg: string) => console.log(`[kanal] ${msg}`);
+
+async function main() {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.DATABASE_URL) {
+    log(`starting embedded PostgreSQL (data in ${config.DATA_DIR}/postgres, port ${config.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const url = process.env.DATABASE_URL!;
+  const keys = resolveKeys(config);
+  process.env.PSEUDONYMISATION_KEY = keys.pseudonymisationKey;
+  process.env.CREDENTIALS_KEY = keys.credentialsKey;
+
+  const { applied, version } = await migrate(url);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : `schema up to date (version ${version})`);
+
+  const db = createDb(url);
+  if (config.DEMO_DATA === "on" && (await db.agency.count()) === 0) {
+    log("loading demo agencies and their history …");
+    const s = await loadDemoData(db, { pseudonymisationKey: keys.pseudonymisationKey });
+    log(`demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`);
+  }
+  await db.$disconnect();
+
+  if (!dev && buildIsStale()) {
+    log("building the web app (first start or changed sources) …");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+
+  startScheduler(productSchedule(), { enabled: config.SCHEDULER === "on" });
+
+  const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
+  log(`ready on http://${shownHost}:${config.PORT}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping web server, scheduler and database …`);
+    await stopScheduler();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await app.close?.();
+    // Ctrl-C in a terminal also signals PostgreSQL itself; it may already be shutting down.
+    if (embedded) await embedded.stop().catch(() => undefined);
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : `[kanal] failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});
