@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { mergePerKey } from "./dedupe";
 import type { Day } from "@/lib/time";
 
 /** What one collection knows about one account on one local day. Absent or null = unknown. */
@@ -25,9 +26,10 @@ const BATCH = 5_000;
  * known one, and never becomes zero.
  */
 export async function upsertDailyMetrics(db: Db, rows: DailyMetricInput[]): Promise<number> {
+  const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.day}`);
   let written = 0;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
+  for (let i = 0; i < unique.length; i += BATCH) {
+    const batch = unique.slice(i, i + BATCH);
     const col = (key: (typeof METRICS)[number]) => batch.map((r) => r[key] ?? null);
     written += await db.$executeRaw(Prisma.sql`
       INSERT INTO account_daily_metric AS m

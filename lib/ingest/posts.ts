@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { mergePerKey } from "./dedupe";
 
 export type PostInput = {
   agencyId: string;
@@ -21,9 +22,10 @@ const BATCH = 2_000;
 
 /** Upserts posts by (agency, account, platform id). Newer metrics replace older ones; unknowns keep what is stored. */
 export async function upsertPosts(db: Db, rows: PostInput[]): Promise<number> {
+  const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.platformPostId}`);
   let written = 0;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const b = rows.slice(i, i + BATCH);
+  for (let i = 0; i < unique.length; i += BATCH) {
+    const b = unique.slice(i, i + BATCH);
     const n = (f: (r: PostInput) => number | null | undefined) => b.map((r) => f(r) ?? null);
     written += await db.$executeRaw(Prisma.sql`
       INSERT INTO post AS p (agency_id, account_id, platform_post_id, published_at, text, permalink,

@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { mergePerKey } from "./dedupe";
 import { pseudonymise } from "@/lib/crypto";
 
 export type ReplyInput = {
@@ -21,9 +22,10 @@ const BATCH = 2_000;
 
 /** Upserts replies by (agency, account, platform id); the author handle is pseudonymised before it is stored. */
 export async function upsertReplies(db: Db, rows: ReplyInput[], pseudonymisationKey: string): Promise<number> {
+  const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.platformReplyId}`);
   let written = 0;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const b = rows.slice(i, i + BATCH);
+  for (let i = 0; i < unique.length; i += BATCH) {
+    const b = unique.slice(i, i + BATCH);
     written += await db.$executeRaw(Prisma.sql`
       INSERT INTO reply AS r (agency_id, account_id, post_id, platform_reply_id, author_hash, author_display_name,
                               text, published_at, permalink, language)
