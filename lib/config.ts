@@ -27,7 +27,7 @@ export type Config = z.infer<typeof EnvSchema>;
 export class ConfigError extends Error {}
 
 /** Parses the environment; a bad value throws one line naming the variable and what was expected. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
