@@ -37,3 +37,10 @@ const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 export function hasRole(agency: VisibleAgency, needed: Role): boolean {
   return RANK[agency.role] >= RANK[needed];
 }
+
+export type Actor = { userId: string | null; label: string };
+
+/** Who is acting, for audit trails. FOUNDATION STAGE: a fixed local actor until sign-in lands. */
+export async function currentActor(): Promise<Actor> {
+  return { userId: null, label: "lokal bruker" };
+}
