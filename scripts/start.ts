@@ -12,6 +12,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded"
 import { migrate } from "@/lib/db/migrate";
 import { loadDemoData } from "@/lib/demo/load";
 import { resolveKeys } from "@/lib/keys";
+import { ensureDemoAdmin } from "@/lib/auth/users";
+import { rememberDemoLogin } from "./demo-login";
 import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
 import { buildIsStale } from "./build-freshness";
@@ -33,6 +35,7 @@ async function main() {
   const keys = resolveKeys(config);
   process.env.PSEUDONYMISATION_KEY = keys.pseudonymisationKey;
   process.env.CREDENTIALS_KEY = keys.credentialsKey;
+  process.env.AUTH_SECRET = keys.authSecret;
 
   const { applied, version } = await migrate(url);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : `schema up to date (version ${version})`);
@@ -43,6 +46,7 @@ async function main() {
     const s = await loadDemoData(db, { pseudonymisationKey: keys.pseudonymisationKey });
     log(`demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`);
   }
+  const demoLogin = config.DEMO_DATA === "on" ? rememberDemoLogin(config.DATA_DIR, await ensureDemoAdmin(db, config.DEMO_ADMIN_PASSWORD)) : null;
   await db.$disconnect();
 
   if (!dev && buildIsStale()) {
@@ -54,13 +58,19 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // Without a trusted reverse proxy in front, the client address is the socket's: replace whatever
+    // the client claimed, so sign-in rate limits cannot be dodged with a forged header.
+    if (config.TRUST_PROXY === "off") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
   startScheduler(productSchedule(), { enabled: config.SCHEDULER === "on" });
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   log(`ready on http://${shownHost}:${config.PORT}`);
+  if (demoLogin) log(`demo login: ${demoLogin.email} / ${demoLogin.password ?? "(password set earlier; see DEMO_ADMIN_PASSWORD)"}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
