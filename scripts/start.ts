@@ -16,6 +16,8 @@ import { ensureDemoAdmin } from "@/lib/auth/users";
 import { rememberDemoLogin } from "./demo-login";
 import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
+import { startMailCatcher } from "@/lib/mail/catcher";
+import { outboxDir } from "@/lib/mail/outbox";
 import { buildIsStale } from "./build-freshness";
 
 const dev = process.argv.includes("--dev");
@@ -47,7 +49,6 @@ async function main() {
     log(`demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`);
   }
   const demoLogin = config.DEMO_DATA === "on" ? rememberDemoLogin(config.DATA_DIR, await ensureDemoAdmin(db, config.DEMO_ADMIN_PASSWORD)) : null;
-  await db.$disconnect();
 
   if (!dev && buildIsStale()) {
     log("building the web app (first start or changed sources) …");
@@ -66,7 +67,10 @@ async function main() {
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
-  startScheduler(productSchedule(), { enabled: config.SCHEDULER === "on" });
+  const catcher = config.SMTP_HOST ? null : await startMailCatcher({ port: config.MAIL_CATCHER_PORT, dir: outboxDir(config.DATA_DIR) });
+  if (catcher) log(`no SMTP_HOST: e-mail goes to the local mail catcher on port ${config.MAIL_CATCHER_PORT} (see /mailbox)`);
+  const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  startScheduler(productSchedule({ db, config, baseUrl, authSecret: keys.authSecret }), { enabled: config.SCHEDULER === "on" });
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   log(`ready on http://${shownHost}:${config.PORT}`);
@@ -78,6 +82,8 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping web server, scheduler and database …`);
     await stopScheduler();
+    await catcher?.stop();
+    await db.$disconnect();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await app.close?.();

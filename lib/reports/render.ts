@@ -1,11 +1,9 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { createElement } from "react";
 import { formatDay, formatNumber, formatWeek } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
 import { csvDocument } from "@/lib/export/csv";
 import { renderLineChartPng } from "./chartPng";
 import type { WeeklyReportData } from "./data";
-import { ReportEmail } from "./ReportEmail";
+import { reportEmailHtml } from "./emailHtml";
 
 export type RenderedReport = { subject: string; html: string; text: string; chartPng: Buffer; csv: string; csvFilename: string };
 
@@ -22,7 +20,7 @@ export async function renderReport(data: WeeklyReportData, opts: { chartSrc?: st
     series: data.trend.series,
     locale: INTL[locale],
   });
-  const html = "<!DOCTYPE html>" + renderToStaticMarkup(createElement(ReportEmail, { data, chartSrc: opts.chartSrc ?? `cid:${CHART_CID}`, unsubscribeUrl: opts.unsubscribeUrl }));
+  const html = reportEmailHtml(data, opts.chartSrc ?? `cid:${CHART_CID}`, opts.unsubscribeUrl);
   const lines = [
     `Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}`,
     `${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}`,

@@ -29,6 +29,8 @@ if (server) {
   databaseUrl = embeddedDatabaseUrl(port);
 }
 process.env.DEMO_ADMIN_PASSWORD = ADMIN.password;
+process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
+delete process.env.SMTP_HOST;
 mkdirSync(path.dirname(runInfoFile()), { recursive: true });
 writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl }));
 await import("../../scripts/start");
