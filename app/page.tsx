@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
 import { messages, PLATFORM_LABEL } from "@/lib/i18n";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
+import { listVisibleAgencies } from "@/lib/permissions/access";
 import { getAudienceSeries } from "@/lib/queries/getAudienceSeries";
 import { addDays, localDay } from "@/lib/time";
 import { AudienceChart } from "./components/AudienceChart";
@@ -15,7 +16,8 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
   const { lang } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = lang;
   const t = messages(locale);
-  const agencies = await getAgencyChannels(db());
+  const visible = await listVisibleAgencies();
+  const agencies = visible.length ? await getAgencyChannels(db(), visible.map((a) => a.id)) : [];
   const charts = await Promise.all(
     agencies.map((a) => {
       const to = localDay(new Date(), a.timeZone);
@@ -42,6 +44,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
               <h2 id={headingId}>{agency.name}</h2>
               {agency.parentName && <p className="meta">{t.partOf} {agency.parentName}</p>}
               <p>{t.summary(agency.name, formatNumber(total, locale), agency.channels.length)}</p>
+              <p><a className="button-link" href={`/agencies/${agency.slug}${locale === "nb" ? "" : `?lang=${locale}`}`}>{t.openDashboard}<span className="visually-hidden">: {agency.name}</span></a></p>
               <table>
                 <caption className="visually-hidden">{t.channels}: {agency.name}</caption>
                 <thead>
