@@ -31,35 +31,35 @@ export function FilterForm(props: {
       <form method="get">
         {f.lang !== "nb" && <input type="hidden" name="lang" value={f.lang} />}
         <div className="filter-row">
-          <label>
-            {t.range}
-            <select name="range" defaultValue={f.range}>
+          <div className="field">
+            <label htmlFor="f-range">{t.range}</label>
+            <select id="f-range" name="range" defaultValue={f.range}>
               {RANGE_PRESETS.map((r) => <option key={r} value={r}>{t[`range_${r}`]}</option>)}
             </select>
-          </label>
-          <label>
-            {t.from}
-            <input type="date" name="from" defaultValue={f.range === "custom" ? props.range.from : undefined} />
-          </label>
-          <label>
-            {t.to}
-            <input type="date" name="to" defaultValue={f.range === "custom" ? props.range.to : undefined} />
-          </label>
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t.from}</label>
+            <input type="date" id="f-from" name="from" defaultValue={f.range === "custom" ? props.range.from : undefined} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t.to}</label>
+            <input type="date" id="f-to" name="to" defaultValue={f.range === "custom" ? props.range.to : undefined} />
+          </div>
           {props.showBucket !== false && (
-            <label>
-              {t.bucket}
-              <select name="bucket" defaultValue={f.bucket}>
+            <div className="field">
+              <label htmlFor="f-bucket">{t.bucket}</label>
+              <select id="f-bucket" name="bucket" defaultValue={f.bucket}>
                 {(["day", "week", "month"] as const).map((b) => <option key={b} value={b}>{t[`bucket_${b}`]}</option>)}
               </select>
-            </label>
+            </div>
           )}
           {props.showView && (
-            <label>
-              {t.view}
-              <select name="view" defaultValue={f.view}>
+            <div className="field">
+              <label htmlFor="f-view">{t.view}</label>
+              <select id="f-view" name="view" defaultValue={f.view}>
                 {(["absolute", "net"] as const).map((v) => <option key={v} value={v}>{t[`view_${v}`]}</option>)}
               </select>
-            </label>
+            </div>
           )}
           {props.extra}
         </div>

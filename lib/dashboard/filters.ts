@@ -14,7 +14,11 @@ const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
 /** Query parameters shared by every dashboard page and API route. Unknown parameters are ignored. */
-export const FilterSchema = z
+// An empty form field (a date left blank) means "not given".
+const withoutEmpty = (raw: unknown) =>
+  raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))) : raw;
+
+export const FilterSchema = z.preprocess(withoutEmpty, z
   .object({
     lang: LangSchema.default("nb"),
     range: RangePresetSchema.optional(),
@@ -33,7 +37,7 @@ export const FilterSchema = z
   .transform((f) => {
     const range: RangePreset = f.range ?? (f.from && f.to ? "custom" : "90d");
     return { ...f, range, from: range === "custom" ? f.from : undefined, to: range === "custom" ? f.to : undefined };
-  });
+  }));
 
 export type Filters = z.infer<typeof FilterSchema>;
 

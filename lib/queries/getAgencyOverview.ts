@@ -53,7 +53,9 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
   const thisWeek = weekStart(params.today);
   const lastWeek = addDays(thisWeek, -7);
   const gapFrom = addDays(params.today, -GAP_WINDOW);
-  const rows = await db.$queryRaw<{
+  const sparkFrom = addDays(thisWeek, -7 * 11);
+  // The sparkline and the per-channel figures are independent: ask for both at once.
+  const [rows, spark] = await Promise.all([db.$queryRaw<{
     id: string; platform: Platform; handle: string; display_name: string; status: AccountStatus;
     now_day: Date | null; now_value: number | null; last_week_end: number | null; prev_week_end: number | null;
     reach_this: number | null; reach_last: number | null; replies_this: number | null; replies_last: number | null; collected_days: number;
@@ -81,9 +83,9 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
       WHERE m.agency_id = a.agency_id AND m.account_id = a.id
         AND m.day >= LEAST(${lastWeek}::date, ${gapFrom}::date) AND m.day <= ${params.today}::date) f ON true
     WHERE a.agency_id = ${params.agencyId}::uuid
-    ORDER BY a.platform, a.handle`);
-  const sparkFrom = addDays(thisWeek, -7 * 11);
-  const spark = await getAudienceSeries(db, { agencyId: params.agencyId, from: sparkFrom, to: params.today, bucket: "week" });
+    ORDER BY a.platform, a.handle`),
+    getAudienceSeries(db, { agencyId: params.agencyId, from: sparkFrom, to: params.today, bucket: "week" }),
+  ]);
   const sparkByAccount = new Map(spark.series.map((s) => [s.accountId, s.values]));
 
   const channels: OverviewChannel[] = rows.map((r) => {
@@ -91,7 +93,8 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
     return {
       accountId: r.id, platform: r.platform, handle: r.handle, displayName: r.display_name, status: r.status,
       audience: r.now_value, audienceDay: r.now_day ? dateToDay(r.now_day) : null,
-      changeThisWeek: r.now_value !== null && r.last_week_end !== null ? r.now_value - r.last_week_end : null,
+      // Nothing collected yet this week (e.g. early on a Monday) is unknown, not "no change".
+      changeThisWeek: r.now_value !== null && r.last_week_end !== null && r.now_day && dateToDay(r.now_day) >= thisWeek ? r.now_value - r.last_week_end : null,
       changeLastWeek: r.last_week_end !== null && r.prev_week_end !== null ? r.last_week_end - r.prev_week_end : null,
       sparkline: sparkByAccount.get(r.id) ?? spark.buckets.map(() => null),
       reachThisWeek: r.reach_this, repliesThisWeek: r.replies_this,

@@ -52,9 +52,8 @@ export async function getChannelGrowth(
   db: Db,
   params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] },
 ): Promise<ChannelGrowth> {
-  const audience = await getAudienceSeries(db, params);
   const onlyAccounts = params.accountIds ? Prisma.sql`AND a.id = ANY(${params.accountIds}::uuid[])` : Prisma.empty;
-  const ends = await db.$queryRaw<{ account_id: string; start_day: Date | null; start_value: number | null; end_day: Date | null; end_value: number | null }[]>(Prisma.sql`
+  const [audience, ends] = await Promise.all([getAudienceSeries(db, params), db.$queryRaw<{ account_id: string; start_day: Date | null; start_value: number | null; end_day: Date | null; end_value: number | null }[]>(Prisma.sql`
     SELECT a.id AS account_id, COALESCE(b.day, f.day) AS start_day, COALESCE(b.followers, f.followers) AS start_value,
            e.day AS end_day, e.followers AS end_value
     FROM account a
@@ -72,7 +71,7 @@ export async function getChannelGrowth(
       WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL
         AND m.day <= ${params.to}::date AND m.day >= ${params.from}::date
       ORDER BY m.day DESC LIMIT 1) e ON true
-    WHERE a.agency_id = ${params.agencyId}::uuid ${onlyAccounts}`);
+    WHERE a.agency_id = ${params.agencyId}::uuid ${onlyAccounts}`)]);
   const endsByAccount = new Map(ends.map((r) => [r.account_id, r]));
 
   const accounts: GrowthSeries[] = audience.series.map((s) => {

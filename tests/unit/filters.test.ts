@@ -33,3 +33,11 @@ describe("dashboard filters in the URL", () => {
     expect(parseFilters({ range: "custom", from: "2026-10-01", to: "2026-09-01" }).errors).toEqual(["to: to must not be before from"]);
   });
 });
+
+describe("dashboard filters from the form", () => {
+  it("treats blank date fields as not given", () => {
+    const { filters, errors } = parseFilters({ range: "30d", from: "", to: "", bucket: "day" });
+    expect(errors).toEqual([]);
+    expect(filters).toMatchObject({ range: "30d", bucket: "day" });
+  });
+});

@@ -18,7 +18,9 @@ export default async function OverviewPage(props: PageProps) {
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_overview}</h1>
-      <p className="summary" data-summary="overview">{t.overviewSummary(n(o.totalAudience), c(o.totalChangeThisWeek), week, c(o.totalChangeLastWeek))}</p>
+      <p className="summary" data-summary="overview">{o.totalChangeThisWeek === null
+        ? t.overviewNoWeekYet(n(o.totalAudience), week, c(o.totalChangeLastWeek), lastWeek)
+        : t.overviewSummary(n(o.totalAudience), c(o.totalChangeThisWeek), week, c(o.totalChangeLastWeek))}</p>
       <div className="stats">
         <StatCard name="total-audience" label={t.totalAudience} value={n(o.totalAudience)} />
         <StatCard name="change-this-week" label={`${t.changeThisWeek} (${week})`} value={c(o.totalChangeThisWeek)} detail={t.lastWeekWas(`${c(o.totalChangeLastWeek)} (${lastWeek})`)} />

@@ -20,6 +20,18 @@ export default async function GrowthPage(props: PageProps) {
   const summaryLine = fastest && fastest.changeShare !== null
     ? t.growthSummary(channelLabel(fastest), formatPercent(fastest.changeShare, locale), formatChange(fastest.change, locale))
     : t.noDataInRange;
+  const platformGrowth = g.platforms
+    .map((p) => {
+      const known = p.absolute.filter((v): v is number => v !== null);
+      const first = known[0] ?? null;
+      const last = known.at(-1) ?? null;
+      return { platform: p.platform, change: first !== null && last !== null ? last - first : null, share: first && last !== null ? (last - first) / first : null };
+    })
+    .filter((p) => p.share !== null)
+    .sort((a, b) => b.share! - a.share!)[0];
+  const platformLine = platformGrowth
+    ? t.platformSummary(PLATFORM_LABEL[platformGrowth.platform], formatPercent(platformGrowth.share, locale), formatChange(platformGrowth.change, locale))
+    : t.noDataInRange;
   const bucketHeader = t[`bucket_${range.bucket}`];
   return (
     <div lang={locale}>
@@ -62,7 +74,7 @@ export default async function GrowthPage(props: PageProps) {
           <ChartFigure
             id="growth-platforms"
             title={net ? t.netByPlatform : t.growthByPlatform}
-            summary={summaryLine}
+            summary={platformLine}
             labels={labels}
             series={g.platforms.map((s) => ({ label: PLATFORM_LABEL[s.platform], values: s[pick] }))}
             bucketHeader={bucketHeader}

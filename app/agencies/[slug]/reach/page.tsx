@@ -21,6 +21,8 @@ export default async function ReachPage(props: PageProps) {
   const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : t.noDataInRange;
   const topPerPost = [...withImpressions].filter((c) => c.total.impressionsPerPost !== null).sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
   const latest = campaigns[0];
+  const bestRate = [...withImpressions].filter((c) => c.total.engagementRate !== null).sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
+  const rateLine = bestRate ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2)) : t.noDataInRange;
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_reach}</h1>
@@ -84,7 +86,7 @@ export default async function ReachPage(props: PageProps) {
           <ChartFigure
             id="reach-rate"
             title={t.rateOverTime}
-            summary={reachLine}
+            summary={rateLine}
             labels={labels}
             series={withImpressions.map((c) => ({ label: channelLabel(c), values: c.values.map((v) => v.engagementRate) }))}
             bucketHeader={t[`bucket_${range.bucket}`]}
