@@ -157,3 +157,65 @@ test("the API answers 400 with reasons for invalid parameters and 404 for unknow
     expect((await request.get(`/api${OSLO}/${path}`)).status(), path).toBe(200);
   }
 });
+
+const Envelope = <T extends z.ZodType>(data: T) =>
+  z.strictObject({
+    agency: z.strictObject({ slug: z.string(), name: z.string(), timeZone: z.string() }),
+    range: z.strictObject({ from: z.iso.date(), to: z.iso.date(), bucket: z.enum(["day", "week", "month"]) }),
+    data,
+  });
+const Channel = { accountId: z.uuid(), platform: z.string(), handle: z.string(), displayName: z.string() };
+const ReachPoint = { impressions: Num, reach: Num, engagements: Num, engagementRate: Num };
+const RESPONSES = {
+  overview: Envelope(z.strictObject({
+    today: z.iso.date(), thisWeek: z.iso.date(), lastWeek: z.iso.date(), sparklineWeeks: z.array(z.iso.date()).length(12),
+    totalAudience: Num, totalChangeThisWeek: Num, totalChangeLastWeek: Num, reachThisWeek: Num, reachLastWeek: Num, repliesThisWeek: Num, repliesLastWeek: Num,
+    channels: z.array(z.strictObject({
+      ...Channel, status: z.enum(["active", "needs_reconnect", "paused"]), audience: Num, audienceDay: z.iso.date().nullable(),
+      changeThisWeek: Num, changeLastWeek: Num, sparkline: z.array(Num).length(12), reachThisWeek: Num, repliesThisWeek: Num, missingDays: z.number().int(),
+    })).min(1),
+    attention: z.array(z.strictObject({ accountId: z.uuid(), handle: z.string(), platform: z.string(), reason: z.enum(["needs_reconnect", "paused", "collection_gap"]), missingDays: z.number().int() })),
+  })),
+  reach: Envelope(z.strictObject({
+    buckets: z.array(z.iso.date()),
+    channels: z.array(z.strictObject({ ...Channel, values: z.array(z.strictObject(ReachPoint)), total: z.strictObject({ ...ReachPoint, posts: Num, impressionsPerPost: Num }) })).min(1),
+    campaigns: z.array(z.strictObject({
+      id: z.uuid(), name: z.string(), platform: z.string(), handle: z.string(), sentDay: z.iso.date(),
+      sent: Num, reached: Num, targetPopulation: Num, coverage: Num, opens: Num, clicks: Num,
+    })),
+  })),
+  posts: Envelope(z.array(z.strictObject({
+    id: z.uuid(), platform: z.string(), handle: z.string(), publishedAt: z.iso.datetime(), text: z.string(), permalink: z.string().nullable(),
+    impressions: Num, likes: Num, reposts: Num, replies: Num,
+  })).min(1)),
+  replies: Envelope(z.strictObject({
+    buckets: z.array(z.iso.date()),
+    channels: z.array(z.strictObject({
+      ...Channel, values: z.array(Num), total: Num, posts: Num, repliesPerPost: Num,
+      busiest: z.strictObject({ bucket: z.iso.date(), replies: z.number() }).nullable(),
+    })).min(1),
+  })),
+  compare: Envelope(z.array(z.strictObject({
+    agencyId: z.uuid(), slug: z.string(), name: z.string(), parentId: z.uuid().nullable(), channels: z.number().int(),
+    audience: Num, audienceAtStart: Num, growthShare: Num, impressions: Num, posts: Num, impressionsPerPost: Num, replies: Num,
+  })).min(2)),
+};
+
+test("every dashboard API answers in a strict shape", async ({ request }) => {
+  for (const [name, schema] of Object.entries(RESPONSES)) {
+    const res = await request.get(`/api${OSLO}/${name}?range=12m`);
+    expect(res.status(), name).toBe(200);
+    const parsed = schema.safeParse(await res.json());
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 3), name).toEqual([]);
+  }
+  const campaigns = RESPONSES.reach.parse(await (await request.get(`/api${OSLO}/reach?from=2017-10-01&to=2017-10-31`)).json()).data.campaigns;
+  expect(campaigns).toMatchObject([{ reached: 10_000, targetPopulation: 50_000, coverage: 0.2 }]);
+  const compare = RESPONSES.compare.parse(await (await request.get(`/api${OSLO}/compare?agency=vest-politidistrikt&agency=oslo-politidistrikt`)).json()).data;
+  expect(compare.map((r) => r.slug)).toEqual(["oslo-politidistrikt", "vest-politidistrikt"]);
+});
+
+test("a channel without posts shows a designed empty state", async ({ page }) => {
+  await page.goto("/agencies/polismyndigheten/posts");
+  await expect(page.getByText("Ingen innlegg i perioden.")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
