@@ -49,7 +49,10 @@ export default async function ReachPage(props: PageProps) {
             />
             <ul className="bars" aria-hidden="true">
               {campaigns.map((c) => (
-                <li key={c.id}><span className="bar-track"><span className="bar-fill" style={{ width: `${Math.min(100, (c.coverage ?? 0) * 100)}%` }} /></span></li>
+                <li key={c.id}>
+                  <span className="bar-label">{c.name}: {formatPercent(c.coverage, locale)} ({n(c.reached)} / {n(c.targetPopulation)})</span>
+                  <span className="bar-track"><span className="bar-fill" style={{ width: `${Math.min(100, (c.coverage ?? 0) * 100)}%` }} /></span>
+                </li>
               ))}
             </ul>
           </>
