@@ -90,6 +90,8 @@ test("the posts table sorts by replies and links to each post", async ({ page })
   await page.goto(`${OSLO}/posts?range=30d`);
   await page.getByRole("columnheader", { name: "Svar" }).getByRole("link").click();
   await expect(page).toHaveURL(/sort=replies/);
+  await expect(page.getByRole("columnheader", { name: "Svar" })).toHaveAttribute("aria-sort", "descending");
+  await expect(page.locator('table[data-table="posts"] tbody tr').nth(5)).toBeVisible();
   const replies = await page.locator('table[data-table="posts"] tbody tr td:nth-child(5)').allTextContents();
   const numbers = replies.map((r) => Number(r.replace(/\s/g, "")));
   expect(numbers.length).toBeGreaterThan(5);
@@ -212,6 +214,14 @@ test("every dashboard API answers in a strict shape", async ({ request }) => {
   expect(campaigns).toMatchObject([{ reached: 10_000, targetPopulation: 50_000, coverage: 0.2 }]);
   const compare = RESPONSES.compare.parse(await (await request.get(`/api${OSLO}/compare?agency=vest-politidistrikt&agency=oslo-politidistrikt`)).json()).data;
   expect(compare.map((r) => r.slug)).toEqual(["oslo-politidistrikt", "vest-politidistrikt"]);
+});
+
+test("the dashboard speaks Swedish when asked, with its filters kept", async ({ page }) => {
+  await page.goto("/agencies/polismyndigheten/reach?lang=sv&range=12m");
+  await expect(page.getByRole("heading", { level: 1, name: "Polismyndigheten – Räckvidd" })).toBeVisible();
+  await expect(page.locator('table[data-table="campaigns"]')).toContainText("Explosion");
+  await expect(page.getByRole("navigation", { name: "Instrumentpanel" }).getByRole("link", { name: "Tillväxt" })).toHaveAttribute("href", /lang=sv.*range=12m|range=12m.*lang=sv/);
+  await expectNoAxeViolations(page);
 });
 
 test("a channel without posts shows a designed empty state", async ({ page }) => {
