@@ -20,7 +20,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
   const t = messages(locale);
   await requireSignedIn();
   const visible = await listVisibleAgencies();
-  const agencies = await getAgencyChannels(db(), visible.map((a) => a.id));
+  const agencies = visible.length ? await getAgencyChannels(db(), visible.map((a) => a.id)) : [];
   const charts = await Promise.all(
     agencies.map((a) => {
       const to = localDay(new Date(), a.timeZone);
@@ -47,6 +47,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
                 <p><Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link></p>
               )}
               <p>{t.summary(agency.name, formatNumber(total, locale), agency.channels.length)}</p>
+              <p><a className="button-link" href={`/agencies/${agency.slug}${locale === "nb" ? "" : `?lang=${locale}`}`}>{t.openDashboard}<span className="visually-hidden">: {agency.name}</span></a></p>
               <table>
                 <caption className="visually-hidden">{t.channels}: {agency.name}</caption>
                 <thead>

@@ -37,3 +37,28 @@ export function formatMonth(day: Day, locale: UiLocale): string {
   const [y, m] = day.split("-");
   return `${MONTHS[locale][Number(m) - 1]} ${y}`;
 }
+
+const PERCENT_INTL: Record<UiLocale, string> = INTL;
+
+/** 20 % in Norwegian (a share 0..1 in, a percentage out); "–" when unknown. */
+export function formatPercent(share: number | null, locale: UiLocale, digits = 1): string {
+  if (share === null || !Number.isFinite(share)) return "–";
+  return new Intl.NumberFormat(PERCENT_INTL[locale], { style: "percent", maximumFractionDigits: digits }).format(share);
+}
+
+/** A signed change: +1 204 / −310. */
+export function formatChange(value: number | null, locale: UiLocale): string {
+  if (value === null) return "–";
+  return new Intl.NumberFormat(INTL[locale], { signDisplay: "exceptZero" }).format(value);
+}
+
+/** The label of a time bucket starting on `day`: 23.11.2026, "uke 47 2026" or "nov. 2026". */
+export function formatBucket(day: Day, bucket: "day" | "week" | "month", locale: UiLocale): string {
+  if (bucket === "week") return formatWeek(day, locale, true);
+  if (bucket === "month") return formatMonth(day, locale);
+  return formatDay(day, locale);
+}
+
+export function intlLocale(locale: UiLocale): string {
+  return INTL[locale];
+}

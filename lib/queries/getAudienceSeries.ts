@@ -1,7 +1,7 @@
 import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { dateToDay, type Day } from "@/lib/time";
-import { BUCKET_SQL, type Bucket } from "./buckets";
+import { BUCKET_SQL, bucketStarts, type Bucket } from "./buckets";
 
 export type AudienceSeries = {
   buckets: Day[];
@@ -15,40 +15,36 @@ export type AudienceSeries = {
  */
 export async function getAudienceSeries(
   db: Db,
-  params: { agencyId: string; from: Day; to: Day; bucket: Bucket },
+  params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] },
 ): Promise<AudienceSeries> {
-  const { unit, step } = BUCKET_SQL[params.bucket];
-  const rows = await db.$queryRaw<{ account_id: string; bucket: Date; followers: number | null }[]>(Prisma.sql`
-    WITH buckets AS (
-      SELECT b::date AS bucket
-      FROM generate_series(date_trunc(${unit}, ${params.from}::date), ${params.to}::date, ${step}) AS b
-    )
-    SELECT a.id AS account_id, b.bucket, (
-      SELECT m.followers FROM account_daily_metric m
-      WHERE m.agency_id = a.agency_id AND m.account_id = a.id
-        AND m.day >= GREATEST(b.bucket, ${params.from}::date) AND m.day < b.bucket + ${step} AND m.day <= ${params.to}::date
-        AND m.followers IS NOT NULL
-      ORDER BY m.day DESC LIMIT 1
-    ) AS followers
-    FROM account a CROSS JOIN buckets b
-    WHERE a.agency_id = ${params.agencyId}::uuid
-    ORDER BY a.id, b.bucket`);
+  const { unit } = BUCKET_SQL[params.bucket];
+  const onlyAccounts = params.accountIds ? Prisma.sql`AND m.account_id = ANY(${params.accountIds}::uuid[])` : Prisma.empty;
+  // :TRICKY: one grouped pass over the rollup (index on agency_id, day) instead of a lookup per
+  // bucket; the last known value of a bucket is the first of its values ordered newest first.
+  const rows = await db.$queryRaw<{ account_id: string; bucket: Date; followers: number }[]>(Prisma.sql`
+    SELECT m.account_id, date_trunc(${unit}, m.day::timestamp)::date AS bucket,
+           (array_agg(m.followers ORDER BY m.day DESC))[1] AS followers
+    FROM account_daily_metric m
+    WHERE m.agency_id = ${params.agencyId}::uuid AND m.day >= ${params.from}::date AND m.day <= ${params.to}::date
+      AND m.followers IS NOT NULL ${onlyAccounts}
+    GROUP BY 1, 2`);
   const accounts = await db.account.findMany({
-    where: { agencyId: params.agencyId },
+    where: { agencyId: params.agencyId, ...(params.accountIds ? { id: { in: params.accountIds } } : {}) },
     select: { id: true, platform: true, handle: true, displayName: true },
     orderBy: [{ platform: "asc" }, { handle: "asc" }],
   });
-  const buckets = [...new Set(rows.map((r) => dateToDay(r.bucket)))].sort();
+  const buckets = bucketStarts(params.from, params.to, params.bucket);
+  const position = new Map(buckets.map((b, i) => [b, i]));
   const byAccount = new Map<string, (number | null)[]>();
   for (const r of rows) {
-    const list = byAccount.get(r.account_id) ?? [];
-    list.push(r.followers);
+    const list = byAccount.get(r.account_id) ?? buckets.map(() => null);
+    list[position.get(dateToDay(r.bucket))!] = r.followers;
     byAccount.set(r.account_id, list);
   }
   return {
     buckets,
     series: accounts
-      .map((a) => ({ accountId: a.id, platform: a.platform, handle: a.handle, displayName: a.displayName, values: byAccount.get(a.id) ?? [] }))
-      .filter((s) => s.values.some((v) => v !== null)),
+      .filter((a) => byAccount.has(a.id))
+      .map((a) => ({ accountId: a.id, platform: a.platform, handle: a.handle, displayName: a.displayName, values: byAccount.get(a.id)! })),
   };
 }

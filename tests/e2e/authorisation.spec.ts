@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { STATE } from "./fixtures";
 
 /**
+/**
  * Walks every page and API route under an agency and asks for another agency's data as a viewer
  * of Oslo politidistrikt: all must fail closed with 404. Routes are found from the file system, so a
  * new page or route is covered without editing this test.

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SiteHeader } from "@/app/components/SiteHeader";
 import { db } from "@/lib/db/client";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { addMember, changeMember, removeMember } from "./actions";
@@ -29,9 +28,6 @@ export default async function MembersPage(props: { params: Promise<{ slug: strin
   });
   return (
     <>
-      <SiteHeader />
-      <main id="main">
-        <p><Link href="/">← Alle virksomheter</Link></p>
         <h1>Medlemmer og roller – {agency.name}</h1>
         {msg && <p role="status" className="notice">{msg}</p>}
         <table>
@@ -76,7 +72,6 @@ export default async function MembersPage(props: { params: Promise<{ slug: strin
           <input id="add-password" name="password" type="password" autoComplete="new-password" />
           <button type="submit">Legg til</button>
         </form>
-      </main>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { SiteHeader } from "@/app/components/SiteHeader";
 import { getSessionUser } from "@/lib/auth/session";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -27,9 +26,6 @@ export default async function ReportsPage(props: { params: Promise<{ slug: strin
   const catcher = !loadConfig().SMTP_HOST;
   return (
     <>
-      <SiteHeader />
-      <main id="main">
-        <p><Link href="/">← Alle virksomheter</Link></p>
         <h1>Ukerapport – {agency.name}</h1>
         {msg && <p role="status" className="notice">{msg}</p>}
         <p>
@@ -63,7 +59,6 @@ export default async function ReportsPage(props: { params: Promise<{ slug: strin
             {catcher && <p className="meta">Uten SMTP-oppsett havner e-post i den lokale <Link href="/mailbox">innboksen</Link>.</p>}
           </>
         )}
-      </main>
     </>
   );
 }

@@ -1,0 +1,90 @@
+import { ChartFigure } from "@/app/components/ChartFigure";
+import { DataTable } from "@/app/components/DataTable";
+import { FilterForm } from "@/app/components/FilterForm";
+import { db } from "@/lib/db/client";
+import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
+import { formatBucket, formatChange, formatDay, formatNumber, formatPercent } from "@/lib/format";
+import { PLATFORM_LABEL } from "@/lib/i18n";
+import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
+
+export const dynamic = "force-dynamic";
+
+export default async function GrowthPage(props: PageProps) {
+  const ctx = await dashboardContext(props);
+  const { agency, locale, t, range, filters } = ctx;
+  const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds });
+  const labels = g.buckets.map((b) => formatBucket(b, range.bucket, locale));
+  const net = filters.view === "net";
+  const pick = net ? "net" : "absolute";
+  const fastest = g.summary[0];
+  const summaryLine = fastest && fastest.changeShare !== null
+    ? t.growthSummary(channelLabel(fastest), formatPercent(fastest.changeShare, locale), formatChange(fastest.change, locale))
+    : t.noDataInRange;
+  const platformGrowth = g.platforms
+    .map((p) => {
+      const known = p.absolute.filter((v): v is number => v !== null);
+      const first = known[0] ?? null;
+      const last = known.at(-1) ?? null;
+      return { platform: p.platform, change: first !== null && last !== null ? last - first : null, share: first && last !== null ? (last - first) / first : null };
+    })
+    .filter((p) => p.share !== null)
+    .sort((a, b) => b.share! - a.share!)[0];
+  const platformLine = platformGrowth
+    ? t.platformSummary(PLATFORM_LABEL[platformGrowth.platform], formatPercent(platformGrowth.share, locale), formatChange(platformGrowth.change, locale))
+    : t.noDataInRange;
+  const bucketHeader = t[`bucket_${range.bucket}`];
+  return (
+    <div lang={locale}>
+      <h1>{agency.name} – {t.nav_growth}</h1>
+      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} channels={ctx.channelOptions} showView />
+      {g.accounts.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
+        <>
+          <section className="panel" aria-labelledby="growth-range-title">
+            <h2 id="growth-range-title">{t.growthRangeTable}</h2>
+            <p className="summary" data-summary="growth">{summaryLine}</p>
+            <DataTable
+              caption={t.growthRangeTable}
+              captionHidden
+              dataName="growth-summary"
+              columns={[{ label: t.channel }, { label: t.start, numeric: true }, { label: t.end, numeric: true }, { label: t.change, numeric: true }, { label: t.changePct, numeric: true }]}
+              rows={g.summary.map((s) => ({
+                key: s.accountId,
+                header: channelLabel(s),
+                cells: [
+                  s.startDay ? `${formatNumber(s.start, locale)} (${formatDay(s.startDay, locale)})` : "–",
+                  s.endDay ? `${formatNumber(s.end, locale)} (${formatDay(s.endDay, locale)})` : "–",
+                  formatChange(s.change, locale),
+                  formatPercent(s.changeShare, locale),
+                ],
+              }))}
+            />
+          </section>
+          <ChartFigure
+            id="growth-accounts"
+            title={net ? t.netByAccount : t.growthByAccount}
+            summary={summaryLine}
+            labels={labels}
+            series={g.accounts.map((s) => ({ label: channelLabel({ platform: s.platform, handle: s.label }), values: s[pick] }))}
+            bucketHeader={bucketHeader}
+            tableLabel={t.showTable}
+            locale={locale}
+            kind={net ? "bar" : "line"}
+            signed={net}
+          />
+          <ChartFigure
+            id="growth-platforms"
+            title={net ? t.netByPlatform : t.growthByPlatform}
+            summary={platformLine}
+            labels={labels}
+            series={g.platforms.map((s) => ({ label: PLATFORM_LABEL[s.platform], values: s[pick] }))}
+            bucketHeader={bucketHeader}
+            tableLabel={t.showTable}
+            locale={locale}
+            kind={net ? "bar" : "line"}
+            signed={net}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { ChartFigure } from "@/app/components/ChartFigure";
+import { DataTable } from "@/app/components/DataTable";
+import { FilterForm } from "@/app/components/FilterForm";
+import { db } from "@/lib/db/client";
+import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
+import { formatBucket, formatDay, formatNumber, formatPercent } from "@/lib/format";
+import { getCampaignReach } from "@/lib/queries/getCampaignReach";
+import { getReachSeries } from "@/lib/queries/getReachSeries";
+
+export const dynamic = "force-dynamic";
+
+export default async function ReachPage(props: PageProps) {
+  const ctx = await dashboardContext(props);
+  const { agency, locale, t, range, filters } = ctx;
+  const params = { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds };
+  const [r, campaigns] = await Promise.all([getReachSeries(db(), params), getCampaignReach(db(), { ...params, timeZone: agency.timeZone })]);
+  const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
+  const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
+  const withImpressions = r.channels.filter((c) => c.total.impressions !== null);
+  const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
+  const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : t.noDataInRange;
+  const topPerPost = [...withImpressions].filter((c) => c.total.impressionsPerPost !== null).sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
+  const latest = campaigns[0];
+  const bestRate = [...withImpressions].filter((c) => c.total.engagementRate !== null).sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
+  const rateLine = bestRate ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2)) : t.noDataInRange;
+  return (
+    <div lang={locale}>
+      <h1>{agency.name} – {t.nav_reach}</h1>
+      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} channels={ctx.channelOptions} />
+
+      <section className="panel" aria-labelledby="campaigns-title">
+        <h2 id="campaigns-title">{t.campaigns}</h2>
+        {campaigns.length === 0 ? <p className="empty">{t.noCampaigns}</p> : (
+          <>
+            <p className="summary" data-summary="campaigns">
+              {t.campaignSummary(latest!.name, n(latest!.reached), n(latest!.targetPopulation), formatPercent(latest!.coverage, locale))}
+              {topPerPost && <> {t.campaignVsSocial(latest!.name, n(latest!.reached), channelLabel(topPerPost), n(topPerPost.total.impressionsPerPost), n(topPerPost.total.impressions))}</>}
+            </p>
+            <DataTable
+              caption={t.campaigns}
+              captionHidden
+              dataName="campaigns"
+              columns={[{ label: t.campaign }, { label: t.channel }, { label: t.sentDay }, { label: t.sent, numeric: true }, { label: t.reached, numeric: true }, { label: t.target, numeric: true }, { label: t.coverage, numeric: true }]}
+              rows={campaigns.map((c) => ({
+                key: c.id,
+                header: c.name,
+                cells: [channelLabel(c), formatDay(c.sentDay, locale), n(c.sent), n(c.reached), n(c.targetPopulation), formatPercent(c.coverage, locale)],
+              }))}
+            />
+            <ul className="bars" aria-hidden="true">
+              {campaigns.map((c) => (
+                <li key={c.id}>
+                  <span className="bar-label">{c.name}: {formatPercent(c.coverage, locale)} ({n(c.reached)} / {n(c.targetPopulation)})</span>
+                  <span className="bar-track"><span className="bar-fill" style={{ width: `${Math.min(100, (c.coverage ?? 0) * 100)}%` }} /></span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {r.channels.every((c) => c.total.impressions === null && c.total.reach === null) ? <p className="empty panel">{t.noDataInRange}</p> : (
+        <>
+          <section className="panel" aria-labelledby="reach-totals-title">
+            <h2 id="reach-totals-title">{t.reachTotals}</h2>
+            <p className="summary" data-summary="reach">{reachLine}</p>
+            <DataTable
+              caption={t.reachTotals}
+              captionHidden
+              dataName="reach-totals"
+              columns={[{ label: t.channel }, { label: t.impressions, numeric: true }, { label: t.reach, numeric: true }, { label: t.engagements, numeric: true }, { label: t.engagementRate, numeric: true }, { label: t.posts, numeric: true }, { label: t.perPost, numeric: true }]}
+              rows={r.channels.map((c) => ({
+                key: c.accountId,
+                header: channelLabel(c),
+                cells: [n(c.total.impressions), n(c.total.reach), n(c.total.engagements), formatPercent(c.total.engagementRate, locale, 2), n(c.total.posts), n(c.total.impressionsPerPost)],
+              }))}
+            />
+          </section>
+          <ChartFigure
+            id="reach-impressions"
+            title={t.reachOverTime}
+            summary={reachLine}
+            labels={labels}
+            series={withImpressions.map((c) => ({ label: channelLabel(c), values: c.values.map((v) => v.impressions) }))}
+            bucketHeader={t[`bucket_${range.bucket}`]}
+            tableLabel={t.showTable}
+            locale={locale}
+          />
+          <ChartFigure
+            id="reach-rate"
+            title={t.rateOverTime}
+            summary={rateLine}
+            labels={labels}
+            series={withImpressions.map((c) => ({ label: channelLabel(c), values: c.values.map((v) => v.engagementRate) }))}
+            bucketHeader={t[`bucket_${range.bucket}`]}
+            tableLabel={t.showTable}
+            locale={locale}
+            percent
+          />
+        </>
+      )}
+    </div>
+  );
+}

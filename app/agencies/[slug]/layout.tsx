@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { DashboardNav, type NavLabels } from "@/app/components/DashboardNav";
+import { messages } from "@/lib/i18n";
+import { hasRole, listVisibleAgencies, requireVisibleAgency } from "@/lib/permissions/access";
+import { UserMenu } from "@/app/components/UserMenu";
+
+const NAV_KEYS = ["dashboardNav", "language", "nav_overview", "nav_growth", "nav_reach", "nav_posts", "nav_replies", "nav_compare", "nav_connections", "nav_inbox", "nav_outcomes", "nav_reports"] as const;
+
+function navLabels(locale: "nb" | "en" | "sv"): NavLabels {
+  const t = messages(locale);
+  return Object.fromEntries(NAV_KEYS.map((k) => [k, t[k]])) as NavLabels;
+}
+
+export default async function AgencyLayout(props: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await props.params;
+  const agency = await requireVisibleAgency(slug);
+  const parent = agency.parentId ? (await listVisibleAgencies()).find((a) => a.id === agency.parentId) ?? null : null;
+  return (
+    <>
+      <header className="site agency-header">
+        <UserMenu membersHref={hasRole(agency, "admin") ? `/agencies/${agency.slug}/members` : undefined} />
+        <p className="crumbs"><Link href="/">Kanalmåling</Link>{parent && <> · <Link href={`/agencies/${parent.slug}`}>{parent.name}</Link></>}</p>
+        <p className="agency-name" data-agency-name>{agency.name}</p>
+        <Suspense fallback={null}>
+          <DashboardNav slug={agency.slug} labels={{ nb: navLabels("nb"), en: navLabels("en"), sv: navLabels("sv") }} />
+        </Suspense>
+      </header>
+      <main id="main">{props.children}</main>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { RANGE_PRESETS, type Filters, type ResolvedRange } from "@/lib/dashboard/filters";
+import { formatDay, type UiLocale } from "@/lib/format";
+import { messages } from "@/lib/i18n";
+
+/**
+ * The filters as a plain GET form: submitting it writes them into the URL, so the view is a link
+ * and works without JavaScript.
+ */
+export function FilterForm(props: {
+  locale: UiLocale;
+  filters: Filters;
+  range: ResolvedRange;
+  errors: string[];
+  channels?: { id: string; label: string }[];
+  showBucket?: boolean;
+  showView?: boolean;
+  extra?: React.ReactNode;
+}) {
+  const t = messages(props.locale);
+  const f = props.filters;
+  const selected = new Set(f.channel ?? []);
+  return (
+    <section className="filters" aria-labelledby="filters-title">
+      <h2 id="filters-title" className="visually-hidden">{t.filters}</h2>
+      {props.errors.length > 0 && (
+        <div className="notice" role="alert" data-filter-errors>
+          <p>{t.invalidFilters}</p>
+          <ul>{props.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+        </div>
+      )}
+      <form method="get">
+        {f.lang !== "nb" && <input type="hidden" name="lang" value={f.lang} />}
+        <div className="filter-row">
+          <div className="field">
+            <label htmlFor="f-range">{t.range}</label>
+            <select id="f-range" name="range" defaultValue={f.range}>
+              {RANGE_PRESETS.map((r) => <option key={r} value={r}>{t[`range_${r}`]}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t.from}</label>
+            <input type="date" id="f-from" name="from" defaultValue={f.range === "custom" ? props.range.from : undefined} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t.to}</label>
+            <input type="date" id="f-to" name="to" defaultValue={f.range === "custom" ? props.range.to : undefined} />
+          </div>
+          {props.showBucket !== false && (
+            <div className="field">
+              <label htmlFor="f-bucket">{t.bucket}</label>
+              <select id="f-bucket" name="bucket" defaultValue={f.bucket}>
+                {(["day", "week", "month"] as const).map((b) => <option key={b} value={b}>{t[`bucket_${b}`]}</option>)}
+              </select>
+            </div>
+          )}
+          {props.showView && (
+            <div className="field">
+              <label htmlFor="f-view">{t.view}</label>
+              <select id="f-view" name="view" defaultValue={f.view}>
+                {(["absolute", "net"] as const).map((v) => <option key={v} value={v}>{t[`view_${v}`]}</option>)}
+              </select>
+            </div>
+          )}
+          {props.extra}
+        </div>
+        {props.channels && props.channels.length > 1 && (
+          <fieldset>
+            <legend>{t.channelsFilter}</legend>
+            {props.channels.map((c) => (
+              <label key={c.id} className="check">
+                <input type="checkbox" name="channel" value={c.id} defaultChecked={selected.has(c.id)} /> {c.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <button type="submit">{t.apply}</button>
+      </form>
+      <p className="meta" data-range={`${props.range.from}/${props.range.to}`}>
+        {t.rangeShown(formatDay(props.range.from, props.locale), formatDay(props.range.to, props.locale))}
+        {props.range.bucketAdjusted && <> · {t.bucketAdjusted}</>}
+      </p>
+    </section>
+  );
+}

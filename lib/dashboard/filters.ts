@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { BucketSchema, type Bucket } from "@/lib/queries/buckets";
+import { addDays, daysBetween, type Day } from "@/lib/time";
+
+/** Dashboard filters as they live in the URL, so a link reproduces the view. */
+export const RANGE_PRESETS = ["7d", "30d", "90d", "12m", "all", "custom"] as const;
+export const RangePresetSchema = z.enum(RANGE_PRESETS);
+export type RangePreset = z.infer<typeof RangePresetSchema>;
+
+export const LangSchema = z.enum(["nb", "sv", "en"]);
+
+const DaySchema = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+
+/** Query parameters shared by every dashboard page and API route. Unknown parameters are ignored. */
+// An empty form field (a date left blank) means "not given".
+const withoutEmpty = (raw: unknown) =>
+  raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))) : raw;
+
+export const FilterSchema = z.preprocess(withoutEmpty, z
+  .object({
+    lang: LangSchema.default("nb"),
+    range: RangePresetSchema.optional(),
+    from: DaySchema.optional(),
+    to: DaySchema.optional(),
+    bucket: BucketSchema.default("week"),
+    view: z.enum(["absolute", "net"]).default("absolute"),
+    channel: oneOrMany(z.uuid({ message: "must be a channel id" })).optional(),
+  })
+  .superRefine((f, ctx) => {
+    const custom = f.range === "custom" || (f.range === undefined && (f.from || f.to));
+    if (custom && !(f.from && f.to)) ctx.addIssue({ code: "custom", path: ["from"], message: "a custom range needs both from and to" });
+    if (custom && f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
+  })
+  // Dates count only for a custom range; without a preset, from and to mean a custom range.
+  .transform((f) => {
+    const range: RangePreset = f.range ?? (f.from && f.to ? "custom" : "90d");
+    return { ...f, range, from: range === "custom" ? f.from : undefined, to: range === "custom" ? f.to : undefined };
+  }));
+
+export type Filters = z.infer<typeof FilterSchema>;
+
+export type ResolvedRange = { from: Day; to: Day; bucket: Bucket; bucketAdjusted: boolean };
+
+// Day buckets over years would draw thousands of points and rows; longer ranges fall back to weeks.
+const MAX_DAY_BUCKETS = 400;
+
+/** The concrete days of a range. `earliest` is the agency's first collected day (for "all"). */
+export function resolveRange(f: Filters, today: Day, earliest: Day | null): ResolvedRange {
+  let from: Day;
+  let to: Day = today;
+  if (f.range === "custom" && f.from && f.to) {
+    from = f.from;
+    to = f.to;
+  } else {
+    switch (f.range) {
+      case "7d": from = addDays(today, -6); break;
+      case "30d": from = addDays(today, -29); break;
+      case "12m": from = addDays(today, -364); break;
+      case "all": from = earliest && earliest < today ? earliest : addDays(today, -364); break;
+      default: from = addDays(today, -89);
+    }
+  }
+  const tooLong = f.bucket === "day" && daysBetween(from, to) >= MAX_DAY_BUCKETS;
+  return { from, to, bucket: tooLong ? "week" : f.bucket, bucketAdjusted: tooLong };
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Pages: invalid parameters become a readable message and the defaults, never a crash. */
+export function parseFilters(params: SearchParams): { filters: Filters; errors: string[] } {
+  const parsed = FilterSchema.safeParse(params);
+  if (parsed.success) return { filters: parsed.data, errors: [] };
+  const lang = LangSchema.safeParse(params.lang);
+  return {
+    filters: FilterSchema.parse({ lang: lang.success ? lang.data : "nb" }),
+    errors: parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`),
+  };
+}
+
+/** The same filters back as URL search parameters (for links that keep the view). */
+export function filtersToParams(f: Partial<Filters>): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.lang && f.lang !== "nb") p.set("lang", f.lang);
+  if (f.range) p.set("range", f.range);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (f.bucket) p.set("bucket", f.bucket);
+  if (f.view && f.view !== "absolute") p.set("view", f.view);
+  for (const c of f.channel ?? []) p.append("channel", c);
+  return p;
+}

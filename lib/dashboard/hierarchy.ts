@@ -1,0 +1,19 @@
+import type { VisibleAgency } from "@/lib/permissions/access";
+
+/**
+ * Which agencies an agency's compare view offers: itself, its parent, its children and its
+ * siblings, among those the request may see. `slugs` narrows the choice (unknown slugs are ignored).
+ */
+export function comparableAgencies(agency: VisibleAgency, visible: VisibleAgency[], slugs?: string[]) {
+  const related = visible.filter(
+    (a) =>
+      a.id === agency.id ||
+      a.id === agency.parentId ||
+      a.parentId === agency.id ||
+      (agency.parentId !== null && a.parentId === agency.parentId),
+  );
+  // A top-level agency without relatives compares with the other top-level agencies (ministries side by side).
+  const offered = related.length > 1 ? related : visible.filter((a) => a.parentId === null || a.id === agency.id);
+  const wanted = slugs?.length ? offered.filter((a) => slugs.includes(a.slug)) : offered;
+  return { offered, chosen: wanted.length ? wanted : offered };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { FilterSchema, parseFilters, resolveRange } from "@/lib/dashboard/filters";
+
+describe("dashboard filters in the URL", () => {
+  it("defaults to 90 days by week in Norwegian", () => {
+    const f = FilterSchema.parse({});
+    expect(f).toMatchObject({ lang: "nb", range: "90d", bucket: "week", view: "absolute" });
+    expect(resolveRange(f, "2026-11-23", null)).toEqual({ from: "2026-08-26", to: "2026-11-23", bucket: "week", bucketAdjusted: false });
+  });
+
+  it("reads from and to without a preset as a custom range, and a preset ignores stray dates", () => {
+    const custom = FilterSchema.parse({ from: "2026-07-01", to: "2026-09-30" });
+    expect(resolveRange(custom, "2026-11-23", null)).toMatchObject({ from: "2026-07-01", to: "2026-09-30" });
+    const preset = FilterSchema.parse({ range: "7d", from: "2026-07-01", to: "2026-09-30" });
+    expect(resolveRange(preset, "2026-11-23", null)).toMatchObject({ from: "2026-11-17", to: "2026-11-23" });
+  });
+
+  it("starts 'all' at the first collected day and falls back from days to weeks over long ranges", () => {
+    const f = FilterSchema.parse({ range: "all", bucket: "day" });
+    expect(resolveRange(f, "2026-11-23", "2014-01-06")).toEqual({ from: "2014-01-06", to: "2026-11-23", bucket: "week", bucketAdjusted: true });
+  });
+
+  it("takes one or many channel ids", () => {
+    const id = "7d3f8a5e-1c2b-4d6e-8f9a-0b1c2d3e4f50";
+    expect(FilterSchema.parse({ channel: id }).channel).toEqual([id]);
+    expect(FilterSchema.parse({ channel: [id, id] }).channel).toEqual([id, id]);
+  });
+
+  it("explains invalid parameters and shows the defaults instead of failing", () => {
+    const { filters, errors } = parseFilters({ lang: "en", range: "5y", bucket: "hour", from: "2026-13-01" });
+    expect(filters).toMatchObject({ lang: "en", range: "90d", bucket: "week" });
+    expect(errors.map((e) => e.split(":")[0])).toEqual(expect.arrayContaining(["range", "bucket", "from"]));
+    expect(parseFilters({ range: "custom", from: "2026-10-01", to: "2026-09-01" }).errors).toEqual(["to: to must not be before from"]);
+  });
+});
+
+describe("dashboard filters from the form", () => {
+  it("treats blank date fields as not given", () => {
+    const { filters, errors } = parseFilters({ range: "30d", from: "", to: "", bucket: "day" });
+    expect(errors).toEqual([]);
+    expect(filters).toMatchObject({ range: "30d", bucket: "day" });
+  });
+});
