@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 
-export type NavLabels = Record<"dashboardNav" | "language" | `nav_${(typeof SECTIONS)[number]}`, string>;
+export type NavLabels = Record<"dashboardNav" | "language" | "exportCsv" | `nav_${(typeof SECTIONS)[number]}` | `export_${ExportName}`, string>;
+type ExportName = "overview" | "growth" | "reach" | "campaigns" | "posts" | "replies" | "reply-texts" | "compare";
+
+// The CSV exports behind each dashboard page (lib/export/datasets.ts), with the page's own filters.
+const EXPORTS: Partial<Record<(typeof SECTIONS)[number], ExportName[]>> = {
+  overview: ["overview"], growth: ["growth"], reach: ["reach", "campaigns"], posts: ["posts"], replies: ["replies", "reply-texts"], compare: ["compare"],
+};
+const EXPORT_FILTERS = ["range", "from", "to", "bucket", "channel", "agency"];
 type Lang = "nb" | "en" | "sv";
 
 const SECTIONS = ["overview", "growth", "reach", "posts", "replies", "compare", "connections", "inbox", "outcomes", "reports"] as const;
@@ -15,7 +22,7 @@ const LANGUAGES: { code: Lang; name: string }[] = [
   { code: "sv", name: "Svenska" },
 ];
 
-export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabels> }) {
+export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabels>; mayExportReplyTexts: boolean }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const lang = (LANGUAGES.find((l) => l.code === params.get("lang"))?.code ?? "nb") as Lang;
@@ -30,6 +37,10 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
     else p.set("lang", code);
     return `${pathname}${p.toString() ? `?${p}` : ""}`;
   };
+  const section = SECTIONS.find((s) => pathname === (s === "overview" ? base : `${base}/${s}`));
+  const exportQuery = new URLSearchParams();
+  for (const [k, v] of params) if (EXPORT_FILTERS.includes(k)) exportQuery.append(k, v);
+  const exports = (section ? EXPORTS[section] ?? [] : []).filter((e) => e !== "reply-texts" || props.mayExportReplyTexts);
   return (
     <div className="dash-nav">
       <nav aria-label={t.dashboardNav}>
@@ -45,6 +56,14 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
           })}
         </ul>
       </nav>
+      {exports.length > 0 && (
+        <p className="exports">
+          {t.exportCsv}:{" "}
+          {exports.map((e, i) => (
+            <span key={e}>{i > 0 && " · "}<a href={`/api/agencies/${props.slug}/export/${e}${exportQuery.size ? `?${exportQuery}` : ""}`} download>{t[`export_${e}`]}</a></span>
+          ))}
+        </p>
+      )}
       <nav aria-label={t.language} className="lang-switch">
         <ul>
           {LANGUAGES.map((l) => (

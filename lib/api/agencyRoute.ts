@@ -27,23 +27,30 @@ function badRequest(issues: z.core.$ZodIssue[]) {
 export type AgencyRequest<E> = { agency: VisibleAgency; filters: Filters; range: ResolvedRange; today: Day; extra: E; accountIds?: string[] };
 
 /**
- * The recipe of every dashboard API route: validate the query with zod (400 with the reasons), find
- * the agency the request may see (404 otherwise), call one query, answer JSON.
+ * The shared first half of every dashboard API and export route: validate the query with zod (a
+ * 400 response with the reasons), find the agency the request may see (a 404 response otherwise).
  */
+export async function parseAgencyRequest<S extends z.ZodType>(request: Request, slug: string, extraSchema: S): Promise<AgencyRequest<z.infer<S>> | Response> {
+  const raw = searchParamsToObject(new URL(request.url).searchParams);
+  const filters = FilterSchema.safeParse(raw);
+  const extra = extraSchema.safeParse(raw);
+  const issues = [...(filters.success ? [] : filters.error.issues), ...(extra.success ? [] : extra.error.issues)];
+  if (!filters.success || !extra.success) return badRequest(issues);
+  const agency = await findVisibleAgency(slug);
+  if (!agency) return NextResponse.json({ error: "not_found", message: `No agency "${slug}".` }, { status: 404 });
+  const today = localDay(new Date(), agency.timeZone);
+  const earliest = filters.data.range === "all" ? await getFirstCollectedDay(db(), agency.id) : null;
+  const range = resolveRange(filters.data, today, earliest);
+  return { agency, filters: filters.data, range, today, extra: extra.data, accountIds: filters.data.channel };
+}
+
+/** The recipe of every dashboard API route: parse and authorise (above), call one query, answer JSON. */
 export function agencyRoute<S extends z.ZodType, R>(extraSchema: S, handler: (req: AgencyRequest<z.infer<S>>) => Promise<R>) {
   return async (request: Request, ctx: RouteContext) => {
-    const raw = searchParamsToObject(new URL(request.url).searchParams);
-    const filters = FilterSchema.safeParse(raw);
-    const extra = extraSchema.safeParse(raw);
-    const issues = [...(filters.success ? [] : filters.error.issues), ...(extra.success ? [] : extra.error.issues)];
-    if (!filters.success || !extra.success) return badRequest(issues);
-    const { slug } = await ctx.params;
-    const agency = await findVisibleAgency(slug);
-    if (!agency) return NextResponse.json({ error: "not_found", message: `No agency "${slug}".` }, { status: 404 });
-    const today = localDay(new Date(), agency.timeZone);
-    const earliest = filters.data.range === "all" ? await getFirstCollectedDay(db(), agency.id) : null;
-    const range = resolveRange(filters.data, today, earliest);
-    const body = await handler({ agency, filters: filters.data, range, today, extra: extra.data, accountIds: filters.data.channel });
+    const req = await parseAgencyRequest(request, (await ctx.params).slug, extraSchema);
+    if (req instanceof Response) return req;
+    const body = await handler(req);
+    const { agency, range } = req;
     return NextResponse.json({ agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone }, range: { from: range.from, to: range.to, bucket: range.bucket }, data: body });
   };
 }

@@ -5,7 +5,7 @@ import { messages } from "@/lib/i18n";
 import { hasRole, listVisibleAgencies, requireVisibleAgency } from "@/lib/permissions/access";
 import { UserMenu } from "@/app/components/UserMenu";
 
-const NAV_KEYS = ["dashboardNav", "language", "nav_overview", "nav_growth", "nav_reach", "nav_posts", "nav_replies", "nav_compare", "nav_connections", "nav_inbox", "nav_outcomes", "nav_reports"] as const;
+const NAV_KEYS = ["dashboardNav", "language", "nav_overview", "nav_growth", "nav_reach", "nav_posts", "nav_replies", "nav_compare", "nav_connections", "nav_inbox", "nav_outcomes", "nav_reports", "exportCsv", "export_overview", "export_growth", "export_reach", "export_campaigns", "export_posts", "export_replies", "export_reply-texts", "export_compare"] as const;
 
 function navLabels(locale: "nb" | "en" | "sv"): NavLabels {
   const t = messages(locale);
@@ -23,7 +23,7 @@ export default async function AgencyLayout(props: { children: React.ReactNode; p
         <p className="crumbs"><Link href="/">Kanalmåling</Link>{parent && <> · <Link href={`/agencies/${parent.slug}`}>{parent.name}</Link></>}</p>
         <p className="agency-name" data-agency-name>{agency.name}</p>
         <Suspense fallback={null}>
-          <DashboardNav slug={agency.slug} labels={{ nb: navLabels("nb"), en: navLabels("en"), sv: navLabels("sv") }} />
+          <DashboardNav slug={agency.slug} labels={{ nb: navLabels("nb"), en: navLabels("en"), sv: navLabels("sv") }} mayExportReplyTexts={hasRole(agency, "editor")} />
         </Suspense>
       </header>
       <main id="main">{props.children}</main>

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { STATE } from "./fixtures";
+
+const SLUG = "oslo-politidistrikt";
+
+test("the growth CSV downloaded from the dashboard has the same numbers as the dashboard's API", async ({ page, request }) => {
+  await page.goto(`/agencies/${SLUG}/growth?range=30d&bucket=week`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "publikum per periode" }).click()]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv.startsWith("\uFEFFperiode_start;plattform;kanal;publikum;netto_vekst\r\n")).toBe(true);
+
+  const api = await (await request.get(`/api/agencies/${SLUG}/growth?range=30d&bucket=week`)).json();
+  const ops = api.data.accounts.find((a: { label: string }) => a.label.includes("oslopolitiops"));
+  const rows = csv.trim().split("\r\n").slice(1).map((l) => l.split(";")).filter((r) => r[2] === ops.label);
+  expect(rows.map((r) => r[0])).toEqual(api.data.buckets);
+  expect(rows.map((r) => (r[3] === "" ? null : Number(r[3])))).toEqual(ops.absolute);
+});
+
+test("the posts export streams every post with Norwegian letters intact, and honours sep=comma", async ({ request }) => {
+  const res = await request.get(`/api/agencies/${SLUG}/export/posts?range=7d&sep=comma`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const text = (await res.body()).toString("utf8");
+  expect(text.startsWith("\uFEFFpublisert_utc,publisert_lokal,plattform,kanal,tekst")).toBe(true);
+  expect(text).toMatch(/[æøå]/);
+});
+
+test("exports answer 400 to bad filters and 404 to unknown datasets", async ({ request }) => {
+  expect((await request.get(`/api/agencies/${SLUG}/export/growth?bucket=year`)).status()).toBe(400);
+  expect((await request.get(`/api/agencies/${SLUG}/export/passwords`)).status()).toBe(404);
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: STATE.osloViewer });
+  test("citizens' reply texts are not exported to a viewer", async ({ request }) => {
+    expect((await request.get(`/api/agencies/${SLUG}/export/reply-texts`)).status()).toBe(404);
+    expect((await request.get(`/api/agencies/${SLUG}/export/replies`)).status()).toBe(200);
+  });
+});
