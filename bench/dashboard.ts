@@ -4,19 +4,14 @@
  * Not a timed test: it prints, it does not assert. Uses DATABASE_URL's (local) server when set,
  * otherwise an embedded PostgreSQL; either way in a database of its own that it drops afterwards.
  */
-import { mkdtemp, rm, chmod } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { addDays, weekStart, type Day } from "@/lib/time";
-import { adminQuery, assertLocalDatabase, withDatabase } from "../tests/helpers/pgServer";
+import { withBenchDatabase } from "./benchDatabase";
 
 const ACCOUNTS = 20;
 const YEARS = 5;
@@ -54,24 +49,9 @@ async function seed(db: Db): Promise<string> {
   return agency.id;
 }
 
-async function main() {
-  let server = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | null = null;
-  let tmp: string | null = null;
-  if (server) assertLocalDatabase(server);
-  else {
-    tmp = await mkdtemp(path.join(os.tmpdir(), "kanal-bench-pg-"));
-    await chmod(tmp, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir: tmp, port: 57_000 + (process.pid % 2_000), database: "postgres" });
-    server = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
-  const name = `kanal_bench_${process.pid}`;
-  await adminQuery(server, `CREATE DATABASE ${name}`);
-  const url = withDatabase(server, name);
+async function main(url: string) {
   const db = createDb(url);
   try {
-    await migrate(url);
     const t0 = performance.now();
     const agencyId = await seed(db);
     const count = await db.accountDailyMetric.count();
@@ -104,10 +84,7 @@ async function main() {
     }
   } finally {
     await db.$disconnect();
-    await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    if (stopEmbedded) await stopEmbedded();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 }
 
-await main();
+await withBenchDatabase(main);
