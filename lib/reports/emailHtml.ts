@@ -29,7 +29,7 @@ ${h2("Publikum per kanal")}
 ${h2("Mest leste innlegg")}
 ${data.topPosts.length === 0 ? html`<p>Ingen innlegg denne uken.</p>` : html`<ol>${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${PLATFORM_LABEL[p.platform]} ${p.handle}; ${formatNumber(p.impressions, locale)} visninger, ${formatNumber(p.replies, locale)} svar)</li>`)}</ol>`}
 ${h2("Svar og kommentarer")}
-${data.replies.perChannel.length === 0 ? html`<p>Ingen svar mottatt.</p>` : html`<ul>${data.replies.perChannel.map((c) => html`<li>${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.count, locale)}</li>`)}</ul>`}
+${data.replies.total === 0 ? html`<p>Ingen svar mottatt.</p>` : html`<ul>${data.channels.filter((c) => c.replies).map((c) => html`<li>${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}</ul>`}
 ${data.campaigns.length > 0 && html`${h2("E-post og push denne uken")}<ul>${data.campaigns.map((c) => html`<li>${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}${c.reached !== null && c.targetPopulation ? ` (${formatNumber(Math.round((c.reached / c.targetPopulation) * 100), locale)} %)` : ""}</li>`)}</ul>`}
 ${h2("Trenger oppmerksomhet")}
 ${data.attention.length === 0 ? html`<p>Alle kanaler ble hentet hver dag.</p>` : html`<ul>${data.attention.map((a) => html`<li>${PLATFORM_LABEL[a.platform]} ${a.handle}: ${a.reason === "gap" ? `mangler data for ${a.daysMissing} av 7 dager` : a.reason === "needs_reconnect" ? "må kobles til på nytt" : "innhenting er satt på pause"}</li>`)}</ul>`}

@@ -40,7 +40,7 @@ export async function renderReport(data: WeeklyReportData, opts: { chartSrc?: st
     ["uke", "plattform", "kanal", "publikum", "endring_uke", "endring_4_uker", "svar_mottatt"],
     data.channels.map((c) => [
       `${data.week.year}-W${String(data.week.week).padStart(2, "0")}`, c.platform, c.handle, c.audience, c.changeWeek, c.changeFourWeeks,
-      data.replies.perChannel.find((r) => r.handle === c.handle && r.platform === c.platform)?.count ?? 0,
+      c.replies,
     ]),
   );
   return {

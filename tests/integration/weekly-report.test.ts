@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { loadDemoData } from "@/lib/demo/load";
-import { getAudienceSeries } from "@/lib/queries/getAudienceSeries";
+import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
+import { getReplySeries } from "@/lib/queries/getReplySeries";
 import { sendDueReports } from "@/lib/reports/deliver";
 import { verifyUnsubscribeToken } from "@/lib/reports/unsubscribeToken";
 import { startSmtpCatcher } from "../helpers/smtpCatcher";
@@ -54,10 +55,14 @@ describe("weekly report", () => {
 
     const csv = mail.attachments.find((a) => a.filename?.endsWith(".csv"))!.content.toString("utf8");
     expect(csv.startsWith("\uFEFFuke;plattform;kanal;publikum")).toBe(true);
-    const series = await getAudienceSeries(t.db, { agencyId: hod.id, from: "2026-11-16", to: "2026-11-22", bucket: "week" });
-    const twitter = series.series.find((s) => s.handle === "helseomsorgdep")!;
-    const row = csv.split("\r\n").find((l) => l.includes(";helseomsorgdep;"))!;
-    expect(row.split(";")[3]).toBe(String(twitter.values[0]));
+    // The same figures the dashboard's growth and replies pages show for week 47.
+    const growth = await getChannelGrowth(t.db, { agencyId: hod.id, from: "2026-11-16", to: "2026-11-22", bucket: "week" });
+    const replies = await getReplySeries(t.db, { agencyId: hod.id, from: "2026-11-16", to: "2026-11-22", bucket: "week" });
+    const twitter = growth.accounts.find((s) => s.label === "helseomsorgdep")!;
+    const row = csv.split("\r\n").find((l) => l.includes(";helseomsorgdep;"))!.split(";");
+    expect(row[3]).toBe(String(twitter.absolute[0]));
+    expect(row[6]).toBe(String(replies.channels.find((c) => c.handle === "helseomsorgdep")!.total));
+    expect(mail.html).toContain(`${(twitter.absolute[0]!).toLocaleString("nb-NO")}`);
 
     const token = decodeURIComponent(/unsubscribe\?token=([^"&\s]+)/.exec(mail.text!)![1]!);
     expect(verifyUnsubscribeToken(token, SECRET, DUE)).toBe(subscriptionId);
