@@ -1,3 +1,5 @@
+import { db } from "@/lib/db/client";
+import { runRetention } from "./retention";
 import type { ScheduledJob } from "./scheduler";
 
 /**
@@ -5,5 +7,7 @@ import type { ScheduledJob } from "./scheduler";
  * until then the scheduler runs with no jobs and /api/health says so.
  */
 export function productSchedule(): ScheduledJob[] {
-  return [];
+  return [
+    { name: "retention", cron: "15 3 * * *", run: async () => void (await runRetention(db())) },
+  ];
 }

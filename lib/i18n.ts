@@ -83,3 +83,35 @@ export const PLATFORM_LABEL: Record<Platform, string> = {
   email: "E-post",
   app_push: "Push (app)",
 };
+
+// ---- Inputs → policy work ----
+
+export const LINK_STATUS_LABEL: Record<import("@/lib/generated/prisma/client").LinkStatus, string> = {
+  received: "Mottatt",
+  under_review: "Til vurdering",
+  forwarded: "Videresendt",
+  incorporated: "Tatt inn i arbeidet",
+  implemented: "Gjennomført",
+  declined: "Avslått",
+};
+
+export const INPUT_KIND_LABEL: Record<import("@/lib/generated/prisma/client").InputKind, string> = {
+  suggestion: "Forslag",
+  question: "Spørsmål",
+  complaint: "Klage",
+  information: "Informasjon",
+};
+
+export const TRIAGE_LABEL: Record<"new" | import("@/lib/generated/prisma/client").TriageState, string> = {
+  new: "Ikke vurdert",
+  suggested: "Foreslått som innspill",
+  input: "Innspill",
+  dismissed: "Avvist",
+};
+
+export const WORK_ITEM_STATUS_LABEL: Record<import("@/lib/generated/prisma/client").WorkItemStatus, string> = {
+  planned: "Planlagt",
+  active: "Pågår",
+  completed: "Avsluttet",
+  cancelled: "Stanset",
+};
