@@ -26,11 +26,12 @@ export async function applyKeywordRules(db: Db, agencyId: string): Promise<numbe
   let cursor: string | undefined;
   for (;;) {
     const replies = await db.reply.findMany({
-      where: { agencyId, triage: { none: {} } },
+      // :TRICKY: page by `id > last` rather than a Prisma cursor: the rows just labelled no longer
+      // match `triage: none`, and a cursor on a row outside the filter ends the scan early.
+      where: { agencyId, triage: { none: {} }, ...(cursor ? { id: { gt: cursor } } : {}) },
       select: { id: true, text: true },
       orderBy: { id: "asc" },
       take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     if (replies.length === 0) break;
     cursor = replies.at(-1)!.id;
