@@ -10,6 +10,8 @@ export type InboxFilter = {
   from?: Day | null;
   to?: Day | null;
   q?: string | null;
+  /** One reply only (a deep link from a work item). */
+  replyId?: string | null;
   status?: "all" | "new" | TriageState;
   limit?: number;
   offset?: number;
@@ -32,6 +34,7 @@ export type InboxRow = {
 export async function getInboxReplies(db: Db, f: InboxFilter): Promise<{ total: number; rows: InboxRow[] }> {
   const where: Prisma.ReplyWhereInput = { agencyId: f.agencyId };
   if (f.accountId) where.accountId = f.accountId;
+  if (f.replyId) where.id = f.replyId;
   if (f.from || f.to) {
     const { start, end } = localRange(f.from ?? "1970-01-01", f.to ?? "9999-12-30", f.timeZone);
     where.publishedAt = { ...(f.from ? { gte: start } : {}), ...(f.to ? { lt: end } : {}) };
