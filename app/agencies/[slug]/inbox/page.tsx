@@ -103,41 +103,42 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
               )}
               {canEdit && (
                 <div className="actions">
-                  {state !== "input" && (
-                    <ActionForm action={triageAction} className="actions" label="Vurder svaret" testId="triage">
-                      <input type="hidden" name="slug" value={agency.slug} />
-                      <input type="hidden" name="replyId" value={r.id} />
-                      <input type="hidden" name="version" value={state === "suggested" || state === "new" ? 0 : r.triage!.version} />
-                      <label className="field">Type innspill
-                        <select name="kind" defaultValue={r.triage?.kind ?? "suggestion"}>
-                          {KINDS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}
-                        </select>
-                      </label>
-                      <button type="submit" name="state" value="input">Marker som innspill</button>
-                      {state !== "dismissed" && <button type="submit" name="state" value="dismissed">Avvis</button>}
-                    </ActionForm>
-                  )}
-                  {state === "input" && r.links.length === 0 && (
-                    <ActionForm action={triageAction} label="Angre innspill" testId="undo">
-                      <input type="hidden" name="slug" value={agency.slug} />
-                      <input type="hidden" name="replyId" value={r.id} />
-                      <input type="hidden" name="version" value={r.triage!.version} />
-                      <button type="submit" name="state" value="dismissed">Avvis likevel</button>
-                    </ActionForm>
-                  )}
+                  <ActionForm action={triageAction} className="actions" label="Vurder svaret" testId="triage">
+                    <input type="hidden" name="slug" value={agency.slug} />
+                    <input type="hidden" name="replyId" value={r.id} />
+                    <input type="hidden" name="version" value={state === "suggested" || state === "new" ? 0 : r.triage!.version} />
+                    {state !== "input" && (
+                      <>
+                        <div className="field">
+                          <label htmlFor={`kind-${r.id}`}>Type innspill</label>
+                          <select id={`kind-${r.id}`} name="kind" defaultValue={r.triage?.kind ?? "suggestion"}>
+                            {KINDS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+                          </select>
+                        </div>
+                        <button type="submit" name="state" value="input">Marker som innspill</button>
+                      </>
+                    )}
+                    {state !== "dismissed" && r.links.length === 0 && (
+                      <button type="submit" name="state" value="dismissed">{state === "input" ? "Avvis likevel" : "Avvis"}</button>
+                    )}
+                  </ActionForm>
                   {state === "input" && workItems.length > 0 && (
                     <ActionForm action={linkAction} className="actions" label="Koble til politikkarbeid" testId="link">
                       <input type="hidden" name="slug" value={agency.slug} />
                       <input type="hidden" name="replyId" value={r.id} />
-                      <label className="field">Arbeid
-                        <select name="workItemId" defaultValue="">
+                      <div className="field">
+                        <label htmlFor={`work-${r.id}`}>Arbeid</label>
+                        <select id={`work-${r.id}`} name="workItemId" defaultValue="">
                           <option value="" disabled>Velg arbeid</option>
                           {workItems.filter((w) => !r.links.some((l) => l.workItemId === w.id)).map((w) => (
                             <option key={w.id} value={w.id}>{w.title}{w.caseNumber ? ` (${w.caseNumber})` : ""}</option>
                           ))}
                         </select>
-                      </label>
-                      <label className="field">Notat (valgfritt)<input type="text" name="note" maxLength={2000} /></label>
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`note-${r.id}`}>Notat (valgfritt)</label>
+                        <input id={`note-${r.id}`} type="text" name="note" maxLength={2000} />
+                      </div>
                       <button type="submit">Koble til arbeid</button>
                     </ActionForm>
                   )}

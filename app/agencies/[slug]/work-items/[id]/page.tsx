@@ -71,13 +71,20 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
                 <input type="hidden" name="workItemId" value={item.id} />
                 <input type="hidden" name="linkId" value={l.id} />
                 <input type="hidden" name="version" value={l.version} />
-                <label className="field">Ny status
-                  <select name="to" defaultValue={moves[0]}>
+                <div className="field">
+                  <label htmlFor={`to-${l.id}`}>Ny status</label>
+                  <select id={`to-${l.id}`} name="to" defaultValue={moves[0]}>
                     {moves.map((m) => <option key={m} value={m}>{LINK_STATUS_LABEL[m]}</option>)}
                   </select>
-                </label>
-                <label className="field">Notat<textarea name="note" rows={2} maxLength={2000} /></label>
-                <label className="field">Begrunnelse (påkrevd ved avslag)<textarea name="reason" rows={2} maxLength={2000} /></label>
+                </div>
+                <div className="field">
+                  <label htmlFor={`note-${l.id}`}>Notat</label>
+                  <textarea id={`note-${l.id}`} name="note" rows={2} maxLength={2000} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`reason-${l.id}`}>Begrunnelse (påkrevd ved avslag)</label>
+                  <textarea id={`reason-${l.id}`} name="reason" rows={2} maxLength={2000} />
+                </div>
                 <button type="submit">Flytt</button>
               </ActionForm>
             )}
