@@ -7,7 +7,7 @@ import { addKeywordRule, applyKeywordRules } from "@/lib/inputs/rules";
 import { setRetentionMonths } from "@/lib/inputs/settings";
 import { eraseSubject, exportSubject } from "@/lib/inputs/subject";
 import { triageReply } from "@/lib/inputs/triage";
-import { ensureWorkItem } from "@/lib/inputs/workItems";
+import { ensureWorkItem, updateWorkItem } from "@/lib/inputs/workItems";
 import { runRetention } from "@/jobs/retention";
 import { getInboxReplies } from "@/lib/queries/getInboxReplies";
 import { getInputOutcome } from "@/lib/queries/getInputOutcome";
@@ -101,6 +101,15 @@ describe("concurrent edits", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(StaleUpdateError);
+  });
+
+  it("guards work item edits: a stale version changes nothing", async () => {
+    const { id } = await ensureWorkItem(t.db, ids.a, { title: "Forskrift om legevakt", owner: "Avd. A" });
+    expect(await updateWorkItem(t.db, ids.a, id, { owner: "Avd. B", status: "active" }, 1)).toEqual({ version: 2 });
+    await expect(updateWorkItem(t.db, ids.a, id, { owner: "Avd. C", status: "completed" }, 1)).rejects.toBeInstanceOf(StaleUpdateError);
+    await expect(updateWorkItem(t.db, ids.b, id, { owner: "Avd. C" }, 2)).rejects.toBeInstanceOf(InputNotFoundError);
+    const row = await t.db.workItem.findUniqueOrThrow({ where: { id } });
+    expect([row.owner, row.status, row.version]).toEqual(["Avd. B", "active", 2]);
   });
 });
 
