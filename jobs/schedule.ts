@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { runRetention } from "./retention";
+import { runSuggestInputs } from "./suggestInputs";
 import type { ScheduledJob } from "./scheduler";
 
 /**
@@ -9,5 +10,6 @@ import type { ScheduledJob } from "./scheduler";
 export function productSchedule(): ScheduledJob[] {
   return [
     { name: "retention", cron: "15 3 * * *", run: async () => void (await runRetention(db())) },
+    { name: "suggest-inputs", cron: "*/10 * * * *", run: async () => void (await runSuggestInputs(db())) },
   ];
 }

@@ -40,15 +40,15 @@ export async function loadDemoInputs(db: Db, agencyId: string, accountId: string
     const decidedAt = new Date(reply.publishedAt.getTime() + DAY / 2);
     if (await markInput(db, agencyId, reply.id, reply.text.includes("?") ? "question" : "suggestion", decidedAt)) inputs++;
     if (i >= LINKED) continue; // marked, not (yet) linked
-    const { linkId, created } = await linkInput(db, agencyId, { replyId: reply.id, workItemId: reform.id, note: "Fra Twitter-svar" }, ACTOR, new Date(decidedAt.getTime() + DAY));
+    const { linkId, created } = await linkInput(db, agencyId, { replyId: reply.id, workItemId: reform.id, note: "Fra Twitter-svar" }, ACTOR, new Date(officeHours(decidedAt.getTime() + DAY, i)));
     if (!created) continue;
     links++;
     let version = 1;
-    let at = decidedAt.getTime() + DAY;
+    let at = officeHours(decidedAt.getTime() + DAY, i);
     const target = OUTCOMES[i % OUTCOMES.length]!;
     const steps = target === "declined" ? ["under_review", "declined"] as LinkStatus[] : stepsTo("received", target) ?? [];
     for (const to of steps) {
-      at += (4 + (i % 5) * 3) * DAY;
+      at = officeHours(at + (4 + (i % 5) * 3) * DAY, i);
       const reason = to === "declined" ? "Gjelder spesialisthelsetjenesten og følges opp i sykehusplanen, ikke i reformen." : null;
       version = (await moveLink(db, agencyId, { linkId, to, expectedVersion: version, reason, note: noteFor(to) }, ACTOR, new Date(at))).version;
     }
@@ -68,6 +68,11 @@ export async function loadDemoInputs(db: Db, agencyId: string, accountId: string
   }
   await applyKeywordRules(db, agencyId);
   return { inputs, links };
+}
+
+/** The same day at a plausible working hour (UTC 07–12, i.e. 08–14 in Oslo), so the trail reads like a ministry's. */
+function officeHours(ms: number, i: number): number {
+  return Math.floor(ms / DAY) * DAY + (7 + (i % 6)) * 3_600_000 + (i * 7 % 60) * 60_000;
 }
 
 function noteFor(to: LinkStatus): string | null {

@@ -19,7 +19,7 @@ const BATCH = 1_000;
  * Pre-labels replies nobody has decided on yet that match one of the agency's keyword rules as
  * `suggested` (with the rule that matched). People's decisions are never touched.
  */
-export async function applyKeywordRules(db: Db, agencyId: string): Promise<number> {
+export async function applyKeywordRules(db: Db, agencyId: string, since?: Date): Promise<number> {
   const rules = await db.keywordRule.findMany({ where: { agencyId }, orderBy: { createdAt: "asc" } });
   if (rules.length === 0) return 0;
   let suggested = 0;
@@ -28,7 +28,7 @@ export async function applyKeywordRules(db: Db, agencyId: string): Promise<numbe
     const replies = await db.reply.findMany({
       // :TRICKY: page by `id > last` rather than a Prisma cursor: the rows just labelled no longer
       // match `triage: none`, and a cursor on a row outside the filter ends the scan early.
-      where: { agencyId, triage: { none: {} }, ...(cursor ? { id: { gt: cursor } } : {}) },
+      where: { agencyId, triage: { none: {} }, ...(since ? { publishedAt: { gte: since } } : {}), ...(cursor ? { id: { gt: cursor } } : {}) },
       select: { id: true, text: true },
       orderBy: { id: "asc" },
       take: BATCH,

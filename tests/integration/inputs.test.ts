@@ -9,6 +9,7 @@ import { eraseSubject, exportSubject } from "@/lib/inputs/subject";
 import { triageReply } from "@/lib/inputs/triage";
 import { ensureWorkItem, updateWorkItem } from "@/lib/inputs/workItems";
 import { runRetention } from "@/jobs/retention";
+import { runSuggestInputs } from "@/jobs/suggestInputs";
 import { getInboxReplies } from "@/lib/queries/getInboxReplies";
 import { getInputOutcome } from "@/lib/queries/getInputOutcome";
 import { getInputTrail } from "@/lib/queries/getInputTrail";
@@ -141,6 +142,14 @@ describe("keyword rules", () => {
     const confirmed = await t.db.replyTriage.findFirstOrThrow({ where: { replyId: r1 } });
     expect([confirmed.state, confirmed.decidedBy]).toEqual(["input", "Alice"]);
     expect(await t.db.replyTriage.count({ where: { replyId: r2 } })).toBe(0);
+  });
+
+  it("label newly collected replies on the scheduled run, looking back only a couple of weeks", async () => {
+    const fresh = await reply("b", "kw-3", "Legevakten og fastlegene må samarbeide bedre", "2026-11-20T10:00:00Z");
+    const old = await reply("b", "kw-4", "Fastlegen min er borte", "2026-09-01T10:00:00Z");
+    expect(await runSuggestInputs(t.db, new Date("2026-11-23T12:00:00Z"))).toBe(1);
+    expect((await t.db.replyTriage.findFirstOrThrow({ where: { replyId: fresh } })).state).toBe("suggested");
+    expect(await t.db.replyTriage.count({ where: { replyId: old } })).toBe(0);
   });
 });
 

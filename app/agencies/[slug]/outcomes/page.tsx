@@ -91,6 +91,11 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
         </details>
       </figure>
 
+      <p className="meta">
+        Et svar telles i perioden det ble skrevet. «Vurdert»: minst én kobling er tatt videre fra «Mottatt» (også avslag).
+        «Nådde arbeidet»: tatt inn i arbeidet eller gjennomført. Beslutning: første gang et innspill ble tatt inn eller avslått.
+      </p>
+
       <h2>Per kanal</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Resultater per kanal">
         <table>
