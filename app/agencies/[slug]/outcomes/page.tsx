@@ -55,6 +55,8 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
   const scope = channelName ? `${PLATFORM_LABEL[channelName.platform]} ${channelName.handle}` : "alle kanaler";
   const summary = `${agency.name}, ${scope}, ${period}: ${formatNumber(t.inputs, "nb")} innspill av ${formatNumber(t.replies, "nb")} svar; ${formatShare(t.reviewed, t.inputs)} er vurdert og ${formatNumber(t.reached, "nb")} (${formatShare(t.reached, t.inputs)}) nådde politikkarbeidet. Median tid fra svar til beslutning: ${days(t.medianDaysToDecision)}.`;
   const steps = funnel(t);
+  // The chart starts at the inputs: beside thousands of replies the later steps would not be visible.
+  const chartSteps = steps.slice(1);
 
   return (
     <main id="main">
@@ -74,8 +76,8 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
       <p data-testid="outcome-summary">{summary}</p>
 
       <figure>
-        <figcaption><strong>Trakten fra svar til politikk</strong></figcaption>
-        <FunnelChart labels={steps.map((s) => s[0])} values={steps.map((s) => s[1])} ariaLabel={`Trakt: ${summary}`} />
+        <figcaption><strong>Trakten fra innspill til politikk</strong> (antall innspill som kom minst så langt)</figcaption>
+        <FunnelChart labels={chartSteps.map((s) => s[0])} values={chartSteps.map((s) => s[1])} ariaLabel={`Trakt: ${summary}`} />
         <details>
           <summary>Vis tallene som tabell</summary>
           <table data-testid="funnel-table">
