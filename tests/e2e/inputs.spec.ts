@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { createDb } from "@/lib/db/client";
+import { upsertReplies } from "@/lib/ingest/replies";
+import { withDatabase } from "../helpers/pgServer";
 
 const HOD = "/agencies/helse-og-omsorgsdepartementet";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -106,4 +109,26 @@ test("a work item page has no WCAG 2.1 AA violations", async ({ page }) => {
   await page.getByRole("link", { name: "Samhandlingsreformen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Samhandlingsreformen");
   await expectNoAxeViolations(page);
+});
+
+test("reply text is shown as text, never as markup, and unsafe permalinks are not linked", async ({ page }) => {
+  const server = process.env.DATABASE_URL;
+  test.skip(!server, "needs DATABASE_URL to reach the end-to-end database (the embedded one runs in the server process)");
+  const db = createDb(withDatabase(server!, `kanal_e2e_${process.env.E2E_PORT ?? "3100"}`));
+  try {
+    const account = await db.account.findFirstOrThrow({ where: { handle: "politivest" } });
+    await upsertReplies(db, [{
+      agencyId: account.agencyId, accountId: account.id, platformReplyId: "markup-1", authorHandle: "mallory",
+      text: `<img src=x onerror="window.__pwned=1"><b>fet</b> & «æøå»`, publishedAt: new Date("2026-11-01T10:00:00Z"), permalink: "javascript:window.__pwned=2",
+    }], "ab".repeat(32));
+  } finally {
+    await db.$disconnect();
+  }
+  await page.goto("/agencies/vest-politidistrikt/inbox?q=onerror");
+  const row = page.locator("li[data-reply-id]");
+  await expect(row).toHaveCount(1);
+  await expect(row.locator(".reply-text")).toHaveText(`<img src=x onerror="window.__pwned=1"><b>fet</b> & «æøå»`);
+  await expect(row.locator("img, b")).toHaveCount(0);
+  await expect(row.getByRole("link", { name: "åpne svaret" })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });

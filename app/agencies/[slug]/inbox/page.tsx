@@ -11,6 +11,7 @@ import { ActionForm } from "../_inputs/ActionForm";
 import { formatInstant } from "../_inputs/format";
 import { InputsHeader } from "../_inputs/InputsNav";
 import { addRuleAction, eraseSubjectAction, linkAction, removeRuleAction, retentionAction, triageAction } from "./actions";
+import { safeHref } from "../_inputs/safeHref";
 import "../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
@@ -87,7 +88,7 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
             <li key={r.id} data-reply-id={r.id} data-triage={state} aria-labelledby={`${textId}-meta`}>
               <p className="meta" id={`${textId}-meta`}>
                 {PLATFORM_LABEL[r.platform]} · {r.accountHandle} · {formatInstant(r.publishedAt, agency.timeZone)} · forfatter {r.pseudonym}
-                {r.permalink && <> · <a href={r.permalink} rel="noopener noreferrer">åpne svaret</a></>}
+                {safeHref(r.permalink) && <> · <a href={safeHref(r.permalink)!} rel="noopener noreferrer">åpne svaret</a></>}
               </p>
               <p className="reply-text" id={textId}>{r.text}</p>
               <p>

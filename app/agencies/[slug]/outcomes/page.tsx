@@ -9,6 +9,7 @@ import { localDay } from "@/lib/time";
 import { formatInstant, formatShare } from "../_inputs/format";
 import { InputsHeader } from "../_inputs/InputsNav";
 import { FunnelChart } from "./FunnelChart";
+import { safeHref } from "../_inputs/safeHref";
 import "../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
@@ -135,7 +136,7 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
                     <span className="badge badge-reached">{LINK_STATUS_LABEL[i.status]}</span>
                     <span className="reply-text">{i.text}</span>{" "}
                     <span className="meta">{PLATFORM_LABEL[i.platform]} {formatInstant(i.publishedAt, agency.timeZone)}</span>
-                    {i.permalink && <> · <a href={i.permalink} rel="noopener noreferrer">permalenke</a></>}
+                    {safeHref(i.permalink) && <> · <a href={safeHref(i.permalink)!} rel="noopener noreferrer">permalenke</a></>}
                   </li>
                 ))}
               </ul>
@@ -147,7 +148,7 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
                   {others.map((i) => (
                     <li key={i.linkId}>
                       <span className="badge">{LINK_STATUS_LABEL[i.status]}</span> <span className="reply-text">{i.text}</span>
-                      {i.permalink && <> · <a href={i.permalink} rel="noopener noreferrer">permalenke</a></>}
+                      {safeHref(i.permalink) && <> · <a href={safeHref(i.permalink)!} rel="noopener noreferrer">permalenke</a></>}
                     </li>
                   ))}
                 </ul>

@@ -9,6 +9,7 @@ import { ActionForm } from "../../_inputs/ActionForm";
 import { formatInstant } from "../../_inputs/format";
 import { InputsHeader } from "../../_inputs/InputsNav";
 import { moveLinkAction, updateWorkItemAction } from "../actions";
+import { safeHref } from "../../_inputs/safeHref";
 import "../../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
@@ -60,7 +61,7 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
             <h3 id={`link-${l.id}`}>Innspill {n + 1}: <span className={`badge ${l.status === "declined" ? "badge-declined" : l.status === "incorporated" || l.status === "implemented" ? "badge-reached" : ""}`}>{LINK_STATUS_LABEL[l.status]}</span></h3>
             <p className="meta">
               {PLATFORM_LABEL[l.reply.platform]} · {l.reply.accountHandle} · {formatInstant(l.reply.publishedAt, agency.timeZone)}
-              {l.reply.permalink && <> · <a href={l.reply.permalink} rel="noopener noreferrer">åpne svaret</a></>}
+              {safeHref(l.reply.permalink) && <> · <a href={safeHref(l.reply.permalink)!} rel="noopener noreferrer">åpne svaret</a></>}
               {" · "}<a href={`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`}>vis i innboksen</a>
             </p>
             <p className="reply-text">{l.reply.text}</p>
