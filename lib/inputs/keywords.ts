@@ -10,9 +10,15 @@ export function normaliseText(text: string): string {
   return text.normalize("NFC").toLocaleLowerCase("nb-NO");
 }
 
+// Without a Norwegian keyboard people write ae, oe, aa (and Swedish/Danish ä, ö): compare folded forms.
+const FOLD: [RegExp, string][] = [[/æ|ä/g, "ae"], [/ø|ö/g, "oe"], [/å/g, "aa"]];
+function fold(s: string): string {
+  return FOLD.reduce((acc, [re, to]) => acc.replace(re, to), s);
+}
+
 /** Words of a text: letter runs (æ, ø, å and other letters included), hyphenated parts split. */
 export function words(text: string): string[] {
-  return normaliseText(text).match(/\p{L}+/gu) ?? [];
+  return (normaliseText(text).match(/\p{L}+/gu) ?? []).map(fold);
 }
 
 /**
@@ -20,8 +26,9 @@ export function words(text: string): string[] {
  * end with an inflection (reform → samhandlingsreformen, lege → fastlegene). A trailing `*` in
  * the rule matches any word starting with the rest, a leading `*` any word containing it.
  */
-export function wordMatches(word: string, keyword: string): boolean {
-  const kw = normaliseText(keyword.trim());
+export function wordMatches(rawWord: string, keyword: string): boolean {
+  const word = fold(normaliseText(rawWord));
+  const kw = fold(normaliseText(keyword.trim()));
   if (kw.startsWith("*")) return word.includes(kw.replace(/^\*+|\*+$/g, ""));
   if (kw.endsWith("*")) return word.startsWith(kw.slice(0, -1));
   if (word.startsWith(kw)) return true;
