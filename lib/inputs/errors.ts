@@ -5,8 +5,14 @@ export class InputNotFoundError extends Error {
   }
 }
 
+export type InvalidMoveCode = "not_input" | "skipped_step" | "reason_required" | "no_name" | "keyword_short" | "linked_cannot_dismiss";
+
 /** Raised when a change is not allowed (a skipped step, a decline without a reason). */
-export class InvalidMoveError extends Error {}
+export class InvalidMoveError extends Error {
+  constructor(message: string, public readonly code?: InvalidMoveCode, public readonly detail?: { from: string; to: string }) {
+    super(message);
+  }
+}
 
 /** Raised when someone else changed the same row since the form was loaded. Nothing is written. */
 export class StaleUpdateError extends Error {

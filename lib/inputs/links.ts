@@ -20,7 +20,7 @@ export async function linkInput(
   const reply = await db.reply.findFirst({ where: { agencyId, id: params.replyId }, select: { id: true } });
   if (!reply) throw new InputNotFoundError();
   if (!item) throw new InputNotFoundError("Fant ikke arbeidet");
-  if (triage?.state !== "input") throw new InvalidMoveError("Marker svaret som innspill før det kobles til arbeid.");
+  if (triage?.state !== "input") throw new InvalidMoveError("Marker svaret som innspill før det kobles til arbeid.", "not_input");
   return db.$transaction(async (tx) => {
     const made = await tx.inputLink.createManyAndReturn({
       data: [{ agencyId, replyId: params.replyId, workItemId: params.workItemId, createdAt: at, updatedAt: at }],
@@ -50,10 +50,10 @@ export async function moveLink(db: Db, agencyId: string, req: MoveRequest, actor
     if (!link) throw new InputNotFoundError();
     if (link.version !== req.expectedVersion) throw new StaleUpdateError({ status: link.status, version: link.version });
     if (!canMove(link.status, req.to)) {
-      throw new InvalidMoveError(`Kan ikke flytte fra «${LINK_STATUS_LABEL[link.status]}» til «${LINK_STATUS_LABEL[req.to]}»: stegene må tas i rekkefølge.`);
+      throw new InvalidMoveError(`Kan ikke flytte fra «${LINK_STATUS_LABEL[link.status]}» til «${LINK_STATUS_LABEL[req.to]}»: stegene må tas i rekkefølge.`, "skipped_step", { from: link.status, to: req.to });
     }
     const reason = req.reason?.trim() || null;
-    if (req.to === "declined" && !reason) throw new InvalidMoveError("Oppgi en begrunnelse når innspillet avslås.");
+    if (req.to === "declined" && !reason) throw new InvalidMoveError("Oppgi en begrunnelse når innspillet avslås.", "reason_required");
     // :TRICKY: the version check sits in the UPDATE itself, so of two concurrent moves from the same
     // version exactly one matches a row; the other sees count 0 and is told, never silently lost.
     const res = await tx.inputLink.updateMany({

@@ -5,7 +5,7 @@ import { matchRule, normaliseText } from "./keywords";
 
 export async function addKeywordRule(db: Db, agencyId: string, keyword: string, kind: InputKind): Promise<void> {
   const k = normaliseText(keyword.trim()).replace(/\s+/g, " ");
-  if (k.replaceAll("*", "").length < 2) throw new InvalidMoveError("Nøkkelordet må ha minst to bokstaver.");
+  if (k.replaceAll("*", "").length < 2) throw new InvalidMoveError("Nøkkelordet må ha minst to bokstaver.", "keyword_short");
   await db.keywordRule.upsert({ where: { agencyId_keyword: { agencyId, keyword: k } }, create: { agencyId, keyword: k, kind }, update: { kind } });
 }
 

@@ -22,7 +22,7 @@ export async function triageReply(
   if (!reply) throw new InputNotFoundError();
   if (decision.state === "dismissed") {
     const links = await db.inputLink.count({ where: { agencyId, replyId } });
-    if (links > 0) throw new InvalidMoveError("Svaret er koblet til politikkarbeid og kan ikke avvises. Avslå koblingen i stedet.");
+    if (links > 0) throw new InvalidMoveError("Svaret er koblet til politikkarbeid og kan ikke avvises. Avslå koblingen i stedet.", "linked_cannot_dismiss");
   }
   const data = {
     state: decision.state,

@@ -7,7 +7,7 @@ export type WorkItemFields = { title: string; owner?: string | null; caseNumber?
 /** Creates a work item, or returns the existing one of the same title (idempotent, for the demo too). */
 export async function ensureWorkItem(db: Db, agencyId: string, fields: WorkItemFields): Promise<{ id: string; created: boolean }> {
   const title = fields.title.trim();
-  if (!title) throw new InvalidMoveError("Arbeidet må ha et navn.");
+  if (!title) throw new InvalidMoveError("Arbeidet må ha et navn.", "no_name");
   const existing = await db.workItem.findUnique({ where: { agencyId_title: { agencyId, title } }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
   const row = await db.workItem.create({

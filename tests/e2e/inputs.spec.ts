@@ -132,3 +132,17 @@ test("reply text is shown as text, never as markup, and unsafe permalinks are no
   await expect(row.getByRole("link", { name: "åpne svaret" })).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
+
+test("the inputs pages and their answers are available in English", async ({ page }) => {
+  await page.goto(`${HOD}/inbox?status=new&lang=en`);
+  await expect(page.getByRole("heading", { level: 1, name: "Inbox: replies and comments" })).toBeVisible();
+  const replyId = (await page.locator("li[data-reply-id]").first().getAttribute("data-reply-id"))!;
+  await page.goto(`${HOD}/inbox?reply=${replyId}&lang=en`);
+  const row = page.locator(`li[data-reply-id="${replyId}"]`);
+  await row.getByRole("button", { name: "Dismiss" }).click();
+  await expect(row.getByText("Saved: the reply is dismissed.")).toBeVisible();
+  await expect(row).toHaveAttribute("data-triage", "dismissed");
+  await page.getByRole("navigation", { name: "Inputs and policy work" }).getByRole("link", { name: "What reached policy" }).click();
+  await expect(page).toHaveURL(/\/outcomes\?lang=en$/);
+  await expect(page.getByTestId("outcome-summary")).toContainText("reached policy work");
+});

@@ -14,6 +14,8 @@ export function ActionForm(props: {
   className?: string;
   label?: string;
   testId?: string;
+  /** The page's language, sent along so the answer comes in it. */
+  lang?: string;
 }) {
   const [state, run, pending] = useActionState(props.action, null);
   const ref = useRef<HTMLFormElement>(null);
@@ -30,6 +32,7 @@ export function ActionForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+        if (props.lang) data.set("lang", props.lang);
         startTransition(() => run(data));
       }}
     >

@@ -5,10 +5,10 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { moveLink } from "@/lib/inputs/links";
 import { ensureWorkItem, updateWorkItem } from "@/lib/inputs/workItems";
-import { LINK_STATUS_LABEL } from "@/lib/i18n";
+import { actionsText, inputsText } from "@/lib/i18n";
 import { currentActor } from "@/lib/permissions/access";
 import type { ActionState } from "../_inputs/actionState";
-import { agencyWithRole, guarded } from "../_inputs/guarded";
+import { agencyWithRole, formLang, guarded } from "../_inputs/guarded";
 
 const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
 const optionalText = z.string().trim().max(200).optional().transform((v) => v || null);
@@ -17,12 +17,14 @@ const WorkItemStatus = z.enum(["planned", "active", "completed", "cancelled"]);
 const CreateForm = z.object({ slug: z.string(), title: z.string().trim().min(2, "Navnet må ha minst to tegn").max(200), owner: optionalText, caseNumber: optionalText, status: WorkItemStatus });
 
 export async function createWorkItemAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return guarded(async () => {
+  const lang = formLang(form);
+  const a = actionsText(lang);
+  return guarded(lang, async () => {
     const input = CreateForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
     const { created } = await ensureWorkItem(db(), agency.id, input);
     revalidatePath(`/agencies/${agency.slug}/work-items`);
-    return created ? `«${input.title}» er opprettet.` : `Det finnes allerede et arbeid som heter «${input.title}».`;
+    return created ? a.workCreated(input.title) : a.workExists(input.title);
   });
 }
 
@@ -30,13 +32,15 @@ const UpdateForm = z.object({ slug: z.string(), id: z.uuid(), owner: optionalTex
 
 export async function updateWorkItemAction(_: ActionState, form: FormData): Promise<ActionState> {
   let path = "";
-  return guarded(async () => {
+  const lang = formLang(form);
+  const a = actionsText(lang);
+  return guarded(lang, async () => {
     const input = UpdateForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
     path = `/agencies/${agency.slug}/work-items/${input.id}`;
     await updateWorkItem(db(), agency.id, input.id, { owner: input.owner, caseNumber: input.caseNumber, status: input.status }, input.version);
     revalidatePath(path);
-    return "Arbeidet er oppdatert.";
+    return a.workUpdated;
   }, () => path && revalidatePath(path));
 }
 
@@ -52,12 +56,14 @@ const MoveForm = z.object({
 
 export async function moveLinkAction(_: ActionState, form: FormData): Promise<ActionState> {
   let path = "";
-  return guarded(async () => {
+  const lang = formLang(form);
+  const a = actionsText(lang);
+  return guarded(lang, async () => {
     const input = MoveForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
     path = `/agencies/${agency.slug}/work-items/${input.workItemId}`;
     await moveLink(db(), agency.id, { linkId: input.linkId, to: input.to, note: input.note, reason: input.reason, expectedVersion: input.version }, await currentActor());
     revalidatePath(path);
-    return `Flyttet til «${LINK_STATUS_LABEL[input.to]}».`;
+    return a.moved(inputsText(lang).linkStatus[input.to]);
   }, () => path && revalidatePath(path));
 }
