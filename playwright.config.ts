@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+import { E2E_PORT as PORT, STATE } from "./tests/e2e/fixtures";
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own browser download is not reachable
@@ -19,6 +19,11 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // Every other spec runs signed in as the demo admin unless it says otherwise.
+    { name: "chromium", dependencies: ["setup"], use: { storageState: STATE.admin } },
+  ],
   webServer: {
     command: "tsx tests/e2e/serve.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,

@@ -8,5 +8,7 @@ export default defineConfig({
     globalSetup: ["tests/setup/database.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Lets memory-bound tests force a collection, so they measure live memory rather than garbage.
+    execArgv: ["--expose-gc"],
   },
 });

@@ -1,11 +1,14 @@
+import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
 import { messages, PLATFORM_LABEL } from "@/lib/i18n";
+import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
 import { getAudienceSeries } from "@/lib/queries/getAudienceSeries";
 import { addDays, localDay } from "@/lib/time";
 import { AudienceChart } from "./components/AudienceChart";
+import { SiteHeader } from "./components/SiteHeader";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +18,9 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
   const { lang } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = lang;
   const t = messages(locale);
-  const agencies = await getAgencyChannels(db());
+  await requireSignedIn();
+  const visible = await listVisibleAgencies();
+  const agencies = await getAgencyChannels(db(), visible.map((a) => a.id));
   const charts = await Promise.all(
     agencies.map((a) => {
       const to = localDay(new Date(), a.timeZone);
@@ -25,12 +30,9 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
 
   return (
     <>
-      <header className="site">
-        <h1>{t.appName}</h1>
-        <p>{t.tagline}</p>
-      </header>
+      <SiteHeader tagline={t.tagline} />
       <main id="main">
-        <h2 className="visually-hidden">{t.agencies}</h2>
+        <h1>{t.agencies}</h1>
         {agencies.length === 0 && <p>{t.empty}</p>}
         {agencies.map((agency, i) => {
           const chart = charts[i]!;
@@ -41,6 +43,9 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
             <section key={agency.id} className="agency" aria-labelledby={headingId} data-agency={agency.slug}>
               <h2 id={headingId}>{agency.name}</h2>
               {agency.parentName && <p className="meta">{t.partOf} {agency.parentName}</p>}
+              {visible.find((v) => v.id === agency.id)?.role === "admin" && (
+                <p><Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link></p>
+              )}
               <p>{t.summary(agency.name, formatNumber(total, locale), agency.channels.length)}</p>
               <table>
                 <caption className="visually-hidden">{t.channels}: {agency.name}</caption>

@@ -18,18 +18,42 @@ export const EnvSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PSEUDONYMISATION_KEY: hexKey.optional(),
   CREDENTIALS_KEY: hexKey.optional(),
+  AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected the http(s) address users open, e.g. https://kanal.example.no" }).optional(),
+  TRUST_PROXY: onOff.default("off"),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "expected the issuer URL of the agency's OpenID Connect provider" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  DEMO_ADMIN_PASSWORD: z.string().min(12, "expected at least 12 characters").optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: onOff.default("off").describe("on = TLS from the first byte (port 465); off = STARTTLS when offered"),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Kanalmåling <rapport@kanalmaaling.invalid>"),
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(1024).max(65535).default(2525),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   SCHEDULER: onOff.default("on"),
   DEMO_DATA: onOff.default("on"),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
 
+const OIDC_VARS = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
 export class ConfigError extends Error {}
 
 /** Parses the environment; a bad value throws one line naming the variable and what was expected. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const set = OIDC_VARS.filter((v) => parsed.data[v]);
+    if (set.length > 0 && set.length < OIDC_VARS.length) {
+      const missing = OIDC_VARS.filter((v) => !parsed.data[v]);
+      throw new ConfigError(`Invalid configuration — ${missing.join(", ")}: single sign-on needs all of ${OIDC_VARS.join(", ")}`);
+    }
+    return parsed.data;
+  }
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "environment");
     const got = env[name];

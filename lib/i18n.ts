@@ -21,6 +21,7 @@ const nb = {
   summary: (name: string, total: string, channels: number) => `${name} når ${total} personer gjennom ${channels} kanaler.`,
   empty: "Ingen virksomheter er registrert ennå.",
   skipToContent: "Hopp til innholdet",
+  members: "Medlemmer og roller",
 } as const;
 
 type Messages = { [K in keyof typeof nb]: (typeof nb)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
@@ -44,6 +45,7 @@ const en: Messages = {
   summary: (name, total, channels) => `${name} reaches ${total} people through ${channels} channels.`,
   empty: "No agencies have been registered yet.",
   skipToContent: "Skip to content",
+  members: "Members and roles",
 };
 
 const sv: Messages = {
@@ -65,6 +67,7 @@ const sv: Messages = {
   summary: (name, total, channels) => `${name} når ${total} personer genom ${channels} kanaler.`,
   empty: "Inga myndigheter är registrerade ännu.",
   skipToContent: "Hoppa till innehållet",
+  members: "Medlemmar och roller",
 };
 
 const MESSAGES: Record<UiLocale, Messages> = { nb: nb as Messages, en, sv };

@@ -4,32 +4,36 @@ import path from "node:path";
 import { z } from "zod";
 import type { Config } from "@/lib/config";
 
-const KeyFileSchema = z.object({ pseudonymisationKey: z.string().regex(/^[0-9a-f]{64}$/), credentialsKey: z.string().regex(/^[0-9a-f]{64}$/) });
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const KeyFileSchema = z.object({ pseudonymisationKey: hex64, credentialsKey: hex64, authSecret: hex64.optional() });
 
-export type Keys = { pseudonymisationKey: string; credentialsKey: string };
+export type Keys = { pseudonymisationKey: string; credentialsKey: string; authSecret: string };
 
 /**
  * Keys from the environment, or — for a local installation that set none — from DATA_DIR/keys.json,
  * created once with random keys (mode 0600). Production deployments should set both variables.
  */
 export function resolveKeys(config: Config): Keys & { source: "environment" | "file" } {
-  if (config.PSEUDONYMISATION_KEY && config.CREDENTIALS_KEY) {
-    return { pseudonymisationKey: config.PSEUDONYMISATION_KEY, credentialsKey: config.CREDENTIALS_KEY, source: "environment" };
+  if (config.PSEUDONYMISATION_KEY && config.CREDENTIALS_KEY && config.AUTH_SECRET) {
+    return { pseudonymisationKey: config.PSEUDONYMISATION_KEY, credentialsKey: config.CREDENTIALS_KEY, authSecret: config.AUTH_SECRET, source: "environment" };
   }
   const file = path.resolve(config.DATA_DIR, "keys.json");
+  const fresh = () => randomBytes(32).toString("hex");
   let stored: Keys;
   if (existsSync(file)) {
     const parsed = KeyFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (!parsed.success) throw new Error(`${file} is damaged: expected two 64-character hex keys`);
-    stored = parsed.data;
+    if (!parsed.success) throw new Error(`${file} is damaged: expected 64-character hex keys`);
+    stored = { ...parsed.data, authSecret: parsed.data.authSecret ?? fresh() };
+    if (!parsed.data.authSecret) writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   } else {
     mkdirSync(path.dirname(file), { recursive: true });
-    stored = { pseudonymisationKey: randomBytes(32).toString("hex"), credentialsKey: randomBytes(32).toString("hex") };
+    stored = { pseudonymisationKey: fresh(), credentialsKey: fresh(), authSecret: fresh() };
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return {
     pseudonymisationKey: config.PSEUDONYMISATION_KEY ?? stored.pseudonymisationKey,
     credentialsKey: config.CREDENTIALS_KEY ?? stored.credentialsKey,
+    authSecret: config.AUTH_SECRET ?? stored.authSecret,
     source: "file",
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "lib", "jobs", "next.config.js", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "lib", "jobs", "proxy.ts", "next.config.js", "package.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -12,8 +12,12 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded"
 import { migrate } from "@/lib/db/migrate";
 import { loadDemoData } from "@/lib/demo/load";
 import { resolveKeys } from "@/lib/keys";
+import { ensureDemoAdmin } from "@/lib/auth/users";
+import { rememberDemoLogin } from "./demo-login";
 import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
+import { startMailCatcher } from "@/lib/mail/catcher";
+import { outboxDir } from "@/lib/mail/outbox";
 import { buildIsStale } from "./build-freshness";
 
 const dev = process.argv.includes("--dev");
@@ -33,6 +37,7 @@ async function main() {
   const keys = resolveKeys(config);
   process.env.PSEUDONYMISATION_KEY = keys.pseudonymisationKey;
   process.env.CREDENTIALS_KEY = keys.credentialsKey;
+  process.env.AUTH_SECRET = keys.authSecret;
 
   const { applied, version } = await migrate(url);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : `schema up to date (version ${version})`);
@@ -43,7 +48,7 @@ async function main() {
     const s = await loadDemoData(db, { pseudonymisationKey: keys.pseudonymisationKey });
     log(`demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`);
   }
-  await db.$disconnect();
+  const demoLogin = config.DEMO_DATA === "on" ? rememberDemoLogin(config.DATA_DIR, await ensureDemoAdmin(db, config.DEMO_ADMIN_PASSWORD)) : null;
 
   if (!dev && buildIsStale()) {
     log("building the web app (first start or changed sources) …");
@@ -54,13 +59,22 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // Without a trusted reverse proxy in front, the client address is the socket's: replace whatever
+    // the client claimed, so sign-in rate limits cannot be dodged with a forged header.
+    if (config.TRUST_PROXY === "off") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
-  startScheduler(productSchedule(), { enabled: config.SCHEDULER === "on" });
+  const catcher = config.SMTP_HOST ? null : await startMailCatcher({ port: config.MAIL_CATCHER_PORT, dir: outboxDir(config.DATA_DIR) });
+  if (catcher) log(`no SMTP_HOST: e-mail goes to the local mail catcher on port ${config.MAIL_CATCHER_PORT} (see /mailbox)`);
+  const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  startScheduler(productSchedule({ db, config, baseUrl, authSecret: keys.authSecret }), { enabled: config.SCHEDULER === "on" });
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   log(`ready on http://${shownHost}:${config.PORT}`);
+  if (demoLogin) log(`demo login: ${demoLogin.email} / ${demoLogin.password ?? "(password set earlier; see DEMO_ADMIN_PASSWORD)"}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -68,6 +82,8 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping web server, scheduler and database …`);
     await stopScheduler();
+    await catcher?.stop();
+    await db.$disconnect();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await app.close?.();

@@ -2,14 +2,10 @@
 
 import { CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
 import { Line } from "react-chartjs-2";
+import { SERIES_STYLE } from "@/lib/chartStyle";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
 
-// Okabe–Ito: distinguishable with the common colour-vision deficiencies. Each series also gets
-// its own point shape and dash pattern, so colour is never the only cue.
-const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
-const SHAPES = ["circle", "rect", "triangle", "rectRot", "cross", "star", "crossRot"] as const;
-const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2]];
 
 export type ChartSeries = { label: string; values: (number | null)[] };
 
@@ -24,10 +20,7 @@ export function AudienceChart(props: { labels: string[]; series: ChartSeries[]; 
           datasets: props.series.map((s, i) => ({
             label: s.label,
             data: s.values,
-            borderColor: COLOURS[i % COLOURS.length],
-            backgroundColor: COLOURS[i % COLOURS.length],
-            borderDash: DASHES[i % DASHES.length],
-            pointStyle: SHAPES[i % SHAPES.length],
+            ...SERIES_STYLE(i),
             pointRadius: 2,
             borderWidth: 2,
             spanGaps: false, // a week without collection is drawn as a gap, never as zero

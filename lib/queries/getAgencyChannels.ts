@@ -22,10 +22,10 @@ export type AgencyChannels = {
   channels: ChannelSummary[];
 };
 
-/** Agencies (limited to `agencyIds` when given) with each channel's latest known audience. */
-export async function getAgencyChannels(db: Db, agencyIds?: string[]): Promise<AgencyChannels[]> {
+/** The given agencies (callers pass what the user may see) with each channel's latest known audience. */
+export async function getAgencyChannels(db: Db, agencyIds: string[]): Promise<AgencyChannels[]> {
   const agencies = await db.agency.findMany({
-    where: agencyIds ? { id: { in: agencyIds } } : undefined,
+    where: { id: { in: agencyIds } },
     select: {
       id: true, slug: true, name: true, timeZone: true, locale: true, parent: { select: { name: true } },
       accounts: { select: { id: true, platform: true, handle: true, displayName: true, status: true }, orderBy: [{ platform: "asc" }, { handle: "asc" }] },

@@ -2,7 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
 import { upsertReplies } from "@/lib/ingest/replies";
-import { withDatabase } from "../helpers/pgServer";
+import { readFileSync } from "node:fs";
+import { runInfoFile, STATE } from "./fixtures";
 
 const HOD = "/agencies/helse-og-omsorgsdepartementet";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -37,7 +38,8 @@ test("mark a reply as an input, link it to the reform, move it step by step, and
   const card = page.locator("article[data-link-id]").filter({ has: page.locator(`a[href$="inbox?reply=${replyId}"]`) });
   await expect(card).toHaveAttribute("data-status", "received");
   // Another person has the same input open in a second window, on the version seen now.
-  const other = await browser.newPage();
+  const otherContext = await browser.newContext({ storageState: STATE.admin });
+  const other = await otherContext.newPage();
   await other.goto(page.url());
   const staleCard = other.locator("article[data-link-id]").filter({ has: other.locator(`a[href$="inbox?reply=${replyId}"]`) });
 
@@ -55,7 +57,7 @@ test("mark a reply as an input, link it to the reform, move it step by step, and
   await staleCard.getByRole("button", { name: "Flytt" }).click();
   await expect(staleCard.getByRole("alert")).toContainText("Noen andre har endret dette i mellomtiden");
   await expect(staleCard.getByLabel("Begrunnelse (påkrevd ved avslag)", { exact: true })).toHaveValue("Ikke relevant for reformen");
-  await other.close();
+  await otherContext.close();
 
   await card.getByText(/Sporet/).click();
   await expect(card.locator("table.trail tbody tr")).toHaveCount(4);
@@ -71,7 +73,7 @@ test("mark a reply as an input, link it to the reform, move it step by step, and
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const body = await csv.text();
   expect(body.charCodeAt(0)).toBe(0xfeff);
-  expect(body).toContain(`${permalink};Videresendt;Tatt inn i arbeidet;Steg til Tatt inn i arbeidet;lokal bruker`);
+  expect(body).toContain(`${permalink};Videresendt;Tatt inn i arbeidet;Steg til Tatt inn i arbeidet;`);
 });
 
 test("the outcome view shows the demo's reform inputs with a funnel chart, its table and a one-line summary", async ({ page }) => {
@@ -86,13 +88,30 @@ test("the outcome view shows the demo's reform inputs with a funnel chart, its t
   await expect(links).toHaveCount(reachedCount);
 });
 
-test("another agency's or an unknown input is not found, and bad requests are refused", async ({ page, request }) => {
+test("a viewer of another agency gets 404 for the ministry's inputs and cannot change its own", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: STATE.osloViewer });
+  const page = await context.newPage();
+  try {
+    for (const path of ["/inbox", "/work-items", "/outcomes"]) expect((await page.goto(`${HOD}${path}`))!.status()).toBe(404);
+    expect((await page.request.get("/api/agencies/helse-og-omsorgsdepartementet/inputs/trail")).status()).toBe(404);
+    await page.goto("/agencies/oslo-politidistrikt/inbox");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Marker som innspill" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Legg til regel" })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("another agency's or an unknown input is not found, and bad requests are refused", async ({ page }) => {
+  const request = page.request;
+  const sameSite = { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` };
   expect((await page.goto("/agencies/finnes-ikke/inbox"))!.status()).toBe(404);
   expect((await page.goto(`${HOD}/work-items/00000000-0000-4000-8000-000000000000`))!.status()).toBe(404);
   expect((await request.get("/api/agencies/finnes-ikke/inputs/trail")).status()).toBe(404);
   expect((await request.get(`/api/agencies/helse-og-omsorgsdepartementet/inputs/trail?workItem=nope`)).status()).toBe(400);
-  expect((await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, { form: { handle: "" } })).status()).toBe(400);
-  const exported = await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, { form: { handle: "@kari_12" } });
+  expect((await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, { form: { handle: "" }, headers: sameSite })).status()).toBe(400);
+  const exported = await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, { form: { handle: "@kari_12" }, headers: sameSite });
   expect(exported.status()).toBe(200);
   expect(await exported.json()).toMatchObject({ authorHash: expect.stringMatching(/^[0-9a-f]{64}$/), replies: expect.any(Array) });
 });
@@ -112,9 +131,8 @@ test("a work item page has no WCAG 2.1 AA violations", async ({ page }) => {
 });
 
 test("reply text is shown as text, never as markup, and unsafe permalinks are not linked", async ({ page }) => {
-  const server = process.env.DATABASE_URL;
-  test.skip(!server, "needs DATABASE_URL to reach the end-to-end database (the embedded one runs in the server process)");
-  const db = createDb(withDatabase(server!, `kanal_e2e_${process.env.E2E_PORT ?? "3100"}`));
+  const { databaseUrl } = JSON.parse(readFileSync(runInfoFile(), "utf8")) as { databaseUrl: string };
+  const db = createDb(databaseUrl);
   try {
     const account = await db.account.findFirstOrThrow({ where: { handle: "politivest" } });
     await upsertReplies(db, [{

@@ -1,25 +1,36 @@
 /**
  * Starts the product for the end-to-end tests on a database of their own: a fresh database
  * `kanal_e2e_<port>` on DATABASE_URL's (local) server when it is set, otherwise a fresh embedded
- * PostgreSQL in a temporary folder. Then hands over to the ordinary start script.
+ * PostgreSQL in a temporary folder. Writes the database URL for the tests (fixtures.ts), then
+ * hands over to the ordinary start script.
  */
-import { mkdtempSync, chmodSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { embeddedDatabaseUrl } from "@/lib/db/embedded";
 import { adminQuery, assertLocalDatabase, withDatabase } from "../helpers/pgServer";
+import { ADMIN, E2E_PORT, runInfoFile } from "./fixtures";
 
 const server = process.env.DATABASE_URL;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "kanal-e2e-"));
+chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as its own system user
+process.env.DATA_DIR = dataDir;
+let databaseUrl: string;
 if (server) {
   assertLocalDatabase(server);
-  const name = `kanal_e2e_${process.env.PORT ?? "3100"}`; // one per port, so parallel runs do not collide
+  const name = `kanal_e2e_${E2E_PORT}`; // one per port, so parallel runs do not collide
   await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(server, `CREATE DATABASE ${name}`);
-  process.env.DATABASE_URL = withDatabase(server, name);
+  databaseUrl = withDatabase(server, name);
+  process.env.DATABASE_URL = databaseUrl;
 } else {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "kanal-e2e-"));
-  chmodSync(dir, 0o755);
-  process.env.DATA_DIR = dir;
-  process.env.EMBEDDED_PG_PORT = String(56_000 + (process.pid % 3_000));
+  const port = 56_000 + (process.pid % 3_000);
+  process.env.EMBEDDED_PG_PORT = String(port);
+  databaseUrl = embeddedDatabaseUrl(port);
 }
-if (!process.env.DATA_DIR) process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "kanal-e2e-keys-"));
+process.env.DEMO_ADMIN_PASSWORD = ADMIN.password;
+process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
+delete process.env.SMTP_HOST;
+mkdirSync(path.dirname(runInfoFile()), { recursive: true });
+writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl }));
 await import("../../scripts/start");

@@ -87,7 +87,7 @@ describe("demo data", () => {
   }, 120_000);
 
   it("shows every channel with its latest audience in the agency list", async () => {
-    const agencies = await getAgencyChannels(t.db);
+    const agencies = await getAgencyChannels(t.db, (await t.db.agency.findMany({ select: { id: true } })).map((a) => a.id));
     const oslo = agencies.find((a) => a.slug === "oslo-politidistrikt")!;
     expect(oslo.parentName).toBe("Politiet (Politidirektoratet)");
     const ops = oslo.channels.find((c) => c.handle === "oslopolitiops")!;

@@ -13,6 +13,7 @@ import { InputsHeader } from "../_inputs/InputsNav";
 import { LangSchema, withLang } from "../_inputs/lang";
 import { addRuleAction, eraseSubjectAction, linkAction, removeRuleAction, retentionAction, triageAction } from "./actions";
 import { safeHref } from "../_inputs/safeHref";
+import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
@@ -57,7 +58,7 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
   const first = (f.page - 1) * PAGE + 1;
 
   return (
-    <main id="main">
+    <InputsPage>
       <InputsHeader slug={agency.slug} agencyName={agency.name} title={t.inboxTitle} current="inbox" t={t} lang={f.lang} />
 
       <form method="get" className="filters" aria-label={t.filterReplies}>
@@ -215,6 +216,6 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
           </>
         )}
       </section>
-    </main>
+    </InputsPage>
   );
 }

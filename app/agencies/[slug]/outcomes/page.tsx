@@ -11,6 +11,7 @@ import { InputsHeader } from "../_inputs/InputsNav";
 import { LangSchema, withLang } from "../_inputs/lang";
 import { safeHref } from "../_inputs/safeHref";
 import { FunnelChart } from "./FunnelChart";
+import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
@@ -57,7 +58,7 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
   const chartSteps = steps.slice(1);
 
   return (
-    <main id="main">
+    <InputsPage>
       <InputsHeader slug={agency.slug} agencyName={agency.name} title={t.outcomesTitle} current="outcomes" t={t} lang={lang} />
       <form method="get" className="filters" aria-label={t.chooseScope}>
         {lang !== "nb" && <input type="hidden" name="lang" value={lang} />}
@@ -152,6 +153,6 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
           </section>
         );
       })}
-    </main>
+    </InputsPage>
   );
 }

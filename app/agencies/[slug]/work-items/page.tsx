@@ -7,6 +7,7 @@ import { ActionForm } from "../_inputs/ActionForm";
 import { InputsHeader } from "../_inputs/InputsNav";
 import { LangSchema, withLang } from "../_inputs/lang";
 import { createWorkItemAction } from "./actions";
+import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function WorkItemsPage(props: { params: Promise<{ slug: str
   const agency = await requireVisibleAgency(slug);
   const items = await getWorkItems(db(), agency.id);
   return (
-    <main id="main">
+    <InputsPage>
       <InputsHeader slug={agency.slug} agencyName={agency.name} title={t.workTitle} current="work-items" t={t} lang={lang} />
       <p>{t.workIntro} <a href={`/api/agencies/${agency.slug}/inputs/trail`}>{t.downloadTrail}</a></p>
       {items.length === 0 ? <p>{t.noWork}</p> : (
@@ -58,6 +59,6 @@ export default async function WorkItemsPage(props: { params: Promise<{ slug: str
           </ActionForm>
         </section>
       )}
-    </main>
+    </InputsPage>
   );
 }

@@ -11,6 +11,7 @@ import { InputsHeader } from "../../_inputs/InputsNav";
 import { LangSchema, withLang } from "../../_inputs/lang";
 import { moveLinkAction, updateWorkItemAction } from "../actions";
 import { safeHref } from "../../_inputs/safeHref";
+import { InputsPage } from "../../_inputs/InputsPage";
 import "../../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
   const { item, links } = data;
   const canEdit = hasRole(agency, "editor");
   return (
-    <main id="main">
+    <InputsPage>
       <InputsHeader slug={agency.slug} agencyName={agency.name} title={item.title} current="work-items" t={t} lang={lang} />
       <p><a href={withLang(`/agencies/${agency.slug}/work-items`, lang)}>{t.allWork}</a></p>
       <dl>
@@ -113,6 +114,6 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
           </article>
         );
       })}
-    </main>
+    </InputsPage>
   );
 }

@@ -1,0 +1,59 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session";
+import { loadConfig } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { createMailer } from "@/lib/mail/transport";
+import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { getWeeklyReportData } from "@/lib/reports/data";
+import { CHART_CID, renderReport } from "@/lib/reports/render";
+import { previousWeek } from "@/lib/reports/week";
+
+const Slug = z.string().max(100);
+const back = (slug: string, msg: string) => redirect(`/agencies/${slug}/reports?msg=${msg}`);
+
+export async function subscribe(slug: string) {
+  const agency = await requireVisibleAgency(Slug.parse(slug));
+  const user = (await getSessionUser())!;
+  await db().reportSubscription.upsert({
+    where: { agencyId_userId: { agencyId: agency.id, userId: user.id } },
+    create: { agencyId: agency.id, userId: user.id },
+    update: {},
+  });
+  back(agency.slug, "subscribed");
+}
+
+export async function unsubscribe(slug: string) {
+  const agency = await requireVisibleAgency(Slug.parse(slug));
+  const user = (await getSessionUser())!;
+  await db().reportSubscription.deleteMany({ where: { agencyId: agency.id, userId: user.id } });
+  back(agency.slug, "unsubscribed");
+}
+
+/** Sends last week's report to the admin who asks, now, outside the weekly schedule. */
+export async function sendTestToMe(slug: string) {
+  const agency = await requireVisibleAgency(Slug.parse(slug));
+  if (!hasRole(agency, "admin")) notFound();
+  const user = (await getSessionUser())!;
+  const report = await renderReport(await getWeeklyReportData(db(), agency, previousWeek(new Date(), agency.timeZone)));
+  const mailer = createMailer(loadConfig());
+  try {
+    await mailer.transporter.sendMail({
+      from: mailer.from,
+      to: user.email,
+      subject: `[Test] ${report.subject}`,
+      text: report.text,
+      html: report.html,
+      attachments: [
+        { filename: "publikum.png", content: report.chartPng, cid: CHART_CID, contentType: "image/png" },
+        { filename: report.csvFilename, content: report.csv, contentType: "text/csv; charset=utf-8" },
+      ],
+    });
+  } catch (error) {
+    console.error("[reports] test send failed:", error);
+    back(agency.slug, "test_failed");
+  }
+  back(agency.slug, "test_sent");
+}

@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { recordAudit } from "@/lib/audit";
+import { loadConfig } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { currentActor, findVisibleAgency, hasRole } from "@/lib/permissions/access";
+import { renderReportForAgency, WeekParam } from "@/lib/reports/forAgency";
+import { renderPdf } from "@/lib/reports/pdf";
+
+export const dynamic = "force-dynamic";
+
+/** The weekly report as PDF for the agency's records archive. */
+export async function GET(request: NextRequest, props: { params: Promise<{ slug: string }> }) {
+  const agency = await findVisibleAgency((await props.params).slug);
+  if (!agency || !hasRole(agency, "admin")) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
+  const week = WeekParam.safeParse(request.nextUrl.searchParams.get("week") ?? undefined);
+  if (!week.success) return NextResponse.json({ error: week.error.issues[0]!.message }, { status: 400 });
+  const report = await renderReportForAgency(agency, week.data);
+  let pdf: Buffer;
+  try {
+    pdf = await renderPdf(report.html, loadConfig().CHROMIUM_PATH);
+  } catch (error) {
+    return NextResponse.json({ error: (error as Error).message }, { status: 503 });
+  }
+  await recordAudit(db(), { action: "export", agencyId: agency.id, actorUserId: (await currentActor()).userId, target: "weekly-report.pdf", details: { week: `${report.week.year}-W${report.week.week}` } });
+  return new NextResponse(new Uint8Array(pdf), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="ukerapport-${agency.slug}-${report.week.year}-uke-${report.week.week}.pdf"`,
+    },
+  });
+}

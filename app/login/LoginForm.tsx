@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+
+const MESSAGES = {
+  invalid: "Feil e-postadresse eller passord.",
+  limited: "For mange innloggingsforsøk. Vent et kvarter og prøv igjen.",
+  failed: "Innloggingen mislyktes. Prøv igjen om litt.",
+};
+
+export function LoginForm(props: { next: string; sso: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function signIn(form: FormData) {
+    setBusy(true);
+    setError(null);
+    const res = await fetch("/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") }),
+    }).catch(() => null);
+    setBusy(false);
+    if (res?.ok) {
+      window.location.assign(props.next);
+      return;
+    }
+    // One message for unknown e-mail and wrong password alike.
+    setError(res?.status === 429 ? MESSAGES.limited : res && res.status < 500 ? MESSAGES.invalid : MESSAGES.failed);
+  }
+
+  async function signInWithSso() {
+    const res = await fetch("/api/auth/sign-in/oauth2", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ providerId: "agency-sso", callbackURL: props.next }),
+    }).catch(() => null);
+    const body = res?.ok ? ((await res.json()) as { url?: string }) : null;
+    if (body?.url) window.location.assign(body.url);
+    else setError(MESSAGES.failed);
+  }
+
+  return (
+    <>
+      <form action={signIn} className="stack" aria-describedby={error ? "login-error" : undefined}>
+        <label htmlFor="email">E-postadresse</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+        <label htmlFor="password">Passord</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" disabled={busy}>{busy ? "Logger inn …" : "Logg inn"}</button>
+      </form>
+      <p id="login-error" role="alert" className="error">{error}</p>
+      {props.sso && (
+        <p>
+          <button type="button" className="secondary" onClick={signInWithSso}>Logg inn med virksomhetens pålogging (SSO)</button>
+        </p>
+      )}
+    </>
+  );
+}

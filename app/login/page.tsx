@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ssoEnabled } from "@/lib/auth/auth";
+import { LoginForm } from "./LoginForm";
+
+export const dynamic = "force-dynamic";
+
+// Only same-site paths: never let ?next= send a signed-in user to another site.
+const NextPath = z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/");
+
+export default async function LoginPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await props.searchParams;
+  const next = NextPath.parse(typeof params.next === "string" ? params.next : "/");
+  return (
+    <>
+      <header className="site">
+        <p className="site-name">Kanalmåling</p>
+      </header>
+      <main id="main" className="narrow">
+        <h1>Logg inn</h1>
+        <LoginForm next={next} sso={ssoEnabled()} />
+      </main>
+    </>
+  );
+}

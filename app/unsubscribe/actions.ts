@@ -1,0 +1,14 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { verifyUnsubscribeToken } from "@/lib/reports/unsubscribeToken";
+
+export async function confirmUnsubscribe(form: FormData) {
+  const token = z.string().max(300).safeParse(form.get("token"));
+  const id = token.success ? verifyUnsubscribeToken(token.data, process.env.AUTH_SECRET!) : null;
+  if (!id) redirect("/unsubscribe?status=invalid");
+  await db().reportSubscription.deleteMany({ where: { id } });
+  redirect("/unsubscribe?status=done");
+}

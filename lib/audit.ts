@@ -1,0 +1,25 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditAction =
+  | "sign_in"
+  | "sign_in_failed"
+  | "sign_out"
+  | "membership_added"
+  | "membership_changed"
+  | "membership_removed"
+  | "credential_saved"
+  | "credential_removed"
+  | "export";
+
+/** Appends to the audit log. Never throws into the caller's path: a lost audit line is logged loudly. */
+export async function recordAudit(
+  db: Db,
+  event: { action: AuditAction; agencyId?: string | null; actorUserId?: string | null; target?: string | null; details?: Prisma.InputJsonValue; ip?: string | null },
+): Promise<void> {
+  try {
+    await db.auditEvent.create({ data: { ...event, agencyId: event.agencyId ?? null } });
+  } catch (error) {
+    console.error("[audit] could not record", event.action, error);
+  }
+}

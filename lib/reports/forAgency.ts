@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { VisibleAgency } from "@/lib/permissions/access";
+import { weekStart } from "@/lib/time";
+import { getWeeklyReportData } from "./data";
+import { renderReport } from "./render";
+import { previousWeek, reportWeek } from "./week";
+
+/** `?week=2026-11-16` (any day of the wanted ISO week); absent = the last complete week. */
+export const WeekParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "week must be a date like 2026-11-16")
+  .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()), "week must be a real date")
+  .optional();
+
+/** The report of one agency and week, rendered for the browser and PDF (chart inline as data: URL). */
+export async function renderReportForAgency(agency: VisibleAgency, weekDay: string | undefined) {
+  const week = weekDay ? reportWeek(weekStart(weekDay), agency.timeZone) : previousWeek(new Date(), agency.timeZone);
+  const data = await getWeeklyReportData(db(), agency, week);
+  const first = await renderReport(data);
+  const chartSrc = `data:image/png;base64,${first.chartPng.toString("base64")}`;
+  return { ...first, html: (await renderReport(data, { chartSrc })).html, week };
+}

@@ -1,0 +1,54 @@
+import { formatDay, formatNumber, formatWeek } from "@/lib/format";
+import { PLATFORM_LABEL } from "@/lib/i18n";
+import { csvDocument } from "@/lib/export/csv";
+import { renderLineChartPng } from "./chartPng";
+import type { WeeklyReportData } from "./data";
+import { reportEmailHtml } from "./emailHtml";
+
+export type RenderedReport = { subject: string; html: string; text: string; chartPng: Buffer; csv: string; csvFilename: string };
+
+export const CHART_CID = "audience-chart@kanalmaaling";
+
+const INTL = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" } as const;
+
+/** The report in every form it is sent in: HTML (with the chart as `cid:`), plain text, chart PNG and CSV. */
+export async function renderReport(data: WeeklyReportData, opts: { chartSrc?: string; unsubscribeUrl?: string } = {}): Promise<RenderedReport> {
+  const locale = data.agency.locale;
+  const chartPng = await renderLineChartPng({
+    title: "Publikum per kanal, siste 12 uker",
+    labels: data.trend.weeks.map((w) => formatWeek(w, locale)),
+    series: data.trend.series,
+    locale: INTL[locale],
+  });
+  const html = reportEmailHtml(data, opts.chartSrc ?? `cid:${CHART_CID}`, opts.unsubscribeUrl);
+  const lines = [
+    `Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}`,
+    `${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}`,
+    "",
+    "Publikum per kanal (endring siste uke / siste 4 uker):",
+    ...data.channels.map((c) => `- ${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatNumber(c.changeWeek, locale)} / ${formatNumber(c.changeFourWeeks, locale)})`),
+    "",
+    "Mest leste innlegg:",
+    ...data.topPosts.map((p, i) => `${i + 1}. ${p.text} (${formatNumber(p.impressions, locale)} visninger) ${p.permalink ?? ""}`),
+    "",
+    `Svar og kommentarer mottatt: ${formatNumber(data.replies.total, locale)}`,
+    ...data.campaigns.map((c) => `E-post/push: ${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}`),
+    ...data.attention.map((a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${a.reason === "gap" ? `mangler ${a.daysMissing} dager` : a.reason})`),
+    ...(opts.unsubscribeUrl ? ["", `Avslutt abonnementet: ${opts.unsubscribeUrl}`] : []),
+  ];
+  const csv = await csvDocument(
+    ["uke", "plattform", "kanal", "publikum", "endring_uke", "endring_4_uker", "svar_mottatt"],
+    data.channels.map((c) => [
+      `${data.week.year}-W${String(data.week.week).padStart(2, "0")}`, c.platform, c.handle, c.audience, c.changeWeek, c.changeFourWeeks,
+      data.replies.perChannel.find((r) => r.handle === c.handle && r.platform === c.platform)?.count ?? 0,
+    ]),
+  );
+  return {
+    subject: `Ukerapport uke ${data.week.week}: ${data.agency.name}`,
+    html,
+    text: lines.join("\n"),
+    chartPng,
+    csv,
+    csvFilename: `ukerapport-${data.agency.slug}-${data.week.year}-uke-${data.week.week}.csv`,
+  };
+}

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, withAppDatabase } from "./fixtures";
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a visitor is sent to sign-in, a wrong password gets a generic message, and a right one gets in", async ({ page }) => {
+    await page.goto("/agencies/oslo-politidistrikt/members");
+    await expect(page).toHaveURL(/\/login\?next=%2Fagencies%2Foslo-politidistrikt%2Fmembers/);
+    await page.getByLabel("E-postadresse").fill("finnes.ikke@example.test");
+    await page.getByLabel("Passord").fill("feil-passord-123");
+    await page.getByRole("button", { name: "Logg inn" }).click();
+    await expect(page.locator("#login-error")).toHaveText("Feil e-postadresse eller passord.");
+    await page.getByLabel("E-postadresse").fill(ADMIN.email);
+    await page.getByLabel("Passord").fill("feil-passord-123");
+    await page.getByRole("button", { name: "Logg inn" }).click();
+    await expect(page.locator("#login-error")).toHaveText("Feil e-postadresse eller passord.");
+    await page.getByLabel("Passord").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Logg inn" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /Medlemmer og roller/ })).toBeVisible();
+
+    // An expired session sends the user back to sign-in (only this test's session, the newest one).
+    await withAppDatabase((c) =>
+      c.query(
+        `UPDATE auth_session SET expires_at = now() - interval '1 minute' WHERE id = (
+           SELECT s.id FROM auth_session s JOIN app_user u ON u.id = s.user_id WHERE u.email = $1 ORDER BY s.created_at DESC LIMIT 1)`,
+        [ADMIN.email],
+      ),
+    );
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("API routes answer 401 without a session", async ({ request }) => {
+    const res = await request.get("/api/agencies/oslo-politidistrikt/overview");
+    expect(res.status()).toBe(401);
+  });
+});
+
+test("pages carry a CSP without unsafe-inline scripts and refuse framing", async ({ page }) => {
+  const res = await page.goto("/");
+  const csp = res!.headers()["content-security-policy"]!;
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(res!.headers()["x-frame-options"]).toBe("DENY");
+});
+
+test("sign-ins are in the audit log", async () => {
+  const rows = await withAppDatabase((c) => c.query<{ action: string }>("SELECT action FROM audit_event WHERE action IN ('sign_in', 'sign_in_failed', 'membership_added')"));
+  const actions = new Set(rows.rows.map((r) => r.action));
+  expect([...actions].sort()).toEqual(["membership_added", "sign_in", "sign_in_failed"]);
+});

@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const SLUG = "helse-og-omsorgsdepartementet";
+
+test("an admin subscribes, previews the report, downloads its PDF and receives a test in the local mailbox", async ({ page, request }) => {
+  await page.goto(`/agencies/${SLUG}/reports`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ukerapport – Helse- og omsorgsdepartementet");
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  await page.getByRole("button", { name: "Abonner på ukerapporten" }).click();
+  await expect(page.getByRole("status")).toHaveText("Du får ukerapporten hver mandag kl. 08.00.");
+  await expect(page.getByRole("button", { name: "Avslutt abonnementet" })).toBeVisible();
+
+  const previewLink = page.getByRole("link", { name: /Forhåndsvis rapporten for uke \d+/ });
+  const week = /uke (\d+)/.exec((await previewLink.textContent())!)![1];
+  await previewLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Ukerapport uke ${week}`);
+  await expect(page.locator('table[data-report="channels"] tbody tr')).toHaveCount(3);
+  await expect(page.getByRole("img", { name: /Publikum per kanal de siste 12 ukene/ })).toBeVisible();
+
+  const pdf = await request.get(`/agencies/${SLUG}/reports/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.goto(`/agencies/${SLUG}/reports`);
+  await page.getByRole("button", { name: "Send en testrapport til meg" }).click();
+  await expect(page.getByRole("status")).toHaveText("Testrapporten er sendt til deg.");
+  await page.goto("/mailbox");
+  const message = page.getByRole("link", { name: `[Test] Ukerapport uke ${week}: Helse- og omsorgsdepartementet` });
+  await expect(message).toBeVisible();
+  await message.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Ukerapport uke ${week}`);
+});
+
+test("report previews and PDFs of an agency answer 400 to a malformed week", async ({ request }) => {
+  const res = await request.get(`/agencies/${SLUG}/reports/preview?week=neste-uke`);
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error).toBe("week must be a date like 2026-11-16");
+});
+
+test("an unsubscribe link with a forged token changes nothing", async ({ page }) => {
+  await page.goto("/unsubscribe?token=00000000-0000-4000-8000-000000000000.9999999999.forged");
+  await expect(page.getByText(/Lenken er ugyldig eller utløpt/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ja, meld meg av" })).toHaveCount(0);
+});

@@ -1,0 +1,96 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auth, SIGN_IN_LIMIT } from "@/lib/auth/auth";
+import { createLocalUser, grantMembership } from "@/lib/auth/users";
+import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
+import { proxy } from "@/proxy";
+import { useTestDatabase } from "../helpers/testDb";
+
+const t = useTestDatabase();
+const ORIGIN = "http://localhost:3000";
+const PASSWORD = "riktig-passord-2026";
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = t.url;
+  process.env.AUTH_SECRET = "a".repeat(64);
+  process.env.PORT = "3000";
+  await createLocalUser(t.db, { email: "kari@etat.test", name: "Kari", password: PASSWORD });
+});
+
+function signIn(email: string, password: string, ip: string) {
+  return auth().handler(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+describe("sign-in", () => {
+  it("gives the same answer for an unknown e-mail and a wrong password", async () => {
+    const unknown = await signIn("ingen@etat.test", PASSWORD, "10.0.0.1");
+    const wrong = await signIn("kari@etat.test", "feil-passord-2026", "10.0.0.1");
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(await unknown.json()).toEqual(await wrong.json());
+  });
+
+  it(`allows ${SIGN_IN_LIMIT.max} attempts per address in the window, then answers 429 even with the right password`, async () => {
+    const statuses = [];
+    for (let i = 0; i < SIGN_IN_LIMIT.max; i++) statuses.push((await signIn("kari@etat.test", "feil-passord-2026", "10.0.0.2")).status);
+    expect(statuses).toEqual(Array(SIGN_IN_LIMIT.max).fill(401));
+    expect((await signIn("kari@etat.test", PASSWORD, "10.0.0.2")).status).toBe(429);
+    // Another address is not affected.
+    expect((await signIn("kari@etat.test", PASSWORD, "10.0.0.3")).status).toBe(200);
+  });
+
+  it("issues an HttpOnly, SameSite session cookie that stops working once the session has expired", async () => {
+    const res = await signIn("kari@etat.test", PASSWORD, "10.0.0.4");
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const headers = new Headers({ cookie: cookie.split(";")[0]! });
+    expect((await auth().api.getSession({ headers }))?.user.email).toBe("kari@etat.test");
+    await t.db.authSession.updateMany({ data: { expiresAt: new Date(Date.now() - 60_000) } });
+    expect(await auth().api.getSession({ headers })).toBeNull();
+  });
+
+  it("stores passwords only as scrypt hashes", async () => {
+    const identity = await t.db.authIdentity.findFirstOrThrow({ where: { user: { email: "kari@etat.test" } } });
+    expect(identity.password).not.toContain(PASSWORD);
+    expect(identity.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
+  });
+});
+
+describe("CSRF protection", () => {
+  const post = (headers: Record<string, string>) => proxy(new NextRequest(`${ORIGIN}/agencies/x/members`, { method: "POST", headers: { host: "localhost:3000", ...headers } }));
+
+  it("rejects a state-changing request from another site", async () => {
+    expect(post({ origin: "https://angriper.example" }).status).toBe(403);
+    expect(post({}).status).toBe(403);
+  });
+
+  it("lets a same-origin request through to the page's own checks", async () => {
+    const res = post({ origin: ORIGIN, cookie: "better-auth.session_token=x" });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("which agencies a user sees", () => {
+  it("starts from nothing, is widened by memberships, and reaches child agencies only when granted", async () => {
+    const ministry = await t.db.agency.create({ data: { slug: "dep", name: "Departementet" } });
+    const directorate = await t.db.agency.create({ data: { slug: "dir", name: "Direktoratet", parentId: ministry.id } });
+    await t.db.agency.create({ data: { slug: "annen", name: "Annen etat" } });
+    const user = await createLocalUser(t.db, { email: "leder@dep.test", name: "Leder", password: PASSWORD });
+
+    expect(await visibleAgenciesOf(t.db, user.id)).toEqual([]);
+    await grantMembership(t.db, { userId: user.id, agencyId: ministry.id, role: "admin" });
+    expect((await visibleAgenciesOf(t.db, user.id)).map((a) => [a.slug, a.role])).toEqual([["dep", "admin"]]);
+    await grantMembership(t.db, { userId: user.id, agencyId: ministry.id, role: "admin", includeChildren: true });
+    expect((await visibleAgenciesOf(t.db, user.id)).map((a) => [a.slug, a.role])).toEqual([["dep", "admin"], ["dir", "viewer"]]);
+    await grantMembership(t.db, { userId: user.id, agencyId: ministry.id, role: "editor", includeChildren: true });
+    expect((await visibleAgenciesOf(t.db, user.id)).map((a) => a.slug)).toEqual(["dep"]);
+    expect(directorate.id).toBeDefined();
+  });
+});
