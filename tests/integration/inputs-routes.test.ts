@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as trail } from "@/app/api/agencies/[slug]/inputs/trail/route";
-import { POST as subject } from "@/app/api/agencies/[slug]/inputs/subject/route";
+import { GET as subjectGet, POST as subject } from "@/app/api/agencies/[slug]/inputs/subject/route";
 import { upsertReplies } from "@/lib/ingest/replies";
 import { linkInput, moveLink } from "@/lib/inputs/links";
 import { triageReply } from "@/lib/inputs/triage";
@@ -97,5 +97,7 @@ describe("subject export", () => {
     expect((await subject(post({ handle: "" }), ctx("route-a"))).status).toBe(400);
     expect((await subject(post({ handle: "ola_nordmann" }), ctx("finnes-ikke"))).status).toBe(404);
     expect((await subject(post({ handle: "ola_nordmann" }), ctx("route-b"))).status).toBe(404);
+    expect((await subjectGet(new Request("http://x/s"), ctx("route-b"))).status).toBe(404);
+    expect((await subjectGet(new Request("http://x/s"), ctx("route-a"))).status).toBe(405);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allowedMoves, canMove, stepsTo } from "@/lib/inputs/statusMachine";
 import { matchRule, wordMatches } from "@/lib/inputs/keywords";
-import { csvCell, toCsv } from "@/lib/csv/csv";
 
 describe("status flow of a linked input", () => {
   it("goes one step at a time and can be declined only while still open", () => {
@@ -41,15 +40,5 @@ describe("keyword rules on Norwegian text", () => {
     expect(matchRule("Høringen er åpen", [{ keyword: "hoering", kind: "question" }])).not.toBeNull();
     expect(matchRule("Vårdcentralen i Malmö", [{ keyword: "malmø", kind: "information" }])).not.toBeNull();
     expect(matchRule("Hørt om det", [{ keyword: "høring", kind: "question" }])).toBeNull();
-  });
-});
-
-describe("CSV for Norwegian Excel", () => {
-  it("uses a BOM, semicolons, quoting and neutralises formulas", () => {
-    const csv = toCsv(["a", "b"], [["=HYPERLINK(\"x\")", "Æ;ø"], [-3, null]]);
-    expect(csv.startsWith("\uFEFFa;b\r\n")).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""x"")";"Æ;ø"\r\n`);
-    expect(csv).toContain("-3;\r\n");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
   });
 });

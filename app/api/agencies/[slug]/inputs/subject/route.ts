@@ -27,3 +27,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     },
   });
 }
+
+/** Only POST carries a handle (never in a URL, where it would end up in logs); others' agencies stay "not found". */
+export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  if (!(await findVisibleAgency(slug))) return Response.json({ error: "Fant ikke virksomheten" }, { status: 404 });
+  return Response.json({ error: "Bruk POST med brukernavnet i skjemaet" }, { status: 405, headers: { allow: "POST" } });
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { toCsv } from "@/lib/csv/csv";
+import { csvDocument } from "@/lib/export/csv";
 import { LINK_STATUS_LABEL } from "@/lib/i18n";
 import { findVisibleAgency } from "@/lib/permissions/access";
 import { getInputTrail } from "@/lib/queries/getInputTrail";
@@ -22,7 +22,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   }
   // One agency's trail is a few rows per input; built in memory, it stays far below what a request can hold.
   const rows = await getInputTrail(db(), agency.id, query.data.workItem);
-  const csv = toCsv(
+  const csv = await csvDocument(
     ["tidspunkt", "tidspunkt_utc", "arbeid", "saksnummer", "kobling", "lenke_til_svaret", "fra", "til", "notat", "utført_av"],
     rows.map((r) => [formatInstant(r.at, agency.timeZone), r.at.toISOString(), r.workItem, r.caseNumber, r.linkId, r.permalink, r.from ? LINK_STATUS_LABEL[r.from] : "", LINK_STATUS_LABEL[r.to], r.note, r.actorLabel]),
   );
