@@ -2,7 +2,9 @@ import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { createMailer } from "@/lib/mail/transport";
 import { sendDueReports } from "@/lib/reports/deliver";
+import { runRetention } from "./retention";
 import type { ScheduledJob } from "./scheduler";
+import { runSuggestInputs } from "./suggestInputs";
 
 export type ScheduleDeps = { db: Db; config: Config; baseUrl: string; authSecret: string };
 
@@ -20,5 +22,9 @@ export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
         if (result.sent || result.failed) console.log(`[reports] sent ${result.sent}, failed ${result.failed}, skipped ${result.skipped}`);
       },
     },
+    // Replies past each agency's retention are deleted unless linked to policy work.
+    { name: "retention", cron: "15 3 * * *", run: async () => void (await runRetention(deps.db)) },
+    // Newly collected replies matching an agency's keyword rules are suggested as inputs.
+    { name: "suggest-inputs", cron: "*/10 * * * *", run: async () => void (await runSuggestInputs(deps.db)) },
   ];
 }

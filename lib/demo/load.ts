@@ -2,9 +2,10 @@ import type { Db } from "@/lib/db/client";
 import { upsertDailyMetrics } from "@/lib/ingest/dailyMetrics";
 import { upsertPosts } from "@/lib/ingest/posts";
 import { upsertReplies } from "@/lib/ingest/replies";
-import { localDay, type Day } from "@/lib/time";
+import { dayToDate, localDay, type Day } from "@/lib/time";
 import { DEMO_AGENCIES } from "./catalog";
 import { accountHistory } from "./history";
+import { loadDemoInputs } from "./inputs";
 
 export type DemoSummary = { agencies: number; accounts: number; days: number; posts: number; replies: number };
 
@@ -37,6 +38,7 @@ export async function loadDemoData(db: Db, opts: { pseudonymisationKey: string; 
       summary.posts += await upsertPosts(db, history.posts);
       summary.replies += await upsertReplies(db, history.replies, opts.pseudonymisationKey);
     }
+    if (agency.inputsFrom) await loadDemoInputs(db, row.id, accountIds.get(agency.inputsFrom)!, dayToDate(today));
     for (const c of agency.campaigns ?? []) {
       const accountId = accountIds.get(c.accountHandle)!;
       const data = { sentAt: new Date(c.sentAt), sent: c.sent, reached: c.reached, targetPopulation: c.targetPopulation, opens: c.opens ?? null, clicks: c.clicks ?? null };

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData, type DemoSummary } from "@/lib/demo/load";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
+import { getInputOutcome } from "@/lib/queries/getInputOutcome";
+import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { useTestDatabase } from "../helpers/testDb";
 
 const t = useTestDatabase();
@@ -47,8 +49,37 @@ describe("demo data", () => {
     for (const r of replies) expect(r.authorHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("shows the ministry's Twitter replies on the Coordination Reform marked as inputs, linked to the reform and reaching it", async () => {
+    const hod = await t.db.agency.findUniqueOrThrow({ where: { slug: "helse-og-omsorgsdepartementet" } });
+    const reform = await t.db.workItem.findUniqueOrThrow({ where: { agencyId_title: { agencyId: hod.id, title: "Samhandlingsreformen" } } });
+    expect(reform.caseNumber).toMatch(/^\d{2}\/\d{3,}$/);
+    const outcome = await getInputOutcome(t.db, { agencyId: hod.id, timeZone: hod.timeZone, from: "2010-03-01", to: "2011-12-31" });
+    expect(outcome.total.inputs).toBeGreaterThan(outcome.total.linked);
+    expect(outcome.total.linked).toBeGreaterThan(outcome.total.reached);
+    expect(outcome.total.reached).toBeGreaterThan(0);
+    expect(outcome.total.declined).toBeGreaterThan(0);
+    expect(outcome.total.medianDaysToDecision).toBeGreaterThan(0);
+    const twitter = outcome.channels.find((c) => c.handle === "helseomsorgdep")!;
+    expect(twitter.inputs).toBe(outcome.total.inputs);
+    const byItem = await getOutcomeByWorkItem(t.db, { agencyId: hod.id, timeZone: hod.timeZone, from: "2010-03-01", to: "2011-12-31" });
+    const reached = byItem.find((i) => i.title === "Samhandlingsreformen")!.inputs.filter((i) => i.reached);
+    expect(reached.length).toBe(outcome.total.reached);
+    for (const i of reached) expect(i.permalink).toMatch(/^https:\/\/x\.com\/helseomsorgdep\/status\//);
+    // Every link's trail runs step by step from "received" to where it is now.
+    const links = await t.db.inputLink.findMany({ where: { agencyId: hod.id }, include: { reply: { select: { publishedAt: true } } } });
+    for (const l of links) {
+      const moves = await t.db.inputMove.findMany({ where: { linkId: l.id }, orderBy: { at: "asc" } });
+      expect(moves[0]!.fromStatus).toBeNull();
+      expect(moves.at(-1)!.toStatus).toBe(l.status);
+      moves.slice(1).forEach((m, i) => expect(m.fromStatus).toBe(moves[i]!.toStatus));
+    }
+    const recentInputs = await t.db.replyTriage.count({ where: { agencyId: hod.id, state: "input", reply: { publishedAt: { gte: new Date("2026-08-01T00:00:00Z") } } } });
+    expect(recentInputs).toBeGreaterThan(0);
+  });
+
   it("can be loaded twice without duplicating anything", async () => {
-    const counts = async () => Promise.all([t.db.accountDailyMetric.count(), t.db.post.count(), t.db.reply.count(), t.db.account.count(), t.db.campaign.count()]);
+    const counts = async () => Promise.all([t.db.accountDailyMetric.count(), t.db.post.count(), t.db.reply.count(), t.db.account.count(), t.db.campaign.count(),
+      t.db.replyTriage.count(), t.db.workItem.count(), t.db.inputLink.count(), t.db.inputMove.count(), t.db.keywordRule.count()]);
     const before = await counts();
     const second = await loadDemoData(t.db, { pseudonymisationKey: KEY, today: "2026-11-23" });
     expect(second).toEqual(first);

@@ -1,0 +1,1 @@
+export type ActionState = { ok: boolean; message: string } | null;

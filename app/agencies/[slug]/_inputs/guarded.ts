@@ -1,0 +1,51 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { UiLocale } from "@/lib/format";
+import { actionsText, inputsText } from "@/lib/i18n";
+import { InputNotFoundError, InvalidMoveError, StaleUpdateError } from "@/lib/inputs/errors";
+import { findVisibleAgency, hasRole, type Role, type VisibleAgency } from "@/lib/permissions/access";
+import type { ActionState } from "./actionState";
+import { LangSchema } from "./lang";
+
+export class NotAllowedError extends Error {
+  constructor(public readonly role: Role) {
+    super(`needs ${role}`);
+  }
+}
+
+export const SlugSchema = z.string().min(1).max(200).regex(/^[a-z0-9-]+$/);
+
+/** The language a form was sent in (the form adds it; bokmål otherwise). */
+export function formLang(form: FormData): UiLocale {
+  return LangSchema.parse(form.get("lang") ?? undefined);
+}
+
+/** The agency of a request that wants to change something: 404 when not visible, refused without the role. */
+export async function agencyWithRole(slug: string, role: Role): Promise<VisibleAgency> {
+  const agency = await findVisibleAgency(SlugSchema.parse(slug));
+  if (!agency) notFound();
+  if (!hasRole(agency, role)) throw new NotAllowedError(role);
+  return agency;
+}
+
+/** Runs a server action and turns the errors a person can act on into a message in their language; others propagate. */
+export async function guarded(lang: UiLocale, run: () => Promise<string>, onStale?: () => void): Promise<ActionState> {
+  const a = actionsText(lang);
+  try {
+    return { ok: true, message: await run() };
+  } catch (error) {
+    if (error instanceof StaleUpdateError) {
+      onStale?.();
+      return { ok: false, message: a.stale };
+    }
+    if (error instanceof InvalidMoveError) {
+      const labels = inputsText(lang).linkStatus as Record<string, string>;
+      if (error.code === "skipped_step" && error.detail) return { ok: false, message: a.skipped_step(labels[error.detail.from] ?? error.detail.from, labels[error.detail.to] ?? error.detail.to) };
+      return { ok: false, message: error.code ? a[error.code] as string : error.message };
+    }
+    if (error instanceof InputNotFoundError) return { ok: false, message: a.notFound };
+    if (error instanceof NotAllowedError) return { ok: false, message: error.role === "admin" ? a.notAdmin : a.notEditor };
+    if (error instanceof z.ZodError) return { ok: false, message: a.invalidForm(error.issues.map((i) => `${i.path.join(".") || "felt"}: ${i.message}`).join("; ")) };
+    throw error;
+  }
+}

@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+const Key = z.string().regex(/^[0-9a-fA-F]{64}$/, "PSEUDONYMISATION_KEY must be 64 hexadecimal characters");
+
+/** The pseudonymisation key the start script resolved (environment or DATA_DIR/keys.json) and put into the environment. */
+export function resolveKeysFromEnv(): { pseudonymisationKey: string } {
+  return { pseudonymisationKey: Key.parse(process.env.PSEUDONYMISATION_KEY) };
+}

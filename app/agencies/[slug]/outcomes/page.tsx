@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { formatDay, formatNumber } from "@/lib/format";
+import { inputsText, PLATFORM_LABEL } from "@/lib/i18n";
+import { requireVisibleAgency } from "@/lib/permissions/access";
+import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutcome";
+import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
+import { localDay } from "@/lib/time";
+import { formatDecimal, formatInstant, formatShare } from "../_inputs/format";
+import { InputsHeader } from "../_inputs/InputsNav";
+import { LangSchema, withLang } from "../_inputs/lang";
+import { safeHref } from "../_inputs/safeHref";
+import { FunnelChart } from "./FunnelChart";
+import { InputsPage } from "../_inputs/InputsPage";
+import "../_inputs/inputs.css";
+
+export const dynamic = "force-dynamic";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const SearchSchema = z.object({
+  channel: z.uuid().optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  lang: LangSchema,
+});
+
+const FIRST_DAY = "2000-01-01";
+
+function funnelCounts(f: OutcomeFigures): number[] {
+  return [f.replies, f.inputs, f.linked, f.reviewed, f.forwarded, f.reached, f.implemented];
+}
+
+export default async function OutcomesPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await props.params;
+  const agency = await requireVisibleAgency(slug);
+  const f = SearchSchema.parse(await props.searchParams);
+  const lang = f.lang;
+  const t = inputsText(lang);
+  const today = localDay(new Date(), agency.timeZone);
+  const from = f.from ?? FIRST_DAY;
+  const to = f.to ?? today;
+  const params = { agencyId: agency.id, timeZone: agency.timeZone, from, to, accountId: f.channel };
+  const [channels, outcome, byItem] = await Promise.all([
+    db().account.findMany({ where: { agencyId: agency.id }, select: { id: true, platform: true, handle: true }, orderBy: [{ platform: "asc" }, { handle: "asc" }] }),
+    getInputOutcome(db(), params),
+    getOutcomeByWorkItem(db(), params),
+  ]);
+  const total = outcome.total;
+  const num = (n: number) => formatNumber(n, lang);
+  const share = (a: number, b: number) => formatShare(a, b, lang);
+  const days = (d: number | null) => (d === null ? "–" : t.days(formatDecimal(d, lang)));
+  const period = f.from || f.to ? `${f.from ? formatDay(f.from, lang) : t.start}–${formatDay(to, lang)}` : t.wholePeriod;
+  const channel = f.channel ? channels.find((c) => c.id === f.channel) : null;
+  const scope = channel ? `${PLATFORM_LABEL[channel.platform]} ${channel.handle}` : t.allChannels.toLowerCase();
+  const summary = t.summary(agency.name, scope, period, num(total.inputs), num(total.replies), share(total.reviewed, total.inputs), num(total.reached), share(total.reached, total.inputs), days(total.medianDaysToDecision));
+  const steps = t.steps.map((label, i) => [label, funnelCounts(total)[i]!] as const);
+  // The chart starts at the inputs: beside thousands of replies the later steps would not be visible.
+  const chartSteps = steps.slice(1);
+
+  return (
+    <InputsPage>
+      <InputsHeader slug={agency.slug} agencyName={agency.name} title={t.outcomesTitle} current="outcomes" t={t} lang={lang} />
+      <form method="get" className="filters" aria-label={t.chooseScope}>
+        {lang !== "nb" && <input type="hidden" name="lang" value={lang} />}
+        <label>{t.channel}
+          <select name="channel" defaultValue={f.channel ?? ""}>
+            <option value="">{t.allChannels}</option>
+            {channels.map((c) => <option key={c.id} value={c.id}>{PLATFORM_LABEL[c.platform]} · {c.handle}</option>)}
+          </select>
+        </label>
+        <label>{t.fromDay}<input type="date" name="from" defaultValue={f.from} /></label>
+        <label>{t.toDay}<input type="date" name="to" defaultValue={f.to} /></label>
+        <button type="submit">{t.show}</button>
+      </form>
+
+      <p data-testid="outcome-summary">{summary}</p>
+
+      <figure>
+        <figcaption><strong>{t.funnelTitle}</strong> {t.funnelNote}</figcaption>
+        <FunnelChart labels={chartSteps.map((s) => s[0])} values={chartSteps.map((s) => s[1])} ariaLabel={`${t.funnelAria}: ${summary}`} seriesLabel={t.inputsCol} locale={lang === "en" ? "en-GB" : "nb-NO"} />
+        <details>
+          <summary>{t.showTable}</summary>
+          <table data-testid="funnel-table">
+            <caption className="visually-hidden">{t.funnelCaption}</caption>
+            <thead><tr><th scope="col">{t.step}</th><th scope="col" className="num">{t.count}</th><th scope="col" className="num">{t.shareOfInputs}</th></tr></thead>
+            <tbody>
+              {steps.map(([label, n], i) => (
+                <tr key={label}><th scope="row">{label}</th><td className="num">{num(n)}</td><td className="num">{i === 0 ? "–" : share(n, total.inputs)}</td></tr>
+              ))}
+              <tr><th scope="row">{t.declined}</th><td className="num">{num(total.declined)}</td><td className="num">{share(total.declined, total.inputs)}</td></tr>
+            </tbody>
+          </table>
+        </details>
+      </figure>
+
+      <p className="meta">{t.definitions}</p>
+
+      <h2>{t.perChannel}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perChannelCaption}>
+        <table>
+          <caption className="visually-hidden">{t.perChannelCaption}</caption>
+          <thead>
+            <tr><th scope="col">{t.channel}</th><th scope="col" className="num">{t.replies}</th><th scope="col" className="num">{t.inputsCol}</th><th scope="col" className="num">{t.shareReviewed}</th><th scope="col" className="num">{t.shareReached}</th><th scope="col" className="num">{t.medianCol}</th></tr>
+          </thead>
+          <tbody>
+            {outcome.channels.map((c) => (
+              <tr key={c.accountId}>
+                <th scope="row">{PLATFORM_LABEL[c.platform]} · {c.handle}</th>
+                <td className="num">{num(c.replies)}</td>
+                <td className="num">{num(c.inputs)}</td>
+                <td className="num">{share(c.reviewed, c.inputs)}</td>
+                <td className="num">{share(c.reached, c.inputs)}</td>
+                <td className="num">{days(c.medianDaysToDecision)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t.shaped}</h2>
+      {byItem.map((item) => {
+        const reached = item.inputs.filter((i) => i.reached);
+        const others = item.inputs.filter((i) => !i.reached);
+        return (
+          <section key={item.id} className="card" aria-labelledby={`item-${item.id}`} data-work-item={item.title}>
+            <h3 id={`item-${item.id}`}><a href={withLang(`/agencies/${agency.slug}/work-items/${item.id}`, lang)}>{item.title}</a>{item.caseNumber && <span className="meta"> ({t.caseShort} {item.caseNumber})</span>}</h3>
+            <p>{t.reachedOf(num(reached.length), num(item.inputs.length))}</p>
+            {reached.length > 0 && (
+              <ul data-testid="reached-inputs">
+                {reached.map((i) => (
+                  <li key={i.linkId}>
+                    <span className="badge badge-reached">{t.linkStatus[i.status]}</span>
+                    <span className="reply-text">{i.text}</span>{" "}
+                    <span className="meta">{PLATFORM_LABEL[i.platform]} {formatInstant(i.publishedAt, agency.timeZone, lang)}</span>
+                    {safeHref(i.permalink) && <> · <a href={safeHref(i.permalink)!} rel="noopener noreferrer">{t.permalink}</a></>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {others.length > 0 && (
+              <details>
+                <summary>{t.otherLinked(others.length)}</summary>
+                <ul>
+                  {others.map((i) => (
+                    <li key={i.linkId}>
+                      <span className="badge">{t.linkStatus[i.status]}</span> <span className="reply-text">{i.text}</span>
+                      {safeHref(i.permalink) && <> · <a href={safeHref(i.permalink)!} rel="noopener noreferrer">{t.permalink}</a></>}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </section>
+        );
+      })}
+    </InputsPage>
+  );
+}

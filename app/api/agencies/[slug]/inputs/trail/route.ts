@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { csvDocument } from "@/lib/export/csv";
+import { LINK_STATUS_LABEL } from "@/lib/i18n";
+import { findVisibleAgency } from "@/lib/permissions/access";
+import { getInputTrail } from "@/lib/queries/getInputTrail";
+import { formatInstant } from "@/app/agencies/[slug]/_inputs/format";
+
+export const dynamic = "force-dynamic";
+
+const Query = z.object({ workItem: z.uuid().optional() });
+
+/** The trail of status moves (who, when, from, to, note) as CSV for Norwegian Excel — for access-to-information requests. */
+export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  const agency = await findVisibleAgency(slug);
+  if (!agency) return Response.json({ error: "Fant ikke virksomheten" }, { status: 404 });
+  const query = Query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) return Response.json({ error: "workItem må være en gyldig id" }, { status: 400 });
+  if (query.data.workItem && !(await db().workItem.findFirst({ where: { id: query.data.workItem, agencyId: agency.id }, select: { id: true } }))) {
+    return Response.json({ error: "Fant ikke arbeidet" }, { status: 404 });
+  }
+  // One agency's trail is a few rows per input; built in memory, it stays far below what a request can hold.
+  const rows = await getInputTrail(db(), agency.id, query.data.workItem);
+  const csv = await csvDocument(
+    ["tidspunkt", "tidspunkt_utc", "arbeid", "saksnummer", "kobling", "lenke_til_svaret", "fra", "til", "notat", "utført_av"],
+    rows.map((r) => [formatInstant(r.at, agency.timeZone), r.at.toISOString(), r.workItem, r.caseNumber, r.linkId, r.permalink, r.from ? LINK_STATUS_LABEL[r.from] : "", LINK_STATUS_LABEL[r.to], r.note, r.actorLabel]),
+  );
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="innspill-spor-${agency.slug}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}
