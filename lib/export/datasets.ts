@@ -8,6 +8,8 @@ import { exportRepliesQuery } from "@/lib/queries/exportReplies";
 import { getAgencyComparison } from "@/lib/queries/getAgencyComparison";
 import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 import { getCampaignReach } from "@/lib/queries/getCampaignReach";
+import { getInputOutcome } from "@/lib/queries/getInputOutcome";
+import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReachSeries } from "@/lib/queries/getReachSeries";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
@@ -92,6 +94,28 @@ export const DATASETS = {
   "reply-texts": {
     role: "editor", extra: none,
     load: async ({ agency, range }) => ({ stream: exportRepliesQuery({ agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to }) }),
+  },
+  // The inputs outcome view: the funnel per channel (and in total) for the period.
+  outcomes: {
+    role: "viewer", extra: none,
+    load: async ({ agency, range, accountIds }) => {
+      const o = await getInputOutcome(db(), { agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to, accountId: accountIds?.[0] ?? null });
+      const figures = (f: typeof o.total) => [f.replies, f.inputs, f.linked, f.reviewed, f.forwarded, f.reached, f.implemented, f.declined, f.medianDaysToDecision];
+      return {
+        header: ["plattform", "kanal", "svar", "innspill", "koblet", "vurdert", "videresendt", "naadd_fram", "gjennomfort", "avslaatt", "median_dager_til_beslutning"],
+        rows: [...o.channels.map((c) => [c.platform, c.handle, ...figures(c)]), ["alle", "alle", ...figures(o.total)]],
+      };
+    },
+  },
+  "outcome-inputs": {
+    role: "editor", extra: none,
+    load: async ({ agency, range, accountIds }) => {
+      const items = await getOutcomeByWorkItem(db(), { agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to, accountId: accountIds?.[0] ?? null });
+      return {
+        header: ["sak", "saksnummer", "status", "naadd_fram", "plattform", "kanal", "publisert", "besluttet", "tekst", "lenke"],
+        rows: items.flatMap((w) => w.inputs.map((i) => [w.title, w.caseNumber, i.status, i.reached ? "ja" : "nei", i.platform, i.accountHandle, i.publishedAt, i.decidedAt, i.text, i.permalink])),
+      };
+    },
   },
 } satisfies Record<string, Dataset>;
 

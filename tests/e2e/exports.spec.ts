@@ -38,3 +38,17 @@ test.describe("as a viewer", () => {
     expect((await request.get(`/api/agencies/${SLUG}/export/replies`)).status()).toBe(200);
   });
 });
+
+test("the outcome view's CSV carries the same funnel figures as the page", async ({ page }) => {
+  await page.goto("/agencies/helse-og-omsorgsdepartementet/outcomes");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "trakt per kanal" }).click()]);
+  const raw = readFileSync((await download.path())!, "utf8");
+  expect(raw.startsWith("\uFEFF")).toBe(true);
+  const csv = raw.trim().split("\r\n");
+  expect(csv[0]).toBe("plattform;kanal;svar;innspill;koblet;vurdert;videresendt;naadd_fram;gjennomfort;avslaatt;median_dager_til_beslutning");
+  const total = csv.at(-1)!.split(";");
+  expect(total.slice(0, 2)).toEqual(["alle", "alle"]);
+  const summary = (await page.getByTestId("outcome-summary").textContent())!.replace(/\s/g, " ");
+  // The summary names the number of inputs; the CSV's total row has the same count.
+  expect(summary).toContain(`${Number(total[3]).toLocaleString("nb-NO").replace(/\s/g, " ")} innspill`);
+});

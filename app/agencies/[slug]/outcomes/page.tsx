@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatDay, formatNumber } from "@/lib/format";
 import { inputsText, PLATFORM_LABEL } from "@/lib/i18n";
-import { requireVisibleAgency } from "@/lib/permissions/access";
+import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutcome";
 import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { localDay } from "@/lib/time";
@@ -53,6 +53,8 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
   const channel = f.channel ? channels.find((c) => c.id === f.channel) : null;
   const scope = channel ? `${PLATFORM_LABEL[channel.platform]} ${channel.handle}` : t.allChannels.toLowerCase();
   const summary = t.summary(agency.name, scope, period, num(total.inputs), num(total.replies), share(total.reviewed, total.inputs), num(total.reached), share(total.reached, total.inputs), days(total.medianDaysToDecision));
+  // The exports take the dashboard's filters: the same period as a custom range, or everything.
+  const exportQuery = new URLSearchParams({ range: "custom", from, to, ...(f.channel ? { channel: f.channel } : {}) });
   const steps = t.steps.map((label, i) => [label, funnelCounts(total)[i]!] as const);
   // The chart starts at the inputs: beside thousands of replies the later steps would not be visible.
   const chartSteps = steps.slice(1);
@@ -74,6 +76,11 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
       </form>
 
       <p data-testid="outcome-summary">{summary}</p>
+      <p className="exports-inline">
+        {lang === "en" ? "Download CSV" : "Last ned CSV"}:{" "}
+        <a href={`/api/agencies/${agency.slug}/export/outcomes?${exportQuery}`} download>{lang === "en" ? "funnel per channel" : "trakt per kanal"}</a>
+        {hasRole(agency, "editor") && <> · <a href={`/api/agencies/${agency.slug}/export/outcome-inputs?${exportQuery}`} download>{lang === "en" ? "inputs per work item" : "innspill per sak"}</a></>}
+      </p>
 
       <figure>
         <figcaption><strong>{t.funnelTitle}</strong> {t.funnelNote}</figcaption>
