@@ -1,9 +1,20 @@
 import type { ScheduledJob } from "./scheduler";
 
+export type ScheduleDeps = {
+  /** Enqueues one collection job per due account (jobs/queue.ts enqueueDueAccounts). */
+  enqueueDueCollections?: () => Promise<unknown>;
+};
+
 /**
- * The whole crontab of the product, in one list. Collection jobs arrive with the collectors;
- * until then the scheduler runs with no jobs and /api/health says so.
+ * The whole crontab of the product, in one list. The collection tick runs every minute; each
+ * account's own interval (several times a day for real platforms, minutes for the sandbox) and its
+ * rate-limit reset decide whether it is due.
  */
-export function productSchedule(): ScheduledJob[] {
-  return [];
+export function productSchedule(deps: ScheduleDeps = {}): ScheduledJob[] {
+  const jobs: ScheduledJob[] = [];
+  if (deps.enqueueDueCollections) {
+    const tick = deps.enqueueDueCollections;
+    jobs.push({ name: "collect-due-accounts", cron: "* * * * *", run: async () => void (await tick()) });
+  }
+  return jobs;
 }

@@ -14,6 +14,10 @@ import { loadDemoData } from "@/lib/demo/load";
 import { resolveKeys } from "@/lib/keys";
 import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
+import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
+import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
+import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
+import type { PgBoss } from "pg-boss";
 import { buildIsStale } from "./build-freshness";
 
 const dev = process.argv.includes("--dev");
@@ -43,7 +47,24 @@ async function main() {
     const s = await loadDemoData(db, { pseudonymisationKey: keys.pseudonymisationKey });
     log(`demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`);
   }
-  await db.$disconnect();
+
+  let sandbox: Sandbox | null = null;
+  if (config.SANDBOX === "on") {
+    sandbox = await startSandbox({ port: config.SANDBOX_PORT });
+    const pointed = await pointDemoAccountsAtSandbox(db, sandbox.url);
+    log(`sandbox platforms on ${sandbox.url} (${pointed} demo channels collect from it)`);
+  }
+
+  let boss: PgBoss | null = null;
+  if (config.SCHEDULER === "on" || config.WORKERS === "on") {
+    boss = await startQueue(url, (m) => log(m));
+    if (config.WORKERS === "on") {
+      await startWorkers(boss, {
+        db, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
+        timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),
+      });
+    }
+  }
 
   if (!dev && buildIsStale()) {
     log("building the web app (first start or changed sources) …");
@@ -57,7 +78,17 @@ async function main() {
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
-  startScheduler(productSchedule(), { enabled: config.SCHEDULER === "on" });
+  const queue = boss;
+  const intervals = { minutes: config.COLLECT_INTERVAL_MINUTES, sandboxMinutes: config.SANDBOX_COLLECT_INTERVAL_MINUTES };
+  const enqueueDueCollections = queue
+    ? async () => {
+        const n = await enqueueDueAccounts(queue, db, intervals);
+        if (n) log(`[schedule] queued ${n} channel collection${n === 1 ? "" : "s"}`);
+      }
+    : undefined;
+  startScheduler(productSchedule({ enqueueDueCollections }), { enabled: config.SCHEDULER === "on" });
+  // The first tick comes at the next whole minute; collect what is due right away too.
+  if (config.SCHEDULER === "on") void enqueueDueCollections?.().catch((e: Error) => log(`[schedule] ${e.message}`));
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   log(`ready on http://${shownHost}:${config.PORT}`);
@@ -66,8 +97,11 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping web server, scheduler and database …`);
+    log(`${signal}: stopping web server, scheduler, workers, sandbox and database …`);
     await stopScheduler();
+    await boss?.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
+    await sandbox?.close();
+    await db.$disconnect();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await app.close?.();

@@ -22,4 +22,6 @@ if (server) {
   process.env.EMBEDDED_PG_PORT = String(56_000 + (process.pid % 3_000));
 }
 if (!process.env.DATA_DIR) process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "kanal-e2e-keys-"));
+// The sandbox platforms on any free port, so parallel runs do not collide.
+process.env.SANDBOX_PORT ??= "0";
 await import("../../scripts/start");

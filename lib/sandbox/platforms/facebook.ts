@@ -55,7 +55,7 @@ export const facebook: PlatformHandler = {
     }
     if (page && (edge === "posts" || edge === "published_posts")) {
       const posts = page.posts(req.now).map((p) => ({
-        id: `${page.id}_${p.id}`, message: p.text, created_time: p.publishedAt.toISOString().replace("Z", "+0000").replace(/\.\d{3}/, ""),
+        id: p.id, message: p.text, created_time: p.publishedAt.toISOString().replace("Z", "+0000").replace(/\.\d{3}/, ""),
         permalink_url: `https://www.facebook.com/${page.handle}/posts/${p.id}`, shares: { count: p.reposts },
         reactions: { data: [], summary: { total_count: p.likes } },
         comments: { data: [], summary: { total_count: p.replies.filter((r) => r.publishedAt <= req.now).length, order: "ranked", can_comment: true } },
@@ -63,11 +63,10 @@ export const facebook: PlatformHandler = {
       return { status: 200, body: paged(req, posts, 25) };
     }
     if (edge === "comments") {
-      const postId = objectId.includes("_") ? objectId.split("_").slice(1).join("_") : objectId;
-      const found = findPost(req, "facebook", postId);
+      const found = findPost(req, "facebook", objectId);
       if (!found) return fbError(400, 100, `(#100) Object with ID '${objectId}' does not exist`);
       const comments = found.post.replies.map((r) => ({
-        id: `${objectId}_${r.id}`, message: r.text, created_time: r.publishedAt.toISOString().replace("Z", "+0000").replace(/\.\d{3}/, ""),
+        id: r.id, message: r.text, created_time: r.publishedAt.toISOString().replace("Z", "+0000").replace(/\.\d{3}/, ""),
         from: { id: `fb-${r.author}`, name: r.authorName || r.author }, like_count: 0, comment_count: 0,
       }));
       return { status: 200, body: paged(req, comments, 25) };
