@@ -42,7 +42,7 @@ export async function collectAccount(opts: CollectOptions, accountId: string): P
   const { db } = opts;
   // A lease on the account row: whatever queue or CLI started this, only one collection runs per account.
   const leased = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    UPDATE account SET lease_until = now() + make_interval(mins => ${LEASE_MINUTES})
+    UPDATE account SET lease_until = now() + make_interval(mins => ${LEASE_MINUTES}::int)
     WHERE id = ${accountId}::uuid AND status = 'active' AND (lease_until IS NULL OR lease_until < now())
     RETURNING id`);
   if (leased.length === 0) return { status: "skipped", reason: "account is being collected, paused or needs reconnecting" };
@@ -166,7 +166,7 @@ async function release(db: Db, accountId: string) {
 async function refreshFrom(db: Db, accountId: string, postsCursor: string | null): Promise<Date> {
   const rows = await db.$queryRaw<{ oldest: Date | null }[]>(Prisma.sql`
     SELECT min(published_at) AS oldest FROM post
-    WHERE account_id = ${accountId}::uuid AND published_at > now() - make_interval(days => ${POST_REFRESH_MAX_DAYS})
+    WHERE account_id = ${accountId}::uuid AND published_at > now() - make_interval(days => ${POST_REFRESH_MAX_DAYS}::int)
       AND (metrics_collected_at IS NULL OR metrics_collected_at < now() - CASE
         WHEN published_at > now() - interval '1 day' THEN interval '1 hour'
         WHEN published_at > now() - interval '7 days' THEN interval '6 hours'

@@ -37,7 +37,7 @@ export async function enqueueDueAccounts(boss: PgBoss, db: Db, intervals: { minu
       AND NOT EXISTS (
         SELECT 1 FROM collection_run r
         WHERE r.agency_id = a.agency_id AND r.account_id = a.id
-          AND r.started_at > now() - make_interval(mins => CASE WHEN a.base_url IS NOT NULL AND a.credential_id IS NULL THEN ${intervals.sandboxMinutes} ELSE ${intervals.minutes} END)
+          AND r.started_at > now() - make_interval(mins => CASE WHEN a.base_url IS NOT NULL AND a.credential_id IS NULL THEN ${intervals.sandboxMinutes}::int ELSE ${intervals.minutes}::int END)
           AND r.outcome <> 'rate_limited')`);
   let queued = 0;
   for (const { id } of due) if (await enqueueCollection(boss, id)) queued++;

@@ -1,8 +1,7 @@
 import type { PlatformHandler } from "../server";
-import { account, epochSeconds, findPost, offsetOf, token } from "./common";
+import { account, did, epochSeconds, findPost, offsetOf, token } from "./common";
 
 const xrpcError = (status: number, error: string, message: string) => ({ status, body: { error, message } });
-const did = (id: string) => `did:plc:${id.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 const uri = (accountId: string, postId: string) => `at://${did(accountId)}/app.bsky.feed.post/${postId}`;
 
 export const bluesky: PlatformHandler = {

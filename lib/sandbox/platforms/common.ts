@@ -9,7 +9,10 @@ export const offsetOf = (t: string | null) => {
   return m ? Number(m[1]) : 0;
 };
 
+export const did = (id: string) => `did:plc:${id.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
+
 export function account(req: PlatformRequest, platform: SocialPlatform, key: string | null): SandboxAccount | undefined {
+  if (key?.startsWith("did:plc:")) return req.world.accounts.find((a) => a.platform === platform && did(a.id) === key);
   return key ? findAccount(req.world, platform, key) : undefined;
 }
 
