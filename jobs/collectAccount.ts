@@ -25,7 +25,7 @@ export type CollectOptions = {
 
 export type CollectResult =
   | { status: "skipped"; reason: string }
-  | { status: "done"; runId: string; outcome: Exclude<RunOutcome, "running">; itemsFetched: number; itemsWritten: number; error: string | null; retryAt: Date | null; retryable: boolean };
+  | { status: "done"; account: string; runId: string; outcome: Exclude<RunOutcome, "running">; itemsFetched: number; itemsWritten: number; error: string | null; retryAt: Date | null; retryable: boolean };
 
 const LEASE_MINUTES = 15;
 const POST_REFRESH_MAX_DAYS = 90;
@@ -56,6 +56,7 @@ export async function collectAccount(opts: CollectOptions, accountId: string): P
   const connector = CONNECTORS[platform];
   const run = await startRun(db, { agencyId: account.agencyId, accountId, kind: account.backfillDoneAt ? "collect" : "backfill" });
   const ids = { agencyId: account.agencyId, accountId };
+  const label = `${platform}:${account.handle}`;
   const tz = account.agency.timeZone;
   let fetched = 0;
   let written = 0;
@@ -129,23 +130,23 @@ export async function collectAccount(opts: CollectOptions, accountId: string): P
     const error = gaps.length ? gapMessage(gaps) : null;
     await finishRun(db, run.id, { outcome, itemsFetched: fetched, itemsWritten: written, error });
     await db.account.update({ where: { id: accountId }, data: { lastSuccessAt: new Date(), nextCollectAt: null, leaseUntil: null } });
-    return { status: "done", runId: run.id, outcome, itemsFetched: fetched, itemsWritten: written, error, retryAt: null, retryable: false };
+    return { status: "done", account: label, runId: run.id, outcome, itemsFetched: fetched, itemsWritten: written, error, retryAt: null, retryable: false };
   } catch (error) {
     const e = error instanceof PlatformError ? error : null;
     const message = [(error as Error).message, gaps.length ? gapMessage(gaps) : null].filter(Boolean).join("; ");
     if (e?.kind === "rate_limited" || e?.kind === "quota") {
       await finishRun(db, run.id, { outcome: "rate_limited", itemsFetched: fetched, itemsWritten: written, error: message });
       await db.account.update({ where: { id: accountId }, data: { nextCollectAt: e.resetAt, leaseUntil: null } });
-      return { status: "done", runId: run.id, outcome: "rate_limited", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: e.resetAt, retryable: false };
+      return { status: "done", account: label, runId: run.id, outcome: "rate_limited", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: e.resetAt, retryable: false };
     }
     await finishRun(db, run.id, { outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message });
     if (e?.kind === "auth") {
       // An expired or revoked token: stop trying until someone reconnects the account.
       await db.account.update({ where: { id: accountId }, data: { status: "needs_reconnect", leaseUntil: null } });
-      return { status: "done", runId: run.id, outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: null, retryable: false };
+      return { status: "done", account: label, runId: run.id, outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: null, retryable: false };
     }
     await release(db, accountId);
-    return { status: "done", runId: run.id, outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: null, retryable: e?.kind !== "not_found" };
+    return { status: "done", account: label, runId: run.id, outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: null, retryable: e?.kind !== "not_found" };
   }
 }
 

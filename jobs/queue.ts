@@ -51,7 +51,7 @@ export async function startWorkers(boss: PgBoss, opts: CollectOptions & { concur
     const accountId = job!.data.accountId;
     const result = await collectAccount(opts, accountId);
     if (result.status === "skipped") return;
-    log(`collected ${accountId}: ${result.outcome}, ${result.itemsFetched} fetched, ${result.itemsWritten} written${result.error ? ` — ${result.error}` : ""}`);
+    log(`${result.account}: ${result.outcome}, ${result.itemsFetched} fetched, ${result.itemsWritten} written${result.error ? ` — ${result.error}` : ""}`);
     if (result.retryAt) await enqueueCollection(boss, accountId, result.retryAt);
     if (result.retryable) throw new Error(result.error ?? "collection failed");
   });

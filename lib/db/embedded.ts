@@ -9,6 +9,11 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 const USER = "kanal";
 const PASSWORD = "kanal-local";
 
+/** Where the embedded PostgreSQL listens when `npm start` has started it. */
+export function embeddedDatabaseUrl(port: number, database = "kanal"): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /**
  * Starts a real PostgreSQL from the npm packages with its data under `dataDir`, creating the
  * cluster and the database on first use. Listens on loopback only.
@@ -43,7 +48,7 @@ export async function startEmbeddedPostgres(opts: {
     await admin.end();
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    url: embeddedDatabaseUrl(opts.port, database),
     stop: () => server.stop(),
   };
 }
