@@ -89,9 +89,11 @@ function demoAccount(account: DemoAccount, timeZone: string): SandboxAccount {
     following: 300,
     followers(now) {
       const today = localDay(now, timeZone);
-      const c = curve(today);
-      const yesterday = c.get(addDays(today, -1)) ?? c.get(today) ?? 0;
-      const todays = c.get(today) ?? yesterday;
+      // :TRICKY: the curve's last stretch depends on its end day, so yesterday's figure comes from
+      // the curve that ends yesterday — exactly what the demo loader stored.
+      const yesterdayDay = addDays(today, -1);
+      const yesterday = curve(yesterdayDay).get(yesterdayDay) ?? curve(today).get(today) ?? 0;
+      const todays = curve(today).get(today) ?? yesterday;
       const midnight = localTimeToInstant(today, 0, 0, timeZone).getTime();
       const fraction = Math.min(1, Math.max(0, (now.getTime() - midnight) / 86_400_000));
       return Math.round(yesterday + (todays - yesterday) * fraction);
