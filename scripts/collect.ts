@@ -17,7 +17,7 @@ import { resolveKeys } from "@/lib/keys";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 
 const ArgsSchema = z.object({
-  account: z.string().min(1, "--account <handle> is required"),
+  account: z.string({ error: "--account <handle> is required" }).min(1, "--account <handle> is required"),
   agency: z.string().min(1).optional(),
 });
 
