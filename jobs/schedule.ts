@@ -6,12 +6,25 @@ import { runRetention } from "./retention";
 import type { ScheduledJob } from "./scheduler";
 import { runSuggestInputs } from "./suggestInputs";
 
-export type ScheduleDeps = { db: Db; config: Config; baseUrl: string; authSecret: string };
+export type ScheduleDeps = {
+  db: Db;
+  config: Config;
+  baseUrl: string;
+  authSecret: string;
+  /** Enqueues one collection job per due account (jobs/queue.ts enqueueDueAccounts); absent without a queue. */
+  enqueueDueCollections?: () => Promise<unknown>;
+};
 
-/** The whole crontab of the product, in one list. Each job is a plain function of its own. */
+/**
+ * The whole crontab of the product, in one list. Each job is a plain function of its own. The
+ * collection tick runs every minute; each account's own interval (several times a day for real
+ * platforms, minutes for the sandbox) and its rate-limit reset decide whether it is due.
+ */
 export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
   const mailer = createMailer(deps.config);
+  const collect = deps.enqueueDueCollections;
   return [
+    ...(collect ? [{ name: "collect-due-accounts", cron: "* * * * *", run: async () => void (await collect()) }] : []),
     {
       // Reports are due Monday 08:00 in each agency's own time zone; checking every quarter of an
       // hour sends them within 15 minutes of that, and retries failed ones on their backoff.

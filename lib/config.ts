@@ -35,6 +35,16 @@ export const EnvSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   SCHEDULER: onOff.default("on"),
   DEMO_DATA: onOff.default("on"),
+  /** The fake platform server that demo accounts collect from. */
+  SANDBOX: onOff.default("on"),
+  /** 0 = any free port. */
+  SANDBOX_PORT: z.coerce.number().int().refine((n) => n === 0 || (n >= 1024 && n <= 65535), "expected 0 (any free port) or a port from 1024 to 65535").default(3999),
+  /** Collection workers in this instance (any number of instances may run them). */
+  WORKERS: onOff.default("on"),
+  COLLECT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(240),
+  SANDBOX_COLLECT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
+  BACKFILL_DAYS: z.coerce.number().int().min(1).max(730).default(90),
+  PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -18,6 +18,10 @@ import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { outboxDir } from "@/lib/mail/outbox";
+import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
+import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
+import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
+import type { PgBoss } from "pg-boss";
 import { buildIsStale } from "./build-freshness";
 
 const dev = process.argv.includes("--dev");
@@ -50,6 +54,24 @@ async function main() {
   }
   const demoLogin = config.DEMO_DATA === "on" ? rememberDemoLogin(config.DATA_DIR, await ensureDemoAdmin(db, config.DEMO_ADMIN_PASSWORD)) : null;
 
+  let sandbox: Sandbox | null = null;
+  if (config.SANDBOX === "on") {
+    sandbox = await startSandbox({ port: config.SANDBOX_PORT });
+    const pointed = await pointDemoAccountsAtSandbox(db, sandbox.url);
+    log(`sandbox platforms on ${sandbox.url} (${pointed} demo channels collect from it)`);
+  }
+
+  let boss: PgBoss | null = null;
+  if (config.SCHEDULER === "on" || config.WORKERS === "on") {
+    boss = await startQueue(url, (m) => log(m));
+    if (config.WORKERS === "on") {
+      await startWorkers(boss, {
+        db, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
+        timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),
+      });
+    }
+  }
+
   if (!dev && buildIsStale()) {
     log("building the web app (first start or changed sources) …");
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
@@ -70,7 +92,17 @@ async function main() {
   const catcher = config.SMTP_HOST ? null : await startMailCatcher({ port: config.MAIL_CATCHER_PORT, dir: outboxDir(config.DATA_DIR) });
   if (catcher) log(`no SMTP_HOST: e-mail goes to the local mail catcher on port ${config.MAIL_CATCHER_PORT} (see /mailbox)`);
   const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  startScheduler(productSchedule({ db, config, baseUrl, authSecret: keys.authSecret }), { enabled: config.SCHEDULER === "on" });
+  const queue = boss;
+  const intervals = { minutes: config.COLLECT_INTERVAL_MINUTES, sandboxMinutes: config.SANDBOX_COLLECT_INTERVAL_MINUTES };
+  const enqueueDueCollections = queue
+    ? async () => {
+        const n = await enqueueDueAccounts(queue, db, intervals);
+        if (n) log(`[schedule] queued ${n} channel collection${n === 1 ? "" : "s"}`);
+      }
+    : undefined;
+  startScheduler(productSchedule({ db, config, baseUrl, authSecret: keys.authSecret, enqueueDueCollections }), { enabled: config.SCHEDULER === "on" });
+  // The first tick comes at the next whole minute; collect what is due right away too.
+  if (config.SCHEDULER === "on") void enqueueDueCollections?.().catch((e: Error) => log(`[schedule] ${e.message}`));
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   log(`ready on http://${shownHost}:${config.PORT}`);
@@ -80,9 +112,11 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping web server, scheduler and database …`);
+    log(`${signal}: stopping web server, scheduler, workers, sandbox and database …`);
     await stopScheduler();
     await catcher?.stop();
+    await boss?.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
+    await sandbox?.close();
     await db.$disconnect();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();

@@ -9,6 +9,7 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 const USER = "kanal";
 const PASSWORD = "kanal-local";
 
+/** Where the embedded PostgreSQL listens when `npm start` has started it. */
 export function embeddedDatabaseUrl(port: number, database = "kanal"): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }

@@ -2,19 +2,28 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_AGENCIES } from "@/lib/demo/catalog";
 import { audienceCurve } from "@/lib/demo/history";
-import { formatNumber, formatWeek } from "@/lib/format";
+import { formatWeek } from "@/lib/format";
 import { addDays, localDay } from "@/lib/time";
 
 const ops = DEMO_AGENCIES.find((a) => a.slug === "oslo-politidistrikt")!.accounts.find((a) => a.handle === "oslopolitiops")!;
-const yesterday = addDays(localDay(new Date(), "Europe/Oslo"), -1);
-const expectedOps = audienceCurve(ops, yesterday).get(yesterday)!;
+const today = localDay(new Date(), "Europe/Oslo");
+const yesterday = addDays(today, -1);
+// The demo history ends yesterday; the sandbox's live collection continues the same curve today.
+const [lowest, highest] = [audienceCurve(ops, yesterday).get(yesterday)!, audienceCurve(ops, today).get(today)!].sort((a, b) => a - b) as [number, number];
+const digits = (text: string) => Number(text.split("(")[0]!.replace(/\D/g, ""));
+const expectOnCurve = (text: string) => {
+  expect(digits(text)).toBeGreaterThanOrEqual(lowest);
+  expect(digits(text)).toBeLessThanOrEqual(highest);
+};
 
 test("the home page lists the demo agencies with their audience and draws their growth charts", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 2, name: "Helse- og omsorgsdepartementet" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Oslo politidistrikt" })).toBeVisible();
-  // The audience of @oslopolitiops as the demo model says it was yesterday, in Norwegian format.
-  await expect(page.locator('[data-audience="oslopolitiops"]')).toContainText(formatNumber(expectedOps, "nb"));
+  // The audience of @oslopolitiops on the demo model's curve (yesterday's figure, or today's collected one), in Norwegian format.
+  const shown = (await page.locator('[data-audience="oslopolitiops"]').textContent())!;
+  expectOnCurve(shown);
+  expect(shown).toMatch(/^\d{1,3}(\s\d{3})+/);
 
   const oslo = page.locator('section[data-agency="oslo-politidistrikt"]');
   const canvas = oslo.locator("canvas");
@@ -27,7 +36,7 @@ test("the home page lists the demo agencies with their audience and draws their 
   });
   expect(painted).toBeGreaterThan(1000);
 
-  // The chart's table alternative holds the same series: the week of yesterday ends on its figure.
+  // The chart's table alternative holds the same series: the week of yesterday ends on the curve too.
   await oslo.getByText("Vis tallene som tabell").click();
   const table = oslo.locator('table[data-chart-table="oslo-politidistrikt"]');
   await expect(table).toBeVisible();
@@ -35,7 +44,7 @@ test("the home page lists the demo agencies with their audience and draws their 
   const column = header.findIndex((h) => h.includes("oslopolitiops"));
   expect(column).toBeGreaterThan(0);
   const row = table.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: formatWeek(yesterday, "nb", true), exact: true }) });
-  await expect(row.locator("th, td").nth(column)).toHaveText(formatNumber(expectedOps, "nb"));
+  expectOnCurve((await row.locator("th, td").nth(column).textContent())!);
 });
 
 test("the home page has no WCAG 2.1 AA violations", async ({ page }) => {

@@ -16,7 +16,8 @@ async function expectNoAxeViolations(page: Page) {
 
 test("mark a reply as an input, link it to the reform, move it step by step, and see it in the outcome", async ({ page, browser }) => {
   await page.goto(`${HOD}/inbox?status=new`);
-  const first = page.locator("li[data-reply-id]").first();
+  // A reply with a permalink (collected Facebook comments have none).
+  const first = page.locator("li[data-reply-id]").filter({ has: page.getByRole("link", { name: "åpne svaret" }) }).first();
   const replyId = (await first.getAttribute("data-reply-id"))!;
   const text = (await first.locator(".reply-text").textContent())!;
   const permalink = (await first.getByRole("link", { name: "åpne svaret" }).getAttribute("href"))!;

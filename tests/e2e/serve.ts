@@ -33,4 +33,6 @@ process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
 delete process.env.SMTP_HOST;
 mkdirSync(path.dirname(runInfoFile()), { recursive: true });
 writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl }));
+// The sandbox platforms on any free port, so parallel runs do not collide.
+process.env.SANDBOX_PORT ??= "0";
 await import("../../scripts/start");

@@ -1,0 +1,44 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { CampaignRowSchema, parseCampaignCsv, sentAtInstant } from "@/lib/campaigns/csv";
+import { db } from "@/lib/db/client";
+import { upsertCampaigns } from "@/lib/ingest/campaigns";
+import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
+
+const MAX_CSV_BYTES = 1_000_000; // a campaign list, not a data dump: keeps a mistaken upload harmless
+
+async function manualAccount(slug: string, accountId: unknown) {
+  const agency = await findVisibleAgency(slug);
+  if (!agency) redirect("/");
+  if (!hasRole(agency, "admin")) redirect(`/agencies/${slug}/campaigns?error=${encodeURIComponent("Bare administratorer kan registrere kampanjer.")}`);
+  const id = z.string().uuid().safeParse(accountId);
+  const account = id.success ? await db().account.findFirst({ where: { id: id.data, agencyId: agency.id, platform: { in: ["email", "app_push"] } } }) : null;
+  if (!account) redirect(`/agencies/${slug}/campaigns?error=${encodeURIComponent("Velg en e-post- eller pushkanal.")}`);
+  return { agency, account };
+}
+
+const back = (slug: string, q: string) => redirect(`/agencies/${slug}/campaigns?${q}`);
+
+export async function addCampaign(slug: string, form: FormData) {
+  const { agency, account } = await manualAccount(slug, form.get("accountId"));
+  const field = (k: string) => String(form.get(k) ?? "");
+  const parsed = CampaignRowSchema.safeParse({ name: field("name"), sentAt: field("sentAt"), sent: field("sent"), reached: field("reached"), targetPopulation: field("targetPopulation"), opens: field("opens"), clicks: field("clicks") });
+  if (!parsed.success) back(slug, `error=${encodeURIComponent(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "))}`);
+  const row = parsed.data!;
+  await upsertCampaigns(db(), [{ agencyId: agency.id, accountId: account.id, ...row, sentAt: sentAtInstant(row.sentAt, agency.timeZone) }], agency.timeZone);
+  back(slug, "saved=1");
+}
+
+export async function importCampaigns(slug: string, form: FormData) {
+  const { agency, account } = await manualAccount(slug, form.get("accountId"));
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) back(slug, `error=${encodeURIComponent("Velg en CSV-fil.")}`);
+  if ((file as File).size > MAX_CSV_BYTES) back(slug, `error=${encodeURIComponent("Filen er større enn 1 MB.")}`);
+  const { rows, errors } = parseCampaignCsv(await (file as File).text());
+  // All or nothing: a file with a bad line is not half imported.
+  if (errors.length) back(slug, `error=${encodeURIComponent(errors.slice(0, 5).join(" · "))}`);
+  await upsertCampaigns(db(), rows.map((r) => ({ agencyId: agency.id, accountId: account.id, ...r, sentAt: sentAtInstant(r.sentAt, agency.timeZone) })), agency.timeZone);
+  back(slug, `saved=${rows.length}`);
+}
