@@ -7,7 +7,7 @@ import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
 import { getAudienceSeries } from "@/lib/queries/getAudienceSeries";
 import { addDays, localDay } from "@/lib/time";
-import { AudienceChart } from "./components/AudienceChart";
+import { TimeChart } from "./components/TimeChart";
 import { SiteHeader } from "./components/SiteHeader";
 
 export const dynamic = "force-dynamic";
@@ -69,7 +69,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
               {chart.series.length > 0 ? (
                 <figure>
                   <figcaption><strong>{t.growthTitle}</strong></figcaption>
-                  <AudienceChart
+                  <TimeChart
                     labels={weekLabels}
                     series={chart.series.map((s) => ({ label: `${PLATFORM_LABEL[s.platform]} ${s.handle}`, values: s.values }))}
                     ariaLabel={`${t.growthTitle}: ${agency.name}`}

@@ -2,17 +2,13 @@
 
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
 import { Bar, Line } from "react-chartjs-2";
+import { SERIES_STYLE } from "@/lib/chartStyle";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Tooltip, Legend);
 
-// Okabe–Ito: distinguishable with the common colour-vision deficiencies. Each series also gets
-// its own point shape, dash pattern or hatch-free border width, so colour is never the only cue.
-const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
-const SHAPES = ["circle", "rect", "triangle", "rectRot", "cross", "star", "crossRot"] as const;
-const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2]];
-
 export type TimeChartSeries = { label: string; values: (number | null)[] };
 
+/** Every time chart in the browser; lib/reports/chartPng.ts draws the same style for e-mail and PDF. */
 export function TimeChart(props: {
   kind?: "line" | "bar";
   labels: string[];
@@ -30,49 +26,36 @@ export function TimeChart(props: {
     plugins: { legend: { position: "bottom" as const, labels: { usePointStyle: true } } },
     scales: { y: { ticks: { callback: tick } } },
   };
-  if (props.kind === "bar") {
-    return (
-      <div className="chart-box">
+  const common = { "aria-label": props.ariaLabel, role: "img" };
+  return (
+    <div className="chart-box">
+      {props.kind === "bar" ? (
         <Bar
-          aria-label={props.ariaLabel}
-          role="img"
+          {...common}
+          data={{
+            labels: props.labels,
+            // Bars alternate a dark border so neighbouring series differ by more than colour.
+            datasets: props.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: SERIES_STYLE(i).backgroundColor, borderColor: "#1a1a1a", borderWidth: i % 2 })),
+          }}
+          options={options}
+        />
+      ) : (
+        <Line
+          {...common}
           data={{
             labels: props.labels,
             datasets: props.series.map((s, i) => ({
               label: s.label,
               data: s.values,
-              backgroundColor: COLOURS[i % COLOURS.length],
-              borderColor: "#1a1a1a",
-              borderWidth: i % 2,
-              pointStyle: SHAPES[i % SHAPES.length],
+              ...SERIES_STYLE(i),
+              pointRadius: props.labels.length > 120 ? 0 : 2,
+              borderWidth: 2,
+              spanGaps: false, // a bucket without collection is drawn as a gap, never as zero
             })),
           }}
           options={options}
         />
-      </div>
-    );
-  }
-  return (
-    <div className="chart-box">
-      <Line
-        aria-label={props.ariaLabel}
-        role="img"
-        data={{
-          labels: props.labels,
-          datasets: props.series.map((s, i) => ({
-            label: s.label,
-            data: s.values,
-            borderColor: COLOURS[i % COLOURS.length],
-            backgroundColor: COLOURS[i % COLOURS.length],
-            borderDash: DASHES[i % DASHES.length],
-            pointStyle: SHAPES[i % SHAPES.length],
-            pointRadius: props.labels.length > 120 ? 0 : 2,
-            borderWidth: 2,
-            spanGaps: false, // a bucket without collection is drawn as a gap, never as zero
-          })),
-        }}
-        options={options}
-      />
+      )}
     </div>
   );
 }

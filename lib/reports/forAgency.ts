@@ -1,6 +1,7 @@
+import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { VisibleAgency } from "@/lib/permissions/access";
+import { findVisibleAgency, hasRole, type VisibleAgency } from "@/lib/permissions/access";
 import { weekStart } from "@/lib/time";
 import { getWeeklyReportData } from "./data";
 import { renderReport } from "./render";
@@ -20,4 +21,13 @@ export async function renderReportForAgency(agency: VisibleAgency, weekDay: stri
   const first = await renderReport(data);
   const chartSrc = `data:image/png;base64,${first.chartPng.toString("base64")}`;
   return { ...first, html: (await renderReport(data, { chartSrc })).html, week };
+}
+
+/** For the admin-only preview and PDF routes: the rendered report, or the 404/400 response to send. */
+export async function reportForAdminRequest(request: NextRequest, slug: string) {
+  const agency = await findVisibleAgency(slug);
+  if (!agency || !hasRole(agency, "admin")) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
+  const week = WeekParam.safeParse(request.nextUrl.searchParams.get("week") ?? undefined);
+  if (!week.success) return NextResponse.json({ error: week.error.issues[0]!.message }, { status: 400 });
+  return { agency, report: await renderReportForAgency(agency, week.data) };
 }

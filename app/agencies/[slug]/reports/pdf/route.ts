@@ -2,19 +2,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { recordAudit } from "@/lib/audit";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { currentActor, findVisibleAgency, hasRole } from "@/lib/permissions/access";
-import { renderReportForAgency, WeekParam } from "@/lib/reports/forAgency";
+import { currentActor } from "@/lib/permissions/access";
+import { reportForAdminRequest } from "@/lib/reports/forAgency";
 import { renderPdf } from "@/lib/reports/pdf";
 
 export const dynamic = "force-dynamic";
 
 /** The weekly report as PDF for the agency's records archive. */
 export async function GET(request: NextRequest, props: { params: Promise<{ slug: string }> }) {
-  const agency = await findVisibleAgency((await props.params).slug);
-  if (!agency || !hasRole(agency, "admin")) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
-  const week = WeekParam.safeParse(request.nextUrl.searchParams.get("week") ?? undefined);
-  if (!week.success) return NextResponse.json({ error: week.error.issues[0]!.message }, { status: 400 });
-  const report = await renderReportForAgency(agency, week.data);
+  const result = await reportForAdminRequest(request, (await props.params).slug);
+  if (result instanceof Response) return result;
+  const { agency, report } = result;
   let pdf: Buffer;
   try {
     pdf = await renderPdf(report.html, loadConfig().CHROMIUM_PATH);
