@@ -1,9 +1,10 @@
+import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatNumber, type UiLocale } from "@/lib/format";
 import { connectionTexts } from "@/lib/i18nConnections";
 import { PLATFORM_LABEL } from "@/lib/i18n";
-import { requireVisibleAgency } from "@/lib/permissions/access";
+import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { getConnections } from "@/lib/queries/getConnections";
 
@@ -27,6 +28,7 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
     <div data-page="connections">
       <h1>{t.title}: {agency.name}</h1>
       <p className="meta">{t.intro}</p>
+      {hasRole(agency, "admin") && <p><Link href={`/agencies/${agency.slug}/connections/credentials`}>Koble til en kanal med tilgangstoken</Link></p>}
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">{t.title}</caption>
