@@ -4,7 +4,8 @@ import { z } from "zod";
 import { DEMO_AGENCIES } from "@/lib/demo/catalog";
 import { audienceCurve } from "@/lib/demo/history";
 import { formatDay, formatNumber } from "@/lib/format";
-import { addDays, localDay } from "@/lib/time";
+import { addDays, type Day } from "@/lib/time";
+import { demoLastDay } from "./fixtures";
 
 const OSLO = "/agencies/oslo-politidistrikt";
 const PAGES = [
@@ -16,7 +17,11 @@ const PAGES = [
   { path: "/compare", heading: "Sammenlign" },
 ];
 const ops = DEMO_AGENCIES.find((a) => a.slug === "oslo-politidistrikt")!.accounts.find((a) => a.handle === "oslopolitiops")!;
-const yesterday = addDays(localDay(new Date(), "Europe/Oslo"), -1);
+// The demo history's last day, from the server's start (see fixtures.ts demoLastDay).
+let yesterday: Day;
+test.beforeAll(() => {
+  yesterday = demoLastDay();
+});
 
 async function expectNoAxeViolations(page: Page) {
   await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { addDays, type Day } from "@/lib/time";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const ADMIN = { email: "admin@demo.kanalmaaling.test", password: "e2e-demo-passord-2026" };
@@ -12,9 +13,22 @@ export function runInfoFile(port = E2E_PORT): string {
   return path.resolve(".tmp", `e2e-${port}.json`);
 }
 
+function runInfo(): { databaseUrl: string; startDay: Day } {
+  return JSON.parse(readFileSync(runInfoFile(), "utf8"));
+}
+
+/**
+ * The last day of the demo history: the day before the app under test started (in Oslo). Taken from
+ * the server's start rather than the test's clock, so a run that crosses midnight still agrees with
+ * what was loaded. Call it inside tests: the file is written when the web server starts.
+ */
+export function demoLastDay(): Day {
+  return addDays(runInfo().startDay, -1);
+}
+
 /** A direct connection to the database the app under test uses (for moving clocks and checks). */
 export async function withAppDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const { databaseUrl } = JSON.parse(readFileSync(runInfoFile(), "utf8")) as { databaseUrl: string };
+  const { databaseUrl } = runInfo();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
