@@ -129,7 +129,7 @@ async function measureDashboard(label: string, db: Db, agencyId: string, compare
 
 async function tableSize(client: pg.Client, table: string): Promise<string> {
   const { rows: [r] } = await client.query<{ rows: string; mb: string }>(
-    `SELECT (SELECT count(*) FROM ${table})::text AS rows, round((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('${table}')) / 1048576.0, 1)::text AS mb`);
+    `SELECT (SELECT count(*) FROM ${table})::text AS rows, round(COALESCE((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('${table}')), pg_total_relation_size('${table}')) / 1048576.0, 1)::text AS mb`);
   return `${Number(r!.rows).toLocaleString("en")} rows, ${r!.mb} MB with indexes`;
 }
 
