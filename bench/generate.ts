@@ -34,7 +34,7 @@ const Options = z.object({
 });
 export type GenerateOptions = z.infer<typeof Options>;
 
-function parseArgs(argv: string[]): GenerateOptions {
+export function parseArgs(argv: string[]): GenerateOptions {
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z-]+)$/.exec(argv[i]!);
