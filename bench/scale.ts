@@ -5,8 +5,11 @@
  *   2. dashboard: overview, growth (12 months, weekly) and compare — p50/p95 of the query functions
  *      versus the bare SQL aggregate — at 1× and 10× the data, then on a copy of the daily table
  *      range-partitioned by year (swapped in under the same name, so the same functions run on it);
- *   3. retention: deleting the oldest year from the plain table versus dropping its partition.
- * Prints, does not assert. BENCH_ACCOUNTS (1× channels, default 200), BENCH_RUNS (default 20).
+ *   3. retention: deleting the oldest year from the plain table versus dropping its partition;
+ *   4. collection: accounts per minute against the fake platforms with latency and rate limits,
+ *      versus the maximum those limits allow (bench/collection.ts).
+ * Prints, does not assert. BENCH_ACCOUNTS (1× channels, default 200), BENCH_RUNS (default 20),
+ * BENCH_COLLECTION_ONLY=1 runs only section 4.
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -18,6 +21,7 @@ import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { addDays, weekStart, type Day } from "@/lib/time";
 import { withBenchDatabase } from "./benchDatabase";
+import { benchCollection } from "./collection";
 import { buildAccounts, buildAgencies, copyLines, DAILY_COPY_COLUMNS, dailyRowLine, dailyRows, insertAgenciesAndAccounts, type AccountSpec, type AgencySpec } from "./nationalData";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 200);
@@ -156,6 +160,10 @@ await withBenchDatabase(async (url) => {
   const db = createDb(url);
   const t0 = performance.now();
   try {
+    if (process.env.BENCH_COLLECTION_ONLY) {
+      await benchCollection(db);
+      return;
+    }
     const agencyCount = Math.max(1, Math.round(ACCOUNTS / CHANNELS_PER_AGENCY));
     const one = dataset(0, agencyCount, SEED);
     const nine = dataset(agencyCount, agencyCount * 9, SEED);
@@ -198,6 +206,7 @@ await withBenchDatabase(async (url) => {
     console.log(`${"DELETE … WHERE day < (plain table, baseline)".padEnd(48)} ${del.toFixed(2).padStart(8)} s`);
     console.log(`${"DETACH + DROP partition".padEnd(48)} ${drop.toFixed(2).padStart(8)} s   (${(del / Math.max(drop, 0.001)).toFixed(0)}× faster)`);
     await swap(client, "account_daily_metric", "adm_part");
+    await benchCollection(db);
     console.log(`\ntotal ${s(t0).toFixed(0)} s`);
   } finally {
     await client.end();
