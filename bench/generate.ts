@@ -48,16 +48,16 @@ export function parseArgs(argv: string[]): GenerateOptions {
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 
-export async function generate(url: string, o: GenerateOptions): Promise<void> {
+export async function generate(url: string, o: GenerateOptions, log: (line: string) => void = console.log): Promise<void> {
   const agencyCount = Math.max(1, Math.round(o.agencies * o.scale));
   const accountCount = Math.max(agencyCount, Math.round(o.accounts * o.scale));
   const historyDays = Math.round(o.years * 365.25);
   const contentDays = Math.min(o.contentDays ?? historyDays, historyDays);
   const from = addDays(o.today, -historyDays);
   const upsertFrom: Day = o.via === "copy" ? o.today : o.via === "upsert" ? from : addDays(o.today, -30);
-  console.log(`generating seed ${o.seed}: ${agencyCount} agencies, ${accountCount} channels, ${historyDays} days of daily metrics ` +
+  log(`generating seed ${o.seed}: ${agencyCount} agencies, ${accountCount} channels, ${historyDays} days of daily metrics ` +
     `(${from} … ${addDays(o.today, -1)}), posts/replies over the last ${contentDays} days`);
-  console.log(`daily metrics via: ${o.via === "both" ? `COPY up to ${upsertFrom}, then lib/ingest upsertDailyMetrics` : o.via === "copy" ? "COPY" : "lib/ingest upsertDailyMetrics"}; posts and replies via COPY\n`);
+  log(`daily metrics via: ${o.via === "both" ? `COPY up to ${upsertFrom}, then lib/ingest upsertDailyMetrics` : o.via === "copy" ? "COPY" : "lib/ingest upsertDailyMetrics"}; posts and replies via COPY\n`);
 
   const agencies = buildAgencies(agencyCount, o.seed);
   const accounts = buildAccounts(agencies, accountCount, o.seed);
@@ -67,7 +67,7 @@ export async function generate(url: string, o: GenerateOptions): Promise<void> {
   try {
     let t0 = performance.now();
     await insertAgenciesAndAccounts(client, agencies, accounts);
-    console.log(`agencies + channels: ${seconds(t0)} s`);
+    log(`agencies + channels: ${seconds(t0)} s`);
 
     t0 = performance.now();
     let copied = 0;
@@ -75,7 +75,7 @@ export async function generate(url: string, o: GenerateOptions): Promise<void> {
       await copyLines(client, "account_daily_metric", DAILY_COPY_COLUMNS, (function* () {
         for (const account of accounts) for (const row of dailyRows(account, from, o.today, o.seed)) if (row.day < upsertFrom) { copied++; yield dailyRowLine(row); }
       })());
-      console.log(`daily metrics by COPY: ${copied.toLocaleString("en")} rows in ${seconds(t0)} s`);
+      log(`daily metrics by COPY: ${copied.toLocaleString("en")} rows in ${seconds(t0)} s`);
     }
     // Only the upsert calls are timed: picking the recent days out of each history is generation.
     let upsertMs = 0;
@@ -92,32 +92,32 @@ export async function generate(url: string, o: GenerateOptions): Promise<void> {
       if (batch.length >= 20_000) await flush();
     }
     if (batch.length) await flush();
-    if (upserted) console.log(`daily metrics by upsertDailyMetrics: ${upserted.toLocaleString("en")} rows in ${(upsertMs / 1000).toFixed(1)} s of upsert calls`);
+    if (upserted) log(`daily metrics by upsertDailyMetrics: ${upserted.toLocaleString("en")} rows in ${(upsertMs / 1000).toFixed(1)} s of upsert calls`);
 
     t0 = performance.now();
     const content = contentDays > 0
       ? await copyContent(client, accounts, { to: o.today, days: contentDays, postsPerDay: o.postsPerDay, repliesPerPost: o.repliesPerPost, seed: o.seed })
       : { posts: 0, replies: 0 };
-    console.log(`posts + replies by COPY: ${content.posts.toLocaleString("en")} posts, ${content.replies.toLocaleString("en")} replies in ${seconds(t0)} s`);
+    log(`posts + replies by COPY: ${content.posts.toLocaleString("en")} posts, ${content.replies.toLocaleString("en")} replies in ${seconds(t0)} s`);
     t0 = performance.now();
     await client.query("ANALYZE");
-    console.log(`ANALYZE: ${seconds(t0)} s\n`);
-    await printSizes(client);
+    log(`ANALYZE: ${seconds(t0)} s\n`);
+    await printSizes(client, log);
   } finally {
     await client.end();
     await db.$disconnect();
   }
 }
 
-export async function printSizes(client: pg.Client): Promise<void> {
+export async function printSizes(client: pg.Client, log: (line: string) => void = console.log): Promise<void> {
   const { rows } = await client.query<{ table: string; rows: string; mb: string }>(`
     SELECT t AS table, (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', t), false, true, '')))[1]::text AS rows,
            round(pg_total_relation_size(t::regclass) / 1048576.0, 1)::text AS mb
     FROM unnest(ARRAY['agency', 'account', 'account_daily_metric', 'post', 'reply']) AS t`);
-  console.log(`${"table".padEnd(22)} ${"rows".padStart(12)} ${"MB (with indexes)".padStart(18)}`);
-  for (const r of rows) console.log(`${r.table.padEnd(22)} ${Number(r.rows).toLocaleString("en").padStart(12)} ${r.mb.padStart(18)}`);
+  log(`${"table".padEnd(22)} ${"rows".padStart(12)} ${"MB (with indexes)".padStart(18)}`);
+  for (const r of rows) log(`${r.table.padEnd(22)} ${Number(r.rows).toLocaleString("en").padStart(12)} ${r.mb.padStart(18)}`);
   const { rows: [db] } = await client.query<{ mb: string }>("SELECT round(pg_database_size(current_database()) / 1048576.0, 1)::text AS mb");
-  console.log(`${"database".padEnd(22)} ${"".padStart(12)} ${db!.mb.padStart(18)}`);
+  log(`${"database".padEnd(22)} ${"".padStart(12)} ${db!.mb.padStart(18)}`);
 }
 
 if (process.argv[1]?.endsWith("generate.ts")) {

@@ -3,6 +3,7 @@ import { generate, parseArgs } from "../../bench/generate";
 import { useTestDatabase } from "../helpers/testDb";
 
 const t = useTestDatabase();
+const quiet = () => undefined;
 const small = ["--agencies", "4", "--accounts", "12", "--years", "0.2", "--content-days", "5", "--seed", "7"];
 
 async function fingerprint() {
@@ -14,7 +15,7 @@ async function fingerprint() {
 
 async function generateFresh(via: string) {
   await t.db.$executeRawUnsafe("DELETE FROM agency");
-  await generate(t.url, parseArgs([...small, "--via", via]));
+  await generate(t.url, parseArgs([...small, "--via", via]), quiet);
   return fingerprint();
 }
 
@@ -30,7 +31,7 @@ describe("the national data generator", () => {
 
   it("builds a hierarchy of national bodies and districts, with channels on every platform", async () => {
     await t.db.$executeRawUnsafe("DELETE FROM agency");
-    await generate(t.url, parseArgs(["--agencies", "30", "--accounts", "90", "--years", "0.1", "--content-days", "0"]));
+    await generate(t.url, parseArgs(["--agencies", "30", "--accounts", "90", "--years", "0.1", "--content-days", "0"]), quiet);
     const agencies = await t.db.agency.findMany();
     const national = agencies.filter((a) => a.parentId === null);
     expect(national.length).toBe(2);
@@ -42,7 +43,7 @@ describe("the national data generator", () => {
   it("gives another seed other numbers, and refuses bad options", async () => {
     const before = await generateFresh("copy");
     await t.db.$executeRawUnsafe("DELETE FROM agency");
-    await generate(t.url, parseArgs([...small.slice(0, -2), "--seed", "8", "--via", "copy"]));
+    await generate(t.url, parseArgs([...small.slice(0, -2), "--seed", "8", "--via", "copy"]), quiet);
     expect((await fingerprint()).daily).not.toBe(before.daily);
     expect(() => parseArgs(["--via", "insert"])).toThrow(/--via/);
     expect(() => parseArgs(["--scale", "0"])).toThrow(/--scale/);
