@@ -78,7 +78,7 @@ export async function benchCollection(db: Db): Promise<void> {
   const rateBound = (platforms * LIMIT.limit / callsPerAccount) * (60_000 / LIMIT.windowMs);
   const latencyBound = (CONCURRENCY * 60_000) / (callsPerAccount * LATENCY_MS);
   const perMinute = (measured.accounts / measured.seconds) * 60;
-  console.log(`\n4. collection: ${measured.accounts}/${platforms * PER_PLATFORM} accounts (${PER_PLATFORM} per platform on ${LIMITED_PLATFORMS.join(", ")}; first collection: 25 posts, 50 replies each) ` +
+  console.log(`\n5. collection: ${measured.accounts}/${platforms * PER_PLATFORM} accounts (${PER_PLATFORM} per platform on ${LIMITED_PLATFORMS.join(", ")}; first collection: 25 posts, 50 replies each) ` +
     `in ${measured.seconds.toFixed(1)} s; ${CONCURRENCY} workers, ${LATENCY_MS} ms latency per call, ${LIMIT.limit} calls / ${LIMIT.windowMs / 1000} s per platform`);
   console.log(`   ${callsPerAccount.toFixed(1)} calls per account (calibrated without limits); ${measured.requests} calls made, ${measured.runs} runs, ${measured.rateLimitedRuns} rate-limited and retried at the reset`);
   console.log(`${"".padEnd(48)} ${"accounts/min".padStart(13)} ${"measured ÷".padStart(11)}`);

@@ -6,10 +6,12 @@
  *      versus the bare SQL aggregate — at 1× and 10× the data, then on a copy of the daily table
  *      range-partitioned by year (swapped in under the same name, so the same functions run on it);
  *   3. retention: deleting the oldest year from the plain table versus dropping its partition;
- *   4. collection: accounts per minute against the fake platforms with latency and rate limits,
+ *   4. weekly reports for every agency of the 10× data to a local SMTP server, versus sending as
+ *      many one-line messages to it (bench/reports.ts);
+ *   5. collection: accounts per minute against the fake platforms with latency and rate limits,
  *      versus the maximum those limits allow (bench/collection.ts).
  * Prints, does not assert. BENCH_ACCOUNTS (1× channels, default 200), BENCH_RUNS (default 20),
- * BENCH_COLLECTION_ONLY=1 runs only section 4.
+ * BENCH_COLLECTION_ONLY=1 or BENCH_REPORTS_ONLY=1 runs only that section.
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -22,6 +24,7 @@ import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { addDays, weekStart, type Day } from "@/lib/time";
 import { withBenchDatabase } from "./benchDatabase";
 import { benchCollection } from "./collection";
+import { benchReports } from "./reports";
 import { buildAccounts, buildAgencies, copyLines, DAILY_COPY_COLUMNS, dailyRowLine, dailyRows, insertAgenciesAndAccounts, type AccountSpec, type AgencySpec } from "./nationalData";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 200);
@@ -164,6 +167,13 @@ await withBenchDatabase(async (url) => {
       await benchCollection(db);
       return;
     }
+    if (process.env.BENCH_REPORTS_ONLY) {
+      const few = dataset(0, 5, SEED);
+      await insertAgenciesAndAccounts(client, few.agencies, few.accounts);
+      await copyHistory(client, few.accounts);
+      await benchReports(client, db);
+      return;
+    }
     const agencyCount = Math.max(1, Math.round(ACCOUNTS / CHANNELS_PER_AGENCY));
     const one = dataset(0, agencyCount, SEED);
     const nine = dataset(agencyCount, agencyCount * 9, SEED);
@@ -206,6 +216,7 @@ await withBenchDatabase(async (url) => {
     console.log(`${"DELETE … WHERE day < (plain table, baseline)".padEnd(48)} ${del.toFixed(2).padStart(8)} s`);
     console.log(`${"DETACH + DROP partition".padEnd(48)} ${drop.toFixed(2).padStart(8)} s   (${(del / Math.max(drop, 0.001)).toFixed(0)}× faster)`);
     await swap(client, "account_daily_metric", "adm_part");
+    await benchReports(client, db);
     await benchCollection(db);
     console.log(`\ntotal ${s(t0).toFixed(0)} s`);
   } finally {
