@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const hexKey = z
+export const HexKeySchema = z
   .string()
   .regex(/^[0-9a-fA-F]{64}$/, "expected 64 hexadecimal characters (a 256-bit key)");
 
@@ -16,8 +16,8 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  PSEUDONYMISATION_KEY: hexKey.optional(),
-  CREDENTIALS_KEY: hexKey.optional(),
+  PSEUDONYMISATION_KEY: HexKeySchema.optional(),
+  CREDENTIALS_KEY: HexKeySchema.optional(),
   AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected the http(s) address users open, e.g. https://kanal.example.no" }).optional(),
   TRUST_PROXY: onOff.default("off"),

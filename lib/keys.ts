@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Config } from "@/lib/config";
+import { HexKeySchema, type Config } from "@/lib/config";
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const KeyFileSchema = z.object({ pseudonymisationKey: hex64, credentialsKey: hex64, authSecret: hex64.optional() });
+const KeyFileSchema = z.object({ pseudonymisationKey: HexKeySchema, credentialsKey: HexKeySchema, authSecret: HexKeySchema.optional() });
 
 export type Keys = { pseudonymisationKey: string; credentialsKey: string; authSecret: string };
 

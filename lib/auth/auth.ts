@@ -2,10 +2,10 @@ import { betterAuth } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
-import pg from "pg";
 import { recordAudit } from "@/lib/audit";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { AUTH_SCHEMA } from "./options";
 
 export const SSO_PROVIDER_ID = "agency-sso";
@@ -32,15 +32,12 @@ function createAuth() {
         }],
       })]
     : [];
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
-  // An idle connection dropped by the server (restart, failover) must not crash the process.
-  pool.on("error", (error) => console.error("[auth] idle database connection lost:", error.message));
   return betterAuth({
     appName: "Kanalmåling",
     baseURL,
     secret,
     trustedOrigins: [baseURL, `http://127.0.0.1:${config.PORT}`, `http://localhost:${config.PORT}`],
-    database: pool,
+    database: pool(),
     ...AUTH_SCHEMA,
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, autoSignIn: false },
     rateLimit: {

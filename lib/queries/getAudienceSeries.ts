@@ -1,5 +1,6 @@
 import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { listAgencyAccounts } from "./listAgencyAccounts";
 import { dateToDay, type Day } from "@/lib/time";
 import { BUCKET_SQL, bucketStarts, type Bucket } from "./buckets";
 
@@ -28,11 +29,7 @@ export async function getAudienceSeries(
     WHERE m.agency_id = ${params.agencyId}::uuid AND m.day >= ${params.from}::date AND m.day <= ${params.to}::date
       AND m.followers IS NOT NULL ${onlyAccounts}
     GROUP BY 1, 2`);
-  const accounts = await db.account.findMany({
-    where: { agencyId: params.agencyId, ...(params.accountIds ? { id: { in: params.accountIds } } : {}) },
-    select: { id: true, platform: true, handle: true, displayName: true },
-    orderBy: [{ platform: "asc" }, { handle: "asc" }],
-  });
+  const accounts = await listAgencyAccounts(db, params.agencyId, params.accountIds);
   const buckets = bucketStarts(params.from, params.to, params.bucket);
   const position = new Map(buckets.map((b, i) => [b, i]));
   const byAccount = new Map<string, (number | null)[]>();

@@ -1,6 +1,7 @@
 import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/time";
+import { listAgencyAccounts } from "./listAgencyAccounts";
 import { localRange } from "./localRange";
 
 export type OutcomeFigures = {
@@ -62,7 +63,7 @@ export async function getInputOutcome(db: Db, p: { agencyId: string; timeZone: s
              FILTER (WHERE is_input AND decided_at IS NOT NULL) AS median_days
     FROM per_reply
     GROUP BY GROUPING SETS ((account_id), ())`);
-  const accounts = await db.account.findMany({ where: { agencyId: p.agencyId }, select: { id: true, platform: true, handle: true }, orderBy: [{ platform: "asc" }, { handle: "asc" }] });
+  const accounts = await listAgencyAccounts(db, p.agencyId);
   const figures = (r: Row | undefined): OutcomeFigures => ({
     replies: Number(r?.replies ?? 0), inputs: Number(r?.inputs ?? 0), linked: Number(r?.linked ?? 0), reviewed: Number(r?.reviewed ?? 0),
     forwarded: Number(r?.forwarded ?? 0), reached: Number(r?.reached ?? 0), implemented: Number(r?.implemented ?? 0), declined: Number(r?.declined ?? 0),

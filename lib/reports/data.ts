@@ -4,6 +4,7 @@ import { getCampaignReach, type CampaignReach } from "@/lib/queries/getCampaignR
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
 import { getTopPosts, type TopPost } from "@/lib/queries/getTopPosts";
+import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { addDays, type Day } from "@/lib/time";
 import type { ReportWeek } from "./week";
 
@@ -34,7 +35,7 @@ export async function getWeeklyReportData(db: Db, agency: ReportAgency, week: Re
     getReplySeries(db, { agencyId: agency.id, from: week.start, to: week.end, bucket: "week" }),
     getTopPosts(db, { ...base, from: week.start, to: week.end, sort: "impressions", limit: 5 }),
     getCampaignReach(db, { ...base, from: week.start, to: week.end }),
-    db.account.findMany({ where: { agencyId: agency.id }, select: { id: true, handle: true, platform: true, status: true }, orderBy: [{ platform: "asc" }, { handle: "asc" }] }),
+    listAgencyAccounts(db, agency.id),
   ]);
   const last = growth.buckets.length - 1;
   const repliesOf = new Map(weekReplies.channels.map((c) => [c.accountId, c.total]));

@@ -3,7 +3,7 @@ import type { Mailer } from "@/lib/mail/transport";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
 import { addDays, localDay, localTimeToInstant, weekStart } from "@/lib/time";
 import { getWeeklyReportData } from "./data";
-import { CHART_CID, renderReport } from "./render";
+import { renderReport, reportMessage } from "./render";
 import { unsubscribeToken } from "./unsubscribeToken";
 import { previousWeek } from "./week";
 
@@ -69,17 +69,11 @@ async function deliverClaimed(ctx: DeliveryContext, now: Date, key: { subscripti
     await ctx.mailer.transporter.sendMail({
       from: ctx.mailer.from,
       to: sub.user.email,
-      subject: report.subject,
+      ...reportMessage(report),
       // The same id on a retry lets mail systems recognise a repeat after a crash between SMTP
       // acceptance and our "sent" mark, the one window a database cannot close.
       messageId,
       headers: { "List-Unsubscribe": `<${unsubscribeUrl}>` },
-      text: report.text,
-      html: report.html,
-      attachments: [
-        { filename: "publikum.png", content: report.chartPng, cid: CHART_CID, contentType: "image/png" },
-        { filename: report.csvFilename, content: report.csv, contentType: "text/csv; charset=utf-8" },
-      ],
     });
     await ctx.db.reportDelivery.update({ where: { id: delivery.id }, data: { status: "sent", sentAt: new Date(), messageId, lastError: null } });
     return "sent";

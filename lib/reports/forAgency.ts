@@ -17,10 +17,7 @@ export const WeekParam = z
 /** The report of one agency and week, rendered for the browser and PDF (chart inline as data: URL). */
 export async function renderReportForAgency(agency: VisibleAgency, weekDay: string | undefined) {
   const week = weekDay ? reportWeek(weekStart(weekDay), agency.timeZone) : previousWeek(new Date(), agency.timeZone);
-  const data = await getWeeklyReportData(db(), agency, week);
-  const first = await renderReport(data);
-  const chartSrc = `data:image/png;base64,${first.chartPng.toString("base64")}`;
-  return { ...first, html: (await renderReport(data, { chartSrc })).html, week };
+  return { ...(await renderReport(await getWeeklyReportData(db(), agency, week), { inlineChart: true })), week };
 }
 
 /** For the admin-only preview and PDF routes: the rendered report, or the 404/400 response to send. */

@@ -11,8 +11,11 @@ export const CHART_CID = "audience-chart@kanalmaaling";
 
 const INTL = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" } as const;
 
-/** The report in every form it is sent in: HTML (with the chart as `cid:`), plain text, chart PNG and CSV. */
-export async function renderReport(data: WeeklyReportData, opts: { chartSrc?: string; unsubscribeUrl?: string } = {}): Promise<RenderedReport> {
+/**
+ * The report in every form it is sent in: HTML, plain text, chart PNG and CSV. The HTML refers to the
+ * chart as a `cid:` attachment for e-mail, or carries it inline (`inlineChart`) for the browser and PDF.
+ */
+export async function renderReport(data: WeeklyReportData, opts: { inlineChart?: boolean; unsubscribeUrl?: string } = {}): Promise<RenderedReport> {
   const locale = data.agency.locale;
   const chartPng = await renderLineChartPng({
     title: "Publikum per kanal, siste 12 uker",
@@ -20,7 +23,8 @@ export async function renderReport(data: WeeklyReportData, opts: { chartSrc?: st
     series: data.trend.series,
     locale: INTL[locale],
   });
-  const html = reportEmailHtml(data, opts.chartSrc ?? `cid:${CHART_CID}`, opts.unsubscribeUrl);
+  const chartSrc = opts.inlineChart ? `data:image/png;base64,${chartPng.toString("base64")}` : `cid:${CHART_CID}`;
+  const html = reportEmailHtml(data, chartSrc, opts.unsubscribeUrl);
   const lines = [
     `Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}`,
     `${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}`,
@@ -50,5 +54,18 @@ export async function renderReport(data: WeeklyReportData, opts: { chartSrc?: st
     chartPng,
     csv,
     csvFilename: `ukerapport-${data.agency.slug}-${data.week.year}-uke-${data.week.week}.csv`,
+  };
+}
+
+/** The e-mail fields of a rendered report (recipient and sender are the caller's). */
+export function reportMessage(report: RenderedReport) {
+  return {
+    subject: report.subject,
+    text: report.text,
+    html: report.html,
+    attachments: [
+      { filename: "publikum.png", content: report.chartPng, cid: CHART_CID, contentType: "image/png" },
+      { filename: report.csvFilename, content: report.csv, contentType: "text/csv; charset=utf-8" },
+    ],
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { formatNumber } from "@/lib/format";
 import { inputsText, PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -41,7 +42,7 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
   const canEdit = hasRole(agency, "editor");
   const isAdmin = hasRole(agency, "admin");
   const [channels, inbox, workItems, rules, retention] = await Promise.all([
-    db().account.findMany({ where: { agencyId: agency.id }, select: { id: true, platform: true, handle: true }, orderBy: [{ platform: "asc" }, { handle: "asc" }] }),
+    listAgencyAccounts(db(), agency.id),
     f.reply
       ? getInboxReplies(db(), { agencyId: agency.id, timeZone: agency.timeZone, replyId: f.reply })
       : getInboxReplies(db(), { agencyId: agency.id, timeZone: agency.timeZone, accountId: f.channel, from: f.from, to: f.to, q: f.q, status: f.status, limit: PAGE, offset: (f.page - 1) * PAGE }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { formatDay, formatNumber } from "@/lib/format";
 import { inputsText, PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -41,7 +42,7 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
   const to = f.to ?? today;
   const params = { agencyId: agency.id, timeZone: agency.timeZone, from, to, accountId: f.channel };
   const [channels, outcome, byItem] = await Promise.all([
-    db().account.findMany({ where: { agencyId: agency.id }, select: { id: true, platform: true, handle: true }, orderBy: [{ platform: "asc" }, { handle: "asc" }] }),
+    listAgencyAccounts(db(), agency.id),
     getInputOutcome(db(), params),
     getOutcomeByWorkItem(db(), params),
   ]);

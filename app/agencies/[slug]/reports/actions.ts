@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { createMailer } from "@/lib/mail/transport";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getWeeklyReportData } from "@/lib/reports/data";
-import { CHART_CID, renderReport } from "@/lib/reports/render";
+import { renderReport, reportMessage } from "@/lib/reports/render";
 import { previousWeek } from "@/lib/reports/week";
 
 const Slug = z.string().max(100);
@@ -43,13 +43,8 @@ export async function sendTestToMe(slug: string) {
     await mailer.transporter.sendMail({
       from: mailer.from,
       to: user.email,
+      ...reportMessage(report),
       subject: `[Test] ${report.subject}`,
-      text: report.text,
-      html: report.html,
-      attachments: [
-        { filename: "publikum.png", content: report.chartPng, cid: CHART_CID, contentType: "image/png" },
-        { filename: report.csvFilename, content: report.csv, contentType: "text/csv; charset=utf-8" },
-      ],
     });
   } catch (error) {
     console.error("[reports] test send failed:", error);
