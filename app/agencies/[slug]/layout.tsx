@@ -5,7 +5,7 @@ import { messages } from "@/lib/i18n";
 import { hasRole, listVisibleAgencies, requireVisibleAgency } from "@/lib/permissions/access";
 import { UserMenu } from "@/app/components/UserMenu";
 
-const NAV_KEYS = ["dashboardNav", "language", "nav_overview", "nav_growth", "nav_reach", "nav_posts", "nav_replies", "nav_compare", "nav_connections", "nav_inbox", "nav_outcomes", "nav_reports", "exportCsv", "export_overview", "export_growth", "export_reach", "export_campaigns", "export_posts", "export_replies", "export_reply-texts", "export_compare"] as const;
+const NAV_KEYS = ["dashboardNav", "language", "nav_overview", "nav_growth", "nav_reach", "nav_posts", "nav_replies", "nav_compare", "nav_campaigns", "nav_connections", "nav_inbox", "nav_outcomes", "nav_reports", "exportCsv", "export_overview", "export_growth", "export_reach", "export_campaigns", "export_posts", "export_replies", "export_reply-texts", "export_compare"] as const;
 
 function navLabels(locale: "nb" | "en" | "sv"): NavLabels {
   const t = messages(locale);
