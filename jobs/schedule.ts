@@ -1,38 +1,35 @@
-import type { Config } from "@/lib/config";
+import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
-import { createMailer } from "@/lib/mail/transport";
-import { sendDueReports } from "@/lib/reports/deliver";
+import { queueDueReports } from "./reports";
 import { runRetention } from "./retention";
 import type { ScheduledJob } from "./scheduler";
 import { runSuggestInputs } from "./suggestInputs";
 
 export type ScheduleDeps = {
   db: Db;
-  config: Config;
-  baseUrl: string;
-  authSecret: string;
-  /** Enqueues one collection job per due account (jobs/queue.ts enqueueDueAccounts); absent without a queue. */
-  enqueueDueCollections?: () => Promise<unknown>;
+  boss: PgBoss;
+  /** Enqueues one collection job per due account (jobs/queue.ts enqueueDueAccounts). */
+  enqueueDueCollections: () => Promise<unknown>;
+  log?: (message: string) => void;
 };
 
 /**
- * The whole crontab of the product, in one list. Each job is a plain function of its own. The
- * collection tick runs every minute; each account's own interval (several times a day for real
- * platforms, minutes for the sandbox) and its rate-limit reset decide whether it is due.
+ * The whole crontab of the product, in one list (jobs/scheduler.ts runs it through the queue). Each
+ * job is a plain function of its own. The collection tick runs every minute; each account's own
+ * interval (several times a day for real platforms, minutes for the sandbox) and its rate-limit
+ * reset decide whether it is due.
  */
 export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
-  const mailer = createMailer(deps.config);
-  const collect = deps.enqueueDueCollections;
   return [
-    ...(collect ? [{ name: "collect-due-accounts", cron: "* * * * *", run: async () => void (await collect()) }] : []),
+    { name: "collect-due-accounts", cron: "* * * * *", run: async () => void (await deps.enqueueDueCollections()) },
     {
       // Reports are due Monday 08:00 in each agency's own time zone; checking every quarter of an
-      // hour sends them within 15 minutes of that, and retries failed ones on their backoff.
+      // hour queues them within 15 minutes of that (jobs/reports.ts sends and retries them).
       name: "weekly-reports",
       cron: "*/15 * * * *",
       run: async () => {
-        const result = await sendDueReports({ db: deps.db, mailer, baseUrl: deps.baseUrl, secret: deps.authSecret });
-        if (result.sent || result.failed) console.log(`[reports] sent ${result.sent}, failed ${result.failed}, skipped ${result.skipped}`);
+        const queued = await queueDueReports(deps.boss, { db: deps.db });
+        if (queued) deps.log?.(`[reports] queued ${queued} report${queued === 1 ? "" : "s"}`);
       },
     },
     // Replies past each agency's retention are deleted unless linked to policy work.

@@ -1,7 +1,11 @@
 import cron, { type ScheduledTask } from "node-cron";
+import type { PgBoss, Queue } from "pg-boss";
 
-/** One scheduled job: a cron expression and a plain function (callable from tests and CLIs too). */
-export type ScheduledJob = { name: string; cron: string; run: () => Promise<void> };
+/**
+ * One scheduled job: a cron expression and a plain function (callable from tests and CLIs too).
+ * `queue` overrides the retry policy of the job's pg-boss queue.
+ */
+export type ScheduledJob = { name: string; cron: string; run: () => Promise<void>; queue?: Omit<Queue, "name"> };
 
 export type SchedulerState = {
   state: "running" | "stopped" | "disabled";
@@ -16,31 +20,59 @@ export function schedulerState(): SchedulerState {
   return holder.__scheduler ?? { state: "stopped", jobs: [] };
 }
 
-export function startScheduler(jobs: ScheduledJob[], opts: { enabled: boolean; timeZone?: string }): void {
-  if (!opts.enabled) {
-    holder.__scheduler = { state: "disabled", jobs: jobs.map((j) => ({ name: j.name, cron: j.cron, lastRunAt: null, lastError: null })) };
-    return;
-  }
-  const state: SchedulerState = { state: "running", jobs: [] };
-  holder.__tasks = jobs.map((job) => {
+export const scheduledQueueName = (job: Pick<ScheduledJob, "name">) => `schedule-${job.name}`;
+
+/** Default policy of a scheduled job's queue: pg-boss retries a failed run with back-off. */
+const DEFAULT_QUEUE: Omit<Queue, "name"> = { retryLimit: 3, retryDelay: 30, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 1_800 };
+
+/**
+ * node-cron is the clock, pg-boss does the work. Every instance ticks, but a tick only *sends* a
+ * job, keyed to its minute (`singletonSeconds`), so one schedule holds however many instances run;
+ * the job runs on whichever instance's worker takes it, at most one at a time (queue policy
+ * `singleton`), with pg-boss's own retries and back-off.
+ *
+ * `clock`: this instance ticks (SCHEDULER=on); `work`: this instance runs the jobs (WORKERS=on).
+ */
+export async function startScheduler(
+  boss: PgBoss,
+  jobs: ScheduledJob[],
+  opts: { clock: boolean; work: boolean; timeZone?: string; log?: (message: string) => void },
+): Promise<void> {
+  const state: SchedulerState = { state: opts.clock ? "running" : "disabled", jobs: [] };
+  holder.__scheduler = state;
+  holder.__tasks = [];
+  for (const job of jobs) {
+    const queue = scheduledQueueName(job);
     const entry = { name: job.name, cron: job.cron, lastRunAt: null as string | null, lastError: null as string | null };
     state.jobs.push(entry);
-    return cron.schedule(
-      job.cron,
-      async () => {
+    await boss.createQueue(queue, { policy: "singleton", ...DEFAULT_QUEUE, ...job.queue });
+    if (opts.work) {
+      await boss.work(queue, { pollingIntervalSeconds: 5 }, async () => {
         entry.lastRunAt = new Date().toISOString();
         try {
           await job.run();
           entry.lastError = null;
         } catch (error) {
           entry.lastError = (error as Error).message;
-          console.error(`[scheduler] ${job.name} failed:`, error);
+          opts.log?.(`${job.name} failed: ${entry.lastError}`);
+          throw error; // pg-boss retries it on the queue's back-off
         }
-      },
-      { name: job.name, timezone: opts.timeZone ?? "Europe/Oslo", noOverlap: true },
-    );
-  });
-  holder.__scheduler = state;
+      });
+    }
+    if (opts.clock) {
+      holder.__tasks.push(
+        cron.schedule(job.cron, () => void tick(boss, job).catch((e: Error) => opts.log?.(`${job.name}: could not queue: ${e.message}`)), {
+          name: job.name,
+          timezone: opts.timeZone ?? "Europe/Oslo",
+        }),
+      );
+    }
+  }
+}
+
+/** Queues one run of a scheduled job for the current minute; a second call in the same minute (another instance) is a no-op. */
+export function tick(boss: PgBoss, job: Pick<ScheduledJob, "name">): Promise<string | null> {
+  return boss.send(scheduledQueueName(job), {}, { singletonKey: job.name, singletonSeconds: 60 });
 }
 
 export async function stopScheduler(): Promise<void> {

@@ -16,6 +16,8 @@ import { ensureDemoAdmin } from "@/lib/auth/users";
 import { rememberDemoLogin } from "./demo-login";
 import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
+import { createReportQueue, startReportWorkers } from "@/jobs/reports";
+import { createMailer } from "@/lib/mail/transport";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { outboxDir } from "@/lib/mail/outbox";
 import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
@@ -61,15 +63,13 @@ async function main() {
     log(`sandbox platforms on ${sandbox.url} (${pointed} demo channels collect from it)`);
   }
 
-  let boss: PgBoss | null = null;
-  if (config.SCHEDULER === "on" || config.WORKERS === "on") {
-    boss = await startQueue(url, (m) => log(m));
-    if (config.WORKERS === "on") {
-      await startWorkers(boss, {
-        db, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
-        timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),
-      });
-    }
+  // The queue carries collection, the scheduled jobs and report sending; every instance starts it.
+  const boss: PgBoss = await startQueue(url, (m) => log(m));
+  if (config.WORKERS === "on") {
+    await startWorkers(boss, {
+      db, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
+      timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),
+    });
   }
 
   if (!dev && buildIsStale()) {
@@ -92,17 +92,20 @@ async function main() {
   const catcher = config.SMTP_HOST ? null : await startMailCatcher({ port: config.MAIL_CATCHER_PORT, dir: outboxDir(config.DATA_DIR) });
   if (catcher) log(`no SMTP_HOST: e-mail goes to the local mail catcher on port ${config.MAIL_CATCHER_PORT} (see /mailbox)`);
   const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const queue = boss;
   const intervals = { minutes: config.COLLECT_INTERVAL_MINUTES, sandboxMinutes: config.SANDBOX_COLLECT_INTERVAL_MINUTES };
-  const enqueueDueCollections = queue
-    ? async () => {
-        const n = await enqueueDueAccounts(queue, db, intervals);
-        if (n) log(`[schedule] queued ${n} channel collection${n === 1 ? "" : "s"}`);
-      }
-    : undefined;
-  startScheduler(productSchedule({ db, config, baseUrl, authSecret: keys.authSecret, enqueueDueCollections }), { enabled: config.SCHEDULER === "on" });
+  const enqueueDueCollections = async () => {
+    const n = await enqueueDueAccounts(boss, db, intervals);
+    if (n) log(`[schedule] queued ${n} channel collection${n === 1 ? "" : "s"}`);
+  };
+  await createReportQueue(boss);
+  if (config.WORKERS === "on") await startReportWorkers(boss, { db, mailer: createMailer(config), baseUrl, secret: keys.authSecret }, (m) => log(`[reports] ${m}`));
+  await startScheduler(boss, productSchedule({ db, boss, enqueueDueCollections, log }), {
+    clock: config.SCHEDULER === "on",
+    work: config.WORKERS === "on",
+    log: (m) => log(`[schedule] ${m}`),
+  });
   // The first tick comes at the next whole minute; collect what is due right away too.
-  if (config.SCHEDULER === "on") void enqueueDueCollections?.().catch((e: Error) => log(`[schedule] ${e.message}`));
+  if (config.SCHEDULER === "on") void enqueueDueCollections().catch((e: Error) => log(`[schedule] ${e.message}`));
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   log(`ready on http://${shownHost}:${config.PORT}`);
@@ -115,7 +118,7 @@ async function main() {
     log(`${signal}: stopping web server, scheduler, workers, sandbox and database …`);
     await stopScheduler();
     await catcher?.stop();
-    await boss?.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
+    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
     await sandbox?.close();
     await db.$disconnect();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,53 +5,57 @@ import { addDays, localDay, localTimeToInstant, weekStart } from "@/lib/time";
 import { getWeeklyReportData } from "./data";
 import { renderReport, reportMessage } from "./render";
 import { unsubscribeToken } from "./unsubscribeToken";
-import { previousWeek } from "./week";
+import { isoReportWeek, previousWeek } from "./week";
 
 export type DeliveryContext = { db: Db; mailer: Mailer; baseUrl: string; secret: string; now?: Date };
-export type DeliveryOutcome = { sent: number; skipped: number; failed: number };
+export type DeliveryOutcome = "sent" | "skipped" | "failed";
 
-/** A claimed delivery whose sender died is taken over after this long. */
-const STALE_CLAIM_MS = 10 * 60_000;
+/** A claimed delivery whose sender died is taken over after this long (the send job expires then too). */
+export const STALE_CLAIM_SECONDS = 10 * 60;
 export const MAX_ATTEMPTS = 8;
-const backoffMs = (attempt: number) => Math.min(5 * 60_000 * 2 ** (attempt - 1), 6 * 3_600_000);
 
 /**
- * Sends every weekly report that is due: the previous ISO week, once its subscription's weekday and
- * hour have passed in the agency's time zone. One delivery row per subscription and week (unique)
- * is claimed atomically, so two schedulers or a restart never send one twice; access is checked
- * again at send time; failures are retried with backoff.
+ * The weekly reports that are due: the previous ISO week, once the subscription's weekday and hour
+ * have passed in the agency's time zone. Creates one delivery row per subscription and week (unique,
+ * so several schedulers create it once) and returns the ids of the deliveries still to be sent.
  */
-export async function sendDueReports(ctx: DeliveryContext): Promise<DeliveryOutcome> {
-  const now = ctx.now ?? new Date();
-  const outcome: DeliveryOutcome = { sent: 0, skipped: 0, failed: 0 };
-  const subscriptions = await ctx.db.reportSubscription.findMany({
-    select: { id: true, weekday: true, hour: true, agencyId: true, agency: { select: { timeZone: true } } },
+export async function dueReportDeliveries(db: Db, now: Date = new Date()): Promise<string[]> {
+  const subscriptions = await db.reportSubscription.findMany({
+    select: { id: true, weekday: true, hour: true, agencyId: true, agency: { select: { timeZone: true, archivedAt: true } } },
   });
-  // Sequential on purpose: bounded load on the SMTP server; more instances share the work through claims.
+  const rows = [];
   for (const sub of subscriptions) {
+    if (sub.agency.archivedAt) continue;
     const tz = sub.agency.timeZone;
     const dueAt = localTimeToInstant(addDays(weekStart(localDay(now, tz)), sub.weekday - 1), sub.hour, 0, tz);
     if (now < dueAt) continue;
     const week = previousWeek(now, tz);
-    await ctx.db.reportDelivery.createMany({ data: [{ agencyId: sub.agencyId, subscriptionId: sub.id, isoYear: week.year, isoWeek: week.week, nextAttemptAt: now }], skipDuplicates: true });
-    const result = await deliverClaimed(ctx, now, { subscriptionId: sub.id, isoYear: week.year, isoWeek: week.week });
-    if (result) outcome[result]++;
+    rows.push({ agencyId: sub.agencyId, subscriptionId: sub.id, isoYear: week.year, isoWeek: week.week });
   }
-  return outcome;
+  if (rows.length) await db.reportDelivery.createMany({ data: rows, skipDuplicates: true });
+  const pending = await db.reportDelivery.findMany({ where: { status: "pending" }, select: { id: true } });
+  return pending.map((d) => d.id);
 }
 
-async function deliverClaimed(ctx: DeliveryContext, now: Date, key: { subscriptionId: string; isoYear: number; isoWeek: number }): Promise<keyof DeliveryOutcome | null> {
-  const claimed = await ctx.db.$queryRaw<{ id: string; attempts: number }[]>`
+/**
+ * Sends one delivery, if it can claim it: pending, failed (a retry), or left "sending" by a sender
+ * that crashed more than STALE_CLAIM_SECONDS ago. The claim is atomic, so two workers never send one
+ * report twice; access is checked again at send time. Returns null when there was nothing to claim.
+ * Retries are the queue's business (jobs/reports.ts): a failure is recorded and reported, not repeated here.
+ */
+export async function deliverReport(ctx: DeliveryContext, deliveryId: string): Promise<DeliveryOutcome | null> {
+  const now = ctx.now ?? new Date();
+  const claimed = await ctx.db.$queryRaw<{ id: string; subscription_id: string; iso_year: number; iso_week: number }[]>`
     UPDATE report_delivery SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1
-    WHERE subscription_id = ${key.subscriptionId}::uuid AND iso_year = ${key.isoYear} AND iso_week = ${key.isoWeek}
-      AND ((status IN ('pending', 'failed') AND next_attempt_at <= ${now} AND attempts < ${MAX_ATTEMPTS})
-        OR (status = 'sending' AND claimed_at < ${new Date(now.getTime() - STALE_CLAIM_MS)}))
-    RETURNING id, attempts`;
+    WHERE id = ${deliveryId}::uuid
+      AND ((status IN ('pending', 'failed') AND attempts < ${MAX_ATTEMPTS})
+        OR (status = 'sending' AND claimed_at < ${new Date(now.getTime() - STALE_CLAIM_SECONDS * 1000)}))
+    RETURNING id, subscription_id, iso_year, iso_week`;
   const delivery = claimed[0];
   if (!delivery) return null;
 
   const sub = await ctx.db.reportSubscription.findUnique({
-    where: { id: key.subscriptionId },
+    where: { id: delivery.subscription_id },
     select: { id: true, userId: true, user: { select: { email: true } }, agency: { select: { id: true, slug: true, name: true, timeZone: true, locale: true } } },
   });
   const stillAllowed = sub && (await visibleAgenciesOf(ctx.db, sub.userId)).some((a) => a.id === sub.agency.id);
@@ -61,7 +65,7 @@ async function deliverClaimed(ctx: DeliveryContext, now: Date, key: { subscripti
   }
 
   try {
-    const week = previousWeek(now, sub.agency.timeZone);
+    const week = isoReportWeek(delivery.iso_year, delivery.iso_week, sub.agency.timeZone);
     const data = await getWeeklyReportData(ctx.db, sub.agency, week);
     const unsubscribeUrl = `${ctx.baseUrl}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(sub.id, ctx.secret, now))}`;
     const report = await renderReport(data, { unsubscribeUrl });
@@ -78,10 +82,7 @@ async function deliverClaimed(ctx: DeliveryContext, now: Date, key: { subscripti
     await ctx.db.reportDelivery.update({ where: { id: delivery.id }, data: { status: "sent", sentAt: new Date(), messageId, lastError: null } });
     return "sent";
   } catch (error) {
-    await ctx.db.reportDelivery.update({
-      where: { id: delivery.id },
-      data: { status: "failed", lastError: (error as Error).message.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(delivery.attempts)) },
-    });
+    await ctx.db.reportDelivery.update({ where: { id: delivery.id }, data: { status: "failed", lastError: (error as Error).message.slice(0, 1000) } });
     return "failed";
   }
 }

@@ -16,3 +16,9 @@ export function reportWeek(start: Day, timeZone: string): ReportWeek {
 export function previousWeek(now: Date, timeZone: string): ReportWeek {
   return reportWeek(addDays(weekStart(localDay(now, timeZone)), -7), timeZone);
 }
+
+/** The report week of ISO week `week` of ISO year `year` (week 1 holds 4 January). */
+export function isoReportWeek(year: number, week: number, timeZone: string): ReportWeek {
+  const jan4 = `${year}-01-04`;
+  return reportWeek(addDays(weekStart(jan4), 7 * (week - 1)), timeZone);
+}

@@ -3,7 +3,10 @@ import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { loadDemoData } from "@/lib/demo/load";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
-import { sendDueReports } from "@/lib/reports/deliver";
+import { PgBoss } from "pg-boss";
+import { createReportQueue, queueDueReports, REPORT_QUEUE_OPTIONS, startReportWorkers } from "@/jobs/reports";
+import { QUEUE_SCHEMA } from "@/jobs/queue";
+import { deliverReport, dueReportDeliveries, type DeliveryContext } from "@/lib/reports/deliver";
 import { verifyUnsubscribeToken } from "@/lib/reports/unsubscribeToken";
 import { startSmtpCatcher } from "../helpers/smtpCatcher";
 import { useTestDatabase } from "../helpers/testDb";
@@ -18,7 +21,25 @@ let subscriptionId: string;
 // Monday 23 November 2026, 08:00 in Oslo is 07:00 UTC: the report for week 47 is due then.
 const BEFORE_DUE = new Date("2026-11-23T06:59:00Z");
 const DUE = new Date("2026-11-23T07:05:00Z");
-const ctx = (now: Date) => ({ db: t.db, mailer: smtp.mailer, baseUrl: "http://localhost:3000", secret: SECRET, now });
+const ctx = (now: Date): DeliveryContext => ({ db: t.db, mailer: smtp.mailer, baseUrl: "http://localhost:3000", secret: SECRET, now });
+
+/** What the scheduled tick and the report workers do at `now`, without the queue in between. */
+async function sendDueReports(context: DeliveryContext) {
+  const outcome = { sent: 0, skipped: 0, failed: 0 };
+  for (const id of await dueReportDeliveries(context.db, context.now)) {
+    const result = await deliverReport(context, id);
+    if (result) outcome[result]++;
+  }
+  return outcome;
+}
+
+async function until(check: () => Promise<boolean>, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 beforeAll(async () => {
   smtp = await startSmtpCatcher();
@@ -68,25 +89,40 @@ describe("weekly report", () => {
     expect(verifyUnsubscribeToken(token, SECRET, DUE)).toBe(subscriptionId);
   });
 
-  it("is retried with backoff when the mail server refuses, and sent when it accepts again", async () => {
+  it("is queued once however many schedulers tick, retried by the queue when the mail server refuses, and sent when it accepts again", async () => {
     const week48Due = new Date("2026-11-30T07:05:00Z");
-    smtp.setRefusing(true);
-    expect(await sendDueReports(ctx(week48Due))).toEqual({ sent: 0, skipped: 0, failed: 1 });
-    const failed = await t.db.reportDelivery.findFirstOrThrow({ where: { subscriptionId, isoWeek: 48 } });
-    expect(failed).toMatchObject({ status: "failed", attempts: 1 });
-    expect(failed.lastError).toMatch(/451/);
-    smtp.setRefusing(false);
-    // Before the backoff has passed nothing happens; after it the report goes out.
-    expect(await sendDueReports(ctx(new Date(week48Due.getTime() + 60_000)))).toEqual({ sent: 0, skipped: 0, failed: 0 });
-    expect(await sendDueReports(ctx(new Date(week48Due.getTime() + 6 * 60_000)))).toEqual({ sent: 1, skipped: 0, failed: 0 });
-    expect(smtp.received.map((m) => m.subject)).toEqual(["Ukerapport uke 47: Helse- og omsorgsdepartementet", "Ukerapport uke 48: Helse- og omsorgsdepartementet"]);
+    const boss = new PgBoss({ connectionString: t.url, schema: QUEUE_SCHEMA });
+    await boss.start();
+    try {
+      // The production back-off starts at 5 minutes; the same queue with a one-second delay.
+      const { retryDelayMax: _max, ...production } = REPORT_QUEUE_OPTIONS;
+      await createReportQueue(boss, { ...production, retryDelay: 1, retryBackoff: false });
+      smtp.setRefusing(true);
+      const queued = await Promise.all([queueDueReports(boss, { db: t.db, now: week48Due }), queueDueReports(boss, { db: t.db, now: week48Due })]);
+      expect(queued[0] + queued[1]).toBe(1);
+      await startReportWorkers(boss, { db: t.db, mailer: smtp.mailer, baseUrl: "http://localhost:3000", secret: SECRET });
+      await until(async () => (await t.db.reportDelivery.findFirst({ where: { subscriptionId, isoWeek: 48, status: "failed" } })) !== null);
+      const failed = await t.db.reportDelivery.findFirstOrThrow({ where: { subscriptionId, isoWeek: 48 } });
+      expect(failed.lastError).toMatch(/451/);
+      smtp.setRefusing(false);
+      await until(async () => (await t.db.reportDelivery.findFirst({ where: { subscriptionId, isoWeek: 48, status: "sent" } })) !== null);
+      const sent = await t.db.reportDelivery.findFirstOrThrow({ where: { subscriptionId, isoWeek: 48 } });
+      expect(sent.attempts).toBeGreaterThanOrEqual(2);
+      expect(smtp.received.map((m) => m.subject)).toEqual(["Ukerapport uke 47: Helse- og omsorgsdepartementet", "Ukerapport uke 48: Helse- og omsorgsdepartementet"]);
+      // A later tick finds nothing left to send for that week.
+      expect(await queueDueReports(boss, { db: t.db, now: new Date(week48Due.getTime() + 3_600_000) })).toBe(0);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
   });
 
   it("is taken over from a sender that crashed mid-send, but only after its claim went stale", async () => {
     const week49Due = new Date("2026-12-07T07:05:00Z");
-    await t.db.reportDelivery.create({ data: { agencyId: hod.id, subscriptionId, isoYear: 2026, isoWeek: 49, status: "sending", attempts: 1, claimedAt: week49Due } });
-    expect(await sendDueReports(ctx(new Date(week49Due.getTime() + 60_000)))).toEqual({ sent: 0, skipped: 0, failed: 0 });
-    expect(await sendDueReports(ctx(new Date(week49Due.getTime() + 11 * 60_000)))).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    const stale = await t.db.reportDelivery.create({ data: { agencyId: hod.id, subscriptionId, isoYear: 2026, isoWeek: 49, status: "sending", attempts: 1, claimedAt: week49Due } });
+    // The queue retries the crashed sender's job when it expires; the claim decides whether it may send.
+    expect(await deliverReport(ctx(new Date(week49Due.getTime() + 60_000)), stale.id)).toBeNull();
+    expect(await deliverReport(ctx(new Date(week49Due.getTime() + 11 * 60_000)), stale.id)).toBe("sent");
+    expect(smtp.received.at(-1)?.subject).toBe("Ukerapport uke 49: Helse- og omsorgsdepartementet");
     expect(smtp.received).toHaveLength(3);
   });
 
