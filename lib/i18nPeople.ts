@@ -104,8 +104,8 @@ const nb = {
   installationAdminsNote: "Legges til og fjernes med kommandoen npm run admin (create-admin, list-admins, revoke-admin).",
   // agency settings
   settingsTitle: (agency: string) => `Innstillinger – ${agency}`,
-  retentionMonths: "Hvor lenge svar beholdes (måneder, 1–120)",
-  retentionInvalid: "Skriv et helt antall måneder fra 1 til 120.",
+  retentionMonths: "Hvor lenge svar beholdes (måneder, 1–240)",
+  retentionInvalid: "Skriv et helt antall måneder fra 1 til 240.",
   settingsSaved: "Innstillingene er lagret.",
   settings: "Innstillinger",
   myAccount: "Min konto",
@@ -172,7 +172,7 @@ const en: Texts = {
   agencyCreated: (n) => `${n} is created. Invite an administrator on its members page.`, agencySaved: "The change is saved.",
   agencyArchived: "The agency is archived.", agencyUnarchived: "The agency is restored.", members: "Members",
   installationAdmins: "Installation administrators", installationAdminsNote: "Added and removed with the command npm run admin (create-admin, list-admins, revoke-admin).",
-  settingsTitle: (a) => `Settings – ${a}`, retentionMonths: "How long replies are kept (months, 1–120)", retentionInvalid: "Enter a whole number of months from 1 to 120.",
+  settingsTitle: (a) => `Settings – ${a}`, retentionMonths: "How long replies are kept (months, 1–240)", retentionInvalid: "Enter a whole number of months from 1 to 240.",
   settingsSaved: "The settings are saved.", settings: "Settings", myAccount: "My account",
 };
 
@@ -235,7 +235,7 @@ const sv: Texts = {
   agencyCreated: (n) => `${n} är skapad. Bjud in en administratör på medlemssidan.`, agencySaved: "Ändringen är sparad.",
   agencyArchived: "Myndigheten är arkiverad.", agencyUnarchived: "Myndigheten är återställd.", members: "Medlemmar",
   installationAdmins: "Administratörer för installationen", installationAdminsNote: "Läggs till och tas bort med kommandot npm run admin (create-admin, list-admins, revoke-admin).",
-  settingsTitle: (a) => `Inställningar – ${a}`, retentionMonths: "Hur länge svar sparas (månader, 1–120)", retentionInvalid: "Skriv ett helt antal månader från 1 till 120.",
+  settingsTitle: (a) => `Inställningar – ${a}`, retentionMonths: "Hur länge svar sparas (månader, 1–240)", retentionInvalid: "Skriv ett helt antal månader från 1 till 240.",
   settingsSaved: "Inställningarna är sparade.", settings: "Inställningar", myAccount: "Mitt konto",
 };
 
