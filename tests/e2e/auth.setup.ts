@@ -19,7 +19,7 @@ setup("sign in as the demo admin, and invite a viewer of Oslo politidistrikt who
   await invite.getByRole("button", { name: "Send invitasjon" }).click();
   await expect(invite.getByRole("status")).toHaveText(`Invitasjonen er sendt til ${OSLO_VIEWER.email}.`);
   await page.reload();
-  await expect(page.getByTestId("pending-invitations").getByRole("cell", { name: OSLO_VIEWER.email })).toBeVisible();
+  await expect(page.getByTestId("pending-invitations").getByRole("cell", { name: OSLO_VIEWER.email, exact: true })).toBeVisible();
   const link = await inviteLinkFromMail(OSLO_VIEWER.email);
 
   const viewer = await browser.newContext();

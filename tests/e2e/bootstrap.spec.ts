@@ -21,7 +21,7 @@ let env: NodeJS.ProcessEnv;
 let dropDatabase: (() => Promise<void>) | null = null;
 
 test.describe.configure({ mode: "serial" });
-test.use({ storageState: { cookies: [], origins: [] }, baseURL: BASE });
+test.use({ storageState: { cookies: [], origins: [] }, baseURL: BASE, locale: "nb-NO" });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -48,7 +48,8 @@ test.beforeAll(async () => {
   delete env.DEMO_ADMIN_PASSWORD;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stopping it stops tsx's node child too.
+  server = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   server.stdout!.on("data", () => undefined);
   server.stderr!.on("data", (d: Buffer) => process.stderr.write(`[bootstrap server] ${d}`));
   const deadline = Date.now() + 150_000;
@@ -63,14 +64,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (server && server.exitCode === null) {
     const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
+    process.kill(-server.pid!, "SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
   }
   await dropDatabase?.();
 });
 
 function admin(...args: string[]) {
-  const run = spawnSync("npx", ["tsx", "scripts/admin.ts", ...args], { env, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], { env, encoding: "utf8", timeout: 60_000 });
   return { status: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -111,16 +112,16 @@ test("from an empty database: create-admin link → password → agency → invi
   // Two agencies; a bad time zone is refused at its field with what was typed kept.
   await page.goto("/admin/agencies");
   const create = page.getByRole("form", { name: "Lag virksomhet" });
-  await create.getByLabel("Navn").fill("Statens vegvesen");
+  await create.getByLabel("Navn", { exact: true }).fill("Statens vegvesen");
   await create.getByLabel(/Kortnavn/).fill("vegvesen");
   await create.getByLabel(/Tidssone/).fill("Europe/Olso");
   await create.getByRole("button", { name: "Lag virksomheten" }).click();
   await expect(create.getByLabel(/Tidssone/)).toHaveAttribute("aria-invalid", "true");
-  await expect(create.getByLabel("Navn")).toHaveValue("Statens vegvesen");
+  await expect(create.getByLabel("Navn", { exact: true })).toHaveValue("Statens vegvesen");
   await create.getByLabel(/Tidssone/).fill("Europe/Oslo");
   await create.getByRole("button", { name: "Lag virksomheten" }).click();
   await expect(create.getByRole("status")).toHaveText(/Statens vegvesen er laget/);
-  await create.getByLabel("Navn").fill("Annen etat");
+  await create.getByLabel("Navn", { exact: true }).fill("Annen etat");
   await create.getByLabel(/Kortnavn/).fill("annen-etat");
   await create.getByRole("button", { name: "Lag virksomheten" }).click();
   await expect(create.getByRole("status")).toHaveText(/Annen etat er laget/);
@@ -136,7 +137,7 @@ test("from an empty database: create-admin link → password → agency → invi
 
   // The editor opens the link from the mail, sets a password, and is in.
   const editorLink = await inviteLinkFromMail(EDITOR.email, env.DATA_DIR!, sentAfter);
-  const editor = await browser.newContext({ baseURL: BASE });
+  const editor = await browser.newContext({ baseURL: BASE, locale: "nb-NO" });
   const editorPage = await editor.newPage();
   await editorPage.goto(editorLink);
   await expect(editorPage.getByText("Du er invitert til Statens vegvesen som redaktør.")).toBeVisible();
