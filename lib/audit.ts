@@ -10,7 +10,10 @@ export type AuditAction =
   | "membership_removed"
   | "credential_saved"
   | "credential_removed"
-  | "export";
+  | "export"
+  // people and the installation (lib/people, app/admin, npm run admin)
+  | "invitation_created" | "invitation_revoked" | "invitation_accepted" | "sessions_ended" | "password_changed"
+  | "installation_admin_invited" | "installation_admin_revoked" | "agency_created" | "agency_changed" | "agency_settings_changed";
 
 /** Appends to the audit log. Never throws into the caller's path: a lost audit line is logged loudly. */
 export async function recordAudit(

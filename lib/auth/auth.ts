@@ -1,5 +1,5 @@
 import { betterAuth } from "better-auth";
-import { createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { recordAudit } from "@/lib/audit";
@@ -7,6 +7,7 @@ import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { AUTH_SCHEMA } from "./options";
+import { signInThrottleAfter, signInThrottleBefore } from "./signInThrottle";
 
 export const SSO_PROVIDER_ID = "agency-sso";
 
@@ -45,7 +46,8 @@ function createAuth() {
       storage: "database",
       modelName: "auth_rate_limit",
       fields: { lastRequest: "last_request" },
-      customRules: { "/sign-in/email": SIGN_IN_LIMIT, "/sign-in/oauth2": SIGN_IN_LIMIT },
+      // Password sign-in is throttled by failures per account and per address instead (lib/auth/throttle.ts).
+      customRules: { "/sign-in/email": false, "/sign-in/oauth2": SIGN_IN_LIMIT },
     },
     advanced: {
       useSecureCookies: baseURL.startsWith("https://"),
@@ -57,7 +59,12 @@ function createAuth() {
     },
     plugins: [...sso, nextCookies()],
     hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const refused = await signInThrottleBefore(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers);
+        if (refused) throw new APIError(refused.status, { message: refused.message }, refused.headers);
+      }),
       after: createAuthMiddleware(async (ctx) => {
+        await signInThrottleAfter(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers, Boolean(ctx.context.newSession), ctx.context.returned);
         const ip = ctx.request?.headers.get("x-forwarded-for") ?? null;
         const session = ctx.context.newSession;
         if (session && (ctx.path.startsWith("/sign-in") || ctx.path.startsWith("/oauth2/callback"))) {

@@ -21,11 +21,11 @@ export const MAX_ATTEMPTS = 8;
  */
 export async function dueReportDeliveries(db: Db, now: Date = new Date()): Promise<string[]> {
   const subscriptions = await db.reportSubscription.findMany({
-    select: { id: true, weekday: true, hour: true, agencyId: true, agency: { select: { timeZone: true, archivedAt: true } } },
+    where: { agency: { archivedAt: null } }, // archived agencies get no weekly reports
+    select: { id: true, weekday: true, hour: true, agencyId: true, agency: { select: { timeZone: true } } },
   });
   const rows = [];
   for (const sub of subscriptions) {
-    if (sub.agency.archivedAt) continue;
     const tz = sub.agency.timeZone;
     const dueAt = localTimeToInstant(addDays(weekStart(localDay(now, tz)), sub.weekday - 1), sub.hour, 0, tz);
     if (now < dueAt) continue;

@@ -33,7 +33,7 @@ process.env.DEMO_ADMIN_PASSWORD = ADMIN.password;
 process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
 delete process.env.SMTP_HOST;
 mkdirSync(path.dirname(runInfoFile()), { recursive: true });
-writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl, startDay: localDay(new Date(), "Europe/Oslo") }));
+writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl, dataDir, startDay: localDay(new Date(), "Europe/Oslo") }));
 // The sandbox platforms on any free port, so parallel runs do not collide.
 process.env.SANDBOX_PORT ??= "0";
 await import("../../scripts/start");

@@ -1,0 +1,17 @@
+import Link from "next/link";
+import type { UiLocale } from "@/lib/format";
+import { peopleTexts } from "@/lib/i18nPeople";
+import { isInstallationAdmin } from "@/lib/permissions/installation";
+
+/** On the home page, for installation administrators only: where agencies are created and run. */
+export async function InstallationAdminLinks(props: { locale: UiLocale; hasAgencies: boolean }) {
+  if (!(await isInstallationAdmin())) return null;
+  const t = peopleTexts(props.locale);
+  return (
+    <section aria-labelledby="installation-admin">
+      <h2 id="installation-admin">{t.adminLinks}</h2>
+      {!props.hasAgencies && <p>{t.noMemberships}</p>}
+      <p><Link href={`/admin/agencies${props.locale === "nb" ? "" : `?lang=${props.locale}`}`}>{t.adminAgenciesLink}</Link></p>
+    </section>
+  );
+}
