@@ -9,8 +9,7 @@ import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { changeOwnPassword } from "@/lib/people/password";
 import { acceptInvitation, acceptInvitationWithNewAccount, createInvitation, findOpenInvitation, listOpenInvitations, revokeInvitation } from "@/lib/people/invitations";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
-import { sendDueReports } from "@/lib/reports/deliver";
-import { startSmtpCatcher } from "../helpers/smtpCatcher";
+import { dueReportDeliveries } from "@/lib/reports/deliver";
 import { useTestDatabase } from "../helpers/testDb";
 
 const t = useTestDatabase();
@@ -225,18 +224,13 @@ describe("agencies", () => {
     await setArchived(t.db, archived.id, true);
     expect((await visibleAgenciesOf(t.db, member.id)).map((a) => a.slug)).toEqual(["arkiv"]);
 
-    const smtp = await startSmtpCatcher();
-    try {
-      await t.db.reportSubscription.create({ data: { agencyId: archived.id, userId: member.id } });
-      const ctx = { db: t.db, mailer: smtp.mailer, baseUrl: BASE, secret: "s".repeat(64), now: new Date("2026-11-23T07:05:00Z") };
-      expect(await sendDueReports(ctx)).toEqual({ sent: 0, skipped: 0, failed: 0 });
-      expect(await t.db.reportDelivery.count({ where: { agencyId: archived.id } })).toBe(0);
-      await setArchived(t.db, archived.id, false);
-      await sendDueReports(ctx);
-      expect(await t.db.reportDelivery.count({ where: { agencyId: archived.id } })).toBe(1);
-    } finally {
-      await smtp.stop();
-    }
+    await t.db.reportSubscription.create({ data: { agencyId: archived.id, userId: member.id } });
+    const due = new Date("2026-11-23T07:05:00Z");
+    expect(await dueReportDeliveries(t.db, due)).toEqual([]);
+    expect(await t.db.reportDelivery.count({ where: { agencyId: archived.id } })).toBe(0);
+    await setArchived(t.db, archived.id, false);
+    await dueReportDeliveries(t.db, due);
+    expect(await t.db.reportDelivery.count({ where: { agencyId: archived.id } })).toBe(1);
   }, 60_000);
 });
 
