@@ -161,6 +161,9 @@ describe("YouTube connector against recorded Data API v3 answers", () => {
   it("asks for reconnection when Google says the API key is invalid or revoked (HTTP 400 keyInvalid)", async () => {
     server.routes.push({ path: "/youtube/v3/channels", answer: googleError("error_key_invalid", 400) });
     expect((await failure(yt.fetchAccountMetrics(ctx({ handle: "googledevelopers" })))).kind).toBe("auth");
+    // The same answer without its messages, as it is often quoted.
+    server.routes.unshift({ path: "/youtube/v3/channels", answer: { status: 400, body: { error: { errors: [{ domain: "usageLimits", reason: "keyInvalid" }], code: 400 } } } });
+    expect((await failure(yt.fetchAccountMetrics(ctx({ handle: "googledevelopers" })))).kind).toBe("auth");
   });
 
   it("treats a video with comments turned off as having no replies", async () => {
