@@ -11,7 +11,7 @@ const t = useTestDatabase();
 const s = useSandbox();
 const KEY = "2e".repeat(32);
 let agencyId: string;
-const opts = (): CollectOptions => ({ db: t.db, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 });
+const opts = (): CollectOptions => ({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 });
 
 beforeAll(async () => {
   agencyId = (await t.db.agency.create({ data: { slug: "testetaten", name: "Testetaten" } })).id;
