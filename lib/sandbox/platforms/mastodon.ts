@@ -29,7 +29,7 @@ export const mastodon: PlatformHandler = {
       const body = page.map((p) => ({
         id: p.id, created_at: p.publishedAt.toISOString(), in_reply_to_id: null, in_reply_to_account_id: null, visibility: "public", uri: `https://mastodon.example/users/${a.handle}/statuses/${p.id}`, url: `https://mastodon.example/@${a.handle}/${p.id}`,
         content: `<p>${p.text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`, reblog: null, account: accountJson(a, a.followers(req.now), all.length),
-        replies_count: p.replies.filter((r) => r.publishedAt <= req.now).length, reblogs_count: p.reposts, favourites_count: p.likes, quotes_count: p.quotes, edited_at: null, language: "nb",
+        replies_count: p.replies.filter((r) => r.publishedAt <= req.now).length, reblogs_count: p.reposts, favourites_count: p.likes, quotes_count: p.quotes, language: "nb",
       }));
       return { status: 200, body, headers };
     }
@@ -47,8 +47,8 @@ export const mastodon: PlatformHandler = {
     return err(404, "Not Found");
   },
   rateLimitHeaders: (limit, remaining, resetAt) => ({ "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": String(remaining), "x-ratelimit-reset": resetAt.toISOString().replace("Z", "000Z") }),
-  rateLimited: () => err(429, "Too many requests"),
-  expiredToken: () => err(401, "The access token was revoked"),
+  rateLimited: (_resetAt, headers) => ({ ...err(429, "Too many requests"), headers }),
+  expiredToken: () => err(401, "The access token is invalid"),
   quota: () => err(429, "Too many requests"),
   serverError: () => ({ status: 503, body: "<html><body>503 Service Unavailable</body></html>" }),
 };
