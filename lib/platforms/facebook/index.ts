@@ -71,7 +71,8 @@ function noteUsage(url: string, headers: Headers): Map<string, Date> {
 async function graph(ctx: ConnectorContext, path: string, query: Record<string, string | number | undefined>) {
   const url = withQuery(ctx.baseUrl, `/${VERSION}${path}`, query);
   // A Page's posts and comments have ids "<page>_<post>": they fall under the Page's own budget.
-  const pageId = path.split("/")[1]!.split("_")[0]!;
+  const objectId = path.split("/")[1]!;
+  const pageId = /^\d+_\d+$/.test(objectId) ? objectId.split("_")[0]! : objectId;
   const scopes = [appScope(url), pageScope(url, pageId)];
   const res = await getJson("facebook", url, { timeoutMs: ctx.timeoutMs, headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {}, budgets: scopes });
   const blocked = noteUsage(url, res.headers);

@@ -83,7 +83,8 @@ export const facebook: PlatformHandler = {
 const minutesUntil = (at: Date) => Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
 
 function buc(path: string, pct: number, minutes: number): Record<string, string> {
-  const pageId = (path.split("/")[2] ?? "").split("_")[0] || "0";
+  const objectId = path.split("/")[2] ?? "";
+  const pageId = /^\d+_\d+$/.test(objectId) ? objectId.split("_")[0]! : objectId;
   return { "x-business-use-case-usage": JSON.stringify({ [pageId]: [{ type: "pages", call_count: pct, total_cputime: Math.min(pct, 5), total_time: Math.min(pct, 5), estimated_time_to_regain_access: minutes }] }) };
 }
 

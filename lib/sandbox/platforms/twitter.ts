@@ -39,7 +39,7 @@ export const twitter: PlatformHandler = {
       const from = offsetOf(req.query.get("next_token"));
       const replies = [...found.post.replies].reverse();
       const page = replies.slice(from, from + size);
-      const data = page.map((r) => ({ id: r.id, text: r.text, created_at: iso(r.publishedAt), conversation_id: found.post.id, author_id: `u-${r.author}`, in_reply_to_user_id: found.account.id, lang: "no" }));
+      const data = page.map((r) => ({ id: r.id, text: r.text, created_at: iso(r.publishedAt), conversation_id: found.post.id, author_id: `u-${r.author}`, lang: "no" }));
       const meta: Record<string, unknown> = { result_count: data.length };
       if (from + size < replies.length) meta.next_token = token(from + size);
       const includes = { users: page.map((r) => ({ id: `u-${r.author}`, username: r.author, name: r.authorName || r.author })) };
