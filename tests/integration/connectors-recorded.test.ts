@@ -103,6 +103,11 @@ describe("X connector against recorded X API v2 answers", () => {
     server.routes.push({ path: "/2/users/783214/tweets", answer: { status: 429, body: recording("twitter/error_usage_capped") } });
     const error = await failure(x.fetchPostsPage(ctx({ handle: "X", platformId: "783214" }), null, 50));
     expect(error.kind).toBe("quota");
+    // A spent cap holds for every endpoint and account of the app: X is not asked again for a while.
+    expect(error.resetAt!.getTime()).toBeGreaterThanOrEqual(Date.now() + 59 * 60_000);
+    const sent = server.requests.length;
+    expect((await failure(x.fetchAccountMetrics(ctx({ handle: "another_account" })))).resetAt).toEqual(error.resetAt);
+    expect(server.requests.length).toBe(sent);
   });
 });
 
