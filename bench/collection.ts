@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Pass = { seconds: number; accounts: number; requests: number; runs: number; rateLimitedRuns: number };
 
-async function collectAll(db: Db, opts: { platforms: readonly SocialPlatform[]; handles: string[]; rateLimit?: typeof LIMIT; latencyMs: number; concurrency: number; timeoutMs: number }): Promise<Pass> {
+async function collectAll(db: Db, url: string, opts: { platforms: readonly SocialPlatform[]; handles: string[]; rateLimit?: typeof LIMIT; latencyMs: number; concurrency: number; timeoutMs: number }): Promise<Pass> {
   const world = { accounts: opts.platforms.flatMap((p) => opts.handles.map((h) => testAccount(p, `${h}_${p}`, { posts: 25, repliesPerPost: 2 }))) };
   const sandbox = await startSandbox({ host: "127.0.0.1", port: 0, maxPageSize: 10, world, rateLimit: opts.rateLimit ?? { limit: 1_000_000, windowMs: 60_000 } });
   resetBudgets();
@@ -34,7 +34,7 @@ async function collectAll(db: Db, opts: { platforms: readonly SocialPlatform[]; 
         ids.push((await db.account.create({ data: { agencyId: agency.id, platform, handle, displayName: handle, baseUrl: sandbox.baseUrl(platform) } })).id);
       }
     }
-    const collect: CollectOptions = { db, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 10_000, pageSize: 10, backfillDays: 30 };
+    const collect: CollectOptions = { db, databaseUrl: url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 10_000, pageSize: 10, backfillDays: 30 };
     const ready = ids.map((id) => ({ id, at: 0 }));
     let done = 0;
     let runs = 0;
@@ -66,12 +66,12 @@ async function collectAll(db: Db, opts: { platforms: readonly SocialPlatform[]; 
 // the limited pass and reported apart.
 const LIMITED_PLATFORMS = SOCIAL_PLATFORMS.filter((p) => p !== "facebook");
 
-export async function benchCollection(db: Db): Promise<void> {
+export async function benchCollection(db: Db, url: string): Promise<void> {
   // Calibration: what one account's first collection costs in calls, without limits or latency.
-  const calibration = await collectAll(db, { platforms: LIMITED_PLATFORMS, handles: ["kalibrering"], latencyMs: 0, concurrency: 1, timeoutMs: 60_000 });
+  const calibration = await collectAll(db, url, { platforms: LIMITED_PLATFORMS, handles: ["kalibrering"], latencyMs: 0, concurrency: 1, timeoutMs: 60_000 });
   const callsPerAccount = calibration.requests / calibration.accounts;
   const handles = Array.from({ length: PER_PLATFORM }, (_, i) => `konto${i}`);
-  const measured = await collectAll(db, { platforms: LIMITED_PLATFORMS, handles, rateLimit: LIMIT, latencyMs: LATENCY_MS, concurrency: CONCURRENCY, timeoutMs: 240_000 });
+  const measured = await collectAll(db, url, { platforms: LIMITED_PLATFORMS, handles, rateLimit: LIMIT, latencyMs: LATENCY_MS, concurrency: CONCURRENCY, timeoutMs: 240_000 });
 
   const platforms = LIMITED_PLATFORMS.length;
   // Steady state: each platform's window allows LIMIT.limit calls; platforms are limited separately.

@@ -164,7 +164,7 @@ await withBenchDatabase(async (url) => {
   const t0 = performance.now();
   try {
     if (process.env.BENCH_COLLECTION_ONLY) {
-      await benchCollection(db);
+      await benchCollection(db, url);
       return;
     }
     if (process.env.BENCH_REPORTS_ONLY) {
@@ -217,7 +217,7 @@ await withBenchDatabase(async (url) => {
     console.log(`${"DETACH + DROP partition".padEnd(48)} ${drop.toFixed(2).padStart(8)} s   (${(del / Math.max(drop, 0.001)).toFixed(0)}× faster)`);
     await swap(client, "account_daily_metric", "adm_part");
     await benchReports(client, db);
-    await benchCollection(db);
+    await benchCollection(db, url);
     console.log(`\ntotal ${s(t0).toFixed(0)} s`);
   } finally {
     await client.end();

@@ -4,6 +4,7 @@ import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMet
 import { upsertPosts } from "@/lib/ingest/posts";
 import { upsertReplies } from "@/lib/ingest/replies";
 import { finishRun, startRun } from "@/lib/ingest/runs";
+import { lockAccount } from "./accountLock";
 import { loadCredentials } from "@/lib/platforms/credentials";
 import { PlatformError } from "@/lib/platforms/errors";
 import { CONNECTORS, REAL_BASE_URL } from "@/lib/platforms";
@@ -12,6 +13,8 @@ import { addDays, localDay } from "@/lib/time";
 
 export type CollectOptions = {
   db: Db;
+  /** The same database as `db`: the account's lock is held on a session of its own (jobs/accountLock.ts). */
+  databaseUrl: string;
   pseudonymisationKey: string;
   credentialsKey?: string;
   timeoutMs?: number;
@@ -23,11 +26,13 @@ export type CollectOptions = {
   afterPage?: (page: number) => void | Promise<void>;
 };
 
+/** Per call: skip the account if a successful collection of it started at or after this instant. */
+export type CollectRequest = { alreadyCollectedSince?: Date };
+
 export type CollectResult =
   | { status: "skipped"; reason: string }
-  | { status: "done"; account: string; runId: string; outcome: Exclude<RunOutcome, "running">; itemsFetched: number; itemsWritten: number; error: string | null; retryAt: Date | null; retryable: boolean };
+  | { status: "done"; account: string; runId: string; outcome: Exclude<RunOutcome, "running" | "interrupted">; itemsFetched: number; itemsWritten: number; error: string | null; retryAt: Date | null; retryable: boolean };
 
-const LEASE_MINUTES = 15;
 const POST_REFRESH_MAX_DAYS = 90;
 // :TRICKY: the token for a sandbox account without credentials; the fake accepts any token.
 const SANDBOX_TOKEN = "sandbox";
@@ -38,20 +43,29 @@ const SANDBOX_TOKEN = "sandbox";
  * and replies to posts whose reply count grew. Every page is written before the cursor moves on,
  * so a collection killed half-way resumes where it stopped and writes nothing twice.
  */
-export async function collectAccount(opts: CollectOptions, accountId: string): Promise<CollectResult> {
-  const { db } = opts;
-  // A lease on the account row: whatever queue or CLI started this, only one collection runs per account.
-  const leased = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    UPDATE account SET lease_until = now() + make_interval(mins => ${LEASE_MINUTES}::int)
-    WHERE id = ${accountId}::uuid AND status = 'active' AND (lease_until IS NULL OR lease_until < now())
-    RETURNING id`);
-  if (leased.length === 0) return { status: "skipped", reason: "account is being collected, paused or needs reconnecting" };
+export async function collectAccount(opts: CollectOptions, accountId: string, request: CollectRequest = {}): Promise<CollectResult> {
+  // Whatever queue, instance or CLI started this, only one collection runs per account.
+  const lock = await lockAccount(opts.databaseUrl, accountId);
+  if (!lock) return { status: "skipped", reason: "account is being collected" };
+  try {
+    return await collectLocked(opts, accountId, request);
+  } finally {
+    await lock.release();
+  }
+}
 
+async function collectLocked(opts: CollectOptions, accountId: string, request: CollectRequest): Promise<CollectResult> {
+  const { db } = opts;
   const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, include: { agency: { select: { timeZone: true } } } });
+  if (account.status !== "active") return { status: "skipped", reason: `account is ${account.status}` };
   const platform = account.platform as SocialPlatform;
-  if (!SOCIAL_PLATFORMS.includes(platform)) {
-    await release(db, accountId);
-    return { status: "skipped", reason: `${account.platform} has no collector` };
+  if (!SOCIAL_PLATFORMS.includes(platform)) return { status: "skipped", reason: `${account.platform} has no collector` };
+  if (request.alreadyCollectedSince) {
+    // :TRICKY: two instances ticking together can queue a second job while the first is already
+    // collecting; once that collection is done the second has nothing left to do.
+    const since = request.alreadyCollectedSince;
+    const done = await db.collectionRun.count({ where: { accountId, agencyId: account.agencyId, startedAt: { gte: since }, outcome: { in: ["success", "partial"] } } });
+    if (done > 0) return { status: "skipped", reason: "already collected since this collection was asked for" };
   }
   const connector = CONNECTORS[platform];
   const run = await startRun(db, { agencyId: account.agencyId, accountId, kind: account.backfillDoneAt ? "collect" : "backfill" });
@@ -129,23 +143,22 @@ export async function collectAccount(opts: CollectOptions, accountId: string): P
     const outcome = gaps.length ? "partial" : "success";
     const error = gaps.length ? gapMessage(gaps) : null;
     await finishRun(db, run.id, { outcome, itemsFetched: fetched, itemsWritten: written, error });
-    await db.account.update({ where: { id: accountId }, data: { lastSuccessAt: new Date(), nextCollectAt: null, leaseUntil: null } });
+    await db.account.update({ where: { id: accountId }, data: { lastSuccessAt: new Date(), nextCollectAt: null } });
     return { status: "done", account: label, runId: run.id, outcome, itemsFetched: fetched, itemsWritten: written, error, retryAt: null, retryable: false };
   } catch (error) {
     const e = error instanceof PlatformError ? error : null;
     const message = [(error as Error).message, gaps.length ? gapMessage(gaps) : null].filter(Boolean).join("; ");
     if (e?.kind === "rate_limited" || e?.kind === "quota") {
       await finishRun(db, run.id, { outcome: "rate_limited", itemsFetched: fetched, itemsWritten: written, error: message });
-      await db.account.update({ where: { id: accountId }, data: { nextCollectAt: e.resetAt, leaseUntil: null } });
+      await db.account.update({ where: { id: accountId }, data: { nextCollectAt: e.resetAt } });
       return { status: "done", account: label, runId: run.id, outcome: "rate_limited", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: e.resetAt, retryable: false };
     }
     await finishRun(db, run.id, { outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message });
     if (e?.kind === "auth") {
       // An expired or revoked token: stop trying until someone reconnects the account.
-      await db.account.update({ where: { id: accountId }, data: { status: "needs_reconnect", leaseUntil: null } });
+      await db.account.update({ where: { id: accountId }, data: { status: "needs_reconnect" } });
       return { status: "done", account: label, runId: run.id, outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: null, retryable: false };
     }
-    await release(db, accountId);
     return { status: "done", account: label, runId: run.id, outcome: "failed", itemsFetched: fetched, itemsWritten: written, error: message, retryAt: null, retryable: e?.kind !== "not_found" };
   }
 }
@@ -153,10 +166,6 @@ export async function collectAccount(opts: CollectOptions, accountId: string): P
 function gapMessage(gaps: MetricGap[]): string {
   const unique = [...new Map(gaps.map((g) => [g.metric, g])).values()];
   return `metrics not delivered (stored as unknown): ${unique.map((g) => `${g.metric} — ${g.reason}`).join(", ")}`;
-}
-
-async function release(db: Db, accountId: string) {
-  await db.account.update({ where: { id: accountId }, data: { leaseUntil: null } });
 }
 
 /**

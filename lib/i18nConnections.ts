@@ -30,6 +30,7 @@ const nb = {
   outcome_partial: "delvis (mangler tall)",
   outcome_failed: "feilet",
   outcome_rate_limited: "venter på kvote",
+  outcome_interrupted: "avbrutt (hentes på nytt)",
   status_active: "aktiv",
   status_needs_reconnect: "må kobles til på nytt",
   status_paused: "pauset",
@@ -46,7 +47,7 @@ const en: Texts = {
   lastSuccess: "Last success", never: "never", lastRun: "Last run", backfill: "History fetched", backfillDays: (d, t) => `${d} of ${t} days`, backfillDone: "done",
   waitUntil: "waiting until", failures: (n) => `${n} failures in the last 24 h`, recentRuns: "Recent runs", started: "Started", outcome: "Outcome",
   items: "Fetched / written", error: "Error or gap", none: "No runs yet.", outcome_running: "running", outcome_success: "success",
-  outcome_partial: "partial (metrics missing)", outcome_failed: "failed", outcome_rate_limited: "waiting for quota",
+  outcome_partial: "partial (metrics missing)", outcome_failed: "failed", outcome_rate_limited: "waiting for quota", outcome_interrupted: "interrupted (collected again)",
   status_active: "active", status_needs_reconnect: "needs reconnect", status_paused: "paused", noCollector: "recorded by hand",
 };
 
@@ -58,7 +59,7 @@ const sv: Texts = {
   lastSuccess: "Senast lyckad", never: "aldrig", lastRun: "Senaste körning", backfill: "Historik hämtad", backfillDays: (d, t) => `${d} av ${t} dagar`, backfillDone: "klar",
   waitUntil: "väntar till", failures: (n) => `${n} fel senaste dygnet`, recentRuns: "Senaste körningar", started: "Startad", outcome: "Utfall",
   items: "Hämtat / skrivet", error: "Fel eller avvikelse", none: "Inga körningar ännu.", outcome_running: "pågår", outcome_success: "lyckad",
-  outcome_partial: "delvis (tal saknas)", outcome_failed: "misslyckad", outcome_rate_limited: "väntar på kvot",
+  outcome_partial: "delvis (tal saknas)", outcome_failed: "misslyckad", outcome_rate_limited: "väntar på kvot", outcome_interrupted: "avbruten (hämtas igen)",
   status_active: "aktiv", status_needs_reconnect: "måste anslutas igen", status_paused: "pausad", noCollector: "registreras manuellt",
 };
 

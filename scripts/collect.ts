@@ -66,7 +66,7 @@ async function main() {
     let started = false;
     const result = await collectAccount(
       {
-        db, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey, timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS,
+        db, databaseUrl: url, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey, timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS,
         onProgress: (p) => {
           const total = Math.max(p.daysTotal, 1);
           if (bar && !started) {

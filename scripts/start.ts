@@ -67,7 +67,7 @@ async function main() {
   const boss: PgBoss = await startQueue(url, (m) => log(m));
   if (config.WORKERS === "on") {
     await startWorkers(boss, {
-      db, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
+      db, databaseUrl: url, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
       timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),
     });
   }

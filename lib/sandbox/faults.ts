@@ -1,6 +1,9 @@
 import type { SocialPlatform } from "@/lib/platforms/types";
 
-export type FaultKind = "rate_limit" | "server_error" | "slow" | "malformed" | "expired_token" | "quota" | "retire_metric" | "hang";
+export type FaultKind = "rate_limit" | "server_error" | "slow" | "malformed" | "expired_token" | "quota" | "retire_metric" | "comments_disabled" | "hang";
+
+/** Faults that shape bodies while armed, rather than replacing one answer. */
+const STANDING: FaultKind[] = ["retire_metric", "comments_disabled"];
 
 /** A fault the fake platform plays on matching requests, `times` times (Infinity = until cleared). */
 export type Fault = {
@@ -35,7 +38,7 @@ export class FaultBook {
     for (const f of this.faults) {
       if (f.platform !== platform || f.remaining <= 0) continue;
       if (f.match && !path.includes(f.match)) continue;
-      if (f.kind === "retire_metric") continue;
+      if (STANDING.includes(f.kind)) continue;
       f.seen++;
       if (f.after && f.seen < f.after) continue;
       f.remaining--;
@@ -46,6 +49,10 @@ export class FaultBook {
 
   /** Retired metrics stay retired while the fault is armed; they shape bodies, not statuses. */
   retired(platform: SocialPlatform): boolean {
-    return this.faults.some((f) => f.platform === platform && f.kind === "retire_metric" && f.remaining > 0);
+    return this.armed(platform, "retire_metric");
+  }
+
+  armed(platform: SocialPlatform, kind: FaultKind): boolean {
+    return this.faults.some((f) => f.platform === platform && f.kind === kind && f.remaining > 0);
   }
 }

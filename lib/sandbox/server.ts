@@ -25,6 +25,8 @@ export type PlatformRequest = {
   world: SandboxWorld;
   pageSize: (requested: number | null, fallback: number, max: number) => number;
   retired: boolean;
+  /** YouTube: the videos have comments turned off. */
+  commentsDisabled: boolean;
   origin: string;
 };
 
@@ -33,10 +35,11 @@ export type Reply = { status: number; body: unknown; headers?: Record<string, st
 /** Per platform: answers requests, and shapes its errors and rate-limit headers the way that platform does. */
 export type PlatformHandler = {
   handle(req: PlatformRequest): Reply;
-  rateLimitHeaders(limit: number, remaining: number, resetAt: Date, windowMs: number): Record<string, string>;
-  rateLimited(resetAt: Date): Reply;
+  rateLimitHeaders(limit: number, remaining: number, resetAt: Date, windowMs: number, path: string): Record<string, string>;
+  /** The refusal with its headers: the platform decides which of its usage headers a 429 carries. */
+  rateLimited(resetAt: Date, limitHeaders: Record<string, string>, path: string): Reply;
   expiredToken(): Reply;
-  quota(resetAt: Date): Reply;
+  quota(resetAt: Date, path: string): Reply;
   serverError(): Reply;
 };
 
@@ -93,17 +96,16 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     if (fault?.kind === "slow" || fault?.kind === "hang") await sleep(fault.delayMs ?? 60_000);
     if (fault?.kind === "rate_limit") {
       const resetAt = new Date(now + (fault.resetInMs ?? 1_000));
-      const r = handler.rateLimited(resetAt);
-      return send(res, { ...r, headers: { ...handler.rateLimitHeaders(rl.limit, 0, resetAt, rl.windowMs), ...r.headers } });
+      return send(res, handler.rateLimited(resetAt, handler.rateLimitHeaders(rl.limit, 0, resetAt, rl.windowMs, path), path));
     }
-    if (win.count >= rl.limit) {
-      const r = handler.rateLimited(windowReset);
-      return send(res, { ...r, headers: { ...handler.rateLimitHeaders(rl.limit, 0, windowReset, rl.windowMs), ...r.headers } });
-    }
+    if (win.count >= rl.limit) return send(res, handler.rateLimited(windowReset, handler.rateLimitHeaders(rl.limit, 0, windowReset, rl.windowMs, path), path));
     win.count++;
-    const limitHeaders = handler.rateLimitHeaders(rl.limit, rl.limit - win.count, windowReset, rl.windowMs);
+    const limitHeaders = handler.rateLimitHeaders(rl.limit, rl.limit - win.count, windowReset, rl.windowMs, path);
     if (fault?.kind === "server_error") return send(res, { ...handler.serverError(), headers: limitHeaders });
-    if (fault?.kind === "quota") return send(res, { ...handler.quota(new Date(now + (fault.resetInMs ?? 1_000))), headers: limitHeaders });
+    if (fault?.kind === "quota") {
+      const r = handler.quota(new Date(now + (fault.resetInMs ?? 1_000)), path);
+      return send(res, { ...r, headers: { ...limitHeaders, ...r.headers } });
+    }
     if (fault?.kind === "malformed") {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", ...limitHeaders });
       return res.end('{"data": [ {"id": "1", "text": "cut off');
@@ -114,7 +116,7 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     if (fault?.kind === "expired_token" || tokenInvalid) return send(res, { ...handler.expiredToken(), headers: limitHeaders });
 
     const reply = handler.handle({
-      path, query: url.searchParams, token, now: new Date(now), world, retired: faults.retired(platform), origin: `${origin}/${platform}`,
+      path, query: url.searchParams, token, now: new Date(now), world, retired: faults.retired(platform), commentsDisabled: faults.armed(platform, "comments_disabled"), origin: `${origin}/${platform}`,
       pageSize: (requested, fallback, max) => Math.min(requested ?? fallback, max, opts.maxPageSize ?? Infinity),
     });
     send(res, { ...reply, headers: { ...limitHeaders, ...reply.headers } });

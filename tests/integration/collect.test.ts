@@ -11,7 +11,7 @@ const t = useTestDatabase();
 const s = useSandbox();
 const KEY = "2e".repeat(32);
 let agencyId: string;
-const opts = (): CollectOptions => ({ db: t.db, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 });
+const opts = (): CollectOptions => ({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 });
 
 beforeAll(async () => {
   agencyId = (await t.db.agency.create({ data: { slug: "testetaten", name: "Testetaten" } })).id;
@@ -97,6 +97,33 @@ describe("collecting an account", () => {
     const row = await t.db.accountDailyMetric.findFirstOrThrow({ where: { accountId: acc.id } });
     expect(row.followers).toBeNull();
     expect(row.following).toBe(42);
+  });
+
+  it("collects a YouTube channel whose videos have comments turned off, with no replies and no failure", async () => {
+    const acc = await account("youtube", "etat_youtube");
+    s.sandbox.fault({ platform: "youtube", kind: "comments_disabled", times: Infinity });
+    const r = done(await collectAccount(opts(), acc.id));
+    expect(r, r.error ?? "").toMatchObject({ outcome: "success" });
+    expect(await t.db.post.count({ where: { accountId: acc.id } })).toBe(25);
+    expect(await t.db.reply.count({ where: { accountId: acc.id } })).toBe(0);
+  });
+
+  it("keeps a Facebook Page's followers when Insights rejects a retired metric, recording the break", async () => {
+    const acc = await account("facebook", "etat_facebook");
+    s.sandbox.fault({ platform: "facebook", kind: "retire_metric", times: Infinity });
+    const r = done(await collectAccount(opts(), acc.id));
+    expect(r).toMatchObject({ outcome: "partial", error: expect.stringMatching(/page_total_media_view_unique/) });
+    const rows = await t.db.accountDailyMetric.findMany({ where: { accountId: acc.id }, orderBy: { day: "asc" } });
+    expect(rows.at(-1)!.followers).toBe(5000);
+    expect(rows.some((d) => d.impressions !== null)).toBe(true);
+    expect(rows.every((d) => d.reach === null)).toBe(true);
+  });
+
+  it("marks a YouTube channel whose API key is invalid as needing reconnection, not as a failure to retry", async () => {
+    const acc = await account("youtube", "andre_youtube");
+    s.sandbox.fault({ platform: "youtube", kind: "expired_token" });
+    expect(done(await collectAccount(opts(), acc.id))).toMatchObject({ outcome: "failed", retryable: false });
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: acc.id } })).status).toBe("needs_reconnect");
   });
 
   it("waits for a rate limit's reset instead of retrying at once", async () => {

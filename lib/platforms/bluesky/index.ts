@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authExpired, malformed, notFound, rateLimited, transient } from "../errors";
+import { authExpired, malformed, notFound, PlatformError, rateLimited, transient } from "../errors";
 import { getJson, noteBudget, numberOrNull, parseBody, withQuery } from "../http";
 import type { Connector, ConnectorContext, MetricGap, ReplyData } from "../types";
 
@@ -29,7 +29,7 @@ async function xrpc(ctx: ConnectorContext, nsid: string, query: Record<string, s
   const err = ErrorSchema.safeParse(res.body);
   if (!err.success) throw malformed("bluesky", `HTTP ${res.status} without an XRPC error`);
   if (res.status === 401 || ["ExpiredToken", "InvalidToken", "AuthMissing"].includes(err.data.error)) throw authExpired("bluesky", err.data.error);
-  if (err.data.error === "NotFound" || err.data.message === "Profile not found") throw notFound("bluesky", err.data.message ?? err.data.error);
+  if (["NotFound", "BlockedActor", "BlockedByActor"].includes(err.data.error) || err.data.message === "Profile not found") throw notFound("bluesky", err.data.message ?? err.data.error);
   throw malformed("bluesky", `${err.data.error}: ${err.data.message ?? ""}`);
 }
 
@@ -60,7 +60,15 @@ export const bluesky: Connector = {
   },
 
   async fetchReplies(ctx, post) {
-    const body = parseBody("bluesky", ThreadSchema, await xrpc(ctx, "app.bsky.feed.getPostThread", { uri: post.platformPostId, depth: 10, parentHeight: 0 }), "getPostThread");
+    let answer: unknown;
+    try {
+      answer = await xrpc(ctx, "app.bsky.feed.getPostThread", { uri: post.platformPostId, depth: 10, parentHeight: 0 });
+    } catch (error) {
+      // A post deleted since it was listed ("Post not found") has no replies to fetch.
+      if (error instanceof PlatformError && error.kind === "not_found") return [];
+      throw error;
+    }
+    const body = parseBody("bluesky", ThreadSchema, answer, "getPostThread");
     const out: ReplyData[] = [];
     const walk = (node: ThreadNode) => {
       for (const r of node.replies ?? []) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authExpired, malformed, notFound, quotaExceeded, rateLimited, transient } from "../errors";
+import { authExpired, malformed, notFound, PlatformError, quotaExceeded, rateLimited, transient } from "../errors";
 import { getJson, noteBudget, parseBody, withQuery } from "../http";
 import type { Connector, ConnectorContext, MetricGap, ReplyData } from "../types";
 import { addDays, localDay } from "@/lib/time";
@@ -33,14 +33,49 @@ const CommentsSchema = z.object({
 
 const fbDate = (s: string) => new Date(s.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
 
+const UsageSchema = z.record(z.string(), z.number());
+const BucSchema = z.record(z.string(), z.array(z.object({ call_count: z.number().optional(), total_time: z.number().optional(), total_cputime: z.number().optional(), estimated_time_to_regain_access: z.number().optional() })));
+const json = (header: string | null): unknown => {
+  try {
+    return header ? JSON.parse(header) : null;
+  } catch {
+    return null;
+  }
+};
+
+// :TRICKY: Graph API limits have two scopes: the app (X-App-Usage; error codes 4 and 17) and each
+// Page (X-Business-Use-Case-Usage keyed by Page id; codes 32, 613, 80001). A throttled Page is not
+// called again before its estimated time, by any collection in this process; an app limit stops all.
+const appScope = (url: string) => `${new URL(url).origin}/app`;
+const pageScope = (url: string, pageId: string) => `${new URL(url).origin}/page/${pageId}`;
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000 + 1_000);
+const APP_LIMIT_MINUTES = 60;
+
+/** Reads both usage headers; returns when each throttled scope may be called again. */
+function noteUsage(url: string, headers: Headers): Map<string, Date> {
+  const blocked = new Map<string, Date>();
+  const app = UsageSchema.safeParse(json(headers.get("x-app-usage")));
+  if (app.success && Math.max(0, ...Object.values(app.data)) >= 100) blocked.set(appScope(url), minutesFromNow(APP_LIMIT_MINUTES));
+  const buc = BucSchema.safeParse(json(headers.get("x-business-use-case-usage")));
+  if (buc.success) {
+    for (const [pageId, entries] of Object.entries(buc.data)) {
+      const minutes = Math.max(0, ...entries.map((e) => e.estimated_time_to_regain_access ?? 0));
+      const full = entries.some((e) => Math.max(e.call_count ?? 0, e.total_time ?? 0, e.total_cputime ?? 0) >= 100);
+      if (minutes > 0 || full) blocked.set(pageScope(url, pageId), minutesFromNow(minutes > 0 ? minutes : APP_LIMIT_MINUTES));
+    }
+  }
+  for (const [scope, until] of blocked) noteBudget(url, 0, until, scope);
+  return blocked;
+}
+
 async function graph(ctx: ConnectorContext, path: string, query: Record<string, string | number | undefined>) {
   const url = withQuery(ctx.baseUrl, `/${VERSION}${path}`, query);
-  const res = await getJson("facebook", url, { timeoutMs: ctx.timeoutMs, headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {} });
-  const usage = res.headers.get("x-app-usage");
-  if (usage) {
-    const pct = Math.max(...Object.values(JSON.parse(usage) as Record<string, number>));
-    if (pct >= 100) noteBudget(url, 0, new Date(Date.now() + 60 * 60_000));
-  }
+  // A Page's posts and comments have ids "<page>_<post>": they fall under the Page's own budget.
+  const objectId = path.split("/")[1]!;
+  const pageId = /^\d+_\d+$/.test(objectId) ? objectId.split("_")[0]! : objectId;
+  const scopes = [appScope(url), pageScope(url, pageId)];
+  const res = await getJson("facebook", url, { timeoutMs: ctx.timeoutMs, headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {}, budgets: scopes });
+  const blocked = noteUsage(url, res.headers);
   if (res.status === 200) return res.body;
   // :TRICKY: Graph API statuses vary for the same error (400/403); branch on error.code.
   const err = ErrorSchema.safeParse(res.body);
@@ -48,18 +83,46 @@ async function graph(ctx: ConnectorContext, path: string, query: Record<string, 
   const { code, message } = err.data.error;
   if (code === 190 || code === 102) throw authExpired("facebook", message);
   if ([4, 17, 32, 613, 80001].includes(code)) {
-    const buc = res.headers.get("x-business-use-case-usage");
-    let minutes = 60;
-    if (buc) {
-      const entries = Object.values(JSON.parse(buc) as Record<string, { estimated_time_to_regain_access?: number }[]>).flat();
-      minutes = Math.max(0, ...entries.map((e) => e.estimated_time_to_regain_access ?? 0));
-    }
-    const resetAt = new Date(Date.now() + Math.max(minutes, 0) * 60_000 + 1_000);
+    const scope = code === 4 || code === 17 ? appScope(url) : pageScope(url, pageId);
+    const resetAt = blocked.size ? new Date(Math.max(...[...blocked.values()].map((d) => d.getTime()))) : minutesFromNow(APP_LIMIT_MINUTES);
+    noteBudget(url, 0, resetAt, scope);
     throw code === 80001 ? quotaExceeded("facebook", resetAt) : rateLimited("facebook", resetAt);
   }
   if (res.status >= 500 || code === 1 || code === 2) throw transient("facebook", `${message} (code ${code})`);
   if (code === 100 && /does not exist/.test(message)) throw notFound("facebook", message);
-  throw malformed("facebook", `${message} (code ${code})`);
+  throw new GraphError(`${message} (code ${code})`, code, message);
+}
+
+/** An answer the Graph API gave as an error that the caller may read as data (an invalid metric). */
+class GraphError extends PlatformError {
+  constructor(detail: string, readonly code: number, readonly graphMessage: string) {
+    super(`facebook: malformed response (${detail})`, "malformed");
+  }
+}
+const isInvalidMetric = (e: unknown): e is GraphError => e instanceof GraphError && e.code === 100 && /valid insights metric/i.test(e.graphMessage);
+
+/**
+ * Page Insights for the metrics still valid. The Graph API rejects the whole call when one metric
+ * has been retired (code 100 "must be a valid insights metric"); then each metric is asked alone,
+ * and a rejected one becomes a gap (a series break), never a zero, while the others are kept.
+ */
+async function insights(ctx: ConnectorContext, pageId: string, query: Record<string, string>, gaps: MetricGap[]) {
+  const ask = async (metrics: readonly string[]) => parseBody("facebook", InsightsSchema, await graph(ctx, `/${pageId}/insights`, { metric: metrics.join(","), ...query }), "insights").data;
+  try {
+    return await ask(PAGE_METRICS);
+  } catch (error) {
+    if (!isInvalidMetric(error)) throw error;
+  }
+  const data: z.infer<typeof InsightsSchema>["data"] = [];
+  for (const metric of PAGE_METRICS) {
+    try {
+      data.push(...(await ask([metric])));
+    } catch (error) {
+      if (!isInvalidMetric(error)) throw error;
+      gaps.push({ metric: `insights.${metric}`, reason: `rejected by the Graph API: ${error.graphMessage}` });
+    }
+  }
+  return data;
 }
 
 export const facebook: Connector = {
@@ -74,11 +137,12 @@ export const facebook: Connector = {
     if (page.followers_count === undefined) gaps.push({ metric: "followers_count", reason: "missing from the response" });
     const until = opts?.until ?? localDay(new Date(), "UTC");
     const since = opts?.since ?? addDays(until, -3);
-    const insights = parseBody("facebook", InsightsSchema, await graph(ctx, `/${page.id}/insights`, { metric: PAGE_METRICS.join(","), period: "day", since, until }), "insights");
+    const data = await insights(ctx, page.id, { period: "day", since, until }, gaps);
     const byDay = new Map<string, { day: string; impressions?: number | null; reach?: number | null }>();
     for (const name of PAGE_METRICS) {
-      const series = insights.data.find((d) => d.name === name);
+      const series = data.find((d) => d.name === name);
       if (!series) {
+        if (gaps.some((g) => g.metric === `insights.${name}`)) continue;
         gaps.push({ metric: `insights.${name}`, reason: "missing from the response (retired or renamed?)" });
         continue;
       }

@@ -36,6 +36,13 @@ async function api(ctx: ConnectorContext, path: string, query: Record<string, st
   throw malformed("mastodon", msg);
 }
 
+/** The max_id of the Link header's rel="next" page; no such link means the last page. */
+function nextMaxId(link: string | null): string | undefined {
+  const next = link?.split(",").find((part) => /rel="next"/.test(part));
+  const url = next && /<([^>]+)>/.exec(next)?.[1];
+  return url ? new URL(url).searchParams.get("max_id") ?? undefined : undefined;
+}
+
 async function accountId(ctx: ConnectorContext): Promise<string> {
   if (ctx.platformId) return ctx.platformId;
   const { body } = await api(ctx, "/accounts/lookup", { acct: ctx.handle });
@@ -62,7 +69,7 @@ export const mastodon: Connector = {
       platformPostId: s.id, publishedAt: new Date(s.created_at), text: htmlToText(s.content), permalink: s.url ?? null,
       impressions: null, likes: s.favourites_count ?? null, reposts: s.reblogs_count ?? null, replies: s.replies_count ?? null, quotes: s.quotes_count ?? null,
     }));
-    const next = link && /rel="next"/.test(link) && statuses.length ? statuses.at(-1)!.id : null;
+    const next = statuses.length ? nextMaxId(link) ?? null : null;
     return { posts, next, gaps: [] };
   },
 

@@ -16,6 +16,8 @@ const UserSchema = z.object({
       followers_count: z.number().int().optional(),
       following_count: z.number().int().optional(),
       tweet_count: z.number().int().optional(),
+      // OpenAPI v2.167 renames tweet_count to post_count; either may come on the wire.
+      post_count: z.number().int().optional(),
     }).optional(),
   }).optional(),
   errors: z.array(z.object({ detail: z.string().optional(), title: z.string().optional() })).optional(),
@@ -29,7 +31,9 @@ const TweetSchema = z.object({
   author_id: z.string().optional(),
   lang: z.string().optional(),
   public_metrics: z.object({
-    retweet_count: z.number().int(),
+    retweet_count: z.number().int().optional(),
+    // OpenAPI v2.167 renames retweet_count to repost_count; either may come on the wire.
+    repost_count: z.number().int().optional(),
     reply_count: z.number().int(),
     like_count: z.number().int(),
     quote_count: z.number().int().optional(),
@@ -53,11 +57,18 @@ function client(ctx: ConnectorContext): TwitterApi {
     onBeforeRequestConfig(args) {
       args.params.url = args.params.url.replace(/^https:\/\/api\.x\.com/, base);
       args.params.timeout = ctx.timeoutMs;
-      checkBudget("twitter", args.params.url);
+      checkBudget("twitter", args.params.url, [new URL(args.params.url).origin]);
     },
     onAfterRequest(args) {
       const rl = args.response.rateLimit;
       if (rl) noteBudget(args.computedParams.url.toString(), rl.remaining, new Date(rl.reset * 1000));
+    },
+    // A 429 carries the budget too (x-rate-limit-remaining: 0 and its reset): the next account waits.
+    onResponseError(args) {
+      const url = args.computedParams.url.toString();
+      const rl = args.error.rateLimit;
+      if (rl) noteBudget(url, rl.remaining, new Date(rl.reset * 1000));
+      if (args.error.code === 429 && isUsageCap(args.error)) noteBudget(url, 0, usageCapReset(), new URL(url).origin);
     },
   };
   const httpAgent = base.startsWith("http:") ? new http.Agent() : undefined;
@@ -72,12 +83,17 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+// :TRICKY: a usage cap (monthly or daily) has no reset header; we look again in an hour rather than
+// guess the end of X's billing period.
+const usageCapReset = () => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60 * 60_000);
+const isUsageCap = (error: ApiResponseError) => Boolean((error.data as { type?: string } | undefined)?.type?.includes("usage-capped"));
+
 function translate(error: unknown): Error {
   if (error instanceof PlatformError) return error;
   if (error instanceof ApiResponseError) {
     const data = error.data as { type?: string; detail?: string; title?: string };
     const reset = error.rateLimit ? new Date(error.rateLimit.reset * 1000) : new Date(Date.now() + 15 * 60_000);
-    if (error.code === 429 && data?.type?.includes("usage-capped")) return quotaExceeded("twitter", reset);
+    if (error.code === 429 && isUsageCap(error)) return quotaExceeded("twitter", usageCapReset());
     if (error.rateLimitError) return rateLimited("twitter", reset);
     if (error.isAuthError || error.code === 403) return authExpired("twitter", data?.detail ?? `HTTP ${error.code}`);
     if (error.code === 404) return notFound("twitter", data?.detail ?? "not found");
@@ -103,10 +119,12 @@ export const twitter: Connector = {
     if (!body.data) throw notFound("twitter", body.errors?.[0]?.detail ?? `user ${ctx.handle} not found`);
     const m = body.data.public_metrics;
     const gaps: MetricGap[] = [];
-    for (const key of ["followers_count", "following_count", "tweet_count"] as const) {
+    const posts = m?.post_count ?? m?.tweet_count;
+    for (const key of ["followers_count", "following_count"] as const) {
       if (m?.[key] === undefined) gaps.push({ metric: `public_metrics.${key}`, reason: "missing from the response" });
     }
-    return { platformId: body.data.id, displayName: body.data.name, followers: m?.followers_count ?? null, following: m?.following_count ?? null, postsCount: m?.tweet_count ?? null, gaps };
+    if (posts === undefined) gaps.push({ metric: "public_metrics.tweet_count", reason: "missing from the response (nor post_count)" });
+    return { platformId: body.data.id, displayName: body.data.name, followers: m?.followers_count ?? null, following: m?.following_count ?? null, postsCount: posts ?? null, gaps };
   },
 
   async fetchPostsPage(ctx, page, pageSize) {
@@ -120,7 +138,7 @@ export const twitter: Connector = {
       if (!t.public_metrics) gaps.push({ metric: "tweet.public_metrics", reason: `missing on ${t.id}` });
       return {
         platformPostId: t.id, publishedAt: new Date(t.created_at), text: t.text, permalink: `https://x.com/${ctx.handle}/status/${t.id}`,
-        impressions: t.public_metrics?.impression_count ?? null, likes: t.public_metrics?.like_count ?? null, reposts: t.public_metrics?.retweet_count ?? null,
+        impressions: t.public_metrics?.impression_count ?? null, likes: t.public_metrics?.like_count ?? null, reposts: t.public_metrics?.repost_count ?? t.public_metrics?.retweet_count ?? null,
         replies: t.public_metrics?.reply_count ?? null, quotes: t.public_metrics?.quote_count ?? null,
       };
     });

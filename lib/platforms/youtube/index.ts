@@ -6,7 +6,7 @@ import { addDays, localDay, localTimeToInstant } from "@/lib/time";
 
 export const YOUTUBE_API = "https://www.googleapis.com";
 
-const ErrorSchema = z.object({ error: z.object({ code: z.number(), message: z.string(), errors: z.array(z.object({ reason: z.string() })).optional() }) });
+const ErrorSchema = z.object({ error: z.object({ code: z.number(), message: z.string().default(""), errors: z.array(z.object({ reason: z.string() })).optional() }) });
 const count = z.string().regex(/^\d+$/);
 const ChannelsSchema = z.object({
   items: z.array(z.object({
@@ -35,7 +35,12 @@ function nextPacificMidnight(): Date {
   return localTimeToInstant(addDays(localDay(new Date(), tz), 1), 0, 0, tz);
 }
 
-async function api(ctx: ConnectorContext, path: string, query: Record<string, string | number | undefined>) {
+// :TRICKY: the connector authenticates with an API key (?key=), so a revoked or invalid key is a
+// 400 keyInvalid (domain usageLimits), not the 401 an OAuth call gets.
+const CREDENTIAL_REASONS = new Set(["keyInvalid", "keyExpired", "forbidden"]);
+
+/** A Data API call; an error whose reason is in `meaning` is an answer (returned), not a failure. */
+async function api(ctx: ConnectorContext, path: string, query: Record<string, string | number | undefined>, meaning: string[] = []): Promise<unknown> {
   const url = withQuery(ctx.baseUrl, `/youtube/v3${path}`, { ...query, key: ctx.token ?? undefined });
   const res = await getJson("youtube", url, { timeoutMs: ctx.timeoutMs });
   if (res.status === 200) return res.body;
@@ -43,14 +48,14 @@ async function api(ctx: ConnectorContext, path: string, query: Record<string, st
   const reason = err.success ? err.data.error.errors?.[0]?.reason ?? "" : "";
   if (res.status >= 500) throw transient("youtube", `HTTP ${res.status} ${reason}`);
   if (!err.success) throw malformed("youtube", `HTTP ${res.status} without an error object`);
-  if (res.status === 401) throw authExpired("youtube", err.data.error.message);
+  if (meaning.includes(reason)) return null;
+  if (res.status === 401 || CREDENTIAL_REASONS.has(reason)) throw authExpired("youtube", `${err.data.error.message} (${reason || res.status})`);
   if (reason === "quotaExceeded" || reason === "dailyLimitExceeded") throw quotaExceeded("youtube", nextPacificMidnight());
   if (res.status === 429 || reason === "rateLimitExceeded" || reason === "userRateLimitExceeded") {
     const after = numberOrNull(res.headers.get("retry-after")) ?? 60;
     throw rateLimited("youtube", new Date(Date.now() + after * 1000));
   }
   if (res.status === 404) throw notFound("youtube", err.data.error.message);
-  if (res.status === 403 && reason === "forbidden") throw authExpired("youtube", err.data.error.message);
   throw malformed("youtube", `${err.data.error.message} (${reason})`);
 }
 
@@ -81,13 +86,15 @@ export const youtube: Connector = {
     const uploads = c.contentDetails?.relatedPlaylists.uploads;
     if (!uploads) throw malformed("youtube", "channels: contentDetails.relatedPlaylists.uploads missing");
     const body = parseBody("youtube", PlaylistSchema, await api(ctx, "/playlistItems", { part: "snippet,contentDetails", playlistId: uploads, maxResults: Math.min(50, pageSize), pageToken: page ?? undefined }), "playlistItems");
-    const ids = body.items.map((i) => i.contentDetails.videoId);
+    // A private video is listed ("Private video") without videoPublishedAt; nobody can see it, so it is no post.
+    const items = body.items.filter((i) => i.contentDetails.videoPublishedAt);
+    const ids = items.map((i) => i.contentDetails.videoId);
     const stats = ids.length ? parseBody("youtube", VideosSchema, await api(ctx, "/videos", { part: "statistics", id: ids.join(",") }), "videos") : { items: [] };
     const byId = new Map(stats.items.map((v) => [v.id, v.statistics]));
-    const posts = body.items.map((i) => {
+    const posts = items.map((i) => {
       const s = byId.get(i.contentDetails.videoId);
       return {
-        platformPostId: i.contentDetails.videoId, publishedAt: new Date(i.contentDetails.videoPublishedAt ?? i.snippet.publishedAt), text: i.snippet.title,
+        platformPostId: i.contentDetails.videoId, publishedAt: new Date(i.contentDetails.videoPublishedAt!), text: i.snippet.title,
         permalink: `https://www.youtube.com/watch?v=${i.contentDetails.videoId}`, impressions: numberOrNull(s?.viewCount), likes: numberOrNull(s?.likeCount), reposts: null, replies: numberOrNull(s?.commentCount), quotes: null,
       };
     });
@@ -98,7 +105,10 @@ export const youtube: Connector = {
     const out: ReplyData[] = [];
     let pageToken: string | undefined;
     do {
-      const body = parseBody("youtube", ThreadsSchema, await api(ctx, "/commentThreads", { part: "snippet", videoId: post.platformPostId, maxResults: 100, textFormat: "plainText", pageToken }), "commentThreads");
+      const answer = await api(ctx, "/commentThreads", { part: "snippet", videoId: post.platformPostId, maxResults: 100, textFormat: "plainText", pageToken }, ["commentsDisabled"]);
+      // Comments turned off on this video: it has no replies, which is no failure of the account.
+      if (answer === null) return out;
+      const body = parseBody("youtube", ThreadsSchema, answer, "commentThreads");
       for (const t of body.items) {
         const s = t.snippet.topLevelComment.snippet;
         out.push({ platformReplyId: t.id, platformPostId: post.platformPostId, authorHandle: s.authorChannelId?.value ?? s.authorDisplayName, authorDisplayName: null, text: s.textOriginal, publishedAt: new Date(s.publishedAt), permalink: `https://www.youtube.com/watch?v=${post.platformPostId}&lc=${t.id}`, language: null });

@@ -49,7 +49,7 @@ export const bluesky: PlatformHandler = {
     return xrpcError(501, "MethodNotImplemented", "Method Not Implemented");
   },
   rateLimitHeaders: (limit, remaining, resetAt, windowMs) => ({ "ratelimit-limit": String(limit), "ratelimit-remaining": String(remaining), "ratelimit-reset": epochSeconds(resetAt), "ratelimit-policy": `${limit};w=${Math.round(windowMs / 1000)}` }),
-  rateLimited: () => xrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded"),
+  rateLimited: (_resetAt, headers) => ({ ...xrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded"), headers }),
   expiredToken: () => xrpcError(400, "ExpiredToken", "Token has expired"),
   quota: () => xrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded"),
   serverError: () => xrpcError(502, "UpstreamFailure", "Upstream Failure"),

@@ -32,9 +32,7 @@ export const facebook: PlatformHandler = {
     if (!objectId) return fbError(400, 100, "Missing object id");
     const page = account(req, "facebook", objectId);
     if (page && !edge) {
-      const body: Record<string, unknown> = { id: page.id, name: page.displayName, followers_count: page.followers(req.now), fan_count: Math.round(page.followers(req.now) * 0.93) };
-      if (req.retired) delete body.followers_count;
-      return { status: 200, body };
+      return { status: 200, body: { id: page.id, name: page.displayName, followers_count: page.followers(req.now), fan_count: Math.round(page.followers(req.now) * 0.93) } };
     }
     if (page && edge === "insights") {
       const metrics = (req.query.get("metric") ?? "").split(",").filter(Boolean);
@@ -45,9 +43,9 @@ export const facebook: PlatformHandler = {
       const since = req.query.get("since") ?? addDays(until, -2);
       const days: string[] = [];
       for (let d = addDays(since, 1); d <= until && days.length < 90; d = addDays(d, 1)) days.push(d);
-      const data = metrics
-        .filter((m) => !(req.retired && m === "page_total_media_view_unique"))
-        .map((name) => ({
+      // A retired metric fails the whole call, as on the Graph API (never a silently missing series).
+      if (req.retired && metrics.includes("page_total_media_view_unique")) return fbError(400, 100, "(#100) The value must be a valid insights metric");
+      const data = metrics.map((name) => ({
           name, period: "day", title: name, description: name, id: `${page.id}/insights/${name}/day`,
           values: days.map((d) => ({ value: name === "page_follows" ? page.followers(req.now) : dailyValue(page.id + name, d), end_time: `${d}T08:00:00+0000` })),
         }));
@@ -73,15 +71,22 @@ export const facebook: PlatformHandler = {
     }
     return fbError(400, 100, `(#100) Unsupported get request. Object with ID '${objectId}' does not exist`);
   },
-  rateLimitHeaders: (limit, remaining) => ({ "x-app-usage": JSON.stringify({ call_count: Math.round((100 * (limit - remaining)) / limit), total_time: 5, total_cputime: 5 }) }),
-  rateLimited: (resetAt) => ({
-    ...fbError(403, 4, "(#4) Application request limit reached"),
-    headers: { "x-business-use-case-usage": JSON.stringify({ sandbox: [{ type: "pages", call_count: 100, total_cputime: 25, total_time: 25, estimated_time_to_regain_access: Math.max(0, Math.ceil((resetAt.getTime() - Date.now()) / 60_000)) }] }) },
-  }),
+  // Calls with a Page token count against the Page's Business Use Case budget: X-Business-Use-Case-Usage,
+  // keyed by Page id (X-App-Usage is for app and user tokens, which the collector does not use).
+  rateLimitHeaders: (limit, remaining, resetAt, _windowMs, path) => buc(path, Math.round((100 * (limit - remaining)) / limit), remaining > 0 ? 0 : minutesUntil(resetAt)),
+  rateLimited: (resetAt, _headers, path) => ({ ...fbError(400, 32, "(#32) Page request limit reached"), headers: buc(path, 100, minutesUntil(resetAt)) }),
   expiredToken: () => fbError(400, 190, "Error validating access token: Session has expired on Saturday, 24-Mar-18 05:00:00 PDT.", 463),
-  quota: () => fbError(400, 80001, "(#80001) There have been too many calls to this Page account."),
+  quota: (resetAt, path) => ({ ...fbError(400, 80001, "(#80001) There have been too many calls to this Page account. Wait a bit and try again."), headers: buc(path, 100, minutesUntil(resetAt)) }),
   serverError: () => ({ status: 500, body: { error: { message: "An unknown error has occurred.", type: "OAuthException", code: 1, is_transient: true, fbtrace_id: "AsandboxTrace" } } }),
 };
+
+const minutesUntil = (at: Date) => Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+
+function buc(path: string, pct: number, minutes: number): Record<string, string> {
+  const objectId = path.split("/")[2] ?? "";
+  const pageId = /^\d+_\d+$/.test(objectId) ? objectId.split("_")[0]! : objectId;
+  return { "x-business-use-case-usage": JSON.stringify({ [pageId]: [{ type: "pages", call_count: pct, total_cputime: Math.min(pct, 5), total_time: Math.min(pct, 5), estimated_time_to_regain_access: minutes }] }) };
+}
 
 function dailyValue(seed: string, day: string): number {
   let h = 0;
