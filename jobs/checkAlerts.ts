@@ -76,11 +76,18 @@ export async function checkAndQueueAlerts(boss: PgBoss, db: Db, opts: { now?: Da
   return { ...result, queued };
 }
 
-/** Workers: send one alert e-mail per job; a refused send throws so that pg-boss retries it. */
+/**
+ * Workers: send the alert e-mails of a batch of jobs; a refused send throws so that pg-boss retries
+ * the batch (the delivery's claim makes a retry skip what was already sent).
+ */
 export async function startAlertMailWorkers(boss: PgBoss, ctx: Omit<AlertDeliveryContext, "now">, log: (m: string) => void = () => undefined): Promise<string> {
-  return boss.work<AlertMailJob>(ALERT_MAIL_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
-    const outcome = await deliverAlert(ctx, job!.data.deliveryId);
-    if (outcome) log(`alert e-mail ${job!.data.deliveryId}: ${outcome}`);
-    if (outcome === "failed") throw new Error("the mail server refused the alert; pg-boss retries it");
+  return boss.work<AlertMailJob>(ALERT_MAIL_QUEUE, { pollingIntervalSeconds: 2, batchSize: 20 }, async (jobs) => {
+    let failed = 0;
+    for (const job of jobs) {
+      const outcome = await deliverAlert(ctx, job.data.deliveryId);
+      if (outcome) log(`alert e-mail ${job.data.deliveryId}: ${outcome}`);
+      if (outcome === "failed") failed++;
+    }
+    if (failed) throw new Error(`the mail server refused ${failed} alert e-mail(s); pg-boss retries them`);
   });
 }
