@@ -24,7 +24,7 @@ export default async function AlertsPage(props: { params: Promise<{ slug: string
   const agency = await requireVisibleAgency((await props.params).slug);
   const user = (await getSessionUser())!;
   const search = SearchSchema.parse(await props.searchParams);
-  const locale: UiLocale = search.lang ?? "nb";
+  const locale: UiLocale = search.lang ?? agency.locale;
   const t = alertTexts(locale);
   const admin = hasRole(agency, "admin");
   const [alerts, subscription, settings] = await Promise.all([
