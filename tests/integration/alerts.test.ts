@@ -5,7 +5,7 @@ import { QUEUE_SCHEMA } from "@/jobs/queue";
 import { saveAlertSetting } from "@/lib/alerts/settings";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
-import { addDays, type Day } from "@/lib/time";
+import { addDays, localTimeToInstant, type Day } from "@/lib/time";
 import { startSmtpCatcher } from "../helpers/smtpCatcher";
 import { useTestDatabase } from "../helpers/testDb";
 
@@ -184,5 +184,29 @@ describe("alerts", () => {
       await boss2.stop({ graceful: false });
     }
     expect(smtp.received.length).toBe(before);
+  });
+
+  it("compare the same local hour of the week across a DST switch, not the same UTC hour", async () => {
+    // Monday 26 October 2026, the day after Oslo left summer time: 10:00–11:00 local is 09:00 UTC,
+    // while 10:00 local a week earlier was 08:00 UTC.
+    const agency = await t.db.agency.create({ data: { slug: "etat-dst", name: "Etat DST" } });
+    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: "steady", displayName: "steady" } });
+    const days = [];
+    for (let day: Day = "2026-08-01"; day <= "2026-10-26"; day = addDays(day, 1)) days.push({ agencyId: agency.id, accountId: account.id, day: new Date(`${day}T00:00:00Z`), followers: 1_000 });
+    await t.db.accountDailyMetric.createMany({ data: days });
+    const replies = [];
+    for (let w = 0; w <= 8; w++) {
+      const start = localTimeToInstant(addDays("2026-10-26", -7 * w), 10, 0, "Europe/Oslo");
+      for (let k = 0; k < (w === 0 ? 30 : 20); k++) {
+        replies.push({ agencyId: agency.id, accountId: account.id, platformReplyId: `dst-${w}-${k}`, authorHash: "h", text: "x", publishedAt: new Date(start.getTime() + k * 60_000) });
+      }
+    }
+    await t.db.reply.createMany({ data: replies });
+    // 30 replies where 20 is usual at this local hour is no spike; measured against the UTC hour (0) it would be.
+    const result = await checkAlerts(t.db, { now: new Date("2026-10-26T10:05:00Z") });
+    expect(result.raised.filter((r) => r.agencyId === agency.id)).toEqual([]);
+    await t.db.reply.createMany({ data: Array.from({ length: 30 }, (_, k) => ({ agencyId: agency.id, accountId: account.id, platformReplyId: `dst-more-${k}`, authorHash: "h", text: "x", publishedAt: new Date(Date.UTC(2026, 9, 26, 9, 30, k)) })) });
+    const spike = await checkAlerts(t.db, { now: new Date("2026-10-26T10:05:00Z") });
+    expect(spike.raised.filter((r) => r.agencyId === agency.id).map((r) => r.kind)).toEqual(["reply_spike"]);
   });
 });
