@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
+import { checkAndQueueAlerts } from "./checkAlerts";
 import { queueDueReports } from "./reports";
 import { runRetention } from "./retention";
 import type { ScheduledJob } from "./scheduler";
@@ -36,5 +37,14 @@ export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
     { name: "retention", cron: "15 3 * * *", run: async () => void (await runRetention(deps.db)) },
     // Newly collected replies matching an agency's keyword rules are suggested as inputs.
     { name: "suggest-inputs", cron: "*/10 * * * *", run: async () => void (await runSuggestInputs(deps.db)) },
+    // Alerts (jobs/checkAlerts.ts): detect, store each once, queue one e-mail per subscriber.
+    {
+      name: "check-alerts",
+      cron: "*/10 * * * *",
+      run: async () => {
+        const { raised, queued } = await checkAndQueueAlerts(deps.boss, deps.db);
+        if (raised.length || queued) deps.log?.(`[alerts] raised ${raised.length}, queued ${queued} e-mail${queued === 1 ? "" : "s"}`);
+      },
+    },
   ];
 }

@@ -17,6 +17,7 @@ import { rememberDemoLogin } from "./demo-login";
 import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
 import { createReportQueue, startReportWorkers } from "@/jobs/reports";
+import { createAlertMailQueue, startAlertMailWorkers } from "@/jobs/checkAlerts";
 import { createMailer } from "@/lib/mail/transport";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { outboxDir } from "@/lib/mail/outbox";
@@ -99,6 +100,8 @@ async function main() {
   };
   await createReportQueue(boss);
   if (config.WORKERS === "on") await startReportWorkers(boss, { db, mailer: createMailer(config), baseUrl, secret: keys.authSecret }, (m) => log(`[reports] ${m}`));
+  await createAlertMailQueue(boss);
+  if (config.WORKERS === "on") await startAlertMailWorkers(boss, { db, mailer: createMailer(config), baseUrl }, (m) => log(`[alerts] ${m}`));
   await startScheduler(boss, productSchedule({ db, boss, enqueueDueCollections, log }), {
     clock: config.SCHEDULER === "on",
     work: config.WORKERS === "on",

@@ -13,7 +13,7 @@ const EXPORTS: Partial<Record<(typeof SECTIONS)[number], ExportName[]>> = {
 const EXPORT_FILTERS = ["range", "from", "to", "bucket", "channel", "agency"];
 type Lang = "nb" | "en" | "sv";
 
-const SECTIONS = ["overview", "growth", "reach", "posts", "replies", "compare", "campaigns", "connections", "inbox", "outcomes", "reports"] as const;
+const SECTIONS = ["overview", "growth", "reach", "posts", "replies", "compare", "campaigns", "connections", "inbox", "outcomes", "reports", "alerts"] as const;
 // Filters that mean the same on every dashboard page travel along with the navigation.
 const SHARED = ["lang", "range", "from", "to", "bucket", "channel"];
 const LANGUAGES: { code: Lang; name: string }[] = [

@@ -4,8 +4,9 @@ import { DashboardNav, type NavLabels } from "@/app/components/DashboardNav";
 import { messages } from "@/lib/i18n";
 import { hasRole, listVisibleAgencies, requireVisibleAgency } from "@/lib/permissions/access";
 import { UserMenu } from "@/app/components/UserMenu";
+import { AlertBadge } from "./alerts/AlertBadge";
 
-const NAV_KEYS = ["dashboardNav", "language", "nav_overview", "nav_growth", "nav_reach", "nav_posts", "nav_replies", "nav_compare", "nav_campaigns", "nav_connections", "nav_inbox", "nav_outcomes", "nav_reports", "exportCsv", "export_overview", "export_growth", "export_reach", "export_campaigns", "export_posts", "export_replies", "export_reply-texts", "export_compare"] as const;
+const NAV_KEYS = ["dashboardNav", "language", "nav_overview", "nav_growth", "nav_reach", "nav_posts", "nav_replies", "nav_compare", "nav_campaigns", "nav_connections", "nav_inbox", "nav_outcomes", "nav_reports", "nav_alerts", "exportCsv", "export_overview", "export_growth", "export_reach", "export_campaigns", "export_posts", "export_replies", "export_reply-texts", "export_compare"] as const;
 
 function navLabels(locale: "nb" | "en" | "sv"): NavLabels {
   const t = messages(locale);
@@ -22,6 +23,7 @@ export default async function AgencyLayout(props: { children: React.ReactNode; p
         <UserMenu membersHref={hasRole(agency, "admin") ? `/agencies/${agency.slug}/members` : undefined} />
         <p className="crumbs"><Link href="/">Kanalmåling</Link>{parent && <> · <Link href={`/agencies/${parent.slug}`}>{parent.name}</Link></>}</p>
         <p className="agency-name" data-agency-name>{agency.name}</p>
+        <Suspense fallback={null}><AlertBadge agencyId={agency.id} slug={agency.slug} /></Suspense>
         <Suspense fallback={null}>
           <DashboardNav slug={agency.slug} labels={{ nb: navLabels("nb"), en: navLabels("en"), sv: navLabels("sv") }} mayExportReplyTexts={hasRole(agency, "editor")} />
         </Suspense>

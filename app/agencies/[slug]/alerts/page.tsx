@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { z } from "zod";
+import { describeAlert, evidencePath, formatInstant } from "@/lib/alerts/describe";
+import { ALERT_KINDS, getAlertSettings, PARAM_LIMITS } from "@/lib/alerts/settings";
+import { getSessionUser } from "@/lib/auth/session";
+import { loadConfig } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import type { UiLocale } from "@/lib/format";
+import { alertTexts, kindLabel } from "@/lib/i18nAlerts";
+import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { saveAlertSettings, subscribeToAlerts, unsubscribeFromAlerts } from "./actions";
+import { SettingsForm } from "./SettingsForm";
+
+export const dynamic = "force-dynamic";
+
+const SearchSchema = z.object({
+  lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined),
+  msg: z.enum(["subscribed", "unsubscribed"]).optional().catch(undefined),
+});
+/** The page lists the newest alerts; older ones stay in the database. */
+const SHOWN = 200;
+
+export default async function AlertsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const agency = await requireVisibleAgency((await props.params).slug);
+  const user = (await getSessionUser())!;
+  const search = SearchSchema.parse(await props.searchParams);
+  const locale: UiLocale = search.lang ?? agency.locale;
+  const t = alertTexts(locale);
+  const admin = hasRole(agency, "admin");
+  const [alerts, subscription, settings] = await Promise.all([
+    db().alert.findMany({ where: { agencyId: agency.id }, orderBy: [{ createdAt: "desc" }, { periodStart: "desc" }], take: SHOWN }),
+    db().alertSubscription.findUnique({ where: { agencyId_userId: { agencyId: agency.id, userId: user.id } } }),
+    admin ? getAlertSettings(db(), agency.id) : null,
+  ]);
+  const accounts = new Map(
+    (await db().account.findMany({ where: { agencyId: agency.id, id: { in: [...new Set(alerts.map((a) => a.accountId))] } }, select: { id: true, platform: true, handle: true } })).map((a) => [a.id, a]),
+  );
+  const catcher = !loadConfig().SMTP_HOST;
+
+  return (
+    <div data-page="alerts" lang={locale}>
+      <h1>{t.title}: {agency.name}</h1>
+      <p className="meta">{t.intro}</p>
+      {search.msg && <p role="status" className="notice">{t[`msg_${search.msg}`]}</p>}
+
+      <h2>{t.subscribeTitle}</h2>
+      <form action={(subscription ? unsubscribeFromAlerts : subscribeToAlerts).bind(null, agency.slug)}>
+        <input type="hidden" name="lang" value={locale} />
+        <p>{subscription ? t.subscribed(user.email) : t.notSubscribed}</p>
+        <button type="submit" className={subscription ? "secondary" : undefined}>{subscription ? t.unsubscribe : t.subscribe}</button>
+      </form>
+      {catcher && admin && <p className="meta">{t.mailbox} <Link href="/mailbox">/mailbox</Link></p>}
+
+      <h2>{t.listCaption}</h2>
+      {alerts.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <table data-alerts>
+          <caption className="visually-hidden">{t.listCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.when}</th>
+              <th scope="col">{t.channel}</th>
+              <th scope="col">{t.what}</th>
+              <th scope="col">{t.evidence}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((a) => {
+              const account = accounts.get(a.accountId);
+              if (!account) return null;
+              const view = { ...a, account };
+              const d = describeAlert(view, agency, locale);
+              return (
+                <tr key={a.id} data-alert={a.kind}>
+                  <td>{formatInstant(a.createdAt, agency.timeZone, locale)}</td>
+                  <td>{d.channel}</td>
+                  <td><strong>{d.kind}</strong>: {d.text}</td>
+                  <td><Link href={evidencePath(view, agency, locale)} aria-label={`${t.showEvidence}: ${d.kind}, ${d.channel}`}>{t.showEvidence}</Link></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      {settings && (
+        <>
+          <h2>{t.settingsTitle}</h2>
+          <p className="meta">{t.settingsIntro}</p>
+          {ALERT_KINDS.map((kind) => (
+            <SettingsForm
+              key={kind}
+              action={saveAlertSettings.bind(null, agency.slug)}
+              kind={kind}
+              lang={locale}
+              legend={kindLabel(t, kind)}
+              rule={t[`rule_${kind}`]}
+              enabled={settings[kind].enabled}
+              enabledLabel={`${t.enabled}: ${kindLabel(t, kind)}`}
+              save={t.save}
+              fields={Object.entries(PARAM_LIMITS[kind]).map(([name, l]) => ({
+                name, label: t[`param_${name}` as keyof typeof t] as string, value: (settings[kind].params as Record<string, number>)[name]!,
+                min: l.min, max: l.max, step: l.int ? "1" : "any",
+              }))}
+            />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { formatDay, formatNumber, type UiLocale } from "@/lib/format";
+import type { Platform } from "@/lib/generated/prisma/client";
+import { PLATFORM_LABEL } from "@/lib/i18n";
+import { alertTexts, kindLabel } from "@/lib/i18nAlerts";
+import { addDays, localDay } from "@/lib/time";
+import type { AlertKind } from "./settings";
+
+export type AlertView = {
+  id: string;
+  kind: AlertKind;
+  periodStart: Date;
+  periodEnd: Date;
+  observed: number | null;
+  expected: number | null;
+  details: unknown;
+  createdAt: Date;
+  account: { id: string; platform: Platform; handle: string };
+};
+
+export type AgencyView = { slug: string; name: string; timeZone: string };
+
+const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
+
+export function formatInstant(d: Date, timeZone: string, locale: UiLocale): string {
+  return new Intl.DateTimeFormat(INTL[locale], { timeZone, dateStyle: "short", timeStyle: "short" }).format(d);
+}
+
+function hourLabel(a: AlertView, tz: string, locale: UiLocale): string {
+  const time = (d: Date) => new Intl.DateTimeFormat(INTL[locale], { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(d);
+  return `${formatDay(localDay(a.periodStart, tz), locale)} ${time(a.periodStart)}–${time(a.periodEnd)}`;
+}
+
+/**
+ * Where the figures behind an alert are: the replies page for that channel and day (by hour is not a
+ * dashboard bucket), the growth page for that channel around the day, or the connections page.
+ * A path with query; the page adds nothing, the e-mail puts PUBLIC_URL in front.
+ */
+export function evidencePath(a: AlertView, agency: AgencyView, locale: UiLocale): string {
+  const base = `/agencies/${agency.slug}`;
+  const q = new URLSearchParams();
+  if (locale !== "nb") q.set("lang", locale);
+  const day = localDay(a.periodStart, agency.timeZone);
+  if (a.kind === "reply_spike") {
+    q.set("from", day); q.set("to", day); q.set("bucket", "day"); q.set("channel", a.account.id);
+    return `${base}/replies?${q}`;
+  }
+  if (a.kind === "follower_drop") {
+    q.set("from", addDays(day, -13)); q.set("to", day); q.set("bucket", "day"); q.set("channel", a.account.id);
+    return `${base}/growth?${q}`;
+  }
+  return `${base}/connections${q.size ? `?${q}` : ""}`;
+}
+
+export function channelLabel(a: Pick<AlertView, "account">): string {
+  return `${PLATFORM_LABEL[a.account.platform]} · ${a.account.handle}`;
+}
+
+/** One sentence of counts: never a citizen's text or handle (an alert stores none). */
+export function describeAlert(a: AlertView, agency: AgencyView, locale: UiLocale): { kind: string; channel: string; text: string } {
+  const t = alertTexts(locale);
+  const n = (v: number | null | undefined) => formatNumber(v === null || v === undefined ? null : Math.round(v), locale);
+  const details = (a.details ?? {}) as Record<string, unknown>;
+  let text: string;
+  switch (a.kind) {
+    case "reply_spike":
+      text = t.replySpike(n(a.observed), hourLabel(a, agency.timeZone, locale), n(a.expected));
+      break;
+    case "follower_drop":
+      text = t.followerDrop(n(a.observed === null ? null : -a.observed), formatDay(localDay(a.periodStart, agency.timeZone), locale), n(Number(details.before)), n(Number(details.after)));
+      break;
+    case "collection_failing":
+      text = t.collectionFailing(n(a.observed), formatInstant(a.periodStart, agency.timeZone, locale));
+      break;
+    case "token_expiring":
+      text = details.state === "needs_reconnect" ? t.needsReconnect : t.tokenExpiring(formatInstant(a.periodStart, agency.timeZone, locale));
+      break;
+  }
+  return { kind: kindLabel(t, a.kind), channel: channelLabel(a), text };
+}
