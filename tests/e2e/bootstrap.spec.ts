@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { adminQuery, assertLocalDatabase, withDatabase } from "../helpers/pgServer";
 import { E2E_PORT, inviteLinkFromMail } from "./fixtures";
 
@@ -70,6 +71,19 @@ test.afterAll(async () => {
   await dropDatabase?.();
 });
 
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("E-postadresse").fill(who.email);
+  await page.getByLabel("Passord").fill(who.password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Virksomheter" })).toBeVisible();
+}
+
 function admin(...args: string[]) {
   const run = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], { env, encoding: "utf8", timeout: 60_000 });
   return { status: run.status, out: run.stdout, err: run.stderr };
@@ -88,6 +102,7 @@ test("from an empty database: create-admin link → password → agency → invi
 
   await page.goto(link!);
   await expect(page.getByRole("heading", { level: 1, name: "Invitasjon til Kanalmåling" })).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByText("Du er invitert som administrator for denne installasjonen av Kanalmåling.")).toBeVisible();
   await page.getByLabel("Navn").fill(ADMIN.name);
   await page.getByLabel("Nytt passord").fill("aaaaaaaaaaaa");
@@ -108,9 +123,11 @@ test("from an empty database: create-admin link → password → agency → invi
   const again = await page.goto(link!);
   expect(again!.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Lenken virker ikke" })).toBeVisible();
+  await expectAccessible(page);
 
   // Two agencies; a bad time zone is refused at its field with what was typed kept.
   await page.goto("/admin/agencies");
+  await expectAccessible(page);
   const create = page.getByRole("form", { name: "Lag virksomhet" });
   await create.getByLabel("Navn", { exact: true }).fill("Statens vegvesen");
   await create.getByLabel(/Kortnavn/).fill("vegvesen");
@@ -134,6 +151,8 @@ test("from an empty database: create-admin link → password → agency → invi
   await invite.getByLabel("Rolle").selectOption("editor");
   await invite.getByRole("button", { name: "Send invitasjon" }).click();
   await expect(invite.getByRole("status")).toHaveText(`Invitasjonen er sendt til ${EDITOR.email}.`);
+  await page.reload();
+  await expectAccessible(page);
 
   // The editor opens the link from the mail, sets a password, and is in.
   const editorLink = await inviteLinkFromMail(EDITOR.email, env.DATA_DIR!, sentAfter);
@@ -159,4 +178,72 @@ test("from an empty database: create-admin link → password → agency → invi
   expect((await editorPage.goto("/admin/agencies"))!.status()).toBe(404);
   expect((await editorPage.goto("/agencies/vegvesen/members"))!.status()).toBe(404);
   await editor.close();
+});
+
+test("afterwards: settings, archiving, ending someone's sessions, and a password change that signs out the other devices", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN);
+  // The agency's own settings, with a bad time zone refused at its field.
+  await page.goto("/agencies/vegvesen/settings");
+  await expectAccessible(page);
+  await page.getByLabel(/Tidssone/).fill("Oslo");
+  await page.getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByLabel(/Tidssone/)).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel(/Tidssone/).fill("Europe/Stockholm");
+  await page.getByLabel(/Hvor lenge svar beholdes/).fill("6");
+  await page.getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByRole("status")).toHaveText("Innstillingene er lagret.");
+  await page.reload();
+  await expect(page.getByLabel(/Tidssone/)).toHaveValue("Europe/Stockholm");
+  await expect(page.getByLabel(/Hvor lenge svar beholdes/)).toHaveValue("6");
+
+  // Archive and restore an agency.
+  await page.goto("/admin/agencies");
+  await page.getByRole("button", { name: "Arkiver Annen etat" }).click();
+  await expect(page.locator("p.notice[role=status]")).toHaveText("Virksomheten er arkivert.");
+  await expect(page.locator('tr[data-agency="annen-etat"]')).toContainText("arkivert");
+  await page.getByRole("button", { name: "Gjenopprett Annen etat" }).click();
+  await expect(page.locator("p.notice[role=status]")).toHaveText("Virksomheten er gjenopprettet.");
+
+  // The editor is signed in on two devices; the admin signs them out everywhere.
+  const laptop = await browser.newContext({ baseURL: BASE, locale: "nb-NO" });
+  const phone = await browser.newContext({ baseURL: BASE, locale: "nb-NO" });
+  const [laptopPage, phonePage] = [await laptop.newPage(), await phone.newPage()];
+  await signIn(laptopPage, EDITOR);
+  await signIn(phonePage, EDITOR);
+  await page.goto("/agencies/vegvesen/members");
+  await page.getByRole("button", { name: `Logg ut overalt: ${EDITOR.email}` }).click();
+  await expect(page.locator("p.notice[role=status]")).toHaveText("Personen er logget ut på alle enheter.");
+  await laptopPage.goto("/");
+  await expect(laptopPage).toHaveURL(/\/login/);
+  await phonePage.goto("/");
+  await expect(phonePage).toHaveURL(/\/login/);
+
+  // The editor changes their password on the laptop: the phone's session ends, the laptop's stays.
+  await signIn(laptopPage, EDITOR);
+  await signIn(phonePage, EDITOR);
+  await laptopPage.goto("/account");
+  await expectAccessible(laptopPage);
+  const form = laptopPage.locator("main form");
+  await form.getByLabel("Nåværende passord").fill("ikke mitt passord");
+  await form.getByLabel("Nytt passord").fill("et helt nytt langt passord");
+  await form.getByLabel("Gjenta passordet").fill("et helt nytt langt passord");
+  await form.getByRole("button", { name: "Bytt passord" }).click();
+  await expect(form.getByLabel("Nåværende passord")).toHaveAttribute("aria-invalid", "true");
+  await form.getByLabel("Nåværende passord").fill(EDITOR.password);
+  await form.getByLabel("Nytt passord").fill("aaaaaaaaaaaa");
+  await form.getByLabel("Gjenta passordet").fill("aaaaaaaaaaaa");
+  await form.getByRole("button", { name: "Bytt passord" }).click();
+  await expect(form.getByLabel("Nytt passord")).toHaveAttribute("aria-invalid", "true");
+  await form.getByLabel("Nåværende passord").fill(EDITOR.password);
+  await form.getByLabel("Nytt passord").fill("et helt nytt langt passord");
+  await form.getByLabel("Gjenta passordet").fill("et helt nytt langt passord");
+  await form.getByRole("button", { name: "Bytt passord" }).click();
+  await expect(form.getByRole("status")).toHaveText("Passordet er byttet. Du er logget ut på alle andre enheter.");
+  await phonePage.goto("/");
+  await expect(phonePage).toHaveURL(/\/login/);
+  await laptopPage.goto("/");
+  await expect(laptopPage.getByRole("heading", { level: 2 })).toHaveText(["Statens vegvesen"]);
+  await laptop.close();
+  await phone.close();
 });
