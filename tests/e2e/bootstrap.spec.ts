@@ -197,6 +197,23 @@ test("afterwards: settings, archiving, ending someone's sessions, and a password
   await expect(page.getByLabel(/Tidssone/)).toHaveValue("Europe/Stockholm");
   await expect(page.getByLabel(/Hvor lenge svar beholdes/)).toHaveValue("6");
 
+  // The old hole: an admin who smuggles a name and password into the invite form still creates no account,
+  // so nobody but the invited person can ever sign in as them.
+  await page.goto("/agencies/vegvesen/members");
+  const invite = page.getByRole("form", { name: "Inviter en person" });
+  await invite.evaluate((f) => {
+    for (const [name, value] of [["name", "Angriper"], ["password", "admin-valgt-passord-2026"]]) {
+      const input = document.createElement("input");
+      Object.assign(input, { type: "hidden", name, value });
+      f.appendChild(input);
+    }
+  });
+  await invite.getByLabel("E-postadresse").fill("analyst@annen.test");
+  await invite.getByRole("button", { name: "Send invitasjon" }).click();
+  await expect(invite.getByRole("status")).toHaveText("Invitasjonen er sendt til analyst@annen.test.");
+  const attempt = await page.request.post("/api/auth/sign-in/email", { data: { email: "analyst@annen.test", password: "admin-valgt-passord-2026" }, headers: { origin: BASE } });
+  expect(attempt.status()).toBe(401);
+
   // Archive and restore an agency.
   await page.goto("/admin/agencies");
   await page.getByRole("button", { name: "Arkiver Annen etat" }).click();
