@@ -1,19 +1,20 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { adminQuery, assertLocalDatabase, withDatabase } from "../helpers/pgServer";
-import { E2E_PORT, inviteLinkFromMail } from "./fixtures";
+import { inviteLinkFromMail } from "./fixtures";
 
 /**
  * A real installation from an empty database: a second instance of the product, without demo data,
  * next to the demo one the other specs use. The first administrator comes from the real command
  * line (`npm run admin -- create-admin`), everyone else from invitations read in the mail catcher.
  */
-const PORT = E2E_PORT + 50;
-const BASE = `http://127.0.0.1:${PORT}`;
+let PORT = 0;
+let BASE = "";
 const ADMIN = { email: "drift@etat.test", name: "Drift Etat", password: "driftens eget passord 2026" };
 const EDITOR = { email: "redaktor@vegvesen.test", name: "Rita Redaktør", password: "ritas lange hemmelige setning" };
 
@@ -22,17 +23,30 @@ let env: NodeJS.ProcessEnv;
 let dropDatabase: (() => Promise<void>) | null = null;
 
 test.describe.configure({ mode: "serial" });
-test.use({ storageState: { cookies: [], origins: [] }, baseURL: BASE, locale: "nb-NO" });
+// Each test opens its own browser contexts on the second instance (its address is known only at run time).
+
+/** A port nobody listens on now (other test runs share this machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
+  PORT = await freePort();
+  BASE = `http://127.0.0.1:${PORT}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "kanal-boot-"));
   chmodSync(dataDir, 0o755); // as root, an embedded PostgreSQL runs as its own system user
   const server0 = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   if (server0) {
     assertLocalDatabase(server0);
-    const name = `kanal_boot_${PORT}`;
+    const name = `kanal_boot_${process.pid}`;
     await adminQuery(server0, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await adminQuery(server0, `CREATE DATABASE ${name}`);
     databaseUrl = withDatabase(server0, name);
@@ -42,7 +56,7 @@ test.beforeAll(async () => {
     ...process.env,
     PORT: String(PORT), HOST: "127.0.0.1", PUBLIC_URL: BASE, DATA_DIR: dataDir,
     DEMO_DATA: "off", SANDBOX: "off", SCHEDULER: "off", WORKERS: "off",
-    MAIL_CATCHER_PORT: String(PORT + 10_000), EMBEDDED_PG_PORT: String(PORT + 50_000),
+    MAIL_CATCHER_PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.SMTP_HOST;
@@ -89,8 +103,9 @@ function admin(...args: string[]) {
   return { status: run.status, out: run.stdout, err: run.stderr };
 }
 
-test("from an empty database: create-admin link → password → agency → invited editor who sees only that agency", async ({ page, browser }) => {
+test("from an empty database: create-admin link → password → agency → invited editor who sees only that agency", async ({ browser }) => {
   test.setTimeout(180_000);
+  const page = await (await browser.newContext({ baseURL: BASE, locale: "nb-NO" })).newPage();
   // Nobody can sign in yet: there is no default account.
   expect(admin("list-admins").out).toContain("no installation administrators yet");
   expect(admin("create-admin").err).toMatch(/^usage: npm run admin -- create-admin --email <address>/);
@@ -180,8 +195,9 @@ test("from an empty database: create-admin link → password → agency → invi
   await editor.close();
 });
 
-test("afterwards: settings, archiving, ending someone's sessions, and a password change that signs out the other devices", async ({ page, browser }) => {
+test("afterwards: settings, archiving, ending someone's sessions, and a password change that signs out the other devices", async ({ browser }) => {
   test.setTimeout(120_000);
+  const page = await (await browser.newContext({ baseURL: BASE, locale: "nb-NO" })).newPage();
   await signIn(page, ADMIN);
   // The agency's own settings, with a bad time zone refused at its field.
   await page.goto("/agencies/vegvesen/settings");
