@@ -7,12 +7,13 @@ import { recordAudit } from "@/lib/audit";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db/client";
 import { passwordMessage, peopleTexts, pickLocale } from "@/lib/i18nPeople";
-import type { FormState } from "@/lib/people/formState";
+import { asForm, type FormState } from "@/lib/people/formState";
 import { changeOwnPassword } from "@/lib/people/password";
 
 const Str = z.string().max(1000).catch("");
 
-export async function changePassword(_prev: FormState, form: FormData): Promise<FormState> {
+export async function changePassword(_prev: FormState, rawForm: unknown): Promise<FormState> {
+  const form = asForm(rawForm);
   const h = await headers();
   const t = peopleTexts(pickLocale(form.get("lang"), h.get("accept-language")));
   const session = await auth().api.getSession({ headers: h });

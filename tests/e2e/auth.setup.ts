@@ -7,7 +7,8 @@ setup("sign in as the demo admin, and invite a viewer of Oslo politidistrikt who
   await page.getByLabel("E-postadresse").fill(ADMIN.email);
   await page.getByLabel("Passord").fill(ADMIN.password);
   await page.getByRole("button", { name: "Logg inn" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Virksomheter" })).toBeVisible();
+  // The home page draws a year of charts for six agencies: slow on a busy machine.
+  await expect(page.getByRole("heading", { level: 1, name: "Virksomheter" })).toBeVisible({ timeout: 30_000 });
   await page.context().storageState({ path: STATE.admin });
 
   await page.goto("/agencies/oslo-politidistrikt/members");

@@ -79,7 +79,7 @@ test("only installation administrators get the installation's agencies page", as
 });
 
 test("everyone signed in has their own account page", async ({ page }) => {
-  await page.goto("/account");
+  await page.goto("/account?lang=nb");
   await expect(page.getByRole("heading", { level: 1, name: "Min konto" })).toBeVisible();
   await expect(page.getByText(`Du er logget inn som ${OSLO_VIEWER.email}.`)).toBeVisible();
 });

@@ -9,7 +9,7 @@ import { createAgency, setArchived, updateAgency, type AgencyProblem } from "@/l
 import { grantMembership } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { peopleTexts, pickLocale, type PeopleTexts } from "@/lib/i18nPeople";
-import { typedValues, type FormState } from "@/lib/people/formState";
+import { asForm, typedValues, type FormState } from "@/lib/people/formState";
 import { requireInstallationAdmin } from "@/lib/permissions/installation";
 
 const Str = z.string().max(300).catch("");
@@ -30,7 +30,8 @@ function problemsToErrors(t: PeopleTexts, problems: AgencyProblem[]): Record<str
 }
 
 /** Creates an agency; its creator becomes its first administrator, to invite the agency's people. */
-export async function createAgencyAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function createAgencyAction(_prev: FormState, rawForm: unknown): Promise<FormState> {
+  const form = asForm(rawForm);
   const user = await requireInstallationAdmin();
   const t = await texts(form);
   const values = typedValues(form, ["name", "slug", "timeZone", "locale", "parentId"]);
@@ -48,7 +49,8 @@ export async function createAgencyAction(_prev: FormState, form: FormData): Prom
   return { ok: true, message: t.agencyCreated(values.name!.trim()) };
 }
 
-export async function updateAgencyAction(agencyId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function updateAgencyAction(agencyId: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
+  const form = asForm(rawForm);
   const user = await requireInstallationAdmin();
   const t = await texts(form);
   const values = typedValues(form, ["name", "parentId"]);
@@ -64,7 +66,8 @@ export async function updateAgencyAction(agencyId: string, _prev: FormState, for
   return { ok: true, message: t.agencySaved, values };
 }
 
-export async function archiveAgencyAction(form: FormData) {
+export async function archiveAgencyAction(rawForm: unknown) {
+  const form = asForm(rawForm);
   const user = await requireInstallationAdmin();
   const id = z.uuid().safeParse(form.get("agencyId"));
   const archive = form.get("archive") === "on";

@@ -9,7 +9,7 @@ import { checkPassword } from "@/lib/auth/password";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { passwordMessage, peopleTexts, pickLocale } from "@/lib/i18nPeople";
-import type { FormState } from "@/lib/people/formState";
+import { asForm, type FormState } from "@/lib/people/formState";
 import { acceptInvitation, acceptInvitationWithNewAccount, findOpenInvitation } from "@/lib/people/invitations";
 
 const Str = z.string().max(1000).catch("");
@@ -22,7 +22,8 @@ async function landing(agencyId: string | null): Promise<string> {
 }
 
 /** A new person sets their name and password; the link makes the account, then signs them in. */
-export async function acceptWithNewAccount(token: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function acceptWithNewAccount(token: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
+  const form = asForm(rawForm);
   const t = peopleTexts(pickLocale(form.get("lang"), (await headers()).get("accept-language")));
   const name = Str.parse(form.get("name")).trim();
   const password = Str.parse(form.get("password"));
@@ -50,7 +51,8 @@ export async function acceptWithNewAccount(token: string, _prev: FormState, form
 }
 
 /** A person who already has an account, signed in as the invited e-mail, accepts: only then the membership is added. */
-export async function acceptAsSignedIn(token: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function acceptAsSignedIn(token: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
+  const form = asForm(rawForm);
   const t = peopleTexts(pickLocale(form.get("lang"), (await headers()).get("accept-language")));
   const user = await getSessionUser();
   const invitation = await findOpenInvitation(db(), Str.parse(token));

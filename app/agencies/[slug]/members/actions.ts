@@ -9,7 +9,7 @@ import { grantMembership } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { peopleTexts } from "@/lib/i18nPeople";
 import { LangSchema, withLang } from "@/app/agencies/[slug]/_inputs/lang";
-import type { FormState } from "@/lib/people/formState";
+import { asForm, type FormState } from "@/lib/people/formState";
 import { createInvitation, revokeInvitation as revoke } from "@/lib/people/invitations";
 import { sendInvitationMail } from "@/lib/people/inviteMail";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -34,7 +34,8 @@ const ip = async () => (await headers()).get("x-forwarded-for");
  * SSO). An existing account only gets the membership once that person accepts. Admins can never
  * create an account or choose a password for someone else.
  */
-export async function inviteMember(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function inviteMember(slug: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
+  const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const t = peopleTexts(LangSchema.parse(form.get("lang") ?? undefined));
   const values = { email: String(form.get("email") ?? "").slice(0, 300), role: String(form.get("role") ?? "").slice(0, 20) };
@@ -59,7 +60,8 @@ async function inviteAndMail(agency: { id: string; name: string; locale: "nb" | 
 }
 
 /** Sends a pending invitation again, with a new link (the old one stops working). */
-export async function resendInvitation(slug: string, form: FormData) {
+export async function resendInvitation(slug: string, rawForm: unknown) {
+  const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const id = Uuid.safeParse(form.get("invitationId"));
   if (!id.success) back(agency.slug, "invalid", form);
@@ -71,7 +73,8 @@ export async function resendInvitation(slug: string, form: FormData) {
   back(agency.slug, sent ? "resent" : "mail_failed", form);
 }
 
-export async function revokeInvitation(slug: string, form: FormData) {
+export async function revokeInvitation(slug: string, rawForm: unknown) {
+  const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const id = Uuid.safeParse(form.get("invitationId"));
   if (!id.success) back(agency.slug, "invalid", form);
@@ -84,7 +87,8 @@ export async function revokeInvitation(slug: string, form: FormData) {
 
 const ChangeSchema = z.object({ userId: Id, role: RoleSchema, includeChildren: z.enum(["on"]).optional() });
 
-export async function changeMember(slug: string, form: FormData) {
+export async function changeMember(slug: string, rawForm: unknown) {
+  const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const parsed = ChangeSchema.safeParse({ userId: form.get("userId"), role: form.get("role"), includeChildren: form.get("includeChildren") ?? undefined });
   if (!parsed.success) back(agency.slug, "invalid", form);
@@ -98,7 +102,8 @@ export async function changeMember(slug: string, form: FormData) {
   back(agency.slug, "changed", form);
 }
 
-export async function removeMember(slug: string, form: FormData) {
+export async function removeMember(slug: string, rawForm: unknown) {
+  const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const userId = Id.safeParse(form.get("userId"));
   if (!userId.success) back(agency.slug, "invalid", form);
@@ -112,7 +117,8 @@ export async function removeMember(slug: string, form: FormData) {
 }
 
 /** Signs a member out on every device (e.g. a lost laptop): their sessions are deleted. */
-export async function endMemberSessions(slug: string, form: FormData) {
+export async function endMemberSessions(slug: string, rawForm: unknown) {
+  const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const userId = Id.safeParse(form.get("userId"));
   if (!userId.success) back(agency.slug, "invalid", form);

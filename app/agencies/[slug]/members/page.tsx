@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { peopleTexts } from "@/lib/i18nPeople";
@@ -35,6 +36,7 @@ export default async function MembersPage(props: { params: Promise<{ slug: strin
   return (
     <>
       <h1>{t.membersTitle(agency.name)}</h1>
+      <p><Link href={`/agencies/${agency.slug}/settings${lang === "nb" ? "" : `?lang=${lang}`}`}>{t.settings}</Link></p>
       {msg && <p role="status" className="notice">{msg}</p>}
       <table>
         <caption className="visually-hidden">{t.membersCaption(agency.name)}</caption>

@@ -9,12 +9,13 @@ import { isIanaTimeZone, LocaleSchema } from "@/lib/agencies/manage";
 import { db } from "@/lib/db/client";
 import { peopleTexts } from "@/lib/i18nPeople";
 import { RetentionMonthsSchema, setRetentionMonths } from "@/lib/inputs/settings";
-import { typedValues, type FormState } from "@/lib/people/formState";
+import { asForm, typedValues, type FormState } from "@/lib/people/formState";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
 
 /** An agency's admins set its time zone, language and how long replies are kept. */
-export async function saveAgencySettings(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function saveAgencySettings(slug: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
+  const form = asForm(rawForm);
   const parsedSlug = z.string().max(100).safeParse(slug);
   if (!parsedSlug.success) notFound();
   const agency = await requireVisibleAgency(parsedSlug.data);
