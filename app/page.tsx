@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
@@ -18,8 +19,10 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
   const { lang } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = lang;
   const t = messages(locale);
-  await requireSignedIn();
+  const user = await requireSignedIn();
   const visible = await listVisibleAgencies();
+  // No membership yet (e.g. a first SSO sign-in without a mapped group): say so, not "no agencies exist".
+  if (!visible.length && !(await db().user.findUnique({ where: { id: user.id } }))?.installationAdmin) redirect("/no-access");
   const agencies = visible.length ? await getAgencyChannels(db(), visible.map((a) => a.id)) : [];
   const charts = await Promise.all(
     agencies.map((a) => {

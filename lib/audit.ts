@@ -10,7 +10,8 @@ export type AuditAction =
   | "membership_removed"
   | "credential_saved"
   | "credential_removed"
-  | "export";
+  | "export"
+  | "sso_refused" | "sso_failed" | "sso_mapping_added" | "sso_mapping_removed";
 
 /** Appends to the audit log. Never throws into the caller's path: a lost audit line is logged loudly. */
 export async function recordAudit(

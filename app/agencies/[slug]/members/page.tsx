@@ -29,6 +29,7 @@ export default async function MembersPage(props: { params: Promise<{ slug: strin
   return (
     <>
         <h1>Medlemmer og roller – {agency.name}</h1>
+        <p><Link href={`/agencies/${agency.slug}/members/sso`}>Enkel pålogging (SSO): grupper som gir roller, og hvem som venter på tilgang</Link></p>
         {msg && <p role="status" className="notice">{msg}</p>}
         <table>
           <caption className="visually-hidden">Medlemmer av {agency.name}</caption>
