@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADMIN, E2E_PORT, STATE, withAppDatabase } from "./fixtures";
-import { setIdpGroups } from "./identityProvider";
+import { IDP_ISSUER, setIdpGroups } from "./identityProvider";
 
 /**
  * Single sign-on in Chromium against a real OpenID Connect provider (oidc-provider, started by
@@ -22,6 +22,7 @@ async function expectAccessible(page: Page) {
 async function signInWithSso(browser: Browser, login: string, start = "/login") {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
+  const authorize = page.waitForRequest((r) => r.url().startsWith(IDP_ISSUER) && new URL(r.url()).searchParams.has("redirect_uri"));
   await page.goto(start);
   if (start === "/login") await page.getByRole("link", { name: SSO_LINK }).click();
   // The provider's own login form (any password).
@@ -30,7 +31,7 @@ async function signInWithSso(browser: Browser, login: string, start = "/login") 
   await page.getByRole("button", { name: "Sign-in" }).click();
   // Back at the product, past the callback.
   await page.waitForURL((url) => url.port === String(E2E_PORT) && !url.pathname.startsWith("/api/sso"));
-  return { context, page };
+  return { context, page, authorizeUrl: new URL((await authorize).url()) };
 }
 
 const membershipsOf = (email: string) =>
@@ -51,7 +52,10 @@ test("an agency admin maps a group of the identity provider to a role", async ({
 });
 
 test("a new person whose group is mapped gets the role and sees that agency only", async ({ browser }) => {
-  const { context, page } = await signInWithSso(browser, "kari-kommunikasjon");
+  const { context, page, authorizeUrl } = await signInWithSso(browser, "kari-kommunikasjon");
+  // The redirect URI sent is the one the README tells admins to register: PUBLIC_URL/api/sso/callback.
+  expect(authorizeUrl.searchParams.get("redirect_uri")).toBe(`http://127.0.0.1:${E2E_PORT}/api/sso/callback`);
+  expect(authorizeUrl.searchParams.get("code_challenge_method")).toBe("S256");
   await expect(page.getByRole("heading", { level: 1, name: "Virksomheter" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Oslo politidistrikt"]);
   expect(await membershipsOf("kari@oslo-politi.idp.test")).toEqual([{ slug: OSLO, role: "editor", source: "sso_group" }]);
