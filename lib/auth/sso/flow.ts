@@ -34,6 +34,10 @@ export async function takeFlow(db: Db, id: string | undefined): Promise<Flow | n
     DELETE FROM auth_verification WHERE identifier = ${key(id)} RETURNING value, expires_at`;
   const row = rows[0];
   if (!row || row.expires_at.getTime() < Date.now()) return null;
-  const parsed = FlowSchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : null;
+  try {
+    const parsed = FlowSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

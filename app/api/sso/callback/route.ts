@@ -36,11 +36,17 @@ export async function GET(request: NextRequest) {
     await recordAudit(db(), { action: "sso_failed", details: { step: "token", error: e.code ?? e.name }, ip });
     return seeOther("/login?sso=failed", clear);
   }
-  const outcome = await resolveSsoSignIn(db(), claims, { inviteToken: flow.invite, ip });
-  if (outcome.kind === "refused") return seeOther(`/login/sso-refused?reason=${outcome.reason}`, clear);
-  await ssoStartCompleted(db(), ip);
-  const { headers } = await auth().api.startSsoSession({ body: { userId: outcome.userId }, headers: request.headers, returnHeaders: true });
-  const response = seeOther(outcome.hasAccess ? flow.next : "/no-access", clear);
-  for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
-  return response;
+  try {
+    const outcome = await resolveSsoSignIn(db(), claims, { inviteToken: flow.invite, ip });
+    if (outcome.kind === "refused") return seeOther(`/login/sso-refused?reason=${outcome.reason}`, clear);
+    await ssoStartCompleted(db(), ip);
+    const { headers } = await auth().api.startSsoSession({ body: { userId: outcome.userId }, headers: request.headers, returnHeaders: true });
+    const response = seeOther(outcome.hasAccess ? flow.next : "/no-access", clear);
+    for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
+    return response;
+  } catch (error) {
+    console.error("[sso] sign-in could not be completed:", (error as Error).name);
+    await recordAudit(db(), { action: "sso_failed", target: claims.email, details: { step: "session", error: (error as Error).name }, ip });
+    return seeOther("/login?sso=failed", clear);
+  }
 }
