@@ -4,7 +4,10 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
 import { messages, PLATFORM_LABEL } from "@/lib/i18n";
+import { peopleTexts } from "@/lib/i18nPeople";
 import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
+import { isInstallationAdminUser } from "@/lib/permissions/installation";
+import { InstallationAdminLinks } from "./components/InstallationAdminLinks";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
 import { getAudienceSeries } from "@/lib/queries/getAudienceSeries";
 import { addDays, localDay } from "@/lib/time";
@@ -22,7 +25,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
   const user = await requireSignedIn();
   const visible = await listVisibleAgencies();
   // No membership yet (e.g. a first SSO sign-in without a mapped group): say so, not "no agencies exist".
-  if (!visible.length && !(await db().user.findUnique({ where: { id: user.id } }))?.installationAdmin) redirect("/no-access");
+  if (!visible.length && !(await isInstallationAdminUser(db(), user.id))) redirect("/no-access");
   const agencies = visible.length ? await getAgencyChannels(db(), visible.map((a) => a.id)) : [];
   const charts = await Promise.all(
     agencies.map((a) => {
@@ -36,6 +39,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
       <SiteHeader tagline={t.tagline} />
       <main id="main">
         <h1>{t.agencies}</h1>
+        <InstallationAdminLinks locale={locale} hasAgencies={agencies.length > 0} />
         {agencies.length === 0 && <p>{t.empty}</p>}
         {agencies.map((agency, i) => {
           const chart = charts[i]!;
@@ -47,7 +51,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
               <h2 id={headingId}>{agency.name}</h2>
               {agency.parentName && <p className="meta">{t.partOf} {agency.parentName}</p>}
               {visible.find((v) => v.id === agency.id)?.role === "admin" && (
-                <p><Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link></p>
+                <p><Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link> · <Link href={`/agencies/${agency.slug}/settings`}>{peopleTexts(locale).settings}</Link></p>
               )}
               <p>{t.summary(agency.name, formatNumber(total, locale), agency.channels.length)}</p>
               <p><a className="button-link" href={`/agencies/${agency.slug}${locale === "nb" ? "" : `?lang=${locale}`}`}>{t.openDashboard}<span className="visually-hidden">: {agency.name}</span></a></p>

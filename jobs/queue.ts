@@ -32,6 +32,7 @@ export function enqueueCollection(boss: PgBoss, accountId: string, startAfter?: 
 export async function enqueueDueAccounts(boss: PgBoss, db: Db, intervals: { minutes: number; sandboxMinutes: number }): Promise<number> {
   const due = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT a.id FROM account a
+    JOIN agency g ON g.id = a.agency_id AND g.archived_at IS NULL -- archived agencies are not collected
     WHERE a.status = 'active' AND a.platform::text = ANY(${SOCIAL_PLATFORMS}::text[])
       AND (a.next_collect_at IS NULL OR a.next_collect_at <= now())
       AND NOT EXISTS (

@@ -49,6 +49,7 @@ const nb = {
   msg_invalid: "Gruppeverdien må ha 1–200 tegn, og rollen må være leser, redaktør eller administrator.",
   back: "Tilbake til medlemmer",
   pendingAllTitle: "SSO: venter på tilgang",
+  mappingLink: "Enkel pålogging (SSO): grupper som gir roller, og hvem som venter på tilgang",
 };
 
 type Texts = typeof nb;
@@ -101,6 +102,7 @@ const en: Texts = {
   msg_invalid: "The group value must have 1–200 characters, and the role must be viewer, editor or administrator.",
   back: "Back to members",
   pendingAllTitle: "SSO: waiting for access",
+  mappingLink: "Single sign-on (SSO): groups that give roles, and who is waiting for access",
 };
 
 const sv: Texts = {
@@ -151,6 +153,7 @@ const sv: Texts = {
   msg_invalid: "Gruppvärdet måste ha 1–200 tecken, och rollen måste vara läsare, redaktör eller administratör.",
   back: "Tillbaka till medlemmar",
   pendingAllTitle: "SSO: väntar på åtkomst",
+  mappingLink: "Enkel inloggning (SSO): grupper som ger roller, och vem som väntar på åtkomst",
 };
 
 export function ssoTexts(locale: UiLocale): Texts {

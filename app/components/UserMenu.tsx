@@ -8,7 +8,7 @@ export async function UserMenu(props: { membersHref?: string }) {
   if (!user) return null;
   return (
     <p className="user">
-      {user.email}
+      <Link href="/account">{user.email}</Link>
       {props.membersHref && <> · <Link href={props.membersHref}>Medlemmer</Link></>}
       {" · "}<SignOutButton />
     </p>

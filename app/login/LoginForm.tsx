@@ -4,7 +4,7 @@ import { useState } from "react";
 
 const MESSAGES = {
   invalid: "Feil e-postadresse eller passord.",
-  limited: "For mange innloggingsforsøk. Vent et kvarter og prøv igjen.",
+  limited: "For mange mislykkede innlogginger. Vent litt og prøv igjen.",
   failed: "Innloggingen mislyktes. Prøv igjen om litt.",
 };
 
@@ -25,8 +25,9 @@ export function LoginForm(props: { next: string; sso: string | null }) {
       window.location.assign(props.next);
       return;
     }
-    // One message for unknown e-mail and wrong password alike.
-    setError(res?.status === 429 ? MESSAGES.limited : res && res.status < 500 ? MESSAGES.invalid : MESSAGES.failed);
+    // One message for unknown e-mail and wrong password alike; a throttled sign-in says how long to wait.
+    const limited = res?.status === 429 ? ((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? MESSAGES.limited : null;
+    setError(limited ?? (res && res.status < 500 ? MESSAGES.invalid : MESSAGES.failed));
   }
 
   return (

@@ -1,5 +1,5 @@
 import { betterAuth } from "better-auth";
-import { createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { recordAudit } from "@/lib/audit";
 import { loadConfig } from "@/lib/config";
@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { AUTH_SCHEMA } from "./options";
 import { ssoSessionPlugin } from "./sso/sessionPlugin";
+import { signInThrottleAfter, signInThrottleBefore } from "./signInThrottle";
 
 /** Sign-in attempts per client address within the window (anything above answers 429). */
 export const SIGN_IN_LIMIT = { window: 15 * 60, max: 5 };
@@ -29,8 +30,9 @@ function createAuth() {
       storage: "database",
       modelName: "auth_rate_limit",
       fields: { lastRequest: "last_request" },
-      // SSO does not go through better-auth: app/api/sso/* throttles its own start (lib/auth/sso/startLimit.ts).
-      customRules: { "/sign-in/email": SIGN_IN_LIMIT },
+      // Password sign-in is throttled by failures per account and per address instead (lib/auth/throttle.ts);
+      // SSO does not go through better-auth: app/api/sso/start throttles its own start (lib/auth/sso/startLimit.ts).
+      customRules: { "/sign-in/email": false },
     },
     advanced: {
       useSecureCookies: baseURL.startsWith("https://"),
@@ -43,7 +45,12 @@ function createAuth() {
     // Single sign-on runs in app/api/sso/* (openid-client); this plugin only starts its sessions.
     plugins: [ssoSessionPlugin(), nextCookies()],
     hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const refused = await signInThrottleBefore(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers);
+        if (refused) throw new APIError(refused.status, { message: refused.message }, refused.headers);
+      }),
       after: createAuthMiddleware(async (ctx) => {
+        await signInThrottleAfter(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers, Boolean(ctx.context.newSession), ctx.context.returned);
         const ip = ctx.request?.headers.get("x-forwarded-for") ?? null;
         const session = ctx.context.newSession;
         if (session && ctx.path.startsWith("/sign-in")) {

@@ -25,6 +25,7 @@ export async function sendDueReports(ctx: DeliveryContext): Promise<DeliveryOutc
   const now = ctx.now ?? new Date();
   const outcome: DeliveryOutcome = { sent: 0, skipped: 0, failed: 0 };
   const subscriptions = await ctx.db.reportSubscription.findMany({
+    where: { agency: { archivedAt: null } }, // archived agencies get no weekly reports
     select: { id: true, weekday: true, hour: true, agencyId: true, agency: { select: { timeZone: true } } },
   });
   // Sequential on purpose: bounded load on the SMTP server; more instances share the work through claims.

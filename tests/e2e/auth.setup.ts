@@ -1,7 +1,7 @@
 import { expect, test as setup } from "@playwright/test";
-import { ADMIN, OSLO_VIEWER, STATE } from "./fixtures";
+import { ADMIN, inviteLinkFromMail, OSLO_VIEWER, STATE } from "./fixtures";
 
-setup("sign in as the demo admin, and create a viewer of Oslo politidistrikt through the members page", async ({ page, browser }) => {
+setup("sign in as the demo admin, and invite a viewer of Oslo politidistrikt who sets their own password", async ({ page, browser }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("E-postadresse").fill(ADMIN.email);
@@ -11,21 +11,31 @@ setup("sign in as the demo admin, and create a viewer of Oslo politidistrikt thr
   await page.context().storageState({ path: STATE.admin });
 
   await page.goto("/agencies/oslo-politidistrikt/members");
-  await page.getByLabel("E-postadresse").fill(OSLO_VIEWER.email);
-  await page.getByLabel("Navn (for ny lokal konto)").fill(OSLO_VIEWER.name);
-  await page.getByLabel("Rolle", { exact: true }).selectOption("viewer");
-  await page.getByLabel(/Passord for ny lokal konto/).fill(OSLO_VIEWER.password);
-  await page.getByRole("button", { name: "Legg til" }).click();
-  await expect(page.getByRole("status")).toHaveText("Medlemmet er lagt til.");
-  await expect(page.getByRole("cell", { name: `${OSLO_VIEWER.name} (${OSLO_VIEWER.email})` })).toBeVisible();
+  // Nobody can set a password for someone else: the members page asks only for an e-mail and a role.
+  await expect(page.getByLabel(/Passord/)).toHaveCount(0);
+  const invite = page.getByRole("form", { name: "Inviter en person" });
+  await invite.getByLabel("E-postadresse").fill(OSLO_VIEWER.email);
+  await invite.getByLabel("Rolle").selectOption("viewer");
+  await invite.getByRole("button", { name: "Send invitasjon" }).click();
+  await expect(invite.getByRole("status")).toHaveText(`Invitasjonen er sendt til ${OSLO_VIEWER.email}.`);
+  await page.reload();
+  await expect(page.getByTestId("pending-invitations").getByRole("cell", { name: OSLO_VIEWER.email, exact: true })).toBeVisible();
+  const link = await inviteLinkFromMail(OSLO_VIEWER.email);
 
   const viewer = await browser.newContext();
   const viewerPage = await viewer.newPage();
-  await viewerPage.goto("/login");
-  await viewerPage.getByLabel("E-postadresse").fill(OSLO_VIEWER.email);
-  await viewerPage.getByLabel("Passord").fill(OSLO_VIEWER.password);
-  await viewerPage.getByRole("button", { name: "Logg inn" }).click();
+  await viewerPage.goto(link);
+  await expect(viewerPage.getByText("Du er invitert til Oslo politidistrikt som leser.")).toBeVisible();
+  await viewerPage.getByLabel("Navn").fill(OSLO_VIEWER.name);
+  await viewerPage.getByLabel("Nytt passord").fill(OSLO_VIEWER.password);
+  await viewerPage.getByLabel("Gjenta passordet").fill(OSLO_VIEWER.password);
+  await viewerPage.getByRole("button", { name: "Lag konto og logg inn" }).click();
+  await expect(viewerPage).toHaveURL(/\/agencies\/oslo-politidistrikt$/);
+  await viewerPage.goto("/");
   await expect(viewerPage.getByRole("heading", { level: 2, name: "Oslo politidistrikt" })).toBeVisible();
   await viewer.storageState({ path: STATE.osloViewer });
   await viewer.close();
+
+  await page.goto("/agencies/oslo-politidistrikt/members");
+  await expect(page.getByRole("cell", { name: `${OSLO_VIEWER.name} (${OSLO_VIEWER.email})` })).toBeVisible();
 });

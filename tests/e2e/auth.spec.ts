@@ -46,8 +46,8 @@ test("pages carry a CSP without unsafe-inline scripts and refuse framing", async
   expect(res!.headers()["x-frame-options"]).toBe("DENY");
 });
 
-test("sign-ins are in the audit log", async () => {
-  const rows = await withAppDatabase((c) => c.query<{ action: string }>("SELECT action FROM audit_event WHERE action IN ('sign_in', 'sign_in_failed', 'membership_added')"));
+test("sign-ins and invitations are in the audit log", async () => {
+  const rows = await withAppDatabase((c) => c.query<{ action: string }>("SELECT action FROM audit_event WHERE action IN ('sign_in', 'sign_in_failed', 'invitation_created', 'invitation_accepted')"));
   const actions = new Set(rows.rows.map((r) => r.action));
-  expect([...actions].sort()).toEqual(["membership_added", "sign_in", "sign_in_failed"]);
+  expect([...actions].sort()).toEqual(["invitation_accepted", "invitation_created", "sign_in", "sign_in_failed"]);
 });

@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import pg from "pg";
 import { addDays, type Day } from "@/lib/time";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const ADMIN = { email: "admin@demo.kanalmaaling.test", password: "e2e-demo-passord-2026" };
-/** Created through the members page by auth.setup.ts: a viewer of Oslo politidistrikt only. */
+/** Invited through the members page by auth.setup.ts (sets their own password): a viewer of Oslo politidistrikt only. */
 export const OSLO_VIEWER = { email: "leser@oslo.test", password: "e2e-leser-passord-2026", name: "Leser Oslo" };
 export const STATE = { admin: ".tmp/e2e-admin.json", osloViewer: ".tmp/e2e-oslo-viewer.json" };
 
@@ -13,7 +14,7 @@ export function runInfoFile(port = E2E_PORT): string {
   return path.resolve(".tmp", `e2e-${port}.json`);
 }
 
-function runInfo(): { databaseUrl: string; startDay: Day } {
+function runInfo(): { databaseUrl: string; dataDir: string; startDay: Day } {
   return JSON.parse(readFileSync(runInfoFile(), "utf8"));
 }
 
@@ -36,4 +37,24 @@ export async function withAppDatabase<T>(fn: (client: pg.Client) => Promise<T>):
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The newest invitation link the local mail catcher received for `email` (as a path, /invite/<token>),
+ * read from the outbox files the way a person reads their mail. Waits for the mail to arrive.
+ */
+export async function inviteLinkFromMail(email: string, dataDir = runInfo().dataDir, after = 0): Promise<string> {
+  const dir = path.join(dataDir, "mailbox");
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const files = (() => { try { return readdirSync(dir).filter((f) => f.endsWith(".eml")).sort().reverse(); } catch { return []; } })();
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(path.join(dir, file)));
+      const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
+      if (!to.includes(email.toLowerCase()) || (mail.date?.getTime() ?? 0) < after) continue;
+      const link = /\/invite\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? "");
+      if (link) return link[0];
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no invitation mail for ${email} in ${dir}`);
 }

@@ -34,7 +34,7 @@ process.env.DEMO_ADMIN_PASSWORD = ADMIN.password;
 process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
 delete process.env.SMTP_HOST;
 mkdirSync(path.dirname(runInfoFile()), { recursive: true });
-writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl, startDay: localDay(new Date(), "Europe/Oslo") }));
+writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl, dataDir, startDay: localDay(new Date(), "Europe/Oslo") }));
 // Single sign-on against a real OpenID Connect provider on loopback, up before the app starts.
 process.env.PUBLIC_URL = `http://127.0.0.1:${E2E_PORT}`;
 await startIdentityProvider(process.env.PUBLIC_URL);

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auth, SIGN_IN_LIMIT } from "@/lib/auth/auth";
+import { auth } from "@/lib/auth/auth";
+import { THROTTLE } from "@/lib/auth/throttle";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
 import { proxy } from "@/proxy";
@@ -17,11 +18,11 @@ beforeAll(async () => {
   await createLocalUser(t.db, { email: "kari@etat.test", name: "Kari", password: PASSWORD });
 });
 
-function signIn(email: string, password: string, ip: string) {
+function signIn(email: string, password: string, ip: string, acceptLanguage = "nb") {
   return auth().handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip, "accept-language": acceptLanguage },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -36,13 +37,29 @@ describe("sign-in", () => {
     expect(await unknown.json()).toEqual(await wrong.json());
   });
 
-  it(`allows ${SIGN_IN_LIMIT.max} attempts per address in the window, then answers 429 even with the right password`, async () => {
+  it("blocks an account after 5 wrong passwords with 429, Retry-After and a message in the browser's language, even for the right password", async () => {
+    await createLocalUser(t.db, { email: "per@etat.test", name: "Per", password: PASSWORD });
     const statuses = [];
-    for (let i = 0; i < SIGN_IN_LIMIT.max; i++) statuses.push((await signIn("kari@etat.test", "feil-passord-2026", "10.0.0.2")).status);
-    expect(statuses).toEqual(Array(SIGN_IN_LIMIT.max).fill(401));
-    expect((await signIn("kari@etat.test", PASSWORD, "10.0.0.2")).status).toBe(429);
-    // Another address is not affected.
-    expect((await signIn("kari@etat.test", PASSWORD, "10.0.0.3")).status).toBe(200);
+    for (let i = 0; i < THROTTLE.account.free; i++) statuses.push((await signIn("per@etat.test", "feil-passord-2026", `10.0.1.${i}`)).status);
+    expect(statuses).toEqual(Array(THROTTLE.account.free).fill(401));
+    expect((await signIn("per@etat.test", "feil-passord-2026", "10.0.1.99")).status).toBe(401);
+    const blocked = await signIn("per@etat.test", PASSWORD, "10.0.2.1", "en-GB,en;q=0.9");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await blocked.json()) as { message: string }).message).toMatch(/^Too many failed sign-ins\. Wait \d+ minutes?/);
+    // Another person at the same address signs in as usual.
+    expect((await signIn("kari@etat.test", PASSWORD, "10.0.1.0")).status).toBe(200);
+  });
+
+  it("does not count successful sign-ins: one person signing in many times from one address is never throttled", async () => {
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await signIn("kari@etat.test", PASSWORD, "10.0.3.1")).status);
+    expect(statuses).toEqual(Array(12).fill(200));
+  });
+
+  it("closes better-auth's own password endpoints, which would bypass the password policy", async () => {
+    const res = await auth().handler(new Request(`${ORIGIN}/api/auth/change-password`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify({ currentPassword: PASSWORD, newPassword: "aaaaaaaaaaaa" }) }));
+    expect(res.status).toBe(404);
   });
 
   it("issues an HttpOnly, SameSite session cookie that stops working once the session has expired", async () => {

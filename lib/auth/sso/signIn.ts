@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { syncSsoMemberships } from "../ssoMemberships";
-import { acceptInvitation, findOpenInvitation } from "./invitations";
+import { acceptInvitation, findOpenInvitation } from "@/lib/people/invitations";
 import type { SsoClaims } from "./provider";
 
 /** auth_identity.provider_id of SSO identities; account_id is the provider's subject (`sub`). */

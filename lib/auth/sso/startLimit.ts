@@ -6,8 +6,8 @@ import type { Db } from "@/lib/db/client";
  * (key "sso-start:<address>"): a start adds one, a completed sign-in takes it back, and one drains
  * every LEAK_SECONDS. Past FREE pending starts the address waits. Generous, so an office behind one
  * proxy signing in at nine is never stopped; it bounds floods of half-finished flows.
- * :TRICKY: minimal on purpose — lib/auth/throttle.ts (branch `people`) was not merged yet; this can
- * move onto it without changing callers.
+ * It is separate from lib/auth/throttle.ts on purpose: that one counts failed password attempts;
+ * here every start counts until it finishes, since an unfinished start is what costs (a stored flow).
  */
 export const SSO_START_LIMIT = { free: 60, leakSeconds: 5 };
 

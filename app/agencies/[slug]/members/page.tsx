@@ -1,78 +1,125 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { peopleTexts } from "@/lib/i18nPeople";
+import { ssoTexts } from "@/lib/i18nSso";
+import { listOpenInvitations } from "@/lib/people/invitations";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
-import { addMember, changeMember, removeMember } from "./actions";
+import { StatefulForm } from "@/app/components/StatefulForm";
+import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
+import { changeMember, endMemberSessions, inviteMember, removeMember, resendInvitation, revokeInvitation } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const ROLE_LABEL = { viewer: "Leser (dashbord, eksport, rapporter)", editor: "Redaktør (også innspill og saker)", admin: "Administrator (også kanaler, nøkler, medlemmer)" } as const;
-const MESSAGES: Record<string, string> = {
-  added: "Medlemmet er lagt til.",
-  changed: "Rollen er endret.",
-  removed: "Medlemmet er fjernet.",
-  invalid: "Skjemaet var ikke riktig utfylt: sjekk e-postadressen, rollen og at passordet har minst 12 tegn.",
-  unknown_user: "Det finnes ingen bruker med den e-postadressen. Oppgi et passord for å lage en lokal konto, eller be personen logge inn med SSO først.",
-  last_admin: "Virksomheten må ha minst én administrator.",
-};
+const ROLES = ["viewer", "editor", "admin"] as const;
+const MESSAGES = ["changed", "removed", "invalid", "last_admin", "sessions_ended", "resent", "revoked", "mail_failed"] as const;
+const INTL = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" } as const;
 
-export default async function MembersPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<{ msg?: string }> }) {
+export default async function MembersPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   if (!hasRole(agency, "admin")) notFound();
-  const msg = MESSAGES[(await props.searchParams).msg ?? ""];
-  const members = await db().membership.findMany({
-    where: { agencyId: agency.id },
-    select: { role: true, includeChildren: true, user: { select: { id: true, email: true, name: true } } },
-    orderBy: { user: { email: "asc" } },
-  });
+  const search = await props.searchParams;
+  const lang = LangSchema.parse(typeof search.lang === "string" ? search.lang : undefined);
+  const t = peopleTexts(lang);
+  const msgKey = MESSAGES.find((m) => m === search.msg);
+  const msg = msgKey ? t[`msg_${msgKey}`] : null;
+  const [members, invitations] = await Promise.all([
+    db().membership.findMany({
+      where: { agencyId: agency.id },
+      select: { role: true, includeChildren: true, source: true, user: { select: { id: true, email: true, name: true } } },
+      orderBy: { user: { email: "asc" } },
+    }),
+    listOpenInvitations(db(), agency.id),
+  ]);
+  const roleLabel = (r: (typeof ROLES)[number]) => t[`role_${r}`];
+  const date = new Intl.DateTimeFormat(INTL[lang], { dateStyle: "medium", timeStyle: "short", timeZone: agency.timeZone });
   return (
     <>
-        <h1>Medlemmer og roller – {agency.name}</h1>
-        <p><Link href={`/agencies/${agency.slug}/members/sso`}>Enkel pålogging (SSO): grupper som gir roller, og hvem som venter på tilgang</Link></p>
-        {msg && <p role="status" className="notice">{msg}</p>}
-        <table>
-          <caption className="visually-hidden">Medlemmer av {agency.name}</caption>
-          <thead><tr><th scope="col">Bruker</th><th scope="col">Rolle</th><th scope="col">Fjern</th></tr></thead>
+      <h1>{t.membersTitle(agency.name)}</h1>
+      <p><a href={`/agencies/${agency.slug}/members/sso${lang === "nb" ? "" : `?lang=${lang}`}`}>{ssoTexts(lang).mappingLink}</a></p>
+      {msg && <p role="status" className="notice">{msg}</p>}
+      <table>
+        <caption className="visually-hidden">{t.membersCaption(agency.name)}</caption>
+        <thead><tr><th scope="col">{t.user}</th><th scope="col">{t.role}</th><th scope="col">{t.sessions}</th><th scope="col">{t.remove}</th></tr></thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.user.id}>
+              <td>{m.user.name} <span className="meta">({m.user.email})</span>{m.source === "sso_group" && <span className="meta"> · {t.fromSso}</span>}</td>
+              <td>
+                <form action={changeMember.bind(null, agency.slug)} className="inline">
+                  <input type="hidden" name="userId" value={m.user.id} />
+                  <input type="hidden" name="lang" value={lang} />
+                  <label className="visually-hidden" htmlFor={`role-${m.user.id}`}>{t.roleFor(m.user.email)}</label>
+                  <select id={`role-${m.user.id}`} name="role" defaultValue={m.role}>
+                    {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}
+                  </select>
+                  <label><input type="checkbox" name="includeChildren" defaultChecked={m.includeChildren} /> {t.seesChildren}</label>
+                  <button type="submit" className="secondary">{t.save}</button>
+                </form>
+              </td>
+              <td>
+                <form action={endMemberSessions.bind(null, agency.slug)}>
+                  <input type="hidden" name="userId" value={m.user.id} />
+                  <input type="hidden" name="lang" value={lang} />
+                  <button type="submit" className="secondary" aria-label={t.endSessionsFor(m.user.email)}>{t.endSessions}</button>
+                </form>
+              </td>
+              <td>
+                <form action={removeMember.bind(null, agency.slug)}>
+                  <input type="hidden" name="userId" value={m.user.id} />
+                  <input type="hidden" name="lang" value={lang} />
+                  <button type="submit" className="secondary" aria-label={t.removeFor(m.user.email)}>{t.remove}</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t.inviteHeading}</h2>
+      <p>{t.inviteIntro}</p>
+      <StatefulForm
+        id="invite"
+        label={t.inviteHeading}
+        action={inviteMember.bind(null, agency.slug)}
+        hidden={{ lang }}
+        submit={t.inviteButton}
+        fields={[
+          { name: "email", label: t.email, type: "email", autoComplete: "off", required: true },
+          { name: "role", label: t.role, type: "select", defaultValue: "viewer", options: ROLES.map((r) => ({ value: r, label: roleLabel(r) })) },
+        ]}
+      />
+
+      <h2>{t.pendingHeading}</h2>
+      {invitations.length === 0 ? <p>{t.pendingNone}</p> : (
+        <table data-testid="pending-invitations">
+          <caption className="visually-hidden">{t.pendingHeading}</caption>
+          <thead><tr><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.expires}</th><th scope="col">{t.resend}</th><th scope="col">{t.revoke}</th></tr></thead>
           <tbody>
-            {members.map((m) => (
-              <tr key={m.user.id}>
-                <td>{m.user.name} <span className="meta">({m.user.email})</span></td>
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <td>{i.email}</td>
+                <td>{i.role ? t.roleShort[i.role] : ""}</td>
+                <td>{date.format(i.expiresAt)}</td>
                 <td>
-                  <form action={changeMember.bind(null, agency.slug)} className="inline">
-                    <input type="hidden" name="userId" value={m.user.id} />
-                    <label className="visually-hidden" htmlFor={`role-${m.user.id}`}>Rolle for {m.user.email}</label>
-                    <select id={`role-${m.user.id}`} name="role" defaultValue={m.role}>
-                      {Object.entries(ROLE_LABEL).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-                    </select>
-                    <label><input type="checkbox" name="includeChildren" defaultChecked={m.includeChildren} /> ser underliggende virksomheter</label>
-                    <button type="submit" className="secondary">Lagre</button>
+                  <form action={resendInvitation.bind(null, agency.slug)}>
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <input type="hidden" name="lang" value={lang} />
+                    <button type="submit" className="secondary" aria-label={t.resendFor(i.email)}>{t.resend}</button>
                   </form>
                 </td>
                 <td>
-                  <form action={removeMember.bind(null, agency.slug)}>
-                    <input type="hidden" name="userId" value={m.user.id} />
-                    <button type="submit" className="secondary" aria-label={`Fjern ${m.user.email}`}>Fjern</button>
+                  <form action={revokeInvitation.bind(null, agency.slug)}>
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <input type="hidden" name="lang" value={lang} />
+                    <button type="submit" className="secondary" aria-label={t.revokeFor(i.email)}>{t.revoke}</button>
                   </form>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <h2>Legg til medlem</h2>
-        <form action={addMember.bind(null, agency.slug)} className="stack narrow-form">
-          <label htmlFor="add-email">E-postadresse</label>
-          <input id="add-email" name="email" type="email" required />
-          <label htmlFor="add-name">Navn (for ny lokal konto)</label>
-          <input id="add-name" name="name" />
-          <label htmlFor="add-role">Rolle</label>
-          <select id="add-role" name="role" defaultValue="viewer">
-            {Object.entries(ROLE_LABEL).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </select>
-          <label htmlFor="add-password">Passord for ny lokal konto (minst 12 tegn; tomt for eksisterende brukere og SSO)</label>
-          <input id="add-password" name="password" type="password" autoComplete="new-password" />
-          <button type="submit">Legg til</button>
-        </form>
+      )}
     </>
   );
 }

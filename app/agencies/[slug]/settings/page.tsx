@@ -1,0 +1,36 @@
+import { notFound } from "next/navigation";
+import { StatefulForm } from "@/app/components/StatefulForm";
+import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
+import { db } from "@/lib/db/client";
+import { peopleTexts } from "@/lib/i18nPeople";
+import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
+import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { saveAgencySettings } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function AgencySettingsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await props.params;
+  const agency = await requireVisibleAgency(slug);
+  if (!hasRole(agency, "admin")) notFound();
+  const search = await props.searchParams;
+  const lang = LangSchema.parse(typeof search.lang === "string" ? search.lang : undefined);
+  const t = peopleTexts(lang);
+  const months = await getRetentionMonths(db(), agency.id);
+  return (
+    <>
+      <h1>{t.settingsTitle(agency.name)}</h1>
+      <StatefulForm
+        id="settings"
+        action={saveAgencySettings.bind(null, agency.slug)}
+        hidden={{ lang }}
+        submit={t.save}
+        fields={[
+          { name: "timeZone", label: t.timeZone, defaultValue: agency.timeZone, required: true },
+          { name: "locale", label: t.language, type: "select", defaultValue: agency.locale, options: (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t[`lang_${l}`] })) },
+          { name: "retentionMonths", label: t.retentionMonths, type: "number", defaultValue: String(months), required: true },
+        ]}
+      />
+    </>
+  );
+}
