@@ -18,13 +18,13 @@ async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-/** A fresh browser (no session here, none at the provider) that signs in at the provider as `login`. */
+/** A fresh browser (no session here, none at the provider) that follows the SSO link on `start` and signs in at the provider as `login`. */
 async function signInWithSso(browser: Browser, login: string, start = "/login") {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "nb-NO" });
   const page = await context.newPage();
   const authorize = page.waitForRequest((r) => r.url().startsWith(IDP_ISSUER) && new URL(r.url()).searchParams.has("redirect_uri"));
   await page.goto(start);
-  if (start === "/login") await page.getByRole("link", { name: SSO_LINK }).click();
+  await page.getByRole("link", { name: SSO_LINK }).click();
   // The provider's own login form (any password).
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("hva-som-helst");
@@ -116,13 +116,13 @@ test("a group removed at the identity provider removes the membership at the nex
   await second.context.close();
 });
 
-test("an invitation link's SSO sign-in attaches the identity to the invited person and accepts the invitation", async ({ browser }) => {
+test("signing in with SSO from an invitation link attaches the identity to the invited person and accepts the invitation", async ({ browser }) => {
   const token = randomBytes(32).toString("base64url");
   await withAppDatabase((c) => c.query(
     `INSERT INTO invitation (email, agency_id, role, token_hash, expires_at)
      SELECT 'ida@oslo-politi.test', id, 'viewer', $1, now() + interval '1 day' FROM agency WHERE slug = $2`,
     [createHash("sha256").update(token).digest("hex"), OSLO]));
-  const { context, page } = await signInWithSso(browser, "ida-invitert", `/api/sso/start?invite=${token}`);
+  const { context, page } = await signInWithSso(browser, "ida-invitert", `/invite/${token}`);
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Oslo politidistrikt"]);
   expect(await membershipsOf("ida@oslo-politi.test")).toEqual([{ slug: OSLO, role: "viewer", source: "manual" }]);
   expect(await membershipsOf("ida.privat@idp.test")).toEqual([]);
