@@ -1,4 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "@/lib/db/migrate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { listPendingSsoPeople, revokeUnmappedSsoMemberships, syncSsoMemberships } from "@/lib/auth/ssoMemberships";
@@ -6,7 +11,7 @@ import { saveFlow, takeFlow } from "@/lib/auth/sso/flow";
 import { resolveSsoSignIn, SSO_PROVIDER_ID } from "@/lib/auth/sso/signIn";
 import { allowSsoStart, SSO_START_LIMIT, ssoStartCompleted } from "@/lib/auth/sso/startLimit";
 import type { SsoClaims } from "@/lib/auth/sso/provider";
-import { useTestDatabase } from "../helpers/testDb";
+import { createEmptyDatabase, useTestDatabase } from "../helpers/testDb";
 
 const t = useTestDatabase();
 let oslo: string, ministry: string, bergen: string;
@@ -156,5 +161,28 @@ describe("an SSO sign-in in flight", () => {
     // The blocked address drains with time.
     const later = new Date(now.getTime() + SSO_START_LIMIT.leakSeconds * 1000 * (SSO_START_LIMIT.free + 5));
     expect(await allowSsoStart(t.db, "10.2.0.1", later)).toBe(true);
+  });
+});
+
+describe("upgrading an installation that ran the earlier better-auth SSO", () => {
+  it("removes SSO identities that were linked onto password accounts by e-mail, and keeps those of people SSO created", async () => {
+    const before = mkdtempSync(path.join(os.tmpdir(), "kanal-mig-"));
+    for (const folder of readdirSync("prisma/migrations").filter((f) => f < "20261201200000")) cpSync(path.join("prisma/migrations", folder), path.join(before, folder), { recursive: true });
+    const empty = await createEmptyDatabase();
+    const client = new pg.Client({ connectionString: empty.url });
+    try {
+      await migrate(empty.url, before);
+      await client.connect();
+      await client.query(`INSERT INTO app_user (id, name, email) VALUES ('local', 'Lokal', 'admin@etat.test'), ('sso', 'SSO', 'sso@etat.test')`);
+      await client.query(`INSERT INTO auth_identity (id, account_id, provider_id, user_id, password) VALUES
+        ('c1', 'local', 'credential', 'local', 'hash'), ('s1', 'idp-angriper', 'agency-sso', 'local', NULL), ('s2', 'idp-sso', 'agency-sso', 'sso', NULL)`);
+      await migrate(empty.url);
+      const rows = (await client.query(`SELECT id FROM auth_identity ORDER BY id`)).rows.map((r) => r.id);
+      expect(rows).toEqual(["c1", "s2"]);
+    } finally {
+      await client.end();
+      await empty.drop();
+      rmSync(before, { recursive: true, force: true });
+    }
   });
 });
