@@ -31,7 +31,8 @@ beforeAll(async () => {
   });
 });
 
-const claims = (over: Partial<SsoClaims>): SsoClaims => ({ subject: randomBytes(8).toString("hex"), email: null, emailVerified: true, name: "Navn", groups: [], ...over });
+const ISSUER = "https://login.etat.test";
+const claims = (over: Partial<SsoClaims>): SsoClaims => ({ issuer: ISSUER, subject: randomBytes(8).toString("hex"), email: null, emailVerified: true, name: "Navn", groups: [], ...over });
 const membershipsOf = (userId: string) =>
   t.db.membership.findMany({ where: { userId }, select: { agencyId: true, role: true, source: true }, orderBy: { agencyId: "asc" } });
 const sorted = <T extends { agencyId: string }>(rows: T[]) => [...rows].sort((a, b) => a.agencyId.localeCompare(b.agencyId));
@@ -106,6 +107,13 @@ describe("who an SSO sign-in is", () => {
     expect(await t.db.user.findUniqueOrThrow({ where: { id: admin.id }, include: { identities: true, memberships: true } })).toEqual(before);
     expect(await t.db.authIdentity.count({ where: { accountId: "angriper" } })).toBe(0);
     expect(await t.db.auditEvent.count({ where: { action: "sso_refused", target: "admin@etat.test" } })).toBe(1);
+  });
+
+  it("does not take the same subject at another provider for the same person", async () => {
+    const first = await resolveSsoSignIn(t.db, claims({ subject: "sub-42", email: "førti-to@etat.test" }), { inviteToken: null, ip: null });
+    expect(first.kind).toBe("signed_in");
+    const elsewhere = await resolveSsoSignIn(t.db, claims({ issuer: "https://annen-idp.test", subject: "sub-42", email: "noen@annen.test" }), { inviteToken: null, ip: null });
+    expect(elsewhere).toEqual({ kind: "refused", reason: "other_issuer" });
   });
 
   it("refuses a provider that sends no e-mail for a new person", async () => {

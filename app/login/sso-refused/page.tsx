@@ -5,7 +5,7 @@ import { ssoTexts } from "@/lib/i18nSso";
 
 export const dynamic = "force-dynamic";
 
-const Reason = z.enum(["email_taken", "no_email", "other_identity"]).catch("email_taken");
+const Reason = z.enum(["email_taken", "no_email", "other_identity", "other_issuer"]).catch("email_taken");
 
 /** Where a refused SSO sign-in lands: nothing was linked, and what to do instead. */
 export default async function SsoRefusedPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

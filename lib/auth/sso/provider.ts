@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadConfig, ssoRedirectUri, type Config } from "@/lib/config";
 
 /** What the product takes from the identity provider, validated. */
-export type SsoClaims = { subject: string; email: string | null; emailVerified: boolean; name: string | null; groups: string[] };
+export type SsoClaims = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null; groups: string[] };
 
 const SCOPES = "openid email profile";
 const TIMEOUT_SECONDS = 10;
@@ -82,6 +82,7 @@ export async function completeSignIn(callbackQuery: URLSearchParams, secrets: Fl
   const groupsClaim = config.OIDC_GROUPS_CLAIM;
   const groups = groupsClaim in userinfo ? userinfo[groupsClaim] : idClaims[groupsClaim];
   return {
+    issuer: idClaims.iss,
     subject: claims.sub,
     email: claims.email ?? null,
     emailVerified: claims.email_verified ?? false,

@@ -9,7 +9,7 @@ import type { SsoClaims } from "./provider";
 /** auth_identity.provider_id of SSO identities; account_id is the provider's subject (`sub`). */
 export const SSO_PROVIDER_ID = "agency-sso";
 
-export type RefusalReason = "email_taken" | "no_email" | "other_identity";
+export type RefusalReason = "email_taken" | "no_email" | "other_identity" | "other_issuer";
 export type SsoOutcome = { kind: "signed_in"; userId: string; hasAccess: boolean } | { kind: "refused"; reason: RefusalReason };
 
 /**
@@ -22,11 +22,16 @@ export type SsoOutcome = { kind: "signed_in"; userId: string; hasAccess: boolean
  */
 export async function resolveSsoSignIn(db: Db, claims: SsoClaims, input: { inviteToken: string | null; ip: string | null }): Promise<SsoOutcome> {
   const refuse = async (reason: RefusalReason): Promise<SsoOutcome> => {
-    await recordAudit(db, { action: "sso_refused", target: claims.email, details: { reason, subject: claims.subject }, ip: input.ip });
+    await recordAudit(db, { action: "sso_refused", target: claims.email, details: { reason, issuer: claims.issuer, subject: claims.subject }, ip: input.ip });
     return { kind: "refused", reason };
   };
   const name = claims.name ?? claims.email ?? claims.subject;
-  const known = await db.authIdentity.findFirst({ where: { providerId: SSO_PROVIDER_ID, accountId: claims.subject }, select: { userId: true } });
+  const known = await db.authIdentity.findFirst({
+    where: { providerId: SSO_PROVIDER_ID, accountId: claims.subject },
+    select: { userId: true, user: { select: { ssoSignIn: { select: { issuer: true } } } } },
+  });
+  // The same subject at another provider (OIDC_ISSUER changed) is someone else.
+  if (known?.user.ssoSignIn && known.user.ssoSignIn.issuer !== claims.issuer) return refuse("other_issuer");
   const invitation = input.inviteToken ? await findOpenInvitation(db, input.inviteToken) : null;
 
   let userId: string;
@@ -48,7 +53,7 @@ export async function resolveSsoSignIn(db: Db, claims: SsoClaims, input: { invit
 
   const accepted = invitation && input.inviteToken ? await acceptInvitation(db, { token: input.inviteToken, userId }) : null;
   const sync = await syncSsoMemberships(db, userId, claims.groups);
-  await db.ssoSignIn.upsert({ where: { userId }, create: { userId, groups: claims.groups }, update: { groups: claims.groups, lastSignInAt: new Date() } });
+  await db.ssoSignIn.upsert({ where: { userId }, create: { userId, issuer: claims.issuer, groups: claims.groups }, update: { issuer: claims.issuer, groups: claims.groups, lastSignInAt: new Date() } });
   for (const m of sync.added) await recordAudit(db, { action: "membership_added", agencyId: m.agencyId, target: userId, details: { role: m.role, source: "sso_group" }, ip: input.ip });
   for (const m of sync.changed) await recordAudit(db, { action: "membership_changed", agencyId: m.agencyId, target: userId, details: { from: m.from, to: m.role, source: "sso_group" }, ip: input.ip });
   for (const m of sync.removed) await recordAudit(db, { action: "membership_removed", agencyId: m.agencyId, target: userId, details: { role: m.role, source: "sso_group" }, ip: input.ip });
@@ -56,7 +61,7 @@ export async function resolveSsoSignIn(db: Db, claims: SsoClaims, input: { invit
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, installationAdmin: true, _count: { select: { memberships: true } } } });
   await recordAudit(db, {
     action: "sign_in", actorUserId: userId, target: user.email, ip: input.ip,
-    details: { method: "sso", subject: claims.subject, groups: claims.groups, ...(accepted ? { invitation: accepted.invitationId } : {}) },
+    details: { method: "sso", issuer: claims.issuer, subject: claims.subject, groups: claims.groups, ...(accepted ? { invitation: accepted.invitationId } : {}) },
   });
   return { kind: "signed_in", userId, hasAccess: user.installationAdmin || user._count.memberships > 0 };
 }

@@ -1,8 +1,10 @@
--- The last single sign-on of each SSO person: which groups the identity provider sent, and when.
--- Shows admins who signed in without any mapped group (pending) and which group values they carry,
--- so a mapping can be made; the memberships themselves are in membership (source 'sso_group').
+-- The last single sign-on of each SSO person: the issuer, which groups it sent, and when. Shows admins
+-- who signed in without any mapped group (pending) and which group values they carry, so a mapping can
+-- be made; the memberships themselves are in membership (source 'sso_group'). The issuer keeps a subject
+-- of one provider from being taken for the same subject at another, should OIDC_ISSUER change.
 CREATE TABLE sso_sign_in (
   user_id         text PRIMARY KEY REFERENCES app_user(id) ON DELETE CASCADE,
+  issuer          text NOT NULL,
   groups          text[] NOT NULL DEFAULT '{}',
   last_sign_in_at timestamptz(3) NOT NULL DEFAULT now()
 );
