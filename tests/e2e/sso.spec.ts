@@ -80,6 +80,20 @@ test("a person without any mapped group sees that they have no access yet and wh
 
   await page.goto(`/agencies/${OSLO}/members/sso`);
   await expect(page.locator("[data-sso-pending] tbody tr").filter({ hasText: "per@etat.idp.test" })).toContainText("alle-ansatte");
+
+  // Installation admins see the same list at /sso/pending (the demo admin is one only for this check).
+  expect((await page.goto("/sso/pending"))!.status()).toBe(404);
+  const setInstallationAdmin = (on: boolean) => withAppDatabase((c) => c.query(`UPDATE app_user SET installation_admin = $1 WHERE email = $2`, [on, ADMIN.email]));
+  await setInstallationAdmin(true);
+  try {
+    await page.goto("/");
+    await page.getByRole("link", { name: "SSO: venter på tilgang" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SSO: venter på tilgang");
+    await expect(page.locator("[data-sso-pending] tbody tr").filter({ hasText: "per@etat.idp.test" })).toContainText("alle-ansatte");
+    await expectAccessible(page);
+  } finally {
+    await setInstallationAdmin(false);
+  }
 });
 
 test("an identity whose e-mail is the demo admin's is refused and not linked; the admin account is unchanged", async ({ browser }) => {
