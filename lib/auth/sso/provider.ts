@@ -79,14 +79,18 @@ export async function completeSignIn(callbackQuery: URLSearchParams, secrets: Fl
   const userinfo = await oidc.fetchUserInfo(provider, tokens.access_token, idClaims.sub);
   const merged: Record<string, unknown> = { ...idClaims, ...userinfo, sub: idClaims.sub };
   const claims = Claims.parse(merged);
-  const groupsClaim = config.OIDC_GROUPS_CLAIM;
-  const groups = groupsClaim in userinfo ? userinfo[groupsClaim] : idClaims[groupsClaim];
   return {
     issuer: idClaims.iss,
     subject: claims.sub,
     email: claims.email ?? null,
     emailVerified: claims.email_verified ?? false,
     name: claims.name ?? claims.preferred_username ?? null,
-    groups: [...new Set(Groups.parse(groups ?? []))].sort(),
+    groups: groupsFrom(config.OIDC_GROUPS_CLAIM, idClaims, userinfo),
   };
+}
+
+/** The group values in the configured claim: from userinfo when it has the claim, else the ID token; a single string counts as one group. */
+export function groupsFrom(claim: string, idToken: Record<string, unknown>, userinfo: Record<string, unknown>): string[] {
+  const value = claim in userinfo ? userinfo[claim] : idToken[claim];
+  return [...new Set(Groups.parse(value ?? []))].sort();
 }
