@@ -2,7 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 
 /** Paths anyone may open without signing in. Everything else needs a session. */
-const PUBLIC = [/^\/login(\/|$)/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/unsubscribe(\/|$)/];
+const PUBLIC = [/^\/login(\/|$)/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/sso\/(start|callback)$/, /^\/api\/health$/, /^\/unsubscribe(\/|$)/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
 import { messages, PLATFORM_LABEL } from "@/lib/i18n";
 import { peopleTexts } from "@/lib/i18nPeople";
 import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
+import { isInstallationAdminUser } from "@/lib/permissions/installation";
 import { InstallationAdminLinks } from "./components/InstallationAdminLinks";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
 import { getAudienceSeries } from "@/lib/queries/getAudienceSeries";
@@ -20,8 +22,10 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
   const { lang } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = lang;
   const t = messages(locale);
-  await requireSignedIn();
+  const user = await requireSignedIn();
   const visible = await listVisibleAgencies();
+  // No membership yet (e.g. a first SSO sign-in without a mapped group): say so, not "no agencies exist".
+  if (!visible.length && !(await isInstallationAdminUser(db(), user.id))) redirect("/no-access");
   const agencies = visible.length ? await getAgencyChannels(db(), visible.map((a) => a.id)) : [];
   const charts = await Promise.all(
     agencies.map((a) => {

@@ -13,7 +13,9 @@ export type AuditAction =
   | "export"
   // people and the installation (lib/people, app/admin, npm run admin)
   | "invitation_created" | "invitation_revoked" | "invitation_accepted" | "sessions_ended" | "password_changed"
-  | "installation_admin_invited" | "installation_admin_revoked" | "agency_created" | "agency_changed" | "agency_settings_changed";
+  | "installation_admin_invited" | "installation_admin_revoked" | "agency_created" | "agency_changed" | "agency_settings_changed"
+  // single sign-on (lib/auth/sso, app/api/sso)
+  | "sso_refused" | "sso_failed" | "sso_mapping_added" | "sso_mapping_removed";
 
 /** Appends to the audit log. Never throws into the caller's path: a lost audit line is logged loudly. */
 export async function recordAudit(

@@ -6,6 +6,10 @@ export const HexKeySchema = z
 
 const onOff = z.enum(["on", "off"]);
 
+/** Where the identity provider sends the browser back after single sign-on (register it there as PUBLIC_URL + this path). */
+export const SSO_CALLBACK_PATH = "/api/sso/callback";
+const REDIRECT_HINT = `register the redirect URI PUBLIC_URL${SSO_CALLBACK_PATH} at the provider`;
+
 /** Every environment variable the product reads, validated once at start-up. */
 export const EnvSchema = z.object({
   DATABASE_URL: z
@@ -21,9 +25,13 @@ export const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected the http(s) address users open, e.g. https://kanal.example.no" }).optional(),
   TRUST_PROXY: onOff.default("off"),
-  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "expected the issuer URL of the agency's OpenID Connect provider" }).optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: `expected the issuer URL of the agency's OpenID Connect provider (and ${REDIRECT_HINT})` })
+    .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), "expected an https:// issuer (plain http only on this machine, for tests)")
+    .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The claim (in the ID token or from userinfo) that lists the person's groups. */
+  OIDC_GROUPS_CLAIM: z.string().regex(/^[A-Za-z0-9_.:/-]{1,200}$/, "expected a claim name such as groups, roles or https://example.no/claims/groups").default("groups"),
   DEMO_ADMIN_PASSWORD: z.string().min(12, "expected at least 12 characters").optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -49,6 +57,16 @@ export const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema>;
 
+/** The address users open, without a trailing slash. */
+export function publicUrl(config: Config): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+}
+
+/** The redirect URI sent to the identity provider; README states the same. */
+export function ssoRedirectUri(config: Config): string {
+  return `${publicUrl(config)}${SSO_CALLBACK_PATH}`;
+}
+
 const OIDC_VARS = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 
 export class ConfigError extends Error {}
@@ -60,7 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const set = OIDC_VARS.filter((v) => parsed.data[v]);
     if (set.length > 0 && set.length < OIDC_VARS.length) {
       const missing = OIDC_VARS.filter((v) => !parsed.data[v]);
-      throw new ConfigError(`Invalid configuration — ${missing.join(", ")}: single sign-on needs all of ${OIDC_VARS.join(", ")}`);
+      throw new ConfigError(`Invalid configuration — ${missing.join(", ")}: single sign-on needs all of ${OIDC_VARS.join(", ")}; ${REDIRECT_HINT}`);
     }
     return parsed.data;
   }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { UiLocale } from "@/lib/format";
 import { peopleTexts } from "@/lib/i18nPeople";
+import { ssoTexts } from "@/lib/i18nSso";
 import { isInstallationAdmin } from "@/lib/permissions/installation";
 
 /** On the home page, for installation administrators only: where agencies are created and run. */
@@ -12,6 +13,7 @@ export async function InstallationAdminLinks(props: { locale: UiLocale; hasAgenc
       <h2 id="installation-admin">{t.adminLinks}</h2>
       {!props.hasAgencies && <p>{t.noMemberships}</p>}
       <p><Link href={`/admin/agencies${props.locale === "nb" ? "" : `?lang=${props.locale}`}`}>{t.adminAgenciesLink}</Link></p>
+      <p><Link href={`/sso/pending${props.locale === "nb" ? "" : `?lang=${props.locale}`}`}>{ssoTexts(props.locale).pendingAllTitle}</Link></p>
     </section>
   );
 }

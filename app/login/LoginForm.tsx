@@ -8,7 +8,7 @@ const MESSAGES = {
   failed: "Innloggingen mislyktes. Prøv igjen om litt.",
 };
 
-export function LoginForm(props: { next: string; sso: boolean }) {
+export function LoginForm(props: { next: string; sso: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -30,17 +30,6 @@ export function LoginForm(props: { next: string; sso: boolean }) {
     setError(limited ?? (res && res.status < 500 ? MESSAGES.invalid : MESSAGES.failed));
   }
 
-  async function signInWithSso() {
-    const res = await fetch("/api/auth/sign-in/oauth2", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ providerId: "agency-sso", callbackURL: props.next }),
-    }).catch(() => null);
-    const body = res?.ok ? ((await res.json()) as { url?: string }) : null;
-    if (body?.url) window.location.assign(body.url);
-    else setError(MESSAGES.failed);
-  }
-
   return (
     <>
       <form action={signIn} className="stack" aria-describedby={error ? "login-error" : undefined}>
@@ -53,7 +42,7 @@ export function LoginForm(props: { next: string; sso: boolean }) {
       <p id="login-error" role="alert" className="error">{error}</p>
       {props.sso && (
         <p>
-          <button type="button" className="secondary" onClick={signInWithSso}>Logg inn med virksomhetens pålogging (SSO)</button>
+          <a className="button-link" href={`/api/sso/start?next=${encodeURIComponent(props.next)}`}>{props.sso}</a>
         </p>
       )}
     </>

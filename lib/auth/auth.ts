@@ -1,15 +1,13 @@
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { recordAudit } from "@/lib/audit";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { AUTH_SCHEMA } from "./options";
+import { ssoSessionPlugin } from "./sso/sessionPlugin";
 import { signInThrottleAfter, signInThrottleBefore } from "./signInThrottle";
-
-export const SSO_PROVIDER_ID = "agency-sso";
 
 /** Sign-in attempts per client address within the window (anything above answers 429). */
 export const SIGN_IN_LIMIT = { window: 15 * 60, max: 5 };
@@ -19,20 +17,6 @@ function createAuth() {
   const baseURL = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: start the product with `npm start`");
-  const sso = config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
-    ? [genericOAuth({
-        config: [{
-          providerId: SSO_PROVIDER_ID,
-          discoveryUrl: `${config.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-          clientId: config.OIDC_CLIENT_ID,
-          clientSecret: config.OIDC_CLIENT_SECRET,
-          scopes: ["openid", "email", "profile"],
-          pkce: true,
-          // Access comes from memberships an admin grants; SSO only proves who someone is.
-          disableImplicitSignUp: false,
-        }],
-      })]
-    : [];
   return betterAuth({
     appName: "Kanalmåling",
     baseURL,
@@ -46,8 +30,9 @@ function createAuth() {
       storage: "database",
       modelName: "auth_rate_limit",
       fields: { lastRequest: "last_request" },
-      // Password sign-in is throttled by failures per account and per address instead (lib/auth/throttle.ts).
-      customRules: { "/sign-in/email": false, "/sign-in/oauth2": SIGN_IN_LIMIT },
+      // Password sign-in is throttled by failures per account and per address instead (lib/auth/throttle.ts);
+      // SSO does not go through better-auth: app/api/sso/start throttles its own start (lib/auth/sso/startLimit.ts).
+      customRules: { "/sign-in/email": false },
     },
     advanced: {
       useSecureCookies: baseURL.startsWith("https://"),
@@ -57,7 +42,8 @@ function createAuth() {
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
       database: { generateId: () => crypto.randomUUID() },
     },
-    plugins: [...sso, nextCookies()],
+    // Single sign-on runs in app/api/sso/* (openid-client); this plugin only starts its sessions.
+    plugins: [ssoSessionPlugin(), nextCookies()],
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const refused = await signInThrottleBefore(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers);
@@ -67,7 +53,7 @@ function createAuth() {
         await signInThrottleAfter(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers, Boolean(ctx.context.newSession), ctx.context.returned);
         const ip = ctx.request?.headers.get("x-forwarded-for") ?? null;
         const session = ctx.context.newSession;
-        if (session && (ctx.path.startsWith("/sign-in") || ctx.path.startsWith("/oauth2/callback"))) {
+        if (session && ctx.path.startsWith("/sign-in")) {
           await recordAudit(db(), { action: "sign_in", actorUserId: session.user.id, target: session.user.email, ip });
         } else if (ctx.path === "/sign-in/email") {
           const email = typeof ctx.body?.email === "string" ? ctx.body.email.slice(0, 200) : null;

@@ -11,6 +11,7 @@ import { embeddedDatabaseUrl } from "@/lib/db/embedded";
 import { localDay } from "@/lib/time";
 import { adminQuery, assertLocalDatabase, withDatabase } from "../helpers/pgServer";
 import { ADMIN, E2E_PORT, runInfoFile } from "./fixtures";
+import { IDP_CLIENT, IDP_ISSUER, startIdentityProvider } from "./identityProvider";
 
 const server = process.env.DATABASE_URL;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "kanal-e2e-"));
@@ -34,6 +35,10 @@ process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
 delete process.env.SMTP_HOST;
 mkdirSync(path.dirname(runInfoFile()), { recursive: true });
 writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl, dataDir, startDay: localDay(new Date(), "Europe/Oslo") }));
+// Single sign-on against a real OpenID Connect provider on loopback, up before the app starts.
+process.env.PUBLIC_URL = `http://127.0.0.1:${E2E_PORT}`;
+await startIdentityProvider(process.env.PUBLIC_URL);
+Object.assign(process.env, { OIDC_ISSUER: IDP_ISSUER, OIDC_CLIENT_ID: IDP_CLIENT.id, OIDC_CLIENT_SECRET: IDP_CLIENT.secret });
 // The sandbox platforms on any free port, so parallel runs do not collide.
 process.env.SANDBOX_PORT ??= "0";
 await import("../../scripts/start");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { peopleTexts } from "@/lib/i18nPeople";
+import { ssoTexts } from "@/lib/i18nSso";
 import { listOpenInvitations } from "@/lib/people/invitations";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { StatefulForm } from "@/app/components/StatefulForm";
@@ -37,6 +38,7 @@ export default async function MembersPage(props: { params: Promise<{ slug: strin
     <>
       <h1>{t.membersTitle(agency.name)}</h1>
       <p><Link href={`/agencies/${agency.slug}/settings${lang === "nb" ? "" : `?lang=${lang}`}`}>{t.settings}</Link></p>
+      <p><a href={`/agencies/${agency.slug}/members/sso${lang === "nb" ? "" : `?lang=${lang}`}`}>{ssoTexts(lang).mappingLink}</a></p>
       {msg && <p role="status" className="notice">{msg}</p>}
       <table>
         <caption className="visually-hidden">{t.membersCaption(agency.name)}</caption>
