@@ -23,7 +23,12 @@ export async function changePassword(_prev: FormState, rawForm: unknown): Promis
     current: Str.parse(form.get("current")), password: Str.parse(form.get("password")), repeat: Str.parse(form.get("repeat")),
   });
   if (!result.ok) {
-    const message = result.reason === "no_local_password" ? t.noLocalPassword : result.reason === "current_wrong" ? t.currentWrong : result.reason === "mismatch" ? t.passwordMismatch : passwordMessage(t, result.reason);
+    const message =
+      result.reason === "throttled" ? t.throttled(Math.ceil(result.retryAfterSeconds / 60))
+      : result.reason === "no_local_password" ? t.noLocalPassword
+      : result.reason === "current_wrong" ? t.currentWrong
+      : result.reason === "mismatch" ? t.passwordMismatch
+      : passwordMessage(t, result.reason);
     return { ok: false, message, errors: { [result.field]: message } };
   }
   await recordAudit(db(), { action: "password_changed", actorUserId: session.user.id, target: session.user.email, details: { otherSessionsEnded: result.endedSessions }, ip: h.get("x-forwarded-for") });

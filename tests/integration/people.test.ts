@@ -140,6 +140,13 @@ describe("password policy", () => {
     expect(await changeOwnPassword(t.db, { ...base, current: "det gamle passordet 2026", password: "et nytt langt passord 2026", repeat: "et nytt langt passord 2026" })).toEqual({ ok: true, endedSessions: 2 });
     expect((await t.db.authSession.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual(["here"]);
   });
+
+  it("counts wrong current passwords like failed sign-ins, so a stolen session cannot guess the password", async () => {
+    const user = await createLocalUser(t.db, { email: "gjett@oslo.test", name: "Gjett", password: "det riktige passordet 2026" });
+    const attempt = (current: string) => changeOwnPassword(t.db, { userId: user.id, email: "gjett@oslo.test", keepSessionId: null, current, password: "et nytt langt passord 2026", repeat: "et nytt langt passord 2026" });
+    for (let i = 0; i <= THROTTLE.account.free; i++) expect(await attempt(`gjett ${i}`)).toMatchObject({ reason: "current_wrong" });
+    expect(await attempt("det riktige passordet 2026")).toMatchObject({ ok: false, reason: "throttled" });
+  });
 });
 
 describe("sign-in throttling", () => {
