@@ -75,7 +75,7 @@ test("a reply spike raises one alert, once, e-mailed once to the subscribed admi
   await message.first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Mange svar – X (Twitter) · ${HANDLE}`);
   const mailHtml = await page.content();
-  expect(mailHtml).toMatch(new RegExp(`http://localhost:\\d+/agencies/${SLUG}/replies\\?from=\\d{4}-\\d{2}-\\d{2}&amp;to=\\d{4}-\\d{2}-\\d{2}&amp;bucket=day&amp;channel=${accountId}`));
+  expect(mailHtml).toMatch(new RegExp(`http://(?:localhost|127\\.0\\.0\\.1):\\d+/agencies/${SLUG}/replies\\?from=\\d{4}-\\d{2}-\\d{2}&amp;to=\\d{4}-\\d{2}-\\d{2}&amp;bucket=day&amp;channel=${accountId}`));
   expect(mailHtml).not.toContain(CITIZEN_TEXT);
   expect(mailHtml).not.toContain("Kari Borger");
 
