@@ -1,0 +1,177 @@
+import { Prisma, type AccountStatus, type Platform } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { dateToDay, daysBetween, type Day } from "@/lib/time";
+import type { Bucket } from "@/lib/queries/buckets";
+import {
+  acrossChannels, AUDIENCE_CHANGE, AUDIENCE_END, AUDIENCE_END_DAY, COLLECTED_DAYS, FLOW_NAMES, flowAcrossChannels, flowSum,
+  knownUntil, LAST_COLLECTED_DAY, type Flow,
+} from "./definitions";
+import { bucketPeriods, previousPeriod, type Period } from "./periods";
+
+/**
+ * The metric engine: three entry points (aggregate, timeseries, breakdown) that turn the metric
+ * definitions into one SQL statement for any set of periods. Every page, JSON route, CSV dataset
+ * and the weekly e-mail reads its figures through here, so a figure means the same everywhere.
+ */
+
+export type Metric = "audience" | Flow;
+export const METRICS: Metric[] = ["audience", ...FLOW_NAMES];
+
+export type Channel = { accountId: string; agencyId: string; platform: Platform; handle: string; displayName: string; status: AccountStatus };
+
+/** The figures of one channel (or a group of channels) over one period. */
+export type Figures = {
+  period: Period;
+  audience: number | null;
+  audienceDay: Day | null;
+  /** Audience at the end of the period compared with (null when the period is not compared). */
+  audienceBefore: number | null;
+  audienceBeforeDay: Day | null;
+  audienceChange: number | null;
+} & Record<Flow, number | null> & {
+  /** Days of the period without a collected row (collection gaps). */
+  missingDays: number;
+  /** Metrics the platform stopped reporting inside the period while collection went on (series breaks), with the last known day. */
+  breaks: { metric: Metric; lastKnown: Day }[];
+  /** Whether the channel reported each metric in this period or the one it is compared with: only those take part in totals. */
+  reported: Record<Metric, boolean>;
+};
+
+export type PeriodRequest = Period & { compare?: boolean; bucket?: Bucket };
+export type Target = { agencyIds: string[]; accountIds?: string[] };
+
+type Row = {
+  account_id: string; idx: number; audience: number | null; audience_day: Date | null; audience_before: number | null;
+  audience_before_day: Date | null; audience_change: number | null; collected_days: number; last_collected: Date | null;
+} & Record<Flow, number | null> & Record<`known_${Metric}`, Date | null> & Record<`prev_known_${Metric}`, boolean | null>;
+
+async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
+  const rows = await db.account.findMany({
+    where: { agencyId: { in: t.agencyIds }, ...(t.accountIds ? { id: { in: t.accountIds } } : {}) },
+    select: { id: true, agencyId: true, platform: true, handle: true, displayName: true, status: true },
+    orderBy: [{ platform: "asc" }, { handle: "asc" }],
+  });
+  return rows.map((r) => ({ accountId: r.id, agencyId: r.agencyId, platform: r.platform, handle: r.handle, displayName: r.displayName, status: r.status }));
+}
+
+/** The figures of every channel of the target over each requested period (and, when asked, the change against the period before it). */
+export async function aggregate<K extends string>(db: Db, target: Target, periods: Record<K, PeriodRequest>): Promise<(Channel & { figures: Record<K, Figures> })[]> {
+  const keys = Object.keys(periods) as K[];
+  // Windows: the requested periods, then each one's previous period (shared when equal).
+  const windows: Period[] = [];
+  const windowOf = (p: Period) => {
+    const i = windows.findIndex((w) => w.from === p.from && w.to === p.to);
+    if (i >= 0) return i;
+    windows.push({ from: p.from, to: p.to });
+    return windows.length - 1;
+  };
+  const pairs = keys.map((k) => ({ key: k, cur: windowOf(periods[k]), prev: periods[k].compare ? -1 : -2 }));
+  for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
+  const channels = await channelsOf(db, target);
+  if (channels.length === 0 || target.agencyIds.length === 0) return [];
+  const onlyAccounts = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
+  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
+  const prevKnown = Prisma.join(METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} IS NOT NULL AS ${Prisma.raw(`prev_known_${k}`)}`));
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => w.from)}::date[], ${windows.map((w) => w.to)}::date[]) AS w(idx, from_day, to_day)),
+    pairs AS (SELECT * FROM unnest(${pairs.map((p) => p.cur)}::int[], ${pairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
+    per AS (
+      SELECT a.id AS account_id, w.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
+             ${COLLECTED_DAYS} AS collected_days, ${LAST_COLLECTED_DAY} AS last_collected, ${known}
+      FROM account a CROSS JOIN w
+      LEFT JOIN account_daily_metric m ON m.agency_id = a.agency_id AND m.account_id = a.id AND m.day >= w.from_day AND m.day <= w.to_day
+      WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccounts}
+      GROUP BY a.id, w.idx)
+    SELECT DISTINCT ON (cur.account_id, cur.idx, pairs.prev_idx) cur.*, pairs.prev_idx, prev.audience AS audience_before, prev.audience_day AS audience_before_day,
+           ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
+    FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
+    LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx`);
+  const byKey = new Map(rows.map((r) => [`${r.account_id}/${r.idx}/${(r as unknown as { prev_idx: number }).prev_idx}`, r]));
+  return channels.map((c) => {
+    const figures = {} as Record<K, Figures>;
+    for (const p of pairs) {
+      const r = byKey.get(`${c.accountId}/${p.cur}/${p.prev}`)!;
+      figures[p.key] = toFigures(r, periods[p.key], p.prev >= 0);
+    }
+    return { ...c, figures };
+  });
+}
+
+function toFigures(r: Row, period: Period, compared: boolean): Figures {
+  const day = (d: Date | null) => (d ? dateToDay(d) : null);
+  const lastCollected = day(r.last_collected);
+  const breaks: Figures["breaks"] = [];
+  const reported = {} as Record<Metric, boolean>;
+  for (const k of METRICS) {
+    const until = day(r[`known_${k}`]);
+    reported[k] = until !== null || (compared && r[`prev_known_${k}`] === true);
+    if (until !== null && lastCollected !== null && until < lastCollected) breaks.push({ metric: k, lastKnown: until });
+  }
+  const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, r[f]])) as Record<Flow, number | null>;
+  return {
+    period, audience: r.audience, audienceDay: day(r.audience_day),
+    audienceBefore: compared ? r.audience_before : null, audienceBeforeDay: compared ? day(r.audience_before_day) : null,
+    audienceChange: compared ? r.audience_change : null,
+    ...flows,
+    missingDays: daysBetween(period.from, period.to) + 1 - r.collected_days,
+    breaks, reported,
+  };
+}
+
+/** Channels added together by the rules of lib/metrics/definitions.ts (only channels that reported a metric take part in its total). */
+export function combine(members: Figures[], period: Period): Figures {
+  const taking = (k: Metric) => members.filter((m) => m.reported[k]);
+  const audience = taking("audience");
+  const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, flowAcrossChannels(f, taking(f).map((m) => m[f]))])) as Record<Flow, number | null>;
+  return {
+    period,
+    audience: acrossChannels(audience.map((m) => m.audience)),
+    audienceDay: audience.map((m) => m.audienceDay).filter((d): d is Day => d !== null).sort()[0] ?? null,
+    audienceBefore: acrossChannels(audience.map((m) => m.audienceBefore)),
+    audienceBeforeDay: audience.map((m) => m.audienceBeforeDay).filter((d): d is Day => d !== null).sort()[0] ?? null,
+    audienceChange: acrossChannels(audience.map((m) => m.audienceChange)),
+    ...flows,
+    missingDays: Math.max(0, ...members.map((m) => m.missingDays)),
+    breaks: members.flatMap((m) => m.breaks),
+    reported: Object.fromEntries(METRICS.map((k) => [k, members.some((m) => m.reported[k])])) as Record<Metric, boolean>,
+  };
+}
+
+export type SeriesChannel = Channel & { values: Figures[]; total: Figures };
+export type Series = { buckets: Day[]; channels: SeriesChannel[] };
+
+/**
+ * Figures per bucket (day, ISO week, month of the agency's calendar; the first and last bucket
+ * clipped to the range), each bucket's change measured against the bucket before it, and the
+ * figures of the whole range (its change measured against the equally long stretch before it).
+ */
+export async function timeseries(db: Db, target: Target, range: Period, bucket: Bucket): Promise<Series> {
+  const buckets = bucketPeriods(range, bucket);
+  const periods: Record<string, PeriodRequest> = { total: { from: range.from, to: range.to, compare: true } };
+  buckets.forEach((b, i) => (periods[String(i)] = { from: b.from, to: b.to, compare: true, bucket }));
+  const rows = await aggregate(db, target, periods);
+  return {
+    buckets: buckets.map((b) => b.start),
+    channels: rows.map(({ figures, ...channel }) => {
+      const values = buckets.map((_, i) => figures[String(i)]!);
+      // Over a series a channel takes part in a metric's totals in every bucket once it reported it anywhere in the range.
+      const reported = Object.fromEntries(METRICS.map((k) => [k, values.some((v) => v.reported[k])])) as Record<Metric, boolean>;
+      return { ...channel, values: values.map((v) => ({ ...v, reported })), total: figures.total! };
+    }),
+  };
+}
+
+/** Channels grouped (by platform, by agency) and added together per period or bucket by the same rules. */
+export function breakdown<G extends string>(channels: SeriesChannel[], groupOf: (c: Channel) => G): { group: G; members: Channel[]; values: Figures[]; total: Figures }[] {
+  const groups = [...new Set(channels.map(groupOf))];
+  return groups.map((group) => {
+    const members = channels.filter((c) => groupOf(c) === group);
+    const first = members[0]!;
+    return {
+      group, members,
+      values: first.values.map((v, i) => combine(members.map((m) => m.values[i]!), v.period)),
+      total: combine(members.map((m) => m.total), first.total.period),
+    };
+  });
+}
