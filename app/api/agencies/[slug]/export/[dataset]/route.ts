@@ -36,11 +36,12 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     const filename = `${scope.agency.slug}-${name.data}-${scope.period.from}-${scope.period.to}.csv`;
     if ("stream" in content) return csvResponse(await streamQueryAsCsv(pool(), content.stream, { separator }), filename);
     const csv = csvStream(content.header, { separator });
+    // Bytes, not strings: a web stream of a Response carries Uint8Array chunks.
     const body = Readable.from((async function* () {
-      yield BOM;
+      yield Buffer.from(BOM);
       for (const row of content.rows) csv.write(row);
       csv.end();
-      for await (const chunk of csv) yield chunk;
+      for await (const chunk of csv) yield Buffer.from(chunk as string | Buffer);
     })());
     return csvResponse(body, filename);
   } catch (e) {
