@@ -1,9 +1,9 @@
 import { Prisma, type AccountStatus, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { dateToDay, daysBetween, type Day } from "@/lib/time";
+import { addDays, dateToDay, daysBetween, type Day } from "@/lib/time";
 import type { Bucket } from "@/lib/queries/buckets";
 import {
-  acrossChannels, AUDIENCE_CHANGE, AUDIENCE_END, AUDIENCE_END_DAY, COLLECTED_DAYS, FLOW_NAMES, flowAcrossChannels, flowSum,
+  acrossChannels, AUDIENCE_CHANGE, audienceAtDay, AUDIENCE_END, AUDIENCE_END_DAY, COLLECTED_DAYS, FLOW_NAMES, flowAcrossChannels, flowSum,
   knownUntil, LAST_COLLECTED_DAY, type Flow,
 } from "./definitions";
 import { bucketPeriods, previousPeriod, type Period } from "./periods";
@@ -41,9 +41,9 @@ export type PeriodRequest = Period & { compare?: boolean; bucket?: Bucket };
 export type Target = { agencyIds: string[]; accountIds?: string[] };
 
 type Row = {
-  account_id: string; idx: number; audience: number | null; audience_day: Date | null; audience_before: number | null;
-  audience_before_day: Date | null; audience_change: number | null; collected_days: number; last_collected: Date | null;
-} & Record<Flow, number | null> & Record<`known_${Metric}`, Date | null> & Record<`prev_known_${Metric}`, boolean | null>;
+  account_id: string; idx: number; prev_idx: number; audience: number | null; audience_day: Day | null; audience_before: number | null;
+  audience_before_day: Day | null; audience_change: number | null; missing_days: number; last_collected: Day | null;
+} & Record<Flow, number | null> & Record<`known_${Metric}`, Day | null> & Record<`prev_known_${Metric}`, boolean | null>;
 
 async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
   const rows = await db.account.findMany({
@@ -69,25 +69,42 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
   for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
   const channels = await channelsOf(db, target);
   if (channels.length === 0 || target.agencyIds.length === 0) return [];
-  const onlyAccounts = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const onlyAccounts = target.accountIds ? Prisma.sql`AND m.account_id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
   const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
   const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
   const prevKnown = Prisma.join(METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} IS NOT NULL AS ${Prisma.raw(`prev_known_${k}`)}`));
+  // :TRICKY: each window is sent as its list of days, so rows join windows by day equality (a hash
+  // join, one pass over the rows of the span) instead of a range condition checked per window.
+  const dayOf: string[] = [];
+  const idxOf: number[] = [];
+  windows.forEach((w, i) => {
+    for (let d = w.from; d <= w.to; d = addDays(d, 1)) {
+      dayOf.push(d);
+      idxOf.push(i);
+    }
+  });
+  const span = { from: windows.reduce((a, w) => (w.from < a ? w.from : a), windows[0]!.from), to: windows.reduce((a, w) => (w.to > a ? w.to : a), windows[0]!.to) };
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => w.from)}::date[], ${windows.map((w) => w.to)}::date[]) AS w(idx, from_day, to_day)),
+    WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => daysBetween(w.from, w.to) + 1)}::int[]) AS w(idx, days)),
+    wd AS (SELECT * FROM unnest(${dayOf}::date[], ${idxOf}::int[]) AS wd(day, idx)),
     pairs AS (SELECT * FROM unnest(${pairs.map((p) => p.cur)}::int[], ${pairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
-    per AS (
-      SELECT a.id AS account_id, w.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
+    grouped AS (
+      SELECT m.account_id, wd.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
              ${COLLECTED_DAYS} AS collected_days, ${LAST_COLLECTED_DAY} AS last_collected, ${known}
-      FROM account a CROSS JOIN w
-      LEFT JOIN account_daily_metric m ON m.agency_id = a.agency_id AND m.account_id = a.id AND m.day >= w.from_day AND m.day <= w.to_day
-      WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccounts}
-      GROUP BY a.id, w.idx)
+      FROM account_daily_metric m JOIN wd ON wd.day = m.day
+      WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day >= ${span.from}::date AND m.day <= ${span.to}::date ${onlyAccounts}
+      GROUP BY m.account_id, wd.idx),
+    per AS (
+      SELECT a.id AS account_id, w.idx, g.audience, g.audience_day::text, ${Prisma.join(FLOW_NAMES.map((f) => Prisma.raw(`g.${f}`)))},
+             w.days - COALESCE(g.collected_days, 0) AS missing_days, g.last_collected::text, ${Prisma.join(METRICS.map((k) => Prisma.raw(`g.known_${k}::text AS known_${k}`)))}
+      FROM account a CROSS JOIN w LEFT JOIN grouped g ON g.account_id = a.id AND g.idx = w.idx
+      WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccountsA})
     SELECT DISTINCT ON (cur.account_id, cur.idx, pairs.prev_idx) cur.*, pairs.prev_idx, prev.audience AS audience_before, prev.audience_day AS audience_before_day,
            ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
     FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
     LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx`);
-  const byKey = new Map(rows.map((r) => [`${r.account_id}/${r.idx}/${(r as unknown as { prev_idx: number }).prev_idx}`, r]));
+  const byKey = new Map(rows.map((r) => [`${r.account_id}/${r.idx}/${r.prev_idx}`, r]));
   return channels.map((c) => {
     const figures = {} as Record<K, Figures>;
     for (const p of pairs) {
@@ -99,24 +116,36 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
 }
 
 function toFigures(r: Row, period: Period, compared: boolean): Figures {
-  const day = (d: Date | null) => (d ? dateToDay(d) : null);
-  const lastCollected = day(r.last_collected);
+  const lastCollected = r.last_collected;
   const breaks: Figures["breaks"] = [];
   const reported = {} as Record<Metric, boolean>;
   for (const k of METRICS) {
-    const until = day(r[`known_${k}`]);
+    const until = r[`known_${k}`];
     reported[k] = until !== null || (compared && r[`prev_known_${k}`] === true);
     if (until !== null && lastCollected !== null && until < lastCollected) breaks.push({ metric: k, lastKnown: until });
   }
   const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, r[f]])) as Record<Flow, number | null>;
   return {
-    period, audience: r.audience, audienceDay: day(r.audience_day),
-    audienceBefore: compared ? r.audience_before : null, audienceBeforeDay: compared ? day(r.audience_before_day) : null,
+    period, audience: r.audience, audienceDay: r.audience_day,
+    audienceBefore: compared ? r.audience_before : null, audienceBeforeDay: compared ? r.audience_before_day : null,
     audienceChange: compared ? r.audience_change : null,
     ...flows,
-    missingDays: daysBetween(period.from, period.to) + 1 - r.collected_days,
+    missingDays: r.missing_days,
     breaks, reported,
   };
+}
+
+/** Audience at a day per channel (the latest value on or before it, with its day), and the channels' total by the rules of `combine`. */
+export async function audienceAt(db: Db, target: Target, day: Day): Promise<{ channels: (Channel & { audience: number | null; audienceDay: Day | null })[]; total: number | null; channelsCounted: number }> {
+  const channels = await channelsOf(db, target);
+  if (channels.length === 0) return { channels: [], total: null, channelsCounted: 0 };
+  const rows = await db.$queryRaw<{ id: string; audience: number | null; audience_day: Date | null }[]>(Prisma.sql`
+    SELECT a.id, at.audience, at.audience_day FROM account a LEFT JOIN LATERAL ${audienceAtDay(day)} at ON true
+    WHERE a.id = ANY(${channels.map((c) => c.accountId)}::uuid[])`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const withValues = channels.map((c) => ({ ...c, audience: byId.get(c.accountId)?.audience ?? null, audienceDay: byId.get(c.accountId)?.audience_day ? dateToDay(byId.get(c.accountId)!.audience_day!) : null }));
+  const counted = withValues.filter((c) => c.audience !== null);
+  return { channels: withValues, total: acrossChannels(counted.map((c) => c.audience)), channelsCounted: counted.length };
 }
 
 /** Channels added together by the rules of lib/metrics/definitions.ts (only channels that reported a metric take part in its total). */

@@ -47,6 +47,3 @@ export function weekPeriods(today: Day) {
     daysSoFar: soFar + 1,
   };
 }
-
-/** Everything up to a day: for "the latest known audience". */
-export const SINCE_EVER: Day = "1970-01-01";

@@ -1,7 +1,6 @@
 import type { AccountStatus, Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { aggregate, combine } from "@/lib/metrics/engine";
-import { SINCE_EVER } from "@/lib/metrics/periods";
+import { audienceAt } from "@/lib/metrics/engine";
 import { localDay, type Day } from "@/lib/time";
 
 export type ChannelSummary = {
@@ -35,15 +34,13 @@ export async function getAgencyChannels(db: Db, agencyIds: string[], now = new D
     orderBy: { name: "asc" },
   });
   return Promise.all(agencies.map(async (a) => {
-    const rows = await aggregate(db, { agencyIds: [a.id] }, { now: { from: SINCE_EVER, to: localDay(now, a.timeZone) } });
-    const total = combine(rows.map((r) => r.figures.now), { from: SINCE_EVER, to: localDay(now, a.timeZone) });
+    const at = await audienceAt(db, { agencyIds: [a.id] }, localDay(now, a.timeZone));
     return {
       id: a.id, slug: a.slug, name: a.name, timeZone: a.timeZone, locale: a.locale, parentName: a.parent?.name ?? null,
-      channels: rows.map((r) => ({
-        accountId: r.accountId, platform: r.platform, handle: r.handle, displayName: r.displayName, status: r.status,
-        audience: r.figures.now.audience, audienceDay: r.figures.now.audienceDay,
+      channels: at.channels.map((c) => ({
+        accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName, status: c.status, audience: c.audience, audienceDay: c.audienceDay,
       })),
-      totalAudience: total.audience, channelsCounted: rows.filter((r) => r.figures.now.reported.audience).length,
+      totalAudience: at.total, channelsCounted: at.channelsCounted,
     };
   }));
 }

@@ -1,7 +1,7 @@
 import type { AccountStatus, Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { aggregate, combine, timeseries, type Figures, type Metric } from "@/lib/metrics/engine";
-import { SINCE_EVER, weekPeriods } from "@/lib/metrics/periods";
+import { aggregate, audienceAt, combine, timeseries, type Figures, type Metric } from "@/lib/metrics/engine";
+import { weekPeriods } from "@/lib/metrics/periods";
 import { addDays, type Day } from "@/lib/time";
 
 export type OverviewChannel = {
@@ -60,9 +60,9 @@ const GAP_WINDOW = 14;
 export async function getAgencyOverview(db: Db, params: { agencyId: string; today: Day }): Promise<AgencyOverview> {
   const w = weekPeriods(params.today);
   const target = { agencyIds: [params.agencyId] };
-  const [rows, spark] = await Promise.all([
+  const [now, rows, spark] = await Promise.all([
+    audienceAt(db, target, params.today),
     aggregate(db, target, {
-      now: { from: SINCE_EVER, to: params.today },
       thisWeek: { ...w.thisWeekSoFar, compare: true },
       sameDays: { ...w.sameDaysLastWeek, compare: true },
       lastWeek: { ...w.lastWeek, compare: true },
@@ -71,16 +71,17 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
     timeseries(db, target, { from: addDays(w.thisWeekSoFar.from, -7 * 11), to: params.today }, "week"),
   ]);
   const sparkOf = new Map(spark.channels.map((c) => [c.accountId, c.values.map((v) => v.audience)]));
+  const nowOf = new Map(now.channels.map((c) => [c.accountId, c]));
   const channels: OverviewChannel[] = rows.map((r) => ({
     accountId: r.accountId, platform: r.platform, handle: r.handle, displayName: r.displayName, status: r.status,
-    audience: r.figures.now.audience, audienceDay: r.figures.now.audienceDay,
+    audience: nowOf.get(r.accountId)?.audience ?? null, audienceDay: nowOf.get(r.accountId)?.audienceDay ?? null,
     changeThisWeek: r.figures.thisWeek.audienceChange, changeSameDaysLastWeek: r.figures.sameDays.audienceChange, changeLastWeek: r.figures.lastWeek.audienceChange,
     sparkline: sparkOf.get(r.accountId) ?? spark.buckets.map(() => null),
     impressionsThisWeek: r.figures.thisWeek.impressions, reachThisWeek: r.figures.thisWeek.reach, repliesThisWeek: r.figures.thisWeek.replies,
     missingDays: r.figures.recent.missingDays,
   }));
-  const total = (key: "now" | "thisWeek" | "sameDays" | "lastWeek"): Figures => combine(rows.map((r) => r.figures[key]), rows[0]?.figures[key].period ?? { from: params.today, to: params.today });
-  const [now, thisWeek, sameDays, lastWeek] = [total("now"), total("thisWeek"), total("sameDays"), total("lastWeek")];
+  const total = (key: "thisWeek" | "sameDays" | "lastWeek"): Figures => combine(rows.map((r) => r.figures[key]), rows[0]?.figures[key].period ?? { from: params.today, to: params.today });
+  const [thisWeek, sameDays, lastWeek] = [total("thisWeek"), total("sameDays"), total("lastWeek")];
 
   const attention: Attention[] = [];
   for (const r of rows) {
@@ -91,7 +92,7 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
   }
   return {
     today: params.today, thisWeek: w.thisWeekSoFar.from, lastWeek: w.lastWeek.from, daysSoFar: w.daysSoFar, sparklineWeeks: spark.buckets,
-    totalAudience: now.audience, channelsCounted: rows.filter((r) => r.figures.now.reported.audience).length,
+    totalAudience: now.total, channelsCounted: now.channelsCounted,
     totalChangeThisWeek: thisWeek.audienceChange, totalChangeSameDaysLastWeek: sameDays.audienceChange, totalChangeLastWeek: lastWeek.audienceChange,
     impressionsThisWeek: thisWeek.impressions, impressionsSameDaysLastWeek: sameDays.impressions, impressionsLastWeek: lastWeek.impressions,
     repliesThisWeek: thisWeek.replies, repliesSameDaysLastWeek: sameDays.replies, repliesLastWeek: lastWeek.replies,

@@ -64,7 +64,9 @@ const scopeArb = fc.record({
   bucket: fc.constantFrom("day" as const, "week" as const, "month" as const),
 });
 
-async function seed(s: fc.RecordValue<typeof scopeArb>) {
+type Generated = typeof scopeArb extends fc.Arbitrary<infer T> ? T : never;
+
+async function seed(s: Generated) {
   const slug = `etat-${++runs}`;
   const agency = await t.db.agency.create({ data: { slug, name: `Etat ${runs}`, timeZone: s.timeZone } });
   await grantMembership(t.db, { userId, agencyId: agency.id, role: "viewer" });
@@ -80,7 +82,7 @@ async function seed(s: fc.RecordValue<typeof scopeArb>) {
     const next = () => ((r = (r * 1_103_515_245 + 12_345) % 2_147_483_648), r / 2_147_483_648);
     for (let d = 0; d <= HISTORY_DAYS; d++) {
       followers += Math.floor(next() * 40) - 8;
-      if (c.gaps.some((g) => d >= g.at && d < g.at + g.length)) continue;
+      if (c.gaps.some((g: { at: number; length: number }) => d >= g.at && d < g.at + g.length)) continue;
       const day = addDays(first, d);
       const impressions = c.breakAt !== null && d >= c.breakAt ? null : Math.floor(next() * 5000);
       const row: DailyMetricInput = {
