@@ -9,11 +9,7 @@ import { renderReport } from "./render";
 import { previousWeek, reportWeek } from "./week";
 
 /** `?week=2026-11-16` (any day of the wanted ISO week); absent = the last complete week. */
-export const WeekParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "issueDate")
-  .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()), "issueDate")
-  .optional();
+export const WeekParam = z.iso.date({ message: "issueDate" }).optional();
 
 /** The report of one agency and week, rendered for the browser and PDF (chart inline as data: URL). */
 export async function renderReportForAgency(agency: VisibleAgency, weekDay: string | undefined) {
