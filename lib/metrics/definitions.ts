@@ -12,9 +12,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * collected *inside* the period, with its day. Null when nothing was collected in the period: a
  * gap is a gap and is never bridged by a value from an earlier period.
  */
-// :TRICKY: max over [day number, value] picks the value of the latest day and, unlike an ordered
-// array_agg, lets PostgreSQL aggregate by hashing instead of sorting every row.
-export const AUDIENCE_END = Prisma.sql`((max(ARRAY[m.day - DATE '2000-01-01', m.followers]) FILTER (WHERE m.followers IS NOT NULL))[2])::float8`;
+// :TRICKY: the latest day's value as one max over a bigint (day number in the high 32 bits, the
+// value offset into 0..2^32 in the low ones): PostgreSQL then aggregates by hashing, with no sort
+// of the rows and no array per row.
+export const AUDIENCE_END = Prisma.sql`(((max(((m.day - DATE '2000-01-01')::bigint << 32) + (m.followers::bigint + 2147483648)) FILTER (WHERE m.followers IS NOT NULL)) & 4294967295) - 2147483648)::float8`;
 export const AUDIENCE_END_DAY = Prisma.sql`max(m.day) FILTER (WHERE m.followers IS NOT NULL)`;
 
 /**
