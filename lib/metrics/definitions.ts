@@ -66,9 +66,11 @@ export const COLLECTED_DAYS = Prisma.sql`count(m.day)::int`;
 
 /**
  * Series breaks: a metric the platform stopped reporting (Meta retired several in 2025–2026). The
- * last day the metric was known; when the channel was collected after that day inside the period,
- * the series broke there and is shown as a break, never as zeros.
+ * last day the metric was known; when the channel was still collected at least BREAK_AFTER_DAYS
+ * later inside the period, the series broke there and is shown as a break, never as zeros (a day
+ * or two without it is a late figure, not a break).
  */
+export const BREAK_AFTER_DAYS = 3;
 export function knownUntil(flow: Flow | "audience"): Prisma.Sql {
   const column = flow === "audience" ? "followers" : FLOWS[flow].column;
   return Prisma.sql`max(m.day) FILTER (WHERE m.${Prisma.raw(column)} IS NOT NULL)`;

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { addDays, dateToDay, daysBetween, type Day } from "@/lib/time";
 import type { Bucket } from "@/lib/queries/buckets";
 import {
-  acrossChannels, AUDIENCE_CHANGE, audienceAtDay, AUDIENCE_END, AUDIENCE_END_DAY, COLLECTED_DAYS, FLOW_NAMES, flowAcrossChannels, flowSum,
+  acrossChannels, AUDIENCE_CHANGE, audienceAtDay, BREAK_AFTER_DAYS, AUDIENCE_END, AUDIENCE_END_DAY, COLLECTED_DAYS, FLOW_NAMES, flowAcrossChannels, flowSum,
   knownUntil, LAST_COLLECTED_DAY, type Flow,
 } from "./definitions";
 import { bucketPeriods, previousPeriod, type Period } from "./periods";
@@ -43,7 +43,7 @@ export type Target = { agencyIds: string[]; accountIds?: string[] };
 type Row = {
   account_id: string; idx: number; prev_idx: number; audience: number | null; audience_day: Day | null; audience_before: number | null;
   audience_before_day: Day | null; audience_change: number | null; missing_days: number; last_collected: Day | null;
-} & Record<Flow, number | null> & Record<`known_${Metric}`, Day | null> & Record<`prev_known_${Metric}`, boolean | null>;
+} & Record<Flow, number | null> & Record<`known_${Metric}`, Day | null> & Record<`prev_known_${Metric}`, Day | null>;
 
 async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
   const rows = await db.account.findMany({
@@ -73,7 +73,7 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
   const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
   const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
   const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
-  const prevKnown = Prisma.join(METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} IS NOT NULL AS ${Prisma.raw(`prev_known_${k}`)}`));
+  const prevKnown = Prisma.join(METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} AS ${Prisma.raw(`prev_known_${k}`)}`));
   // :TRICKY: each window is sent as its list of days, so rows join windows by day equality (a hash
   // join, one pass over the rows of the span) instead of a range condition checked per window.
   const dayOf: string[] = [];
@@ -132,9 +132,10 @@ function toFigures(r: Row, period: Period, compared: boolean): Figures {
   const breaks: Figures["breaks"] = [];
   const reported = {} as Record<Metric, boolean>;
   for (const k of METRICS) {
-    const until = r[`known_${k}`];
-    reported[k] = until !== null || (compared && r[`prev_known_${k}`] === true);
-    if (until !== null && lastCollected !== null && until < lastCollected) breaks.push({ metric: k, lastKnown: until });
+    // Known last inside the period, or (when the whole period lacks it) in the period compared with.
+    const until = r[`known_${k}`] ?? (compared ? r[`prev_known_${k}`] : null);
+    reported[k] = until !== null;
+    if (until !== null && lastCollected !== null && daysBetween(until, lastCollected) >= BREAK_AFTER_DAYS) breaks.push({ metric: k, lastKnown: until });
   }
   const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, r[f]])) as Record<Flow, number | null>;
   return {

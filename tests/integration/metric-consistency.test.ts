@@ -218,4 +218,27 @@ describe("every view reads the same metric the same way", () => {
       { numRuns: 15, seed: 47, endOnFailure: true },
     );
   }, 240_000);
+
+  it("a metric the platform stopped reporting shows as a series break on the overview and in the e-mail, never as zeros", async () => {
+    const agency = await t.db.agency.create({ data: { slug: "brudd", name: "Bruddetaten", timeZone: "Europe/Oslo" } });
+    await grantMembership(t.db, { userId, agencyId: agency.id, role: "viewer" });
+    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "facebook", handle: "brudd", displayName: "Brudd" } });
+    const today = localDay(NOW, "Europe/Oslo");
+    const retired = addDays(today, -10);
+    const rows: DailyMetricInput[] = [];
+    for (let d = addDays(today, -40); d < today; d = addDays(d, 1)) {
+      rows.push({ agencyId: agency.id, accountId: account.id, day: d, followers: 1000, impressions: d < retired ? 500 : null, reach: d < retired ? 300 : null });
+    }
+    await upsertDailyMetrics(t.db, rows);
+    const overview = await json(overviewGet, "brudd", "overview", "");
+    expect(overview.attention).toEqual(expect.arrayContaining([
+      expect.objectContaining({ reason: "series_break", metric: "impressions", lastKnown: addDays(retired, -1) }),
+      expect.objectContaining({ reason: "series_break", metric: "reach", lastKnown: addDays(retired, -1) }),
+    ]));
+    expect(overview.impressionsThisWeek).toBeNull();
+    const week = previousWeek(NOW, "Europe/Oslo");
+    const report = await getWeeklyReportData(t.db, { id: agency.id, slug: "brudd", name: agency.name, timeZone: "Europe/Oslo", locale: "nb" }, week);
+    const html = (await renderReport(report)).html;
+    expect(html).toContain("plattformen har ikke oppgitt visninger siden");
+  });
 });
