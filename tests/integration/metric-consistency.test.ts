@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as compareGet } from "@/app/api/agencies/[slug]/compare/route";
 import { GET as exportGet } from "@/app/api/agencies/[slug]/export/[dataset]/route";
 import { GET as growthGet } from "@/app/api/agencies/[slug]/growth/route";
 import { GET as overviewGet } from "@/app/api/agencies/[slug]/overview/route";
@@ -175,6 +176,15 @@ describe("every view reads the same metric the same way", () => {
           const r = replies.channels.find((x: { accountId: string }) => x.accountId === c.accountId);
           expect(r?.total ?? null).toBe(flow(mine, range, "repliesReceived"));
         }
+
+        // The agency side by side (compare): followers across its channels and impressions, JSON and CSV.
+        const compare = (await json(compareGet, slug, "compare", `${query}&agency=${slug}`))[0];
+        const compareCsv = (await csv(slug, "compare", `${query}&agency=${slug}`))[1]!;
+        const taking = [...rows.values()].filter((m) => audienceEnd(m, range) !== null || audienceEnd(m, previousPeriod(range)) !== null);
+        const ends = taking.map((m) => audienceEnd(m, range));
+        expect(compare.audience).toBe(taking.length && ends.every((v) => v !== null) ? (ends as number[]).reduce((a, b) => a + b, 0) : null);
+        expect(num(compareCsv[2])).toBe(compare.audience);
+        expect(num(compareCsv[5])).toBe(compare.impressions);
       }),
       { numRuns: 25, seed: 20261126, endOnFailure: true },
     );
@@ -211,6 +221,10 @@ describe("every view reads the same metric the same way", () => {
           const reachChannel = thisWeek.channels.find((x: { accountId: string }) => x.accountId === c.accountId);
           expect(c.impressionsThisWeek).toBe(reachChannel.total.impressions);
           expect(c.impressionsThisWeek).toBe(flow(mine, { from: overview.thisWeek, to: overview.today }, "impressions"));
+          // This week so far, as the growth view of the same days measures it.
+          const soFar = await json(growthGet, slug, "growth", `from=${overview.thisWeek}&to=${overview.today}&bucket=week`);
+          const fromGrowth = soFar.summary.find((x: { accountId: string }) => x.accountId === c.accountId);
+          expect(c.changeThisWeek).toBe(fromGrowth ? fromGrowth.change : change(mine, { from: overview.thisWeek, to: overview.today }));
         }
         // Followers across channels: the e-mail counts the channels the way the totals do.
         expect(report.channelsCounted).toBe(s.channels.length);
