@@ -9,8 +9,9 @@ import {
 import { bucketPeriods, previousPeriod, type Period } from "./periods";
 
 /**
- * The metric engine: three entry points (aggregate, timeseries, breakdown) that turn the metric
- * definitions into one SQL statement for any set of periods. Every page, JSON route, CSV dataset
+ * The metric engine: the entry points aggregate, timeseries and breakdown (and audienceAt, the
+ * index lookup behind "now") that turn the metric definitions into one SQL statement for any set of
+ * periods. Every page, JSON route, CSV dataset
  * and the weekly e-mail reads its figures through here, so a figure means the same everywhere.
  */
 
