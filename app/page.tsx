@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
 import { messages, PLATFORM_LABEL } from "@/lib/i18n";
 import { peopleTexts } from "@/lib/i18nPeople";
+import { metricsMessages } from "@/lib/i18nMetrics";
 import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
 import { isInstallationAdminUser } from "@/lib/permissions/installation";
 import { InstallationAdminLinks } from "./components/InstallationAdminLinks";
@@ -43,7 +44,6 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
         {agencies.length === 0 && <p>{t.empty}</p>}
         {agencies.map((agency, i) => {
           const chart = charts[i]!;
-          const total = agency.channels.reduce((sum, c) => sum + (c.audience ?? 0), 0);
           const weekLabels = chart.buckets.map((b) => formatWeek(b, locale, true));
           const headingId = `agency-${agency.slug}`;
           return (
@@ -53,7 +53,7 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
               {visible.find((v) => v.id === agency.id)?.role === "admin" && (
                 <p><Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link> · <Link href={`/agencies/${agency.slug}/settings`}>{peopleTexts(locale).settings}</Link></p>
               )}
-              <p>{t.summary(agency.name, formatNumber(total, locale), agency.channels.length)}</p>
+              <p data-followers-sentence>{metricsMessages(locale).followersSentence(agency.name, formatNumber(agency.totalAudience, locale), agency.channelsCounted)}</p>
               <p><a className="button-link" href={`/agencies/${agency.slug}${locale === "nb" ? "" : `?lang=${locale}`}`}>{t.openDashboard}<span className="visually-hidden">: {agency.name}</span></a></p>
               <table>
                 <caption className="visually-hidden">{t.channels}: {agency.name}</caption>

@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+
 /** Calendar helpers. A "day" is an ISO date string (YYYY-MM-DD) in some agency's time zone. */
 
 export type Day = string;
@@ -49,17 +51,17 @@ export function weekStart(day: Day): Day {
   return addDays(day, -((dayToDate(day).getUTCDay() + 6) % 7));
 }
 
-/** The instant at which the wall clock in `timeZone` shows `day` at hh:mm (DST-aware). */
+/**
+ * The instant at which the wall clock in `timeZone` shows `day` at hh:mm. Time-zone rules come from
+ * @date-fns/tz: a wall time that does not exist (a DST gap, e.g. midnight in America/Santiago on
+ * 6 September 2026) moves forward to the first existing minute, so a day never starts the day before.
+ */
 export function localTimeToInstant(day: Day, hour: number, minute: number, timeZone: string): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d, hour, minute);
-  const offset = (at: number) => {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
-    }).formatToParts(new Date(at));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-    return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - at;
-  };
-  const first = guess - offset(guess);
-  return new Date(guess - offset(first));
+  return new Date(new TZDate(y, m - 1, d, hour, minute, timeZone).getTime());
+}
+
+/** The instants [start, end) covering local days `from`..`to` (inclusive) in a time zone. */
+export function localRange(from: Day, to: Day, timeZone: string): { start: Date; end: Date } {
+  return { start: localTimeToInstant(from, 0, 0, timeZone), end: localTimeToInstant(addDays(to, 1), 0, 0, timeZone) };
 }

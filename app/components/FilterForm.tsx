@@ -11,6 +11,8 @@ export function FilterForm(props: {
   filters: Filters;
   range: ResolvedRange;
   errors: string[];
+  /** What the period means beyond its dates (typed dates won over a preset, today is not finished). */
+  notices?: string[];
   channels?: { id: string; label: string }[];
   showBucket?: boolean;
   showView?: boolean;
@@ -39,12 +41,14 @@ export function FilterForm(props: {
           </div>
           <div className="field">
             <label htmlFor="f-from">{t.from}</label>
-            <input type="date" id="f-from" name="from" defaultValue={f.range === "custom" ? props.range.from : undefined} />
+            <input type="date" id="f-from" name="from" defaultValue={props.range.from} />
           </div>
           <div className="field">
             <label htmlFor="f-to">{t.to}</label>
-            <input type="date" id="f-to" name="to" defaultValue={f.range === "custom" ? props.range.to : undefined} />
+            <input type="date" id="f-to" name="to" defaultValue={props.range.to} />
           </div>
+          {/* The dates shown for a preset: sent back unchanged they are not a custom range (lib/dashboard/filters.ts). */}
+          <input type="hidden" name="shown" value={`${props.range.from}/${props.range.to}`} />
           {props.showBucket !== false && (
             <div className="field">
               <label htmlFor="f-bucket">{t.bucket}</label>
@@ -79,6 +83,7 @@ export function FilterForm(props: {
         {t.rangeShown(formatDay(props.range.from, props.locale), formatDay(props.range.to, props.locale))}
         {props.range.bucketAdjusted && <> · {t.bucketAdjusted}</>}
       </p>
+      {props.notices?.map((n) => <p key={n} className="meta" data-period-notice>{n}</p>)}
     </section>
   );
 }

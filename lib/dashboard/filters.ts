@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BucketSchema, type Bucket } from "@/lib/queries/buckets";
+import { translateIssues } from "@/lib/metrics/issues";
 import { addDays, daysBetween, type Day } from "@/lib/time";
 
 /** Dashboard filters as they live in the URL, so a link reproduces the view. */
@@ -9,7 +10,8 @@ export type RangePreset = z.infer<typeof RangePresetSchema>;
 
 export const LangSchema = z.enum(["nb", "sv", "en"]);
 
-const DaySchema = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+// Messages are keys of lib/i18nMetrics.ts, put into the user's language by lib/metrics/request.ts.
+const DaySchema = z.iso.date({ message: "issueDate" });
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
@@ -26,17 +28,20 @@ export const FilterSchema = z.preprocess(withoutEmpty, z
     to: DaySchema.optional(),
     bucket: BucketSchema.default("week"),
     view: z.enum(["absolute", "net"]).default("absolute"),
-    channel: oneOrMany(z.uuid({ message: "must be a channel id" })).optional(),
+    channel: oneOrMany(z.uuid({ message: "issueChannel" })).optional(),
+    /** The dates the form displayed for a preset (`from/to`): sent back unchanged they are not a custom range. */
+    shown: z.string().max(40).optional(),
+  })
+  // A date typed in wins over a preset; dates that are only the preset's own, as displayed, do not.
+  .transform((f) => {
+    const typed = (f.from !== undefined || f.to !== undefined) && f.shown !== `${f.from ?? ""}/${f.to ?? ""}`;
+    const datesOverride = typed && f.range !== undefined && f.range !== "custom";
+    const range: RangePreset = typed || f.range === "custom" ? "custom" : (f.range ?? "90d");
+    return { ...f, range, datesOverride, from: range === "custom" ? f.from : undefined, to: range === "custom" ? f.to : undefined };
   })
   .superRefine((f, ctx) => {
-    const custom = f.range === "custom" || (f.range === undefined && (f.from || f.to));
-    if (custom && !(f.from && f.to)) ctx.addIssue({ code: "custom", path: ["from"], message: "a custom range needs both from and to" });
-    if (custom && f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
-  })
-  // Dates count only for a custom range; without a preset, from and to mean a custom range.
-  .transform((f) => {
-    const range: RangePreset = f.range ?? (f.from && f.to ? "custom" : "90d");
-    return { ...f, range, from: range === "custom" ? f.from : undefined, to: range === "custom" ? f.to : undefined };
+    if (f.range === "custom" && !(f.from && f.to)) ctx.addIssue({ code: "custom", path: ["from"], message: "issueNeedsBoth" });
+    if (f.range === "custom" && f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "issueToBeforeFrom" });
   }));
 
 export type Filters = z.infer<typeof FilterSchema>;
@@ -68,14 +73,15 @@ export function resolveRange(f: Filters, today: Day, earliest: Day | null): Reso
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** Pages: invalid parameters become a readable message and the defaults, never a crash. */
+/** Pages: invalid parameters become readable messages (in the page's language) and the defaults, never a crash. */
 export function parseFilters(params: SearchParams): { filters: Filters; errors: string[] } {
   const parsed = FilterSchema.safeParse(params);
   if (parsed.success) return { filters: parsed.data, errors: [] };
   const lang = LangSchema.safeParse(params.lang);
+  const locale = lang.success ? lang.data : "nb";
   return {
-    filters: FilterSchema.parse({ lang: lang.success ? lang.data : "nb" }),
-    errors: parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`),
+    filters: FilterSchema.parse({ lang: locale }),
+    errors: translateIssues(parsed.error.issues, locale).map((i) => `${i.parameter ?? "?"}: ${i.message}`),
   };
 }
 
@@ -84,8 +90,8 @@ export function filtersToParams(f: Partial<Filters>): URLSearchParams {
   const p = new URLSearchParams();
   if (f.lang && f.lang !== "nb") p.set("lang", f.lang);
   if (f.range) p.set("range", f.range);
-  if (f.from) p.set("from", f.from);
-  if (f.to) p.set("to", f.to);
+  if (f.range === "custom" && f.from) p.set("from", f.from);
+  if (f.range === "custom" && f.to) p.set("to", f.to);
   if (f.bucket) p.set("bucket", f.bucket);
   if (f.view && f.view !== "absolute") p.set("view", f.view);
   for (const c of f.channel ?? []) p.append("channel", c);

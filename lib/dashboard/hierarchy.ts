@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { VisibleAgency } from "@/lib/permissions/access";
 
 /**
@@ -17,3 +18,8 @@ export function comparableAgencies(agency: VisibleAgency, visible: VisibleAgency
   const wanted = slugs?.length ? offered.filter((a) => slugs.includes(a.slug)) : offered;
   return { offered, chosen: wanted.length ? wanted : offered };
 }
+
+/** The compare view's own parameter: `agency` (repeatable slug). */
+export const CompareExtra = z.object({
+  agency: z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+});

@@ -2,6 +2,11 @@ import { stringify, type Stringifier } from "csv-stringify";
 
 export type CsvOptions = { separator?: ";" | "," };
 
+/** The decimal mark that goes with a separator: Norwegian Excel reads `;`-files with a decimal comma. */
+export function decimalMark(separator: ";" | "," = ";"): "," | "." {
+  return separator === ";" ? "," : ".";
+}
+
 /** UTF-8 byte order mark: Excel needs it to show æ, ø and å. */
 export const BOM = "\uFEFF";
 
@@ -18,9 +23,10 @@ export function neutraliseCell(value: unknown): string | number | null {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A streaming CSV writer: Norwegian Excel's `;` by default, a header row, neutralised cells. */
+/** A streaming CSV writer: Norwegian Excel's `;` (with decimal comma) by default, a header row, neutralised cells. */
 export function csvStream(header: string[], options: CsvOptions = {}): Stringifier {
-  const stream = stringify({ delimiter: options.separator ?? ";", header: true, columns: header, bom: false, record_delimiter: "\r\n", cast: { number: (n) => String(n) } });
+  const comma = decimalMark(options.separator) === ",";
+  const stream = stringify({ delimiter: options.separator ?? ";", header: true, columns: header, bom: false, record_delimiter: "\r\n", cast: { number: (n) => (comma ? String(n).replace(".", ",") : String(n)) } });
   const write = stream.write.bind(stream);
   stream.write = ((row: unknown[], ...rest: unknown[]) => write(row.map(neutraliseCell), ...(rest as []))) as typeof stream.write;
   return stream;

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import type { AgencyRequest } from "@/lib/api/agencyRoute";
-import { comparableAgencies } from "@/lib/dashboard/hierarchy";
+import { CompareExtra, comparableAgencies } from "@/lib/dashboard/hierarchy";
 import { db } from "@/lib/db/client";
-import { hasRole, listVisibleAgencies, type Role } from "@/lib/permissions/access";
+import { csvHeader, metricsMessages } from "@/lib/i18nMetrics";
+import type { ScopedRequest } from "@/lib/metrics/request";
+import type { Scope } from "@/lib/metrics/scope";
+import { hasRole, listVisibleAgencies, type Role, type VisibleAgency } from "@/lib/permissions/access";
 import { exportPostsQuery } from "@/lib/queries/exportPosts";
 import { exportRepliesQuery } from "@/lib/queries/exportReplies";
 import { getAgencyComparison } from "@/lib/queries/getAgencyComparison";
@@ -18,72 +20,71 @@ import type { CsvQuery } from "./streamQuery";
 /** Rows built in memory (the dashboard's own, bounded, figures) or a query streamed from the database. */
 export type ExportContent = { header: string[]; rows: unknown[][] } | { stream: CsvQuery };
 
-type Dataset = { role: Role; extra: z.ZodType; load: (req: AgencyRequest<Record<string, unknown>>) => Promise<ExportContent> };
+/** What a dataset is given: the request pipeline's scope (plus the period and channels under their short names). */
+export type DatasetRequest = ScopedRequest<Record<string, unknown>> & { range: Scope["period"] & { bucket: Scope["bucket"] }; accountIds?: string[] };
+type Dataset = { role: Role; extra: z.ZodType; load: (req: DatasetRequest) => Promise<ExportContent> };
 
 const none = z.object({});
+/** A share (0.2317) as a percentage with two decimals (23.17; the CSV writer puts the decimal mark). */
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
+/** Column names and label values in the language of the page the export was taken from. */
+const table = (scope: Scope, header: string[], rows: unknown[][]) => ({ header: csvHeader(header, scope.lang), rows });
 
 /**
- * Every CSV export, by name. Each calls the same query function as the dashboard page and JSON API
- * it belongs to, with the same parameters, so the numbers agree.
+ * Every CSV export, by name: a declaration of columns over the same view (lib/queries, reading the
+ * metric engine) as the dashboard page and JSON route it belongs to, with the same scope.
  */
 export const DATASETS = {
   overview: {
     role: "viewer", extra: none,
-    load: async ({ agency, today }) => {
-      const o = await getAgencyOverview(db(), { agencyId: agency.id, today });
-      return {
-        header: ["plattform", "kanal", "navn", "status", "publikum", "publikum_dato", "endring_denne_uke", "endring_forrige_uke", "rekkevidde_denne_uke", "svar_denne_uke", "manglende_dager_14"],
-        rows: o.channels.map((c) => [c.platform, c.handle, c.displayName, c.status, c.audience, c.audienceDay, c.changeThisWeek, c.changeLastWeek, c.reachThisWeek, c.repliesThisWeek, c.missingDays]),
-      };
+    load: async ({ scope }) => {
+      const o = await getAgencyOverview(db(), { agencyId: scope.agency.id, today: scope.today });
+      const m = metricsMessages(scope.lang);
+      return table(scope,
+        ["plattform", "kanal", "navn", "status", "publikum", "publikum_dato", "endring_denne_uke_saa_langt", "endring_samme_dager_forrige_uke", "endring_forrige_uke",
+          "visninger_denne_uke_saa_langt", "rekkevidde_denne_uke_saa_langt", "svar_denne_uke_saa_langt", "manglende_dager_14"],
+        o.channels.map((c) => [c.platform, c.handle, c.displayName, m[`status_${c.status}`], c.audience, c.audienceDay, c.changeThisWeek, c.changeSameDaysLastWeek, c.changeLastWeek,
+          c.impressionsThisWeek, c.reachThisWeek, c.repliesThisWeek, c.missingDays]));
     },
   },
   growth: {
     role: "viewer", extra: none,
-    load: async ({ agency, range, accountIds }) => {
-      const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds });
-      return {
-        header: ["periode_start", "plattform", "kanal", "publikum", "netto_vekst"],
-        rows: g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null])),
-      };
+    load: async ({ scope }) => {
+      const g = await getChannelGrowth(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
+      return table(scope, ["periode_start", "plattform", "kanal", "publikum", "netto_vekst"],
+        g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null])));
     },
   },
   reach: {
     role: "viewer", extra: none,
-    load: async ({ agency, range, accountIds }) => {
-      const r = await getReachSeries(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds });
-      return {
-        header: ["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate"],
-        rows: r.channels.flatMap((c) => r.buckets.map((b, i) => { const v = c.values[i]!; return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, v.engagementRate]; })),
-      };
+    load: async ({ scope }) => {
+      const r = await getReachSeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
+      return table(scope, ["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent"],
+        r.channels.flatMap((c) => r.buckets.map((b, i) => { const v = c.values[i]!; return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, percent(v.engagementRate)]; })));
     },
   },
   campaigns: {
     role: "viewer", extra: none,
-    load: async ({ agency, range, accountIds }) => {
-      const rows = await getCampaignReach(db(), { agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to, accountIds });
-      return {
-        header: ["sendt_dato", "plattform", "kanal", "kampanje", "sendt", "naadd", "maalgruppe", "dekning", "aapnet", "klikk"],
-        rows: rows.map((c) => [c.sentDay, c.platform, c.handle, c.name, c.sent, c.reached, c.targetPopulation, c.coverage, c.opens, c.clicks]),
-      };
+    load: async ({ scope }) => {
+      const rows = await getCampaignReach(db(), { agencyId: scope.agency.id, timeZone: scope.timeZone, ...scope.period, accountIds: scope.channels });
+      return table(scope, ["sendt_dato", "plattform", "kanal", "kampanje", "sendt", "naadd", "maalgruppe", "dekning_prosent", "aapnet", "klikk"],
+        rows.map((c) => [c.sentDay, c.platform, c.handle, c.name, c.sent, c.reached, c.targetPopulation, percent(c.coverage), c.opens, c.clicks]));
     },
   },
   replies: {
     role: "viewer", extra: none,
-    load: async ({ agency, range, accountIds }) => {
-      const r = await getReplySeries(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds });
-      return { header: ["periode_start", "plattform", "kanal", "svar"], rows: r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null])) };
+    load: async ({ scope }) => {
+      const r = await getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
+      return table(scope, ["periode_start", "plattform", "kanal", "svar"], r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null])));
     },
   },
   compare: {
-    role: "viewer",
-    extra: z.object({ agency: z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (Array.isArray(v) ? v : [v])).optional() }),
-    load: async ({ agency, range, extra }) => {
+    role: "viewer", extra: CompareExtra,
+    load: async ({ agency, scope, extra }) => {
       const { chosen } = comparableAgencies(agency, await listVisibleAgencies(), extra.agency as string[] | undefined);
-      const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), from: range.from, to: range.to });
-      return {
-        header: ["virksomhet", "kanaler", "publikum", "publikum_ved_start", "vekst_andel", "visninger", "innlegg", "visninger_per_innlegg", "svar"],
-        rows: rows.map((r) => [r.name, r.channels, r.audience, r.audienceAtStart, r.growthShare, r.impressions, r.posts, r.impressionsPerPost, r.replies]),
-      };
+      const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), ...scope.period });
+      return table(scope, ["virksomhet", "kanaler", "publikum", "publikum_ved_start", "vekst_prosent", "visninger", "innlegg", "visninger_per_innlegg", "svar"],
+        rows.map((r) => [r.name, r.channels, r.audience, r.audienceAtStart, percent(r.growthShare), r.impressions, r.posts, r.impressionsPerPost, r.replies]));
     },
   },
   posts: {
@@ -122,6 +123,6 @@ export const DATASETS = {
 export type DatasetName = keyof typeof DATASETS;
 export const DatasetNameSchema = z.enum(Object.keys(DATASETS) as [DatasetName, ...DatasetName[]]);
 
-export function mayExport(agency: AgencyRequest<unknown>["agency"], name: DatasetName): boolean {
+export function mayExport(agency: VisibleAgency, name: DatasetName): boolean {
   return hasRole(agency, DATASETS[name].role);
 }

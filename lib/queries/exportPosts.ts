@@ -1,5 +1,5 @@
 import type { CsvQuery } from "@/lib/export/streamQuery";
-import { addDays, localTimeToInstant, type Day } from "@/lib/time";
+import { localRange, type Day } from "@/lib/time";
 
 /** Every post of an agency published in the range (agency-local days), oldest first, for CSV export. */
 export function exportPostsQuery(params: { agencyId: string; timeZone: string; from: Day; to: Day }): CsvQuery {
@@ -11,6 +11,6 @@ export function exportPostsQuery(params: { agencyId: string; timeZone: string; f
           FROM post p JOIN account a ON a.id = p.account_id
           WHERE p.agency_id = $1 AND p.published_at >= $3 AND p.published_at < $4
           ORDER BY p.published_at, p.id`,
-    values: [params.agencyId, params.timeZone, localTimeToInstant(params.from, 0, 0, params.timeZone), localTimeToInstant(addDays(params.to, 1), 0, 0, params.timeZone)],
+    values: [params.agencyId, params.timeZone, localRange(params.from, params.to, params.timeZone).start, localRange(params.from, params.to, params.timeZone).end],
   };
 }

@@ -1,5 +1,5 @@
 import type { CsvQuery } from "@/lib/export/streamQuery";
-import { addDays, localTimeToInstant, type Day } from "@/lib/time";
+import { localRange, type Day } from "@/lib/time";
 
 /**
  * Replies received in the range, for CSV export. Authors appear only as their pseudonym (the
@@ -14,6 +14,6 @@ export function exportRepliesQuery(params: { agencyId: string; timeZone: string;
           FROM reply r JOIN account a ON a.id = r.account_id LEFT JOIN post p ON p.id = r.post_id
           WHERE r.agency_id = $1 AND r.published_at >= $3 AND r.published_at < $4
           ORDER BY r.published_at, r.id`,
-    values: [params.agencyId, params.timeZone, localTimeToInstant(params.from, 0, 0, params.timeZone), localTimeToInstant(addDays(params.to, 1), 0, 0, params.timeZone)],
+    values: [params.agencyId, params.timeZone, localRange(params.from, params.to, params.timeZone).start, localRange(params.from, params.to, params.timeZone).end],
   };
 }

@@ -1,6 +1,7 @@
-import { Prisma, type AccountStatus, type Platform } from "@/lib/generated/prisma/client";
+import type { AccountStatus, Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { dateToDay, type Day } from "@/lib/time";
+import { audienceAt } from "@/lib/metrics/engine";
+import { localDay, type Day } from "@/lib/time";
 
 export type ChannelSummary = {
   accountId: string;
@@ -20,34 +21,26 @@ export type AgencyChannels = {
   locale: string;
   parentName: string | null;
   channels: ChannelSummary[];
+  /** Followers across channels (not people): the channels' latest known audience added up, and how many channels that counts. */
+  totalAudience: number | null;
+  channelsCounted: number;
 };
 
 /** The given agencies (callers pass what the user may see) with each channel's latest known audience. */
-export async function getAgencyChannels(db: Db, agencyIds: string[]): Promise<AgencyChannels[]> {
+export async function getAgencyChannels(db: Db, agencyIds: string[], now = new Date()): Promise<AgencyChannels[]> {
   const agencies = await db.agency.findMany({
     where: { id: { in: agencyIds } },
-    select: {
-      id: true, slug: true, name: true, timeZone: true, locale: true, parent: { select: { name: true } },
-      accounts: { select: { id: true, platform: true, handle: true, displayName: true, status: true }, orderBy: [{ platform: "asc" }, { handle: "asc" }] },
-    },
+    select: { id: true, slug: true, name: true, timeZone: true, locale: true, parent: { select: { name: true } } },
     orderBy: { name: "asc" },
   });
-  const ids = agencies.flatMap((a) => a.accounts.map((c) => c.id));
-  const latest = ids.length
-    ? await db.$queryRaw<{ account_id: string; day: Date; followers: number }[]>(Prisma.sql`
-        SELECT a.id AS account_id, l.day, l.followers
-        FROM account a CROSS JOIN LATERAL (
-          SELECT m.day, m.followers FROM account_daily_metric m
-          WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL
-          ORDER BY m.day DESC LIMIT 1) l
-        WHERE a.id = ANY(${ids}::uuid[])`)
-    : [];
-  const byAccount = new Map(latest.map((r) => [r.account_id, r]));
-  return agencies.map((a) => ({
-    id: a.id, slug: a.slug, name: a.name, timeZone: a.timeZone, locale: a.locale, parentName: a.parent?.name ?? null,
-    channels: a.accounts.map((c) => {
-      const l = byAccount.get(c.id);
-      return { accountId: c.id, platform: c.platform, handle: c.handle, displayName: c.displayName, status: c.status, audience: l?.followers ?? null, audienceDay: l ? dateToDay(l.day) : null };
-    }),
+  return Promise.all(agencies.map(async (a) => {
+    const at = await audienceAt(db, { agencyIds: [a.id] }, localDay(now, a.timeZone));
+    return {
+      id: a.id, slug: a.slug, name: a.name, timeZone: a.timeZone, locale: a.locale, parentName: a.parent?.name ?? null,
+      channels: at.channels.map((c) => ({
+        accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName, status: c.status, audience: c.audience, audienceDay: c.audienceDay,
+      })),
+      totalAudience: at.total, channelsCounted: at.channelsCounted,
+    };
   }));
 }

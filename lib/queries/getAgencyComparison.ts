@@ -1,5 +1,6 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { growthShare, perPost } from "@/lib/metrics/definitions";
+import { aggregate, combine } from "@/lib/metrics/engine";
 import type { Day } from "@/lib/time";
 
 export type AgencyComparisonRow = {
@@ -8,9 +9,9 @@ export type AgencyComparisonRow = {
   name: string;
   parentId: string | null;
   channels: number;
-  /** Sum of each channel's last known audience on or before `to`. */
+  /** Followers across the agency's channels at the end of the range. */
   audience: number | null;
-  /** The same sum on the day before the range (channels known at both ends only). */
+  /** The same at the end of the equally long stretch before the range. */
   audienceAtStart: number | null;
   growthShare: number | null;
   impressions: number | null;
@@ -25,42 +26,18 @@ export type AgencyComparisonRow = {
  */
 export async function getAgencyComparison(db: Db, params: { agencyIds: string[]; from: Day; to: Day }): Promise<AgencyComparisonRow[]> {
   if (params.agencyIds.length === 0) return [];
-  const rows = await db.$queryRaw<{
-    id: string; slug: string; name: string; parent_id: string | null; channels: number;
-    audience: number | null; audience_paired_end: number | null; audience_start: number | null;
-    impressions: number | null; posts: number | null; replies: number | null;
-  }[]>(Prisma.sql`
-    WITH ends AS (
-      SELECT a.agency_id, e.followers AS end_value, s.followers AS start_value
-      FROM account a
-      LEFT JOIN LATERAL (SELECT m.followers FROM account_daily_metric m
-        WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL AND m.day <= ${params.to}::date
-        ORDER BY m.day DESC LIMIT 1) e ON true
-      LEFT JOIN LATERAL (SELECT m.followers FROM account_daily_metric m
-        WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL AND m.day < ${params.from}::date
-        ORDER BY m.day DESC LIMIT 1) s ON true
-      WHERE a.agency_id = ANY(${params.agencyIds}::uuid[])
-    ), flows AS (
-      SELECT m.agency_id, sum(m.impressions)::float8 AS impressions, sum(m.posts_published)::float8 AS posts,
-             sum(m.replies_received)::float8 AS replies
-      FROM account_daily_metric m
-      WHERE m.agency_id = ANY(${params.agencyIds}::uuid[]) AND m.day >= ${params.from}::date AND m.day <= ${params.to}::date
-      GROUP BY m.agency_id
-    )
-    SELECT g.id, g.slug, g.name, g.parent_id,
-      (SELECT count(*)::int FROM account a WHERE a.agency_id = g.id) AS channels,
-      (SELECT sum(end_value)::float8 FROM ends WHERE ends.agency_id = g.id) AS audience,
-      (SELECT sum(end_value)::float8 FROM ends WHERE ends.agency_id = g.id AND start_value IS NOT NULL) AS audience_paired_end,
-      (SELECT sum(start_value)::float8 FROM ends WHERE ends.agency_id = g.id AND end_value IS NOT NULL) AS audience_start,
-      f.impressions, f.posts, f.replies
-    FROM agency g LEFT JOIN flows f ON f.agency_id = g.id
-    WHERE g.id = ANY(${params.agencyIds}::uuid[])
-    ORDER BY g.name`);
-  return rows.map((r) => ({
-    agencyId: r.id, slug: r.slug, name: r.name, parentId: r.parent_id, channels: r.channels,
-    audience: r.audience, audienceAtStart: r.audience_start,
-    growthShare: r.audience_start && r.audience_paired_end !== null ? (r.audience_paired_end - r.audience_start) / r.audience_start : null,
-    impressions: r.impressions, posts: r.posts, replies: r.replies,
-    impressionsPerPost: r.impressions !== null && r.posts ? r.impressions / r.posts : null,
-  }));
+  const range = { from: params.from, to: params.to };
+  const [agencies, rows] = await Promise.all([
+    db.agency.findMany({ where: { id: { in: params.agencyIds } }, select: { id: true, slug: true, name: true, parentId: true }, orderBy: { name: "asc" } }),
+    aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }),
+  ]);
+  return agencies.map((a) => {
+    const mine = rows.filter((r) => r.agencyId === a.id);
+    const f = combine(mine.map((r) => r.figures.range), range);
+    return {
+      agencyId: a.id, slug: a.slug, name: a.name, parentId: a.parentId, channels: mine.length,
+      audience: f.audience, audienceAtStart: f.audienceBefore, growthShare: growthShare(f.audienceChange, f.audienceBefore),
+      impressions: f.impressions, posts: f.posts, impressionsPerPost: perPost(f.impressions, f.posts), replies: f.replies,
+    };
+  });
 }

@@ -1,7 +1,8 @@
-import { Prisma, type AccountStatus, type Platform } from "@/lib/generated/prisma/client";
+import type { AccountStatus, Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, dateToDay, weekStart, type Day } from "@/lib/time";
-import { getAudienceSeries } from "./getAudienceSeries";
+import { aggregate, audienceAt, combine, timeseries, type Figures, type Metric } from "@/lib/metrics/engine";
+import { weekPeriods } from "@/lib/metrics/periods";
+import { addDays, type Day } from "@/lib/time";
 
 export type OverviewChannel = {
   accountId: string;
@@ -9,113 +10,92 @@ export type OverviewChannel = {
   handle: string;
   displayName: string;
   status: AccountStatus;
+  /** The latest known audience and its day. */
   audience: number | null;
   audienceDay: Day | null;
-  /** Change during this ISO week so far, and during all of last week; null when an end is unknown. */
+  /** Change during this ISO week so far, during the same days of last week, and during all of last week. */
   changeThisWeek: number | null;
+  changeSameDaysLastWeek: number | null;
   changeLastWeek: number | null;
   /** Audience at the end of each of the last 12 ISO weeks (null = gap). */
   sparkline: (number | null)[];
+  impressionsThisWeek: number | null;
   reachThisWeek: number | null;
   repliesThisWeek: number | null;
   /** Days without any collected row in the last 14 days (today excluded). */
   missingDays: number;
 };
 
+type Attention = { accountId: string; handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "collection_gap" | "series_break"; missingDays: number; metric?: Metric; lastKnown?: Day };
+
 export type AgencyOverview = {
   today: Day;
   thisWeek: Day;
   lastWeek: Day;
+  /** Days of this ISO week so far (today included); the "same days" of last week are as many. */
+  daysSoFar: number;
   sparklineWeeks: Day[];
+  /** Followers across channels (not people): the sum of each channel's latest known audience, and how many channels it counts. */
   totalAudience: number | null;
+  channelsCounted: number;
   totalChangeThisWeek: number | null;
+  totalChangeSameDaysLastWeek: number | null;
   totalChangeLastWeek: number | null;
-  reachThisWeek: number | null;
-  reachLastWeek: number | null;
+  impressionsThisWeek: number | null;
+  impressionsSameDaysLastWeek: number | null;
+  impressionsLastWeek: number | null;
   repliesThisWeek: number | null;
+  repliesSameDaysLastWeek: number | null;
   repliesLastWeek: number | null;
   channels: OverviewChannel[];
-  attention: { accountId: string; handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "collection_gap"; missingDays: number }[];
+  attention: Attention[];
 };
 
 const GAP_WINDOW = 14;
 
-function sumKnown(values: (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length ? known.reduce((a, b) => a + b, 0) : null;
-}
-
 /**
- * The agency at a glance in ISO weeks of its own calendar: audience now and its change this week
- * versus last week, reach and replies this week, and channels needing attention.
+ * The agency at a glance in ISO weeks of its own calendar. Like with like: this week so far is
+ * compared with the same days of last week; "last week" is the complete week.
  */
 export async function getAgencyOverview(db: Db, params: { agencyId: string; today: Day }): Promise<AgencyOverview> {
-  const thisWeek = weekStart(params.today);
-  const lastWeek = addDays(thisWeek, -7);
-  const gapFrom = addDays(params.today, -GAP_WINDOW);
-  const sparkFrom = addDays(thisWeek, -7 * 11);
-  // The sparkline and the per-channel figures are independent: ask for both at once.
-  const [rows, spark] = await Promise.all([db.$queryRaw<{
-    id: string; platform: Platform; handle: string; display_name: string; status: AccountStatus;
-    now_day: Date | null; now_value: number | null; last_week_end: number | null; prev_week_end: number | null;
-    reach_this: number | null; reach_last: number | null; replies_this: number | null; replies_last: number | null; collected_days: number;
-  }[]>(Prisma.sql`
-    SELECT a.id, a.platform, a.handle, a.display_name, a.status,
-      n.day AS now_day, n.followers AS now_value, lw.followers AS last_week_end, pw.followers AS prev_week_end,
-      f.reach_this, f.reach_last, f.replies_this, f.replies_last, f.collected_days
-    FROM account a
-    LEFT JOIN LATERAL (SELECT m.day, m.followers FROM account_daily_metric m
-      WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL AND m.day <= ${params.today}::date
-      ORDER BY m.day DESC LIMIT 1) n ON true
-    LEFT JOIN LATERAL (SELECT m.followers FROM account_daily_metric m
-      WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL AND m.day < ${thisWeek}::date
-      ORDER BY m.day DESC LIMIT 1) lw ON true
-    LEFT JOIN LATERAL (SELECT m.followers FROM account_daily_metric m
-      WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL AND m.day < ${lastWeek}::date
-      ORDER BY m.day DESC LIMIT 1) pw ON true
-    LEFT JOIN LATERAL (SELECT
-        sum(COALESCE(m.reach, m.impressions)) FILTER (WHERE m.day >= ${thisWeek}::date)::float8 AS reach_this,
-        sum(COALESCE(m.reach, m.impressions)) FILTER (WHERE m.day >= ${lastWeek}::date AND m.day < ${thisWeek}::date)::float8 AS reach_last,
-        sum(m.replies_received) FILTER (WHERE m.day >= ${thisWeek}::date)::float8 AS replies_this,
-        sum(m.replies_received) FILTER (WHERE m.day >= ${lastWeek}::date AND m.day < ${thisWeek}::date)::float8 AS replies_last,
-        count(*) FILTER (WHERE m.day >= ${gapFrom}::date AND m.day < ${params.today}::date)::int AS collected_days
-      FROM account_daily_metric m
-      WHERE m.agency_id = a.agency_id AND m.account_id = a.id
-        AND m.day >= LEAST(${lastWeek}::date, ${gapFrom}::date) AND m.day <= ${params.today}::date) f ON true
-    WHERE a.agency_id = ${params.agencyId}::uuid
-    ORDER BY a.platform, a.handle`),
-    getAudienceSeries(db, { agencyId: params.agencyId, from: sparkFrom, to: params.today, bucket: "week" }),
+  const w = weekPeriods(params.today);
+  const target = { agencyIds: [params.agencyId] };
+  const [now, rows, spark] = await Promise.all([
+    audienceAt(db, target, params.today),
+    aggregate(db, target, {
+      thisWeek: { ...w.thisWeekSoFar, compare: true },
+      sameDays: { ...w.sameDaysLastWeek, compare: true },
+      lastWeek: { ...w.lastWeek, compare: true },
+      recent: { from: addDays(params.today, -GAP_WINDOW), to: addDays(params.today, -1) },
+    }),
+    timeseries(db, target, { from: addDays(w.thisWeekSoFar.from, -7 * 11), to: params.today }, "week"),
   ]);
-  const sparkByAccount = new Map(spark.series.map((s) => [s.accountId, s.values]));
+  const sparkOf = new Map(spark.channels.map((c) => [c.accountId, c.values.map((v) => v.audience)]));
+  const nowOf = new Map(now.channels.map((c) => [c.accountId, c]));
+  const channels: OverviewChannel[] = rows.map((r) => ({
+    accountId: r.accountId, platform: r.platform, handle: r.handle, displayName: r.displayName, status: r.status,
+    audience: nowOf.get(r.accountId)?.audience ?? null, audienceDay: nowOf.get(r.accountId)?.audienceDay ?? null,
+    changeThisWeek: r.figures.thisWeek.audienceChange, changeSameDaysLastWeek: r.figures.sameDays.audienceChange, changeLastWeek: r.figures.lastWeek.audienceChange,
+    sparkline: sparkOf.get(r.accountId) ?? spark.buckets.map(() => null),
+    impressionsThisWeek: r.figures.thisWeek.impressions, reachThisWeek: r.figures.thisWeek.reach, repliesThisWeek: r.figures.thisWeek.replies,
+    missingDays: r.figures.recent.missingDays,
+  }));
+  const total = (key: "thisWeek" | "sameDays" | "lastWeek"): Figures => combine(rows.map((r) => r.figures[key]), rows[0]?.figures[key].period ?? { from: params.today, to: params.today });
+  const [thisWeek, sameDays, lastWeek] = [total("thisWeek"), total("sameDays"), total("lastWeek")];
 
-  const channels: OverviewChannel[] = rows.map((r) => {
-    const collected = r.collected_days;
-    return {
-      accountId: r.id, platform: r.platform, handle: r.handle, displayName: r.display_name, status: r.status,
-      audience: r.now_value, audienceDay: r.now_day ? dateToDay(r.now_day) : null,
-      // Nothing collected yet this week (e.g. early on a Monday) is unknown, not "no change".
-      changeThisWeek: r.now_value !== null && r.last_week_end !== null && r.now_day && dateToDay(r.now_day) >= thisWeek ? r.now_value - r.last_week_end : null,
-      changeLastWeek: r.last_week_end !== null && r.prev_week_end !== null ? r.last_week_end - r.prev_week_end : null,
-      sparkline: sparkByAccount.get(r.id) ?? spark.buckets.map(() => null),
-      reachThisWeek: r.reach_this, repliesThisWeek: r.replies_this,
-      missingDays: GAP_WINDOW - collected,
-    };
-  });
-  const attention: AgencyOverview["attention"] = [];
-  for (const c of channels) {
-    if (c.status === "needs_reconnect" || c.status === "paused") attention.push({ accountId: c.accountId, handle: c.handle, platform: c.platform, reason: c.status, missingDays: c.missingDays });
-    else if (c.missingDays > 0) attention.push({ accountId: c.accountId, handle: c.handle, platform: c.platform, reason: "collection_gap", missingDays: c.missingDays });
+  const attention: Attention[] = [];
+  for (const r of rows) {
+    const base = { accountId: r.accountId, handle: r.handle, platform: r.platform, missingDays: r.figures.recent.missingDays };
+    if (r.status === "needs_reconnect" || r.status === "paused") attention.push({ ...base, reason: r.status });
+    else if (base.missingDays > 0) attention.push({ ...base, reason: "collection_gap" });
+    for (const b of r.figures.recent.breaks) attention.push({ ...base, reason: "series_break", metric: b.metric, lastKnown: b.lastKnown });
   }
-  const withBoth = channels.filter((c) => c.changeThisWeek !== null);
   return {
-    today: params.today, thisWeek, lastWeek, sparklineWeeks: spark.buckets,
-    totalAudience: sumKnown(channels.map((c) => c.audience)),
-    totalChangeThisWeek: sumKnown(withBoth.map((c) => c.changeThisWeek)),
-    totalChangeLastWeek: sumKnown(channels.map((c) => c.changeLastWeek)),
-    reachThisWeek: sumKnown(channels.map((c) => c.reachThisWeek)),
-    reachLastWeek: sumKnown(rows.map((r) => r.reach_last)),
-    repliesThisWeek: sumKnown(channels.map((c) => c.repliesThisWeek)),
-    repliesLastWeek: sumKnown(rows.map((r) => r.replies_last)),
+    today: params.today, thisWeek: w.thisWeekSoFar.from, lastWeek: w.lastWeek.from, daysSoFar: w.daysSoFar, sparklineWeeks: spark.buckets,
+    totalAudience: now.total, channelsCounted: now.channelsCounted,
+    totalChangeThisWeek: thisWeek.audienceChange, totalChangeSameDaysLastWeek: sameDays.audienceChange, totalChangeLastWeek: lastWeek.audienceChange,
+    impressionsThisWeek: thisWeek.impressions, impressionsSameDaysLastWeek: sameDays.impressions, impressionsLastWeek: lastWeek.impressions,
+    repliesThisWeek: thisWeek.replies, repliesSameDaysLastWeek: sameDays.replies, repliesLastWeek: lastWeek.replies,
     channels, attention,
   };
 }

@@ -1,6 +1,7 @@
-import type { Platform } from "@/lib/generated/prisma/client";
+import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { localDay, localTimeToInstant, addDays, type Day } from "@/lib/time";
+import { COVERAGE } from "@/lib/metrics/definitions";
+import { localDay, localRange, type Day } from "@/lib/time";
 
 export type CampaignReach = {
   id: string;
@@ -18,23 +19,14 @@ export type CampaignReach = {
 };
 
 /** E-mail and push campaigns sent in the range (agency-local days), as reached versus target population. */
-export async function getCampaignReach(
-  db: Db,
-  params: { agencyId: string; timeZone: string; from: Day; to: Day; accountIds?: string[] },
-): Promise<CampaignReach[]> {
-  const rows = await db.campaign.findMany({
-    where: {
-      agencyId: params.agencyId,
-      sentAt: { gte: localTimeToInstant(params.from, 0, 0, params.timeZone), lt: localTimeToInstant(addDays(params.to, 1), 0, 0, params.timeZone) },
-      ...(params.accountIds ? { accountId: { in: params.accountIds } } : {}),
-    },
-    select: { id: true, name: true, sentAt: true, sent: true, reached: true, targetPopulation: true, opens: true, clicks: true, account: { select: { platform: true, handle: true } } },
-    orderBy: { sentAt: "desc" },
-  });
-  return rows.map((r) => ({
-    id: r.id, name: r.name, platform: r.account.platform, handle: r.account.handle, sentDay: localDay(r.sentAt, params.timeZone),
-    sent: r.sent, reached: r.reached, targetPopulation: r.targetPopulation,
-    coverage: r.reached !== null && r.targetPopulation ? r.reached / r.targetPopulation : null,
-    opens: r.opens, clicks: r.clicks,
-  }));
+export async function getCampaignReach(db: Db, params: { agencyId: string; timeZone: string; from: Day; to: Day; accountIds?: string[] }): Promise<CampaignReach[]> {
+  const { start, end } = localRange(params.from, params.to, params.timeZone);
+  const onlyAccounts = params.accountIds ? Prisma.sql`AND c.account_id = ANY(${params.accountIds}::uuid[])` : Prisma.empty;
+  const rows = await db.$queryRaw<(Omit<CampaignReach, "sentDay"> & { sentAt: Date })[]>(Prisma.sql`
+    SELECT c.id, c.name, a.platform, a.handle, c.sent_at AS "sentAt", c.sent, c.reached, c.target_population AS "targetPopulation",
+           ${COVERAGE} AS coverage, c.opens, c.clicks
+    FROM campaign c JOIN account a ON a.id = c.account_id
+    WHERE c.agency_id = ${params.agencyId}::uuid AND c.sent_at >= ${start} AND c.sent_at < ${end} ${onlyAccounts}
+    ORDER BY c.sent_at DESC`);
+  return rows.map(({ sentAt, ...r }) => ({ ...r, sentDay: localDay(sentAt, params.timeZone) }));
 }

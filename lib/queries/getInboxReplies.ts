@@ -1,7 +1,7 @@
 import type { InputKind, LinkStatus, Platform, Prisma, TriageState } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/time";
-import { localRange } from "./localRange";
+import { localRange } from "@/lib/time";
 
 export type InboxFilter = {
   agencyId: string;

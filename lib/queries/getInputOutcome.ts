@@ -2,7 +2,7 @@ import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/time";
 import { listAgencyAccounts } from "./listAgencyAccounts";
-import { localRange } from "./localRange";
+import { localRange } from "@/lib/time";
 
 export type OutcomeFigures = {
   /** Replies collected in the period. */

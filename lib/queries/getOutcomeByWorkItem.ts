@@ -1,7 +1,7 @@
 import type { LinkStatus, Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/time";
-import { localRange } from "./localRange";
+import { localRange } from "@/lib/time";
 import { REACHED_STATUSES } from "@/lib/inputs/statusMachine";
 
 export type WorkItemOutcome = {

@@ -1,8 +1,9 @@
 import type { Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { engagementRate, perPost } from "@/lib/metrics/definitions";
+import { timeseries, type Figures } from "@/lib/metrics/engine";
 import type { Day } from "@/lib/time";
 import type { Bucket } from "./buckets";
-import { sumDailyMetrics } from "./sumDailyMetrics";
 
 export type ReachPoint = { impressions: number | null; reach: number | null; engagements: number | null; engagementRate: number | null };
 
@@ -15,27 +16,17 @@ export type ReachSeries = {
   }[];
 };
 
-function rate(engagements: number | null, impressions: number | null): number | null {
-  return engagements !== null && impressions ? engagements / impressions : null;
-}
+const point = (f: Figures): ReachPoint => ({ impressions: f.impressions, reach: f.reach, engagements: f.engagements, engagementRate: engagementRate(f.engagements, f.impressions) });
 
-/** Impressions, reach, engagements and engagement rate per channel and bucket, and over the range. */
-export async function getReachSeries(
-  db: Db,
-  params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] },
-): Promise<ReachSeries> {
-  const sums = await sumDailyMetrics(db, params);
+/** Impressions, reach (never added across channels), engagements and engagement rate per channel and bucket, and over the range. */
+export async function getReachSeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] }): Promise<ReachSeries> {
+  const s = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
   return {
-    buckets: sums.buckets,
-    channels: sums.accounts.map((a) => ({
-      accountId: a.accountId, platform: a.platform, handle: a.handle, displayName: a.displayName,
-      values: a.values.map((v) => ({ impressions: v.impressions, reach: v.reach, engagements: v.engagements, engagementRate: rate(v.engagements, v.impressions) })),
-      total: {
-        impressions: a.total.impressions, reach: a.total.reach, engagements: a.total.engagements,
-        engagementRate: rate(a.total.engagements, a.total.impressions),
-        posts: a.total.postsPublished,
-        impressionsPerPost: a.total.impressions !== null && a.total.postsPublished ? a.total.impressions / a.total.postsPublished : null,
-      },
+    buckets: s.buckets,
+    channels: s.channels.map((c) => ({
+      accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName,
+      values: c.values.map(point),
+      total: { ...point(c.total), posts: c.total.posts, impressionsPerPost: perPost(c.total.impressions, c.total.posts) },
     })),
   };
 }

@@ -1,8 +1,9 @@
 import type { Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { perPost } from "@/lib/metrics/definitions";
+import { timeseries } from "@/lib/metrics/engine";
 import type { Day } from "@/lib/time";
 import type { Bucket } from "./buckets";
-import { sumDailyMetrics } from "./sumDailyMetrics";
 
 export type ReplySeries = {
   buckets: Day[];
@@ -18,26 +19,21 @@ export type ReplySeries = {
 };
 
 /** Volume of replies and comments per channel over time: for one-way channels, the load they receive. */
-export async function getReplySeries(
-  db: Db,
-  params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] },
-): Promise<ReplySeries> {
-  const sums = await sumDailyMetrics(db, params);
+export async function getReplySeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] }): Promise<ReplySeries> {
+  const s = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
   return {
-    buckets: sums.buckets,
-    channels: sums.accounts
-      .filter((a) => a.total.repliesReceived !== null)
-      .map((a) => {
-        const values = a.values.map((v) => v.repliesReceived);
+    buckets: s.buckets,
+    channels: s.channels
+      .filter((c) => c.total.replies !== null)
+      .map((c) => {
+        const values = c.values.map((v) => v.replies);
         let busiest: { bucket: Day; replies: number } | null = null;
         values.forEach((v, i) => {
-          if (v !== null && (busiest === null || v > busiest.replies)) busiest = { bucket: sums.buckets[i]!, replies: v };
+          if (v !== null && (busiest === null || v > busiest.replies)) busiest = { bucket: s.buckets[i]!, replies: v };
         });
         return {
-          accountId: a.accountId, platform: a.platform, handle: a.handle, displayName: a.displayName,
-          values, total: a.total.repliesReceived, posts: a.total.postsPublished,
-          repliesPerPost: a.total.repliesReceived !== null && a.total.postsPublished ? a.total.repliesReceived / a.total.postsPublished : null,
-          busiest,
+          accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName,
+          values, total: c.total.replies, posts: c.total.posts, repliesPerPost: perPost(c.total.replies, c.total.posts), busiest,
         };
       }),
   };

@@ -1,6 +1,6 @@
 import type { Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, localTimeToInstant, type Day } from "@/lib/time";
+import { localRange, type Day } from "@/lib/time";
 import { z } from "zod";
 
 export const PostSortSchema = z.enum(["impressions", "replies", "likes", "reposts", "publishedAt"]);
@@ -27,7 +27,7 @@ export async function getTopPosts(
   const rows = await db.post.findMany({
     where: {
       agencyId: params.agencyId,
-      publishedAt: { gte: localTimeToInstant(params.from, 0, 0, params.timeZone), lt: localTimeToInstant(addDays(params.to, 1), 0, 0, params.timeZone) },
+      publishedAt: { gte: localRange(params.from, params.to, params.timeZone).start, lt: localRange(params.from, params.to, params.timeZone).end },
       ...(params.accountIds ? { accountId: { in: params.accountIds } } : {}),
     },
     select: { id: true, publishedAt: true, text: true, permalink: true, impressions: true, likes: true, reposts: true, replies: true, account: { select: { platform: true, handle: true } } },

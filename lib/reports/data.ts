@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import type { Platform } from "@/lib/generated/prisma/client";
+import { aggregate, combine, timeseries } from "@/lib/metrics/engine";
+import type { Metric } from "@/lib/metrics/engine";
+import { reportScope } from "@/lib/metrics/scope";
 import { getCampaignReach, type CampaignReach } from "@/lib/queries/getCampaignReach";
-import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
-import { getReplySeries } from "@/lib/queries/getReplySeries";
 import { getTopPosts, type TopPost } from "@/lib/queries/getTopPosts";
-import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { addDays, type Day } from "@/lib/time";
 import type { ReportWeek } from "./week";
 
@@ -13,61 +13,58 @@ export type ReportAgency = { id: string; slug: string; name: string; timeZone: s
 export type WeeklyReportData = {
   agency: ReportAgency;
   week: ReportWeek;
-  channels: { platform: Platform; handle: string; audience: number | null; changeWeek: number | null; changeFourWeeks: number | null; replies: number | null }[];
+  channels: { accountId: string; platform: Platform; handle: string; audience: number | null; changeWeek: number | null; changeFourWeeks: number | null; replies: number | null }[];
+  /** Followers across the channels (not people) at the end of the week, and how many channels that counts. */
+  totalAudience: number | null;
+  channelsCounted: number;
   /** Audience per channel for the 12 weeks up to this one, for the chart. */
   trend: { weeks: Day[]; series: { label: string; values: (number | null)[] }[] };
   topPosts: TopPost[];
-  replies: { total: number };
-  attention: { handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "gap"; daysMissing?: number }[];
+  replies: { total: number | null };
+  attention: { handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "collection_gap" | "series_break"; missingDays?: number; metric?: Metric; lastKnown?: Day }[];
   campaigns: CampaignReach[];
 };
 
-const diff = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : a - b);
-
 /**
- * Everything in one agency's weekly report, from the dashboard's own query functions (growth,
- * top posts, replies, campaigns) for the same days, so the e-mail shows the dashboard's numbers.
+ * Everything in one agency's weekly report, through the metric engine with the dashboard's own
+ * definitions (the week is a complete ISO week; its change is measured against the week before,
+ * the four-week change against the four weeks before), so the e-mail shows the dashboard's numbers.
  */
 export async function getWeeklyReportData(db: Db, agency: ReportAgency, week: ReportWeek): Promise<WeeklyReportData> {
-  const base = { agencyId: agency.id, timeZone: agency.timeZone };
-  const [growth, weekReplies, topPosts, campaigns, accounts] = await Promise.all([
-    getChannelGrowth(db, { agencyId: agency.id, from: addDays(week.start, -7 * 11), to: week.end, bucket: "week" }),
-    getReplySeries(db, { agencyId: agency.id, from: week.start, to: week.end, bucket: "week" }),
-    getTopPosts(db, { ...base, from: week.start, to: week.end, sort: "impressions", limit: 5 }),
-    getCampaignReach(db, { ...base, from: week.start, to: week.end }),
-    listAgencyAccounts(db, agency.id),
+  const scope = reportScope(agency, week);
+  const base = { agencyId: agency.id, timeZone: scope.timeZone, ...scope.period };
+  const target = { agencyIds: [agency.id] };
+  const [rows, trend, topPosts, campaigns] = await Promise.all([
+    aggregate(db, target, {
+      week: { from: week.start, to: week.end, compare: true },
+      fourWeeks: { from: addDays(week.start, -21), to: week.end, compare: true },
+    }),
+    timeseries(db, target, { from: addDays(week.start, -7 * 11), to: week.end }, "week"),
+    getTopPosts(db, { ...base, sort: "impressions", limit: 5 }),
+    getCampaignReach(db, base),
   ]);
-  const last = growth.buckets.length - 1;
-  const repliesOf = new Map(weekReplies.channels.map((c) => [c.accountId, c.total]));
-  const channels = growth.accounts.map((s) => ({
-    platform: s.platform,
-    handle: s.label,
-    audience: s.absolute[last] ?? null,
-    changeWeek: diff(s.absolute[last], s.absolute[last - 1]),
-    changeFourWeeks: diff(s.absolute[last], s.absolute[last - 4]),
-    replies: repliesOf.get(s.key) ?? null,
-  }));
-
-  const collectedDays = await db.accountDailyMetric.groupBy({
-    by: ["accountId"],
-    where: { agencyId: agency.id, day: { gte: new Date(`${week.start}T00:00:00Z`), lte: new Date(`${week.end}T00:00:00Z`) } },
-    _count: { _all: true },
-  });
-  const daysOf = new Map(collectedDays.map((m) => [m.accountId, m._count._all]));
+  const withAudience = new Set(trend.channels.filter((c) => c.values.some((v) => v.audience !== null)).map((c) => c.accountId));
+  const weekTotal = combine(rows.map((r) => r.figures.week), { from: week.start, to: week.end });
   const attention: WeeklyReportData["attention"] = [];
-  for (const a of accounts) {
-    if (a.status !== "active") attention.push({ handle: a.handle, platform: a.platform, reason: a.status });
-    const days = daysOf.get(a.id) ?? 0;
-    if (days < 7) attention.push({ handle: a.handle, platform: a.platform, reason: "gap", daysMissing: 7 - days });
+  for (const r of rows) {
+    const f = r.figures.week;
+    if (r.status !== "active") attention.push({ handle: r.handle, platform: r.platform, reason: r.status });
+    if (f.missingDays > 0) attention.push({ handle: r.handle, platform: r.platform, reason: "collection_gap", missingDays: f.missingDays });
+    for (const b of f.breaks) attention.push({ handle: r.handle, platform: r.platform, reason: "series_break", metric: b.metric, lastKnown: b.lastKnown });
   }
-
   return {
     agency,
     week,
-    channels,
-    trend: { weeks: growth.buckets, series: growth.accounts.map((s) => ({ label: s.label, values: s.absolute })) },
+    channels: rows.filter((r) => withAudience.has(r.accountId)).map((r) => ({
+      accountId: r.accountId, platform: r.platform, handle: r.handle,
+      audience: r.figures.week.audience, changeWeek: r.figures.week.audienceChange, changeFourWeeks: r.figures.fourWeeks.audienceChange,
+      replies: r.figures.week.replies,
+    })),
+    totalAudience: weekTotal.audience,
+    channelsCounted: rows.filter((r) => r.figures.week.reported.audience).length,
+    trend: { weeks: trend.buckets, series: trend.channels.filter((c) => withAudience.has(c.accountId)).map((c) => ({ label: c.handle, values: c.values.map((v) => v.audience) })) },
     topPosts,
-    replies: { total: weekReplies.channels.reduce((s, c) => s + (c.total ?? 0), 0) },
+    replies: { total: weekTotal.replies },
     attention,
     campaigns,
   };

@@ -1,9 +1,9 @@
-import { formatDay, formatNumber, formatWeek } from "@/lib/format";
+import { formatChange, formatDay, formatNumber, formatWeek } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
 import { csvDocument } from "@/lib/export/csv";
 import { renderLineChartPng } from "./chartPng";
 import type { WeeklyReportData } from "./data";
-import { reportEmailHtml } from "./emailHtml";
+import { attentionText, audienceSentence, reportEmailHtml } from "./emailHtml";
 
 export type RenderedReport = { subject: string; html: string; text: string; chartPng: Buffer; csv: string; csvFilename: string };
 
@@ -28,16 +28,17 @@ export async function renderReport(data: WeeklyReportData, opts: { inlineChart?:
   const lines = [
     `Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}`,
     `${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}`,
+    `${audienceSentence(data)}.`,
     "",
     "Publikum per kanal (endring siste uke / siste 4 uker):",
-    ...data.channels.map((c) => `- ${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatNumber(c.changeWeek, locale)} / ${formatNumber(c.changeFourWeeks, locale)})`),
+    ...data.channels.map((c) => `- ${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatChange(c.changeWeek, locale)} / ${formatChange(c.changeFourWeeks, locale)})`),
     "",
     "Mest leste innlegg:",
     ...data.topPosts.map((p, i) => `${i + 1}. ${p.text} (${formatNumber(p.impressions, locale)} visninger) ${p.permalink ?? ""}`),
     "",
     `Svar og kommentarer mottatt: ${formatNumber(data.replies.total, locale)}`,
     ...data.campaigns.map((c) => `E-post/push: ${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}`),
-    ...data.attention.map((a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${a.reason === "gap" ? `mangler ${a.daysMissing} dager` : a.reason})`),
+    ...data.attention.map((a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${attentionText(a, locale)})`),
     ...(opts.unsubscribeUrl ? ["", `Avslutt abonnementet: ${opts.unsubscribeUrl}`] : []),
   ];
   const csv = await csvDocument(

@@ -91,6 +91,38 @@ test("a ministry's fastest-growing channel last quarter is named on the growth p
   await expect(page.locator('table[data-table="growth-summary"] tbody tr')).toHaveCount(3);
 });
 
+test("dates typed in while Periode stays at a preset are used, and the page says so", async ({ page }) => {
+  await page.goto("/agencies/helse-og-omsorgsdepartementet/growth");
+  await expect(page.getByLabel("Periode", { exact: true })).toHaveValue("90d");
+  await page.getByLabel("Fra").fill("2026-07-01");
+  await page.getByLabel("Til").fill("2026-09-30");
+  await page.getByRole("button", { name: "Oppdater" }).click();
+  await expect(page.locator("[data-range]")).toHaveAttribute("data-range", "2026-07-01/2026-09-30");
+  await expect(page.locator("[data-period-notice]").first()).toContainText("egendefinerte perioden");
+  await expect(page.getByLabel("Periode", { exact: true })).toHaveValue("custom");
+  // Going back to a preset with the displayed dates left in the fields takes the preset.
+  await page.getByLabel("Periode", { exact: true }).selectOption("30d");
+  await page.getByRole("button", { name: "Oppdater" }).click();
+  await expect(page.locator("[data-range]")).not.toHaveAttribute("data-range", "2026-07-01/2026-09-30");
+});
+
+test("the growth table and the per-platform sentence agree when a platform has one channel", async ({ request }) => {
+  const body = await (await request.get("/api/agencies/helse-og-omsorgsdepartementet/growth?from=2026-07-01&to=2026-09-30&bucket=month")).json();
+  const facebook = body.data.summary.filter((s: { platform: string }) => s.platform === "facebook");
+  expect(facebook).toHaveLength(1);
+  const platform = body.data.platformSummary.find((p: { platform: string }) => p.platform === "facebook");
+  expect([platform.start, platform.end, platform.change]).toEqual([facebook[0].start, facebook[0].end, facebook[0].change]);
+});
+
+test("the overview compares this week so far with the same days of last week, and shows impressions, never reach in their place", async ({ page }) => {
+  await page.goto(OSLO);
+  await expect(page.locator('[data-stat="impressions-this-week"]')).toBeVisible();
+  await expect(page.getByText(/samme dager i uke \d+/).first()).toBeVisible();
+  await expect(page.getByText(/så langt/).first()).toBeVisible();
+  await expect(page.locator('[data-summary="overview"]')).toContainText("Følgere i");
+  await expect(page.locator('[data-summary="overview"]')).not.toContainText("personer");
+});
+
 test("the posts table sorts by replies and links to each post", async ({ page }) => {
   await page.goto(`${OSLO}/posts?range=30d`);
   await page.getByRole("columnheader", { name: "Svar" }).getByRole("link").click();
@@ -137,6 +169,9 @@ const GrowthResponse = z.strictObject({
       accountId: z.uuid(), platform: z.string(), handle: z.string(), displayName: z.string(),
       start: Num, startDay: z.iso.date().nullable(), end: Num, endDay: z.iso.date().nullable(), change: Num, changeShare: Num,
     })),
+    platformSummary: z.array(z.strictObject({
+      platform: z.string(), start: Num, startDay: z.iso.date().nullable(), end: Num, endDay: z.iso.date().nullable(), change: Num, changeShare: Num,
+    })),
   }),
 });
 const ErrorResponse = z.strictObject({
@@ -175,13 +210,18 @@ const Channel = { accountId: z.uuid(), platform: z.string(), handle: z.string(),
 const ReachPoint = { impressions: Num, reach: Num, engagements: Num, engagementRate: Num };
 const RESPONSES = {
   overview: Envelope(z.strictObject({
-    today: z.iso.date(), thisWeek: z.iso.date(), lastWeek: z.iso.date(), sparklineWeeks: z.array(z.iso.date()).length(12),
-    totalAudience: Num, totalChangeThisWeek: Num, totalChangeLastWeek: Num, reachThisWeek: Num, reachLastWeek: Num, repliesThisWeek: Num, repliesLastWeek: Num,
+    today: z.iso.date(), thisWeek: z.iso.date(), lastWeek: z.iso.date(), daysSoFar: z.number().int().min(1).max(7), sparklineWeeks: z.array(z.iso.date()).length(12),
+    totalAudience: Num, channelsCounted: z.number().int(), totalChangeThisWeek: Num, totalChangeSameDaysLastWeek: Num, totalChangeLastWeek: Num,
+    impressionsThisWeek: Num, impressionsSameDaysLastWeek: Num, impressionsLastWeek: Num, repliesThisWeek: Num, repliesSameDaysLastWeek: Num, repliesLastWeek: Num,
     channels: z.array(z.strictObject({
       ...Channel, status: z.enum(["active", "needs_reconnect", "paused"]), audience: Num, audienceDay: z.iso.date().nullable(),
-      changeThisWeek: Num, changeLastWeek: Num, sparkline: z.array(Num).length(12), reachThisWeek: Num, repliesThisWeek: Num, missingDays: z.number().int(),
+      changeThisWeek: Num, changeSameDaysLastWeek: Num, changeLastWeek: Num, sparkline: z.array(Num).length(12),
+      impressionsThisWeek: Num, reachThisWeek: Num, repliesThisWeek: Num, missingDays: z.number().int(),
     })).min(1),
-    attention: z.array(z.strictObject({ accountId: z.uuid(), handle: z.string(), platform: z.string(), reason: z.enum(["needs_reconnect", "paused", "collection_gap"]), missingDays: z.number().int() })),
+    attention: z.array(z.strictObject({
+      accountId: z.uuid(), handle: z.string(), platform: z.string(), reason: z.enum(["needs_reconnect", "paused", "collection_gap", "series_break"]), missingDays: z.number().int(),
+      metric: z.string().optional(), lastKnown: z.iso.date().optional(),
+    })),
   })),
   reach: Envelope(z.strictObject({
     buckets: z.array(z.iso.date()),

@@ -26,6 +26,24 @@ test("the posts export streams every post with Norwegian letters intact, and hon
   expect(text).toMatch(/[æøå]/);
 });
 
+test("CSV for Norwegian Excel: decimal comma with `;`, labels in the page's language", async ({ request }) => {
+  const campaigns = (await (await request.get(`/api/agencies/${SLUG}/export/campaigns?from=2017-10-01&to=2017-10-31`)).body()).toString("utf8");
+  const [header, row] = campaigns.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(header).toBe("sendt_dato;plattform;kanal;kampanje;sendt;naadd;maalgruppe;dekning_prosent;aapnet;klikk");
+  expect(row!.split(";")[7]).toBe("20");
+  const reach = (await (await request.get(`/api/agencies/${SLUG}/export/reach?range=30d&bucket=week`)).body()).toString("utf8");
+  // Engagement rates are percentages with a decimal comma, never a point in a `;` file.
+  const rates = reach.trim().split("\r\n").slice(1).map((l) => l.split(";")[6]).filter((v) => v && v !== "");
+  expect(rates.length).toBeGreaterThan(0);
+  for (const r of rates) expect(r).toMatch(/^\d+(,\d+)?$/);
+  const nb = (await (await request.get(`/api/agencies/${SLUG}/export/overview`)).body()).toString("utf8");
+  expect(nb).toContain(";aktiv;");
+  expect(nb).not.toContain(";active;");
+  const en = (await (await request.get(`/api/agencies/${SLUG}/export/overview?lang=en&sep=comma`)).body()).toString("utf8");
+  expect(en.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^platform,channel,name,status,followers,/);
+  expect(en).toContain(",active,");
+});
+
 test("exports answer 400 to bad filters and 404 to unknown datasets", async ({ request }) => {
   expect((await request.get(`/api/agencies/${SLUG}/export/growth?bucket=year`)).status()).toBe(400);
   expect((await request.get(`/api/agencies/${SLUG}/export/passwords`)).status()).toBe(404);

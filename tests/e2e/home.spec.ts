@@ -31,6 +31,10 @@ test("the home page lists the demo agencies with their audience and draws their 
   expectOnCurve(shown);
   expect(shown).toMatch(/^\d{1,3}(\s\d{3})+/);
 
+  // Followers of several channels are not distinct people.
+  await expect(page.locator("[data-followers-sentence]").first()).toContainText("følgere i");
+  await expect(page.locator("main")).not.toContainText("personer gjennom");
+
   const oslo = page.locator('section[data-agency="oslo-politidistrikt"]');
   const canvas = oslo.locator("canvas");
   await expect(canvas).toBeVisible();

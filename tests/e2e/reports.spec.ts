@@ -38,7 +38,11 @@ test("an admin subscribes, previews the report, downloads its PDF and receives a
 test("report previews and PDFs of an agency answer 400 to a malformed week", async ({ request }) => {
   const res = await request.get(`/agencies/${SLUG}/reports/preview?week=neste-uke`);
   expect(res.status()).toBe(400);
-  expect((await res.json()).error).toBe("week must be a date like 2026-11-16");
+  // The one error body of every route, in the user's language.
+  expect(await res.json()).toEqual({
+    error: "invalid_parameters", message: "Én eller flere parametere er ugyldige.",
+    issues: [{ parameter: "week", message: "må være en dato skrevet ÅÅÅÅ-MM-DD" }],
+  });
 });
 
 test("an unsubscribe link with a forged token changes nothing", async ({ page }) => {

@@ -139,18 +139,25 @@ describe("top posts", () => {
 });
 
 describe("overview", () => {
-  it("compares this ISO week (uke 53) with last week and lists channels needing attention", async () => {
+  it("compares this ISO week so far (uke 53) with the same days of last week, and names last week as a complete week", async () => {
     const o = await getAgencyOverview(t.db, { agencyId, today: "2027-01-02" });
     expect(o.thisWeek).toBe("2026-12-28");
     expect(o.lastWeek).toBe("2026-12-21");
+    expect(o.daysSoFar).toBe(6);
     const tw = o.channels.find((c) => c.accountId === twitter)!;
     expect(tw.audience).toBe(followers("2027-01-02"));
     expect(tw.changeThisWeek).toBe(followers("2027-01-02") - followers("2026-12-27"));
     expect(tw.changeLastWeek).toBe(14);
+    expect(tw.changeSameDaysLastWeek).toBe(12);
     // This week so far: 28, 29 December and 2 January were collected (30.12–1.1 were not).
-    expect(tw.reachThisWeek).toBe(3 * IMPRESSIONS);
+    // Impressions are impressions: never reach standing in for them, or the reverse.
+    expect(tw.impressionsThisWeek).toBe(3 * IMPRESSIONS);
+    expect(tw.reachThisWeek).toBeNull();
     expect(tw.repliesThisWeek).toBe(3);
-    expect(o.reachLastWeek).toBe(7 * IMPRESSIONS);
+    // Like with like: Monday–Saturday of last week beside Monday–Saturday of this week; the whole week apart.
+    expect(o.impressionsSameDaysLastWeek).toBe(6 * IMPRESSIONS);
+    expect(o.impressionsLastWeek).toBe(7 * IMPRESSIONS);
+    expect(o.channelsCounted).toBe(2);
     expect(o.totalAudience).toBe(followers("2027-01-02") + 500);
     expect(tw.sparkline).toHaveLength(12);
     expect(o.attention).toEqual(

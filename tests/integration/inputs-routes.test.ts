@@ -80,7 +80,7 @@ describe("subject export", () => {
     session.user = { id: viewer.id, email: "leser-a@etat.test", name: "Leser A" };
     try {
       const res = await subject(new Request("http://x/s", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle: "ola_nordmann" }) }), ctx("route-a"));
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(404);
     } finally {
       session.user = admin;
     }

@@ -17,4 +17,9 @@ describe("CSV cells", () => {
   it("use `,` on request", async () => {
     expect(await csvDocument(["a", "b"], [["1,5", 2]], { separator: "," })).toBe('\uFEFFa,b\r\n"1,5",2\r\n');
   });
+
+  it("write decimals the way the separator's locale reads them: 23,17 with `;`, 23.17 with `,`", async () => {
+    expect(await csvDocument(["dekning_prosent"], [[23.17], [0.5], [100]])).toBe("\uFEFFdekning_prosent\r\n23,17\r\n0,5\r\n100\r\n");
+    expect(await csvDocument(["coverage_percent"], [[23.17]], { separator: "," })).toBe("\uFEFFcoverage_percent\r\n23.17\r\n");
+  });
 });

@@ -9,23 +9,24 @@ import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage(props: PageProps) {
-  const { agency, locale, t, today } = await dashboardContext(props);
+  const { agency, locale, t, m, today } = await dashboardContext(props);
   const o = await getAgencyOverview(db(), { agencyId: agency.id, today });
   const week = formatWeek(o.thisWeek, locale);
   const lastWeek = formatWeek(o.lastWeek, locale);
+  const soFar = m.thisWeekSoFar(week, o.daysSoFar);
+  const sameDays = m.sameDaysLastWeek(lastWeek);
   const n = (v: number | null) => formatNumber(v, locale);
   const c = (v: number | null) => formatChange(v, locale);
+  const compared = (v: string) => `${sameDays}: ${v}`;
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_overview}</h1>
-      <p className="summary" data-summary="overview">{o.totalChangeThisWeek === null
-        ? t.overviewNoWeekYet(n(o.totalAudience), week, c(o.totalChangeLastWeek), lastWeek)
-        : t.overviewSummary(n(o.totalAudience), c(o.totalChangeThisWeek), week, c(o.totalChangeLastWeek))}</p>
+      <p className="summary" data-summary="overview">{m.overviewSummary(n(o.totalAudience), o.channelsCounted, c(o.totalChangeThisWeek), soFar, c(o.totalChangeSameDaysLastWeek), sameDays)}</p>
       <div className="stats">
-        <StatCard name="total-audience" label={t.totalAudience} value={n(o.totalAudience)} />
-        <StatCard name="change-this-week" label={`${t.changeThisWeek} (${week})`} value={c(o.totalChangeThisWeek)} detail={t.lastWeekWas(`${c(o.totalChangeLastWeek)} (${lastWeek})`)} />
-        <StatCard name="reach-this-week" label={`${t.reachThisWeek} (${week})`} value={n(o.reachThisWeek)} detail={t.lastWeekWas(n(o.reachLastWeek))} />
-        <StatCard name="replies-this-week" label={`${t.repliesThisWeek} (${week})`} value={n(o.repliesThisWeek)} detail={t.lastWeekWas(n(o.repliesLastWeek))} />
+        <StatCard name="total-audience" label={m.followersAcrossChannels} value={n(o.totalAudience)} detail={m.followersAcrossChannelsNote} />
+        <StatCard name="change-this-week" label={`${t.changeThisWeek} (${soFar})`} value={c(o.totalChangeThisWeek)} detail={`${compared(c(o.totalChangeSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${c(o.totalChangeLastWeek)}`} />
+        <StatCard name="impressions-this-week" label={`${m.impressionsThisWeek} (${soFar})`} value={n(o.impressionsThisWeek)} detail={`${compared(n(o.impressionsSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.impressionsLastWeek)}`} />
+        <StatCard name="replies-this-week" label={`${t.repliesThisWeek} (${soFar})`} value={n(o.repliesThisWeek)} detail={`${compared(n(o.repliesSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.repliesLastWeek)}`} />
       </div>
 
       <section className="panel" aria-labelledby="channels-title">
@@ -36,8 +37,9 @@ export default async function OverviewPage(props: PageProps) {
             captionHidden
             dataName="overview-channels"
             columns={[
-              { label: t.channel }, { label: t.audience, numeric: true }, { label: t.changeThisWeek, numeric: true },
-              { label: t.changeLastWeek, numeric: true }, { label: t.reachThisWeek, numeric: true }, { label: t.repliesThisWeek, numeric: true },
+              { label: t.channel }, { label: t.audience, numeric: true }, { label: `${t.changeThisWeek} (${soFar})`, numeric: true },
+              { label: m.changeLastWeekComplete, numeric: true }, { label: `${t.impressions} (${soFar})`, numeric: true }, { label: `${t.reach} (${soFar})`, numeric: true },
+              { label: `${t.replies} (${soFar})`, numeric: true },
               { label: t.trend12w }, { label: "Status" },
             ]}
             rows={o.channels.map((ch) => {
@@ -47,7 +49,7 @@ export default async function OverviewPage(props: PageProps) {
                 header: channelLabel(ch),
                 cells: [
                   ch.audienceDay ? `${n(ch.audience)} (${formatDay(ch.audienceDay, locale)})` : n(ch.audience),
-                  c(ch.changeThisWeek), c(ch.changeLastWeek), n(ch.reachThisWeek), n(ch.repliesThisWeek),
+                  c(ch.changeThisWeek), c(ch.changeLastWeek), n(ch.impressionsThisWeek), n(ch.reachThisWeek), n(ch.repliesThisWeek),
                   { node: <Sparkline values={ch.sparkline} label={t.sparklineLabel(channelLabel(ch), n(known[0] ?? null), n(known.at(-1) ?? null))} /> },
                   t[`status_${ch.status}`],
                 ],
@@ -62,8 +64,10 @@ export default async function OverviewPage(props: PageProps) {
         {o.attention.length === 0 ? <p>{t.attentionNone}</p> : (
           <ul data-attention>
             {o.attention.map((a) => (
-              <li key={a.accountId}>
-                <strong>{channelLabel(a)}</strong>: {t[`reason_${a.reason}`]}{a.missingDays > 0 && <> – {t.missingDays(a.missingDays)}</>}
+              <li key={`${a.accountId}-${a.reason}-${a.metric ?? ""}`}>
+                <strong>{channelLabel(a)}</strong>: {a.reason === "series_break"
+                  ? m.seriesBreak(m[`metric_${a.metric!}`], formatDay(a.lastKnown!, locale))
+                  : <>{t[`reason_${a.reason}`]}{a.missingDays > 0 && <> – {t.missingDays(a.missingDays)}</>}</>}
                 {" "}<a href={`/agencies/${agency.slug}/connections${locale === "nb" ? "" : `?lang=${locale}`}`}>{t.nav_connections}</a>
               </li>
             ))}

@@ -23,7 +23,7 @@ export default async function ComparePage(props: PageProps) {
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_compare}</h1>
       <FilterForm
-        locale={locale} filters={{ ...filters, channel: undefined }} range={range} errors={ctx.errors} showBucket={false}
+        locale={locale} filters={{ ...filters, channel: undefined }} range={range} errors={ctx.errors} notices={ctx.notices} showBucket={false}
         extra={
           <fieldset>
             <legend>{t.chooseAgencies}</legend>

@@ -20,23 +20,16 @@ export default async function GrowthPage(props: PageProps) {
   const summaryLine = fastest && fastest.changeShare !== null
     ? t.growthSummary(channelLabel(fastest), formatPercent(fastest.changeShare, locale), formatChange(fastest.change, locale))
     : t.noDataInRange;
-  const platformGrowth = g.platforms
-    .map((p) => {
-      const known = p.absolute.filter((v): v is number => v !== null);
-      const first = known[0] ?? null;
-      const last = known.at(-1) ?? null;
-      return { platform: p.platform, change: first !== null && last !== null ? last - first : null, share: first && last !== null ? (last - first) / first : null };
-    })
-    .filter((p) => p.share !== null)
-    .sort((a, b) => b.share! - a.share!)[0];
-  const platformLine = platformGrowth
-    ? t.platformSummary(PLATFORM_LABEL[platformGrowth.platform], formatPercent(platformGrowth.share, locale), formatChange(platformGrowth.change, locale))
+  // The same definition as the table: growth over the range against the stretch before it, per platform.
+  const platformGrowth = g.platformSummary[0];
+  const platformLine = platformGrowth && platformGrowth.changeShare !== null
+    ? t.platformSummary(PLATFORM_LABEL[platformGrowth.platform], formatPercent(platformGrowth.changeShare, locale), formatChange(platformGrowth.change, locale))
     : t.noDataInRange;
   const bucketHeader = t[`bucket_${range.bucket}`];
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_growth}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} channels={ctx.channelOptions} showView />
+      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showView />
       {g.accounts.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
         <>
           <section className="panel" aria-labelledby="growth-range-title">

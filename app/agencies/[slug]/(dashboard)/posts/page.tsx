@@ -38,7 +38,7 @@ export default async function PostsPage(props: PageProps) {
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_posts}</h1>
       <FilterForm
-        locale={locale} filters={filters} range={range} errors={errors} channels={ctx.channelOptions} showBucket={false}
+        locale={locale} filters={filters} range={range} errors={errors} notices={ctx.notices} channels={ctx.channelOptions} showBucket={false}
         extra={<input type="hidden" name="sort" value={sort} />}
       />
       <section className="panel" aria-labelledby="posts-title">

@@ -26,7 +26,7 @@ export default async function ReachPage(props: PageProps) {
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_reach}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} channels={ctx.channelOptions} />
+      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
 
       <section className="panel" aria-labelledby="campaigns-title">
         <h2 id="campaigns-title">{t.campaigns}</h2>

@@ -19,7 +19,7 @@ export default async function RepliesPage(props: PageProps) {
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_replies}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} channels={ctx.channelOptions} />
+      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
       {r.channels.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
         <>
           <section className="panel" aria-labelledby="replies-totals-title">

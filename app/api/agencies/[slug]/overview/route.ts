@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { agencyRoute } from "@/lib/api/agencyRoute";
+import { scopedRoute } from "@/lib/metrics/request";
 import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = agencyRoute(z.object({}), ({ agency, today }) => getAgencyOverview(db(), { agencyId: agency.id, today }));
+export const GET = scopedRoute(z.object({}), ({ scope }) => getAgencyOverview(db(), { agencyId: scope.agency.id, today: scope.today }));

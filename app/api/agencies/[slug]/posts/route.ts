@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { agencyRoute } from "@/lib/api/agencyRoute";
+import { scopedRoute } from "@/lib/metrics/request";
 import { getTopPosts, PostSortSchema } from "@/lib/queries/getTopPosts";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ const Extra = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export const GET = agencyRoute(Extra, ({ agency, range, accountIds, extra }) =>
-  getTopPosts(db(), { agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to, accountIds, sort: extra.sort, limit: extra.limit }));
+export const GET = scopedRoute(Extra, ({ scope, extra }) =>
+  getTopPosts(db(), { agencyId: scope.agency.id, timeZone: scope.timeZone, from: scope.period.from, to: scope.period.to, accountIds: scope.channels, sort: extra.sort, limit: extra.limit }));

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { agencyRoute } from "@/lib/api/agencyRoute";
+import { scopedRoute } from "@/lib/metrics/request";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = agencyRoute(z.object({}), ({ agency, range, accountIds }) =>
-  getReplySeries(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds }));
+export const GET = scopedRoute(z.object({}), ({ scope }) => getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels }));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { exportSubject } from "@/lib/inputs/subject";
+import { errorResponse, langOf, RequestError } from "@/lib/metrics/request";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 import { resolveKeysFromEnv } from "@/app/agencies/[slug]/_inputs/keys";
 
@@ -12,12 +13,12 @@ const Body = z.object({ handle: z.string().trim().min(1).max(200) });
 export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   const agency = await findVisibleAgency(slug);
-  if (!agency) return Response.json({ error: "Fant ikke virksomheten" }, { status: 404 });
-  if (!hasRole(agency, "admin")) return Response.json({ error: "Bare administratorer kan hente ut data om en forfatter" }, { status: 403 });
+  // Only admins may see that subject access exists here; for anyone else it is "not found" (docs/architecture.md).
+  if (!agency || !hasRole(agency, "admin")) return errorResponse(new RequestError(404, "not_found"), langOf(req));
   const type = req.headers.get("content-type") ?? "";
   const raw = type.includes("application/json") ? await req.json().catch(() => null) : Object.fromEntries((await req.formData().catch(() => new FormData())).entries());
   const body = Body.safeParse(raw);
-  if (!body.success) return Response.json({ error: "Oppgi brukernavnet (handle) til forfatteren" }, { status: 400 });
+  if (!body.success) return errorResponse(new RequestError(400, "invalid_parameters", [{ parameter: "handle", message: "Oppgi brukernavnet (handle) til forfatteren" }]), langOf(req));
   const data = await exportSubject(db(), agency.id, body.data.handle.replace(/^@/, ""), resolveKeysFromEnv().pseudonymisationKey);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
@@ -29,8 +30,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
 }
 
 /** Only POST carries a handle (never in a URL, where it would end up in logs); others' agencies stay "not found". */
-export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
-  if (!(await findVisibleAgency(slug))) return Response.json({ error: "Fant ikke virksomheten" }, { status: 404 });
+  if (!(await findVisibleAgency(slug))) return errorResponse(new RequestError(404, "not_found"), langOf(req));
   return Response.json({ error: "Bruk POST med brukernavnet i skjemaet" }, { status: 405, headers: { allow: "POST" } });
 }

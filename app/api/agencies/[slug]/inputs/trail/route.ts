@@ -2,6 +2,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { csvDocument } from "@/lib/export/csv";
 import { LINK_STATUS_LABEL } from "@/lib/i18n";
+import { errorResponse, langOf, RequestError } from "@/lib/metrics/request";
+import { translateIssues } from "@/lib/metrics/issues";
 import { findVisibleAgency } from "@/lib/permissions/access";
 import { getInputTrail } from "@/lib/queries/getInputTrail";
 import { formatInstant } from "@/app/agencies/[slug]/_inputs/format";
@@ -14,11 +16,11 @@ const Query = z.object({ workItem: z.uuid().optional() });
 export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   const agency = await findVisibleAgency(slug);
-  if (!agency) return Response.json({ error: "Fant ikke virksomheten" }, { status: 404 });
+  if (!agency) return errorResponse(new RequestError(404, "not_found"), langOf(req));
   const query = Query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) return Response.json({ error: "workItem må være en gyldig id" }, { status: 400 });
+  if (!query.success) return errorResponse(new RequestError(400, "invalid_parameters", translateIssues(query.error.issues, langOf(req))), langOf(req));
   if (query.data.workItem && !(await db().workItem.findFirst({ where: { id: query.data.workItem, agencyId: agency.id }, select: { id: true } }))) {
-    return Response.json({ error: "Fant ikke arbeidet" }, { status: 404 });
+    return errorResponse(new RequestError(404, "not_found"), langOf(req));
   }
   // One agency's trail is a few rows per input; built in memory, it stays far below what a request can hold.
   const rows = await getInputTrail(db(), agency.id, query.data.workItem);

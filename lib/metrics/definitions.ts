@@ -1,0 +1,113 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Every metric the product shows, defined once. Each is one SQL fragment over the daily rollup
+ * (`m` = account_daily_metric rows of one channel inside one period) or the campaign table (`c`),
+ * with its rule for missing data and for adding channels together written beside it. The engine
+ * (lib/metrics/engine.ts) is the only reader of these fragments; views never write their own.
+ */
+
+/**
+ * Audience at the end of a period (followers, subscribers, fans, list size): the last value
+ * collected *inside* the period, with its day. Null when nothing was collected in the period: a
+ * gap is a gap and is never bridged by a value from an earlier period.
+ */
+// :TRICKY: the latest day's value as one max over a bigint (day number in the high 32 bits, the
+// value offset into 0..2^32 in the low ones): PostgreSQL then aggregates by hashing, with no sort
+// of the rows and no array per row.
+export const AUDIENCE_END = Prisma.sql`(((max(((m.day - DATE '2000-01-01')::bigint << 32) + (m.followers::bigint + 2147483648)) FILTER (WHERE m.followers IS NOT NULL)) & 4294967295) - 2147483648)::float8`;
+export const AUDIENCE_END_DAY = Prisma.sql`max(m.day) FILTER (WHERE m.followers IS NOT NULL)`;
+
+/**
+ * Audience at a day (the figure "now" on the home page and the overview): the latest value collected
+ * on or before the day, shown with the day it was collected, so an old figure is visible as old.
+ * A lateral lookup for channel `a` (one index step per channel).
+ */
+export function audienceAtDay(day: string): Prisma.Sql {
+  return Prisma.sql`(SELECT m.followers::float8 AS audience, m.day AS audience_day FROM account_daily_metric m
+    WHERE m.agency_id = a.agency_id AND m.account_id = a.id AND m.followers IS NOT NULL AND m.day <= ${day}::date
+    ORDER BY m.day DESC LIMIT 1)`;
+}
+
+/**
+ * Change of audience over a period: audience at the end of the period minus audience at the end of
+ * the period of the same length just before it (a bucket's previous bucket, a range's preceding
+ * stretch of equally many days). Null when either end is unknown. `cur`/`prev` are the engine's
+ * per-period rows.
+ */
+export const AUDIENCE_CHANGE = Prisma.sql`cur.audience - prev.audience`;
+
+/**
+ * Flows: counted per day by the platform, summed over the collected days of a period. Null when no
+ * collected day of the period knew the metric (never zero for a gap). `acrossChannels`:
+ * impressions, engagements, replies and posts add up across channels; reach counts unique people
+ * per channel and day, so it is never added across channels (two channels reach overlapping
+ * people) and reach and impressions are never substituted for one another.
+ */
+export const FLOWS = {
+  impressions: { column: "impressions", acrossChannels: true },
+  reach: { column: "reach", acrossChannels: false },
+  engagements: { column: "engagements", acrossChannels: true },
+  replies: { column: "replies_received", acrossChannels: true },
+  posts: { column: "posts_published", acrossChannels: true },
+} as const;
+export type Flow = keyof typeof FLOWS;
+export const FLOW_NAMES = Object.keys(FLOWS) as Flow[];
+
+export function flowSum(flow: Flow): Prisma.Sql {
+  return Prisma.sql`sum(m.${Prisma.raw(FLOWS[flow].column)})::float8`;
+}
+
+/**
+ * Collection gaps: a day of the period without a collected row for the channel. The period's days
+ * minus the collected ones; one code everywhere ("collection_gap").
+ */
+export const COLLECTED_DAYS = Prisma.sql`count(m.day)::int`;
+
+/**
+ * Series breaks: a metric the platform stopped reporting (Meta retired several in 2025–2026). The
+ * last day the metric was known; when the channel was still collected at least BREAK_AFTER_DAYS
+ * later inside the period, the series broke there and is shown as a break, never as zeros (a day
+ * or two without it is a late figure, not a break).
+ */
+export const BREAK_AFTER_DAYS = 3;
+export function knownUntil(flow: Flow | "audience"): Prisma.Sql {
+  const column = flow === "audience" ? "followers" : FLOWS[flow].column;
+  return Prisma.sql`max(m.day) FILTER (WHERE m.${Prisma.raw(column)} IS NOT NULL)`;
+}
+export const LAST_COLLECTED_DAY = Prisma.sql`max(m.day)`;
+
+/** Coverage of a campaign: reached / target population (10 000 of 50 000 = 0.2); null when either is unknown or the target is 0. */
+export const COVERAGE = Prisma.sql`c.reached::float8 / NULLIF(c.target_population, 0)`;
+
+/** Derived from two flows of the same channel and period: engagements per impression; null when either is unknown or impressions are 0. */
+export function engagementRate(engagements: number | null, impressions: number | null): number | null {
+  return engagements !== null && impressions ? engagements / impressions : null;
+}
+
+/** Derived: a flow per post published in the same period. */
+export function perPost(value: number | null, posts: number | null): number | null {
+  return value !== null && posts ? value / posts : null;
+}
+
+/** Derived: growth as a share of the audience at the start (0.02 = 2 %). */
+export function growthShare(change: number | null, start: number | null): number | null {
+  return change !== null && start ? change / start : null;
+}
+
+/**
+ * Adding channels together (an agency's total, a platform's line). Only channels that take part
+ * are passed (those with a value in the period or in the period it is compared with). The total is
+ * known only when every one of them is known: a channel that was not collected would understate
+ * it, so the total becomes a gap rather than a smaller number. Audience totals are followers
+ * across channels, not people (one person can follow several channels).
+ */
+export function acrossChannels(values: (number | null)[]): number | null {
+  if (values.length === 0 || values.some((v) => v === null)) return null;
+  return (values as number[]).reduce((a, b) => a + b, 0);
+}
+
+/** A flow across channels: `acrossChannels`, and never for reach. */
+export function flowAcrossChannels(flow: Flow, values: (number | null)[]): number | null {
+  return FLOWS[flow].acrossChannels ? acrossChannels(values) : null;
+}

@@ -1,0 +1,220 @@
+import { Prisma, type AccountStatus, type Platform } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { addDays, dateToDay, daysBetween, type Day } from "@/lib/time";
+import type { Bucket } from "@/lib/queries/buckets";
+import {
+  acrossChannels, AUDIENCE_CHANGE, audienceAtDay, BREAK_AFTER_DAYS, AUDIENCE_END, AUDIENCE_END_DAY, COLLECTED_DAYS, FLOW_NAMES, flowAcrossChannels, flowSum,
+  knownUntil, LAST_COLLECTED_DAY, type Flow,
+} from "./definitions";
+import { bucketPeriods, previousPeriod, type Period } from "./periods";
+
+/**
+ * The metric engine: the entry points aggregate, timeseries and breakdown (and audienceAt, the
+ * index lookup behind "now") that turn the metric definitions into one SQL statement for any set of
+ * periods. Every page, JSON route, CSV dataset
+ * and the weekly e-mail reads its figures through here, so a figure means the same everywhere.
+ */
+
+export type Metric = "audience" | Flow;
+export const METRICS: Metric[] = ["audience", ...FLOW_NAMES];
+
+export type Channel = { accountId: string; agencyId: string; platform: Platform; handle: string; displayName: string; status: AccountStatus };
+
+/** The figures of one channel (or a group of channels) over one period. */
+export type Figures = {
+  period: Period;
+  audience: number | null;
+  audienceDay: Day | null;
+  /** Audience at the end of the period compared with (null when the period is not compared). */
+  audienceBefore: number | null;
+  audienceBeforeDay: Day | null;
+  audienceChange: number | null;
+} & Record<Flow, number | null> & {
+  /** Days of the period without a collected row (collection gaps). */
+  missingDays: number;
+  /** Metrics the platform stopped reporting inside the period while collection went on (series breaks), with the last known day. */
+  breaks: { metric: Metric; lastKnown: Day }[];
+  /** Whether the channel reported each metric in this period or the one it is compared with: only those take part in totals. */
+  reported: Record<Metric, boolean>;
+};
+
+export type PeriodRequest = Period & { compare?: boolean; bucket?: Bucket };
+export type Target = { agencyIds: string[]; accountIds?: string[] };
+
+type Row = {
+  account_id: string; idx: number; prev_idx: number; audience: number | null; audience_day: Day | null; audience_before: number | null;
+  audience_before_day: Day | null; audience_change: number | null; missing_days: number; last_collected: Day | null;
+} & Record<Flow, number | null> & Record<`known_${Metric}`, Day | null> & Record<`prev_known_${Metric}`, Day | null>;
+
+async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
+  const rows = await db.account.findMany({
+    where: { agencyId: { in: t.agencyIds }, ...(t.accountIds ? { id: { in: t.accountIds } } : {}) },
+    select: { id: true, agencyId: true, platform: true, handle: true, displayName: true, status: true },
+    orderBy: [{ platform: "asc" }, { handle: "asc" }],
+  });
+  return rows.map((r) => ({ accountId: r.id, agencyId: r.agencyId, platform: r.platform, handle: r.handle, displayName: r.displayName, status: r.status }));
+}
+
+/** The figures of every channel of the target over each requested period (and, when asked, the change against the period before it). */
+export async function aggregate<K extends string>(db: Db, target: Target, periods: Record<K, PeriodRequest>): Promise<(Channel & { figures: Record<K, Figures> })[]> {
+  const keys = Object.keys(periods) as K[];
+  // Windows: the requested periods, then each one's previous period (shared when equal).
+  const windows: Period[] = [];
+  const windowOf = (p: Period) => {
+    const i = windows.findIndex((w) => w.from === p.from && w.to === p.to);
+    if (i >= 0) return i;
+    windows.push({ from: p.from, to: p.to });
+    return windows.length - 1;
+  };
+  const pairs = keys.map((k) => ({ key: k, cur: windowOf(periods[k]), prev: periods[k].compare ? -1 : -2 }));
+  for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
+  const channels = await channelsOf(db, target);
+  if (channels.length === 0 || target.agencyIds.length === 0) return [];
+  const onlyAccounts = target.accountIds ? Prisma.sql`AND m.account_id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
+  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
+  const prevKnown = Prisma.join(METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} AS ${Prisma.raw(`prev_known_${k}`)}`));
+  // :TRICKY: each window is sent as its list of days, so rows join windows by day equality (a hash
+  // join, one pass over the rows of the span) instead of a range condition checked per window.
+  const dayOf: string[] = [];
+  const idxOf: number[] = [];
+  windows.forEach((w, i) => {
+    for (let d = w.from; d <= w.to; d = addDays(d, 1)) {
+      dayOf.push(d);
+      idxOf.push(i);
+    }
+  });
+  const span = { from: windows.reduce((a, w) => (w.from < a ? w.from : a), windows[0]!.from), to: windows.reduce((a, w) => (w.to > a ? w.to : a), windows[0]!.to) };
+  // One JSON document per channel (an array per window) rather than a row per window: the driver
+  // hands JSON over in one parse instead of converting every column of thousands of rows.
+  const columns: (keyof Row)[] = ["idx", "prev_idx", "audience", "audience_day", "audience_before", "audience_before_day", "audience_change", "missing_days", "last_collected",
+    ...FLOW_NAMES, ...METRICS.map((k) => `known_${k}` as const), ...METRICS.map((k) => `prev_known_${k}` as const)];
+  const perChannel = await db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
+    WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => daysBetween(w.from, w.to) + 1)}::int[]) AS w(idx, days)),
+    wd AS (SELECT * FROM unnest(${dayOf}::date[], ${idxOf}::int[]) AS wd(day, idx)),
+    pairs AS (SELECT * FROM unnest(${pairs.map((p) => p.cur)}::int[], ${pairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
+    grouped AS (
+      SELECT m.account_id, wd.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
+             ${COLLECTED_DAYS} AS collected_days, ${LAST_COLLECTED_DAY} AS last_collected, ${known}
+      FROM account_daily_metric m JOIN wd ON wd.day = m.day
+      WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day >= ${span.from}::date AND m.day <= ${span.to}::date ${onlyAccounts}
+      GROUP BY m.account_id, wd.idx),
+    per AS (
+      SELECT a.id AS account_id, w.idx, g.audience, g.audience_day::text, ${Prisma.join(FLOW_NAMES.map((f) => Prisma.raw(`g.${f}`)))},
+             w.days - COALESCE(g.collected_days, 0) AS missing_days, g.last_collected::text, ${Prisma.join(METRICS.map((k) => Prisma.raw(`g.known_${k}::text AS known_${k}`)))}
+      FROM account a CROSS JOIN w LEFT JOIN grouped g ON g.account_id = a.id AND g.idx = w.idx
+      WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccountsA})
+    SELECT r.account_id, json_agg(json_build_array(${Prisma.join(columns.map((c) => Prisma.raw(`r.${c}`)))})) AS windows FROM (
+      SELECT DISTINCT cur.*, pairs.prev_idx, prev.audience AS audience_before, prev.audience_day AS audience_before_day,
+             ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
+      FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
+      LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx) r
+    GROUP BY r.account_id`);
+  const byKey = new Map<string, Row>();
+  for (const ch of perChannel) {
+    for (const values of ch.windows) {
+      const r = Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Row;
+      byKey.set(`${ch.account_id}/${r.idx}/${r.prev_idx}`, r);
+    }
+  }
+  return channels.map((c) => {
+    const figures = {} as Record<K, Figures>;
+    for (const p of pairs) {
+      const r = byKey.get(`${c.accountId}/${p.cur}/${p.prev}`)!;
+      figures[p.key] = toFigures(r, periods[p.key], p.prev >= 0);
+    }
+    return { ...c, figures };
+  });
+}
+
+function toFigures(r: Row, period: Period, compared: boolean): Figures {
+  const lastCollected = r.last_collected;
+  const breaks: Figures["breaks"] = [];
+  const reported = {} as Record<Metric, boolean>;
+  for (const k of METRICS) {
+    // Known last inside the period, or (when the whole period lacks it) in the period compared with.
+    const until = r[`known_${k}`] ?? (compared ? r[`prev_known_${k}`] : null);
+    reported[k] = until !== null;
+    if (until !== null && lastCollected !== null && daysBetween(until, lastCollected) >= BREAK_AFTER_DAYS) breaks.push({ metric: k, lastKnown: until });
+  }
+  const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, r[f]])) as Record<Flow, number | null>;
+  return {
+    period, audience: r.audience, audienceDay: r.audience_day,
+    audienceBefore: compared ? r.audience_before : null, audienceBeforeDay: compared ? r.audience_before_day : null,
+    audienceChange: compared ? r.audience_change : null,
+    ...flows,
+    missingDays: r.missing_days,
+    breaks, reported,
+  };
+}
+
+/** Audience at a day per channel (the latest value on or before it, with its day), and the channels' total by the rules of `combine`. */
+export async function audienceAt(db: Db, target: Target, day: Day): Promise<{ channels: (Channel & { audience: number | null; audienceDay: Day | null })[]; total: number | null; channelsCounted: number }> {
+  const channels = await channelsOf(db, target);
+  if (channels.length === 0) return { channels: [], total: null, channelsCounted: 0 };
+  const rows = await db.$queryRaw<{ id: string; audience: number | null; audience_day: Date | null }[]>(Prisma.sql`
+    SELECT a.id, at.audience, at.audience_day FROM account a LEFT JOIN LATERAL ${audienceAtDay(day)} at ON true
+    WHERE a.id = ANY(${channels.map((c) => c.accountId)}::uuid[])`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const withValues = channels.map((c) => ({ ...c, audience: byId.get(c.accountId)?.audience ?? null, audienceDay: byId.get(c.accountId)?.audience_day ? dateToDay(byId.get(c.accountId)!.audience_day!) : null }));
+  const counted = withValues.filter((c) => c.audience !== null);
+  return { channels: withValues, total: acrossChannels(counted.map((c) => c.audience)), channelsCounted: counted.length };
+}
+
+/** Channels added together by the rules of lib/metrics/definitions.ts (only channels that reported a metric take part in its total). */
+export function combine(members: Figures[], period: Period): Figures {
+  const taking = (k: Metric) => members.filter((m) => m.reported[k]);
+  const audience = taking("audience");
+  const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, flowAcrossChannels(f, taking(f).map((m) => m[f]))])) as Record<Flow, number | null>;
+  return {
+    period,
+    audience: acrossChannels(audience.map((m) => m.audience)),
+    audienceDay: audience.map((m) => m.audienceDay).filter((d): d is Day => d !== null).sort()[0] ?? null,
+    audienceBefore: acrossChannels(audience.map((m) => m.audienceBefore)),
+    audienceBeforeDay: audience.map((m) => m.audienceBeforeDay).filter((d): d is Day => d !== null).sort()[0] ?? null,
+    audienceChange: acrossChannels(audience.map((m) => m.audienceChange)),
+    ...flows,
+    missingDays: Math.max(0, ...members.map((m) => m.missingDays)),
+    breaks: members.flatMap((m) => m.breaks),
+    reported: Object.fromEntries(METRICS.map((k) => [k, members.some((m) => m.reported[k])])) as Record<Metric, boolean>,
+  };
+}
+
+export type SeriesChannel = Channel & { values: Figures[]; total: Figures };
+export type Series = { buckets: Day[]; channels: SeriesChannel[] };
+
+/**
+ * Figures per bucket (day, ISO week, month of the agency's calendar; the first and last bucket
+ * clipped to the range), each bucket's change measured against the bucket before it, and the
+ * figures of the whole range (its change measured against the equally long stretch before it).
+ */
+export async function timeseries(db: Db, target: Target, range: Period, bucket: Bucket): Promise<Series> {
+  const buckets = bucketPeriods(range, bucket);
+  const periods: Record<string, PeriodRequest> = { total: { from: range.from, to: range.to, compare: true } };
+  buckets.forEach((b, i) => (periods[String(i)] = { from: b.from, to: b.to, compare: true, bucket }));
+  const rows = await aggregate(db, target, periods);
+  return {
+    buckets: buckets.map((b) => b.start),
+    channels: rows.map(({ figures, ...channel }) => {
+      const values = buckets.map((_, i) => figures[String(i)]!);
+      // Over a series a channel takes part in a metric's totals in every bucket once it reported it anywhere in the range.
+      const reported = Object.fromEntries(METRICS.map((k) => [k, values.some((v) => v.reported[k])])) as Record<Metric, boolean>;
+      return { ...channel, values: values.map((v) => ({ ...v, reported })), total: figures.total! };
+    }),
+  };
+}
+
+/** Channels grouped (by platform, by agency) and added together per period or bucket by the same rules. */
+export function breakdown<G extends string>(channels: SeriesChannel[], groupOf: (c: Channel) => G): { group: G; members: Channel[]; values: Figures[]; total: Figures }[] {
+  const groups = [...new Set(channels.map(groupOf))];
+  return groups.map((group) => {
+    const members = channels.filter((c) => groupOf(c) === group);
+    const first = members[0]!;
+    return {
+      group, members,
+      values: first.values.map((v, i) => combine(members.map((m) => m.values[i]!), v.period)),
+      total: combine(members.map((m) => m.total), first.total.period),
+    };
+  });
+}

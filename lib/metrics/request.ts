@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { FilterSchema, LangSchema, parseFilters, type SearchParams } from "@/lib/dashboard/filters";
+import type { UiLocale } from "@/lib/format";
+import { metricsMessages } from "@/lib/i18nMetrics";
+import { findVisibleAgency, requireVisibleAgency, type VisibleAgency } from "@/lib/permissions/access";
+import { translateIssues, type Issue } from "./issues";
+import { buildScope, type Scope } from "./scope";
+
+/**
+ * The one request pipeline: pages, JSON routes, CSV exports and report routes turn a request into a
+ * Scope here (validate with zod → find the agency the user may see → resolve the period), and
+ * every failure is a RequestError with one body: `{ error, message, issues: [{ parameter, message }] }`,
+ * messages in the user's language. Someone else's agency is "not found", never "forbidden".
+ */
+export class RequestError extends Error {
+  constructor(readonly status: 400 | 404, readonly code: "invalid_parameters" | "not_found", readonly issues: Issue[] = []) {
+    super(code);
+  }
+}
+
+export function errorBody(e: RequestError, lang: UiLocale) {
+  return { error: e.code, message: metricsMessages(lang)[e.code], issues: e.issues };
+}
+
+export function errorResponse(e: RequestError, lang: UiLocale): Response {
+  return Response.json(errorBody(e, lang), { status: e.status, headers: { "cache-control": "no-store" } });
+}
+
+export function searchParamsToObject(sp: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(sp.keys())) {
+    const all = sp.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}
+
+export function langOf(request: Request): UiLocale {
+  const lang = LangSchema.safeParse(new URL(request.url).searchParams.get("lang"));
+  return lang.success ? lang.data : "nb";
+}
+
+/** The agency a request may see, or a RequestError 404. */
+export async function agencyOrThrow(slug: string): Promise<VisibleAgency> {
+  const agency = await findVisibleAgency(slug);
+  if (!agency) throw new RequestError(404, "not_found");
+  return agency;
+}
+
+/** Validates extra parameters of a route with the same error type. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang: UiLocale): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new RequestError(400, "invalid_parameters", translateIssues(parsed.error.issues, lang));
+  return parsed.data;
+}
+
+export type ScopedRequest<E> = { scope: Scope; agency: VisibleAgency; extra: E };
+
+/** API and CSV: the scope of a request, or a RequestError (404 for an agency not the user's, 400 with reasons). */
+export async function requestScope<S extends z.ZodType>(request: Request, slug: string, extraSchema: S): Promise<ScopedRequest<z.infer<S>>> {
+  const raw = searchParamsToObject(new URL(request.url).searchParams);
+  const lang = langOf(request);
+  const agency = await agencyOrThrow(slug);
+  const filters = FilterSchema.safeParse(raw);
+  const extra = extraSchema.safeParse(raw);
+  const issues = [...(filters.success ? [] : filters.error.issues), ...(extra.success ? [] : extra.error.issues)];
+  if (!filters.success || !extra.success) throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang));
+  const built = await buildScope(db(), agency, filters.data);
+  if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues);
+  return { scope: built.scope, agency, extra: extra.data };
+}
+
+/** The recipe of every dashboard JSON route: the scope (above), one view, the answer in one envelope. */
+export function scopedRoute<S extends z.ZodType, R>(extraSchema: S, view: (req: ScopedRequest<z.infer<S>>) => Promise<R>) {
+  return async (request: Request, ctx: { params: Promise<{ slug: string }> }) => {
+    try {
+      const req = await requestScope(request, (await ctx.params).slug, extraSchema);
+      const { agency, period, bucket } = req.scope;
+      return Response.json({ agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone }, range: { from: period.from, to: period.to, bucket }, data: await view(req) });
+    } catch (e) {
+      if (e instanceof RequestError) return errorResponse(e, langOf(request));
+      throw e;
+    }
+  };
+}
+
+export type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+/** Pages: the agency (sign-in redirect or 404 otherwise) and the scope; invalid filters become messages and the defaults. */
+export async function pageScope(props: PageProps): Promise<{ scope: Scope; agency: VisibleAgency; search: SearchParams; errors: string[]; filters: ReturnType<typeof parseFilters>["filters"] }> {
+  const agency = await requireVisibleAgency((await props.params).slug);
+  const search = await props.searchParams;
+  const { filters, errors } = parseFilters(search);
+  const { scope, issues } = await buildScope(db(), agency, filters);
+  return { scope, agency, search, filters, errors: [...errors, ...issues.map((i) => `${i.parameter}: ${i.message}`)] };
+}
