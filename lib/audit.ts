@@ -10,6 +10,7 @@ export type AuditAction =
   | "membership_removed"
   | "credential_saved"
   | "credential_removed"
+  | "channel_changed"
   | "export";
 
 /** Appends to the audit log. Never throws into the caller's path: a lost audit line is logged loudly. */
