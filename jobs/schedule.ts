@@ -2,6 +2,7 @@ import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { createMailer } from "@/lib/mail/transport";
 import { sendDueReports } from "@/lib/reports/deliver";
+import { refreshDueCredentials } from "@/lib/platforms/tokens";
 import { runRetention } from "./retention";
 import type { ScheduledJob } from "./scheduler";
 import { runSuggestInputs } from "./suggestInputs";
@@ -33,6 +34,15 @@ export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
       run: async () => {
         const result = await sendDueReports({ db: deps.db, mailer, baseUrl: deps.baseUrl, secret: deps.authSecret });
         if (result.sent || result.failed) console.log(`[reports] sent ${result.sent}, failed ${result.failed}, skipped ${result.skipped}`);
+      },
+    },
+    // Access tokens ending within 10 minutes are refreshed; a dead grant marks its channel for reconnection.
+    {
+      name: "refresh-tokens",
+      cron: "* * * * *",
+      run: async () => {
+        const r = await refreshDueCredentials(deps.db, { log: (m) => console.log(`[tokens] ${m}`) });
+        if (r.refreshed || r.needsReconnect || r.failed) console.log(`[tokens] refreshed ${r.refreshed}, needs reconnect ${r.needsReconnect}, failed ${r.failed}`);
       },
     },
     // Replies past each agency's retention are deleted unless linked to policy work.

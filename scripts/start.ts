@@ -18,7 +18,8 @@ import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { outboxDir } from "@/lib/mail/outbox";
-import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
+import { enqueueCollection, enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
+import { registerCollectionStarter } from "@/lib/channels/collectSoon";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
 import type { PgBoss } from "pg-boss";
@@ -57,6 +58,8 @@ async function main() {
   let sandbox: Sandbox | null = null;
   if (config.SANDBOX === "on") {
     sandbox = await startSandbox({ port: config.SANDBOX_PORT });
+    // The web pages offer the sandbox for new channels and its sign-in (lib/channels/target.ts).
+    process.env.SANDBOX_URL = sandbox.url;
     const pointed = await pointDemoAccountsAtSandbox(db, sandbox.url);
     log(`sandbox platforms on ${sandbox.url} (${pointed} demo channels collect from it)`);
   }
@@ -64,6 +67,8 @@ async function main() {
   let boss: PgBoss | null = null;
   if (config.SCHEDULER === "on" || config.WORKERS === "on") {
     boss = await startQueue(url, (m) => log(m));
+    const started = boss;
+    registerCollectionStarter((accountId) => enqueueCollection(started, accountId));
     if (config.WORKERS === "on") {
       await startWorkers(boss, {
         db, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,

@@ -5,7 +5,8 @@ import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
 import { getTopPosts, type TopPost } from "@/lib/queries/getTopPosts";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
-import { addDays, type Day } from "@/lib/time";
+import { addDays, localDay, type Day } from "@/lib/time";
+import { EXPIRY_WARNING_DAYS } from "@/lib/platforms/tokens";
 import type { ReportWeek } from "./week";
 
 export type ReportAgency = { id: string; slug: string; name: string; timeZone: string; locale: "nb" | "sv" | "en" };
@@ -18,7 +19,7 @@ export type WeeklyReportData = {
   trend: { weeks: Day[]; series: { label: string; values: (number | null)[] }[] };
   topPosts: TopPost[];
   replies: { total: number };
-  attention: { handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "gap"; daysMissing?: number }[];
+  attention: { handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "gap" | "token_expiring"; daysMissing?: number; expiresOn?: Day }[];
   campaigns: CampaignReach[];
 };
 
@@ -55,7 +56,18 @@ export async function getWeeklyReportData(db: Db, agency: ReportAgency, week: Re
   });
   const daysOf = new Map(collectedDays.map((m) => [m.accountId, m._count._all]));
   const attention: WeeklyReportData["attention"] = [];
+  // Removed channels whose history was kept need no attention; a grant ending within 7 days does.
+  const [archived, expiring] = await Promise.all([
+    db.account.findMany({ where: { agencyId: agency.id, archivedAt: { not: null } }, select: { id: true } }),
+    db.account.findMany({
+      where: { agencyId: agency.id, status: "active", archivedAt: null, credential: { grantExpiresAt: { lte: new Date(Date.now() + EXPIRY_WARNING_DAYS * 86_400_000) } } },
+      select: { platform: true, handle: true, credential: { select: { grantExpiresAt: true } } },
+    }),
+  ]);
+  const archivedIds = new Set(archived.map((a) => a.id));
+  for (const e of expiring) attention.push({ handle: e.handle, platform: e.platform, reason: "token_expiring", expiresOn: localDay(e.credential!.grantExpiresAt!, agency.timeZone) });
   for (const a of accounts) {
+    if (archivedIds.has(a.id)) continue;
     if (a.status !== "active") attention.push({ handle: a.handle, platform: a.platform, reason: a.status });
     const days = daysOf.get(a.id) ?? 0;
     if (days < 7) attention.push({ handle: a.handle, platform: a.platform, reason: "gap", daysMissing: 7 - days });

@@ -32,7 +32,7 @@ ${h2("Svar og kommentarer")}
 ${data.replies.total === 0 ? html`<p>Ingen svar mottatt.</p>` : html`<ul>${data.channels.filter((c) => c.replies).map((c) => html`<li>${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}</ul>`}
 ${data.campaigns.length > 0 && html`${h2("E-post og push denne uken")}<ul>${data.campaigns.map((c) => html`<li>${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}${c.reached !== null && c.targetPopulation ? ` (${formatNumber(Math.round((c.reached / c.targetPopulation) * 100), locale)} %)` : ""}</li>`)}</ul>`}
 ${h2("Trenger oppmerksomhet")}
-${data.attention.length === 0 ? html`<p>Alle kanaler ble hentet hver dag.</p>` : html`<ul>${data.attention.map((a) => html`<li>${PLATFORM_LABEL[a.platform]} ${a.handle}: ${a.reason === "gap" ? `mangler data for ${a.daysMissing} av 7 dager` : a.reason === "needs_reconnect" ? "må kobles til på nytt" : "innhenting er satt på pause"}</li>`)}</ul>`}
+${data.attention.length === 0 ? html`<p>Alle kanaler ble hentet hver dag.</p>` : html`<ul>${data.attention.map((a) => html`<li>${PLATFORM_LABEL[a.platform]} ${a.handle}: ${a.reason === "gap" ? `mangler data for ${a.daysMissing} av 7 dager` : a.reason === "needs_reconnect" ? "må kobles til på nytt" : a.reason === "token_expiring" ? `tilgangen utløper ${a.expiresOn} – koble til på nytt før det` : "innhenting er satt på pause"}</li>`)}</ul>`}
 <p style="color:#4a4a4a;font-size:13px">Tallene for uken ligger også som vedlegg (CSV).${unsubscribeUrl ? html` <a href="${unsubscribeUrl}">Avslutt abonnementet</a>.` : ""}</p>
 </body></html>`}`;
 }

@@ -37,7 +37,7 @@ export async function renderReport(data: WeeklyReportData, opts: { inlineChart?:
     "",
     `Svar og kommentarer mottatt: ${formatNumber(data.replies.total, locale)}`,
     ...data.campaigns.map((c) => `E-post/push: ${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}`),
-    ...data.attention.map((a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${a.reason === "gap" ? `mangler ${a.daysMissing} dager` : a.reason})`),
+    ...data.attention.map((a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${a.reason === "gap" ? `mangler ${a.daysMissing} dager` : a.reason === "token_expiring" ? `tilgangen utløper ${a.expiresOn}` : a.reason})`),
     ...(opts.unsubscribeUrl ? ["", `Avslutt abonnementet: ${opts.unsubscribeUrl}`] : []),
   ];
   const csv = await csvDocument(
