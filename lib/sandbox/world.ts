@@ -1,5 +1,5 @@
 import { DEMO_AGENCIES, type DemoAccount } from "@/lib/demo/catalog";
-import { accountHistory, audienceCurve } from "@/lib/demo/history";
+import { accountHistory, audienceCurve, rkey } from "@/lib/demo/history";
 import { rngFor, poisson } from "@/lib/demo/random";
 import { citizenHandle, postText, replyText } from "@/lib/demo/texts";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
@@ -129,13 +129,13 @@ function demoPosts(account: DemoAccount, timeZone: string, today: Day): SandboxP
   for (const r of history.replies) {
     if (r.publishedAt < from) continue;
     const list = byPost.get(r.platformPostId!) ?? [];
-    list.push({ id: r.platformReplyId, author: r.authorHandle, authorName: r.authorHandle, text: r.text, publishedAt: r.publishedAt });
+    list.push({ id: rkey(r.platformReplyId), author: r.authorHandle, authorName: r.authorHandle, text: r.text, publishedAt: r.publishedAt });
     byPost.set(r.platformPostId!, list);
   }
   const posts: SandboxPost[] = history.posts
     .filter((p) => p.publishedAt >= from)
     .map((p) => ({
-      id: p.platformPostId, publishedAt: p.publishedAt, text: p.text, impressions: p.impressions ?? 0, likes: p.likes ?? 0,
+      id: rkey(p.platformPostId), publishedAt: p.publishedAt, text: p.text, impressions: p.impressions ?? 0, likes: p.likes ?? 0,
       reposts: p.reposts ?? 0, quotes: p.quotes ?? 0, replies: byPost.get(p.platformPostId) ?? [],
     }));
   // Today's posts, published through the day as the clock passes them.
