@@ -34,6 +34,8 @@ process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
 delete process.env.SMTP_HOST;
 mkdirSync(path.dirname(runInfoFile()), { recursive: true });
 writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl, startDay: localDay(new Date(), "Europe/Oslo") }));
+// The platforms' sign-in sends the browser back to PUBLIC_URL: the address the tests open.
+process.env.PUBLIC_URL ??= `http://127.0.0.1:${E2E_PORT}`;
 // The sandbox platforms on any free port, so parallel runs do not collide.
 process.env.SANDBOX_PORT ??= "0";
 await import("../../scripts/start");
