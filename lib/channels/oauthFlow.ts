@@ -23,7 +23,7 @@ export const FLOW_COOKIE = "kanal_oauth";
 export const FLOW_MINUTES = 10;
 
 export type FlowDeps = { db: Db; config: Config; credentialsKey: string | undefined };
-const publicUrl = (config: Config) => config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+export const publicUrl = (config: Config) => config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 
 export function sealFlow(flow: Flow, key: string | undefined): string {
   return encryptSecret(JSON.stringify(flow), key).toString("base64url");

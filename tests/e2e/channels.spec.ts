@@ -60,7 +60,7 @@ test("wrong and unknown addresses get a clear message and nothing is saved", asy
     await page.getByLabel("Profiladresse eller brukernavn").fill(address);
     await page.getByRole("button", { name: "Finn kanalen" }).click();
     if (address === "https://x.com/kriminalomsorg") await page.getByRole("button", { name: "Legg til og hent historikk" }).click();
-    await expect(page.getByRole("alert")).toContainText(message);
+    await expect(page.locator("#channel-address-error")).toContainText(message);
     await expect(page.getByLabel("Profiladresse eller brukernavn")).toHaveValue(address);
   }
   await axe(page);
@@ -68,7 +68,7 @@ test("wrong and unknown addresses get a clear message and nothing is saved", asy
   await page.goto(`/agencies/${VEST}/connections/add?lang=en`);
   await page.getByLabel("Profile address or handle").fill("https://example.org/someone");
   await page.getByRole("button", { name: "Find the channel" }).click();
-  await expect(page.getByRole("alert")).toContainText("does not belong to a platform we collect from");
+  await expect(page.locator("#channel-address-error")).toContainText("does not belong to a platform we collect from");
   expect((await accounts("SELECT count(*)::int AS n FROM account"))[0].n).toBe(before);
 });
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { beginSignIn, FLOW_COOKIE, FLOW_MINUTES } from "@/lib/channels/oauthFlow";
+import { beginSignIn, FLOW_COOKIE, FLOW_MINUTES, publicUrl } from "@/lib/channels/oauthFlow";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
@@ -16,7 +16,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: strin
   if (!account) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
   const config = loadConfig();
   const started = await beginSignIn({ db: db(), config, credentialsKey: process.env.CREDENTIALS_KEY }, account, { slug: agency.slug, lang: q.data.lang });
-  const back = new URL(`/agencies/${agency.slug}/connections`, req.nextUrl);
+  const back = new URL(`/agencies/${agency.slug}/connections`, publicUrl(config));
   if (!started.ok) {
     back.searchParams.set("msg", started.problem);
     if (q.data.lang) back.searchParams.set("lang", q.data.lang);

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { collectSoon } from "@/lib/channels/collectSoon";
-import { completeSignIn, FLOW_COOKIE, openFlow } from "@/lib/channels/oauthFlow";
+import { completeSignIn, FLOW_COOKIE, openFlow, publicUrl } from "@/lib/channels/oauthFlow";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { currentActor, findVisibleAgency, hasRole } from "@/lib/permissions/access";
@@ -22,12 +22,14 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ platform: s
     return NextResponse.json({ error: "Innloggingen kunne ikke bekreftes. Start tilkoblingen på nytt fra tilkoblingssiden." }, { status: 400 });
   }
   const account = await db().account.findFirst({ where: { id: flow.accountId, agencyId: agency.id }, select: { id: true, platform: true, baseUrl: true, platformId: true, handle: true } });
-  const done = account ? await completeSignIn({ db: db(), config: loadConfig(), credentialsKey: key }, platform, flow, account, q.data) : { ok: false as const, problem: "oauth_failed" as const };
+  const config = loadConfig();
+  const done = account ? await completeSignIn({ db: db(), config, credentialsKey: key }, platform, flow, account, q.data) : { ok: false as const, problem: "oauth_failed" as const };
   if (done.ok) {
     await recordAudit(db(), { action: "credential_saved", agencyId: agency.id, actorUserId: (await currentActor()).userId, target: `${account!.platform}:${account!.handle}`, details: { via: "oauth" }, ip: (await headers()).get("x-forwarded-for") });
     await collectSoon(done.accountId);
   }
-  const back = new URL(`/agencies/${agency.slug}/connections`, req.nextUrl);
+  // Back to the address users open (the request's own host may be the server's bind address).
+  const back = new URL(`/agencies/${agency.slug}/connections`, publicUrl(config));
   back.searchParams.set("msg", done.ok ? "connected" : done.problem);
   if (flow.lang) back.searchParams.set("lang", flow.lang);
   const res = NextResponse.redirect(back, 303);
