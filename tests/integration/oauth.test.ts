@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { collectAccount } from "@/jobs/collectAccount";
 import { beginSignIn, completeSignIn, openFlow, type FlowDeps } from "@/lib/channels/oauthFlow";
 import { loadConfig } from "@/lib/config";
 import { loadCredentials } from "@/lib/platforms/credentials";
@@ -78,6 +79,19 @@ describe("connecting a channel with the platform's own sign-in (sandbox authoris
     if (!started.ok) throw new Error(started.problem);
     const q = await consent(started.url, "deny");
     expect(await completeSignIn(deps(), "youtube", openFlow(started.cookie, KEY)!, account, q)).toEqual({ ok: false, problem: "oauth_denied" });
+  });
+});
+
+describe("collecting a signed-in channel", () => {
+  it.each(["twitter", "youtube", "facebook", "mastodon"] as const)("%s is collected with the token from the sign-in", async (platform) => {
+    const account = await channel(platform);
+    const { flow, query } = await signIn(account);
+    await completeSignIn(deps(), platform, flow, account, query);
+    const before = s.sandbox.requests.length;
+    const r = await collectAccount({ db: t.db, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 }, account.id);
+    expect(r).toMatchObject({ status: "done", outcome: "success" });
+    // A Google OAuth token travels in the Authorization header, never as the API key.
+    if (platform === "youtube") expect(s.sandbox.requests.slice(before).every((q) => q.query.key === undefined)).toBe(true);
   });
 });
 

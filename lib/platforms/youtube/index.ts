@@ -36,8 +36,10 @@ function nextPacificMidnight(): Date {
 }
 
 async function api(ctx: ConnectorContext, path: string, query: Record<string, string | number | undefined>) {
-  const url = withQuery(ctx.baseUrl, `/youtube/v3${path}`, { ...query, key: ctx.token ?? undefined });
-  const res = await getJson("youtube", url, { timeoutMs: ctx.timeoutMs });
+  // An OAuth access token (Google's start "ya29.", the sandbox's "sbx-") goes in the header; an API key in `key`.
+  const oauth = !!ctx.token && /^(ya29\.|sbx-)/.test(ctx.token);
+  const url = withQuery(ctx.baseUrl, `/youtube/v3${path}`, { ...query, key: oauth ? undefined : ctx.token ?? undefined });
+  const res = await getJson("youtube", url, { timeoutMs: ctx.timeoutMs, headers: oauth ? { authorization: `Bearer ${ctx.token}` } : {} });
   if (res.status === 200) return res.body;
   const err = ErrorSchema.safeParse(res.body);
   const reason = err.success ? err.data.error.errors?.[0]?.reason ?? "" : "";
