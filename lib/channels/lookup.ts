@@ -1,7 +1,7 @@
 import { loadConfig } from "@/lib/config";
 import { parseChannelAddress, type AddressProblem } from "./parseAddress";
 import { resolveChannel, type ResolvedChannel, type ResolveProblem } from "./resolve";
-import { appToken, runningSandboxUrl, type Target } from "./target";
+import { appToken, NEEDS_APP_TOKEN, runningSandboxUrl, type Target } from "./target";
 import type { SocialPlatform } from "@/lib/platforms/types";
 
 export type LookupProblem = AddressProblem | ResolveProblem;
@@ -22,6 +22,8 @@ export async function lookUpChannel(input: string, where: string | undefined): P
   const config = loadConfig();
   const target = targetFrom(where);
   const token = appToken(parsed.address.platform, target, config);
+  // Without the installation's key these platforms answer nothing public: say so without calling them.
+  if (!token && NEEDS_APP_TOKEN.includes(parsed.address.platform)) return { ok: false, problem: "no_app_credentials", platform: parsed.address.platform };
   const r = await resolveChannel(parsed.address, { target, token, timeoutMs: config.PLATFORM_TIMEOUT_MS });
   if (!r.ok) {
     if (r.detail) console.warn(`[channels] lookup of a ${parsed.address.platform} address failed: ${r.problem}`);

@@ -58,6 +58,7 @@ test("wrong and unknown addresses get a clear message and nothing is saved", asy
   for (const [address, message] of cases) {
     await page.goto(`/agencies/${VEST}/connections/add`);
     await page.getByLabel("Profiladresse eller brukernavn").fill(address);
+    await page.getByLabel("Sandkassen (testdata i denne installasjonen)").check();
     await page.getByRole("button", { name: "Finn kanalen" }).click();
     if (address === "https://x.com/kriminalomsorg") await page.getByRole("button", { name: "Legg til og hent historikk" }).click();
     await expect(page.locator("#channel-address-error")).toContainText(message);

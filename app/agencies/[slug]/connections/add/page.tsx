@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { lookUpChannel } from "@/lib/channels/lookup";
+import { db } from "@/lib/db/client";
 import { runningSandboxUrl } from "@/lib/channels/target";
 import { formatNumber, type UiLocale } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
@@ -29,7 +30,9 @@ export default async function AddChannelPage(props: { params: Promise<{ slug: st
   const locale: UiLocale = q.lang ?? agency.locale;
   const t = channelTexts(locale);
   const sandbox = runningSandboxUrl();
-  const where = q.where ?? (sandbox ? "sandbox" : "real");
+  // The sandbox is offered while it runs, and chosen by default for demo agencies only.
+  const demo = sandbox ? (await db().agency.findUnique({ where: { id: agency.id }, select: { isDemo: true } }))?.isDemo : false;
+  const where = q.where ?? (sandbox && demo ? "sandbox" : "real");
   const found = q.confirm && !q.problem && q.address ? await lookUpChannel(q.address, where) : null;
   const platformName = q.platform ? PLATFORM_LABEL[q.platform] : "";
   const problem = q.problem ?? (found && !found.ok ? found.problem : undefined);
