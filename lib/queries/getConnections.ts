@@ -48,8 +48,8 @@ export async function getConnections(db: Db, agencyId: string): Promise<{ connec
     const run = byAccount.get(a.id);
     return {
       accountId: a.id, platform: a.platform, handle: a.handle, displayName: a.displayName, status: a.status,
-      // A connected sandbox channel is still the sandbox; a Mastodon instance's base_url is not.
-      sandbox: isSandboxBaseUrl(a.baseUrl) || (a.baseUrl !== null && a.credentialId === null && a.platform !== "mastodon"), hasCredentials: a.credentialId !== null,
+      // Real platforms speak https; plain http is the loopback sandbox, connected or not.
+      sandbox: isSandboxBaseUrl(a.baseUrl) || !!a.baseUrl?.startsWith("http://"), hasCredentials: a.credentialId !== null,
       lastSuccessAt: a.lastSuccessAt, nextCollectAt: a.nextCollectAt,
       backfill: a.backfillDaysTotal === null ? null : { daysDone: a.backfillDaysDone ?? 0, daysTotal: a.backfillDaysTotal, done: a.backfillDoneAt !== null },
       lastRun: run ? { id: run.id, kind: run.kind, outcome: run.outcome, startedAt: run.startedAt, finishedAt: run.finishedAt, itemsFetched: run.itemsFetched, itemsWritten: run.itemsWritten, error: run.error } : null,
