@@ -1,5 +1,6 @@
 import { CONNECTORS } from "@/lib/platforms";
 import { PlatformError } from "@/lib/platforms/errors";
+import { lookUpFacebookPage } from "@/lib/platforms/facebook/resolve";
 import type { SocialPlatform } from "@/lib/platforms/types";
 import type { ChannelAddress } from "./parseAddress";
 import { apiRoot, baseUrlFor, type Target } from "./target";
@@ -26,9 +27,9 @@ export async function resolveChannel(
   opts: { target: Target; token: string | null; timeoutMs: number },
 ): Promise<{ ok: true; channel: ResolvedChannel } | { ok: false; problem: ResolveProblem; detail?: string }> {
   const baseUrl = baseUrlFor(address, opts.target);
-  const connector = CONNECTORS[address.platform];
+  const ctx = { baseUrl: apiRoot(address.platform, baseUrl), handle: address.handle, platformId: address.platformId, token: opts.token, timeoutMs: opts.timeoutMs };
   try {
-    const m = await connector.fetchAccountMetrics({ baseUrl: apiRoot(address.platform, baseUrl), handle: address.handle, platformId: address.platformId, token: opts.token, timeoutMs: opts.timeoutMs });
+    const m = address.platform === "facebook" ? await lookUpFacebookPage(ctx) : await CONNECTORS[address.platform].fetchAccountMetrics(ctx);
     return { ok: true, channel: { platform: address.platform, handle: address.handle, platformId: m.platformId, displayName: m.displayName?.trim() || address.handle, followers: m.followers, baseUrl } };
   } catch (error) {
     if (!(error instanceof PlatformError)) return { ok: false, problem: "unreachable", detail: (error as Error).message };

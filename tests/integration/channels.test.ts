@@ -61,7 +61,15 @@ describe("adding a channel from its address", () => {
     expect(await resolve("https://x.com/finnesikke")).toMatchObject({ ok: false, problem: "not_found" });
     expect(await resolve("@finnesikke@mastodon.example")).toMatchObject({ ok: false, problem: "not_found" });
     expect(await resolve("https://bsky.app/profile/finnesikke.bsky.social")).toMatchObject({ ok: false, problem: "not_found" });
+    expect(await resolve("https://www.facebook.com/finnesikke")).toMatchObject({ ok: false, problem: "not_found" });
+    expect(await resolve("https://www.youtube.com/@finnesikke")).toMatchObject({ ok: false, problem: "not_found" });
     expect(await t.db.account.count()).toBe(before);
+  });
+
+  it("a Facebook Page is confirmed from its name and followers alone: Insights need the Page's own token", async () => {
+    const before = s.sandbox.requests.length;
+    expect(await resolve("https://www.facebook.com/vestpolitidistrikt")).toMatchObject({ ok: true, channel: { displayName: "Vest politidistrikt", followers: 41200 } });
+    expect(s.sandbox.requests.slice(before).map((r) => r.path)).toEqual(["/v25.0/vestpolitidistrikt"]);
   });
 
   it("the same channel twice is refused", async () => {
