@@ -59,8 +59,12 @@ const nb = {
   tokenRenewed: (d: string) => `fornyes automatisk (gyldig til ${d})`,
   consentStart: "Du sendes til plattformens innlogging.",
   blueskyTitle: "Koble til Bluesky med app-passord",
-  blueskyIntro: "Lag et app-passord under Innstillinger → Personvern og sikkerhet → App-passord i Bluesky. Det lagres kryptert og vises aldri igjen.",
+  blueskyIntro: "Lag et app-passord under Innstillinger → Personvern og sikkerhet → App-passord i Bluesky. Økten lagres kryptert og fornyes automatisk; selve passordet lagres ikke.",
   appPassword: "App-passord",
+  appPasswordHint: "Fire grupper på fire tegn, for eksempel abcd-efgh-ijkl-mnop",
+  msg_bluesky_rejected: "Bluesky avviste app-passordet. Sjekk at det er skrevet riktig og ikke er slettet.",
+  msg_bluesky_wrong_account: "App-passordet hører til en annen Bluesky-konto enn denne kanalen.",
+  msg_bluesky_invalid: "Skriv app-passordet slik Bluesky viser det: fire grupper på fire tegn med bindestrek.",
 };
 
 type Texts = typeof nb;
@@ -95,7 +99,11 @@ const en: Texts = {
   keepLegend: "The history", keep: "Keep the history (the channel is archived and can be added again)", drop: "Delete all of the channel's history", confirmRemove: "Remove the channel",
   tokenExpires: (d) => `access expires ${d}`, tokenExpiresSoon: (d) => `Access expires ${d} – reconnect before then.`, tokenRenewed: (d) => `renewed automatically (valid until ${d})`,
   consentStart: "You will be sent to the platform's sign-in.", blueskyTitle: "Connect Bluesky with an app password",
-  blueskyIntro: "Create an app password under Settings → Privacy and security → App passwords in Bluesky. It is stored encrypted and never shown again.", appPassword: "App password",
+  blueskyIntro: "Create an app password under Settings → Privacy and security → App passwords in Bluesky. The session is stored encrypted and renewed automatically; the password itself is not stored.", appPassword: "App password",
+  appPasswordHint: "Four groups of four characters, e.g. abcd-efgh-ijkl-mnop",
+  msg_bluesky_rejected: "Bluesky rejected the app password. Check that it is typed correctly and has not been deleted.",
+  msg_bluesky_wrong_account: "The app password belongs to another Bluesky account than this channel.",
+  msg_bluesky_invalid: "Type the app password as Bluesky shows it: four groups of four characters with hyphens.",
 };
 
 const sv: Texts = {
@@ -128,7 +136,11 @@ const sv: Texts = {
   keepLegend: "Historiken", keep: "Behåll historiken (kanalen arkiveras och kan läggas till igen)", drop: "Radera all historik för kanalen", confirmRemove: "Ta bort kanalen",
   tokenExpires: (d) => `åtkomsten upphör ${d}`, tokenExpiresSoon: (d) => `Åtkomsten upphör ${d} – anslut igen före dess.`, tokenRenewed: (d) => `förnyas automatiskt (giltig till ${d})`,
   consentStart: "Du skickas till plattformens inloggning.", blueskyTitle: "Anslut Bluesky med applösenord",
-  blueskyIntro: "Skapa ett applösenord under Inställningar → Integritet och säkerhet → Applösenord i Bluesky. Det sparas krypterat och visas aldrig igen.", appPassword: "Applösenord",
+  blueskyIntro: "Skapa ett applösenord under Inställningar → Integritet och säkerhet → Applösenord i Bluesky. Sessionen sparas krypterad och förnyas automatiskt; själva lösenordet sparas inte.", appPassword: "Applösenord",
+  appPasswordHint: "Fyra grupper med fyra tecken, till exempel abcd-efgh-ijkl-mnop",
+  msg_bluesky_rejected: "Bluesky avvisade applösenordet. Kontrollera att det är rätt skrivet och inte har raderats.",
+  msg_bluesky_wrong_account: "Applösenordet hör till ett annat Bluesky-konto än den här kanalen.",
+  msg_bluesky_invalid: "Skriv applösenordet som Bluesky visar det: fyra grupper med fyra tecken och bindestreck.",
 };
 
 export function channelTexts(locale: UiLocale): Texts {

@@ -1,7 +1,8 @@
 import { OAuth2Client, OAuth2RequestError } from "arctic";
 import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { loadConfig } from "@/lib/config";
+import { loadConfig, type Config } from "@/lib/config";
+import { accessExpiry, BLUESKY_PDS, BlueskySessionError, refreshSession } from "./bluesky/session";
 import { encryptSecret } from "@/lib/crypto";
 import { loadCredentials, SecretSchema, type Secret } from "./credentials";
 import { oauthSetup } from "./oauth";
@@ -45,7 +46,22 @@ export async function saveGrant(
 
 // X answers a dead refresh token with invalid_request rather than RFC 6749's invalid_grant.
 const isDeadGrant = (e: unknown, platform: Platform) =>
-  e instanceof OAuth2RequestError && (e.code === "invalid_grant" || (platform === "twitter" && e.code === "invalid_request"));
+  (e instanceof OAuth2RequestError && (e.code === "invalid_grant" || (platform === "twitter" && e.code === "invalid_request"))) || (e instanceof BlueskySessionError && e.dead);
+
+/** A new access token from the refresh token: OAuth 2.0 through arctic, or a Bluesky session refresh. */
+async function renew(db: Db, account: TokenAccount, refreshToken: string, ctx: { config: Config; publicUrl: string; key: string | undefined }): Promise<{ fresh: Secret; accessExpiresAt: Date | null }> {
+  if (account.platform === "bluesky") {
+    const s = await refreshSession(account.baseUrl ?? BLUESKY_PDS, refreshToken, ctx.config.PLATFORM_TIMEOUT_MS);
+    return { fresh: { token: s.accessJwt, refreshToken: s.refreshJwt }, accessExpiresAt: accessExpiry(s.accessJwt) };
+  }
+  const setup = await oauthSetup(db, account, { env: ctx.config, publicUrl: ctx.publicUrl, credentialsKey: ctx.key });
+  if (!setup) throw new Error(`no app for ${account.platform} in this installation`);
+  const tokens = await new OAuth2Client(setup.clientId, setup.clientSecret, null).refreshAccessToken(setup.tokenUrl, refreshToken, []);
+  return {
+    fresh: { token: tokens.accessToken(), refreshToken: tokens.hasRefreshToken() ? tokens.refreshToken() : refreshToken },
+    accessExpiresAt: "expires_in" in tokens.data ? tokens.accessTokenExpiresAt() : null,
+  };
+}
 
 /**
  * The account's credential, refreshed first when its access token expires within the margin
@@ -76,19 +92,15 @@ export async function ensureFreshCredential(
         await markNeedsReconnect(tx as unknown as Db, account.id);
         return { status: "needs_reconnect", reason: "the access token expired and there is no refresh token" } as const;
       }
-      const setup = await oauthSetup(tx as unknown as Db, account, { env: config, publicUrl, credentialsKey: key });
-      if (!setup) return { status: "failed", reason: `no app for ${account.platform} in this installation` } as const;
       try {
-        const tokens = await new OAuth2Client(setup.clientId, setup.clientSecret, null).refreshAccessToken(setup.tokenUrl, secret.refreshToken, []);
-        const fresh: Secret = { token: tokens.accessToken(), refreshToken: tokens.hasRefreshToken() ? tokens.refreshToken() : secret.refreshToken };
-        const accessExpiresAt = "expires_in" in tokens.data ? tokens.accessTokenExpiresAt() : null;
+        const { fresh, accessExpiresAt } = await renew(tx as unknown as Db, account, secret.refreshToken, { config, publicUrl, key });
         const ciphertext = new Uint8Array(encryptSecret(JSON.stringify(SecretSchema.parse(fresh)), key));
         await tx.credential.update({ where: { id: credentialId }, data: { ciphertext, accessExpiresAt } });
         return { status: "refreshed", secret: fresh } as const;
       } catch (error) {
         if (isDeadGrant(error, account.platform)) {
           await markNeedsReconnect(tx as unknown as Db, account.id);
-          return { status: "needs_reconnect", reason: `the platform no longer accepts the refresh token (${(error as OAuth2RequestError).code})` } as const;
+          return { status: "needs_reconnect", reason: `the platform no longer accepts the refresh token (${(error as { code?: string; error?: string }).code ?? (error as { error?: string }).error})` } as const;
         }
         return { status: "failed", reason: `refresh failed: ${(error as Error).message}` } as const;
       }

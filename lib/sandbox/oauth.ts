@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
 import type { SocialPlatform } from "@/lib/platforms/types";
 
 /**
@@ -68,6 +69,23 @@ export class SandboxOAuth {
     }
     if (route === `facebook ${FB}/me/accounts`) {
       this.pages(url, req, res);
+      return true;
+    }
+    if (route === "bluesky /xrpc/com.atproto.server.createSession" && req.method === "POST") {
+      const p = z.object({ identifier: z.string(), password: z.string() }).safeParse(JSON.parse((await body(req)) || "null"));
+      const who = p.success ? this.blueskyAccount(p.data.identifier) : null;
+      // The sandbox takes any app password of the right shape for its accounts.
+      if (!p.success || !who || !/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/.test(p.data.password)) return json(res, 401, { error: "AuthenticationRequired", message: "Invalid identifier or password" }), true;
+      this.session(who, res);
+      return true;
+    }
+    if (route === "bluesky /xrpc/com.atproto.server.refreshSession" && req.method === "POST") {
+      const rt = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
+      const held = this.refresh.get(rt);
+      if (!held || held.platform !== "bluesky") return json(res, 400, { error: "ExpiredToken", message: "Token has been revoked" }), true;
+      this.refresh.delete(rt);
+      const [did, handle] = held.scope.split(" ") as [string, string];
+      this.session({ did, handle }, res);
       return true;
     }
     if (route === "mastodon /api/v1/apps" && req.method === "POST") {
@@ -201,6 +219,17 @@ export class SandboxOAuth {
     const pages = this.facebookPages().map((p) => ({ access_token: this.issue("facebook", user.clientId, user.scope, null), category: "Government organization", category_list: [{ id: "2235", name: "Government organization" }], name: p.name, username: p.username, id: p.id, tasks: ["ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE"] }));
     json(res, 200, { data: pages, paging: { cursors: { before: "QVFIUmZA", after: "QVFIUmZB" } } });
   }
+
+  /** A Bluesky session (createSession/refreshSession): two-hour access JWT, rotating refresh JWT. */
+  private session(who: { did: string; handle: string }, res: ServerResponse) {
+    const accessJwt = this.issue("bluesky", "app-password", `${who.did} ${who.handle}`, 7200);
+    const refreshJwt = `sbx-r-${token(24)}`;
+    this.refresh.set(refreshJwt, { platform: "bluesky", clientId: "app-password", scope: `${who.did} ${who.handle}`, expiresAt: null });
+    json(res, 200, { accessJwt, refreshJwt, handle: who.handle, did: who.did, active: true });
+  }
+
+  /** Set by the server: the sandbox's Bluesky account with this handle or DID. */
+  blueskyAccount: (identifier: string) => { did: string; handle: string } | null = () => null;
 
   /** Set by the server: the Pages the sandbox's one Facebook user manages (every sandbox Page). */
   facebookPages: () => { id: string; name: string; username: string }[] = () => [];

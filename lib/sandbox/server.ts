@@ -5,6 +5,7 @@ import { FaultBook, type Fault } from "./faults";
 import { demoWorld, type SandboxWorld } from "./world";
 import { PLATFORM_HANDLERS } from "./platforms";
 import { SandboxOAuth } from "./oauth";
+import { did } from "./platforms/common";
 
 export type SandboxOptions = {
   world?: SandboxWorld;
@@ -66,6 +67,10 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
   const rl = opts.rateLimit ?? { limit: 900, windowMs: 15 * 60_000 };
   let origin = "";
   const oauth = new SandboxOAuth();
+  oauth.blueskyAccount = (identifier) => {
+    const a = world.accounts.find((x) => x.platform === "bluesky" && (x.handle === identifier.toLowerCase() || did(x.id) === identifier));
+    return a ? { did: did(a.id), handle: a.handle } : null;
+  };
   oauth.facebookPages = () => world.accounts.filter((a) => a.platform === "facebook").map((a) => ({ id: a.id, name: a.displayName, username: a.handle }));
 
   const server: Server = createServer((req, res) => {

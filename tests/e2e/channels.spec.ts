@@ -166,6 +166,22 @@ test("X: sign-in with PKCE, the token refreshed before it expires, a revoked gra
   expect(held).toBeGreaterThan(0);
 });
 
+test("an admin connects a Bluesky channel with an app password; a wrong one is refused with a message", async ({ page }) => {
+  const row = () => page.locator('[data-connection="politiet.bsky.social"]');
+  await page.goto("/agencies/politiet/connections");
+  await row().getByRole("link", { name: /^Koble til: / }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Koble til Bluesky med app-passord");
+  await page.getByLabel("App-passord").fill("ikke et passord");
+  await page.getByRole("button", { name: "Koble til" }).click();
+  await expect(page.locator("#bluesky-error")).toContainText("fire grupper på fire tegn");
+  await axe(page);
+  await page.getByLabel("App-passord").fill("abcd-efgh-ijkl-mnop");
+  await page.getByRole("button", { name: "Koble til" }).click();
+  await expect(page.getByRole("status")).toHaveText("Kanalen er koblet til. Tilgangen lagres kryptert og fornyes automatisk.");
+  await expect(row().locator("[data-token-renewed]")).toContainText("fornyes automatisk");
+  expect(await page.content()).not.toContain("abcd-efgh-ijkl-mnop");
+});
+
 test.describe("as a viewer", () => {
   test.use({ storageState: ".tmp/e2e-oslo-viewer.json" });
   test("the add, remove and connect pages of one's own agency are not there", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectAccount } from "@/jobs/collectAccount";
+import { connectBluesky } from "@/lib/channels/blueskySignIn";
 import { beginSignIn, completeSignIn, openFlow, type FlowDeps } from "@/lib/channels/oauthFlow";
 import { loadConfig } from "@/lib/config";
 import { loadCredentials } from "@/lib/platforms/credentials";
@@ -10,7 +11,7 @@ import { useSandbox } from "../helpers/sandbox";
 import { useTestDatabase } from "../helpers/testDb";
 
 const t = useTestDatabase();
-const s = useSandbox({ world: { accounts: (["twitter", "youtube", "facebook", "mastodon"] as const).map((p) => testAccount(p, `etat_${p}`)) } });
+const s = useSandbox({ world: { accounts: [...(["twitter", "youtube", "facebook", "mastodon"] as const).map((p) => testAccount(p, `etat_${p}`)), testAccount("bluesky", "etat.bsky.social")] } });
 const KEY = "4a".repeat(32);
 const PUBLIC_URL = "http://127.0.0.1:3999";
 const deps = (): FlowDeps => ({ db: t.db, config: loadConfig({ PUBLIC_URL }), credentialsKey: KEY });
@@ -92,6 +93,26 @@ describe("collecting a signed-in channel", () => {
     expect(r).toMatchObject({ status: "done", outcome: "success" });
     // A Google OAuth token travels in the Authorization header, never as the API key.
     if (platform === "youtube") expect(s.sandbox.requests.slice(before).every((q) => q.query.key === undefined)).toBe(true);
+  });
+});
+
+describe("Bluesky with an app password", () => {
+  it("opens a session, collects with it, refreshes it, and a revoked session needs reconnection", async () => {
+    const agency = await t.db.agency.create({ data: { slug: `oauth-${++n}`, name: `OAuth ${n}` } });
+    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "bluesky", handle: "etat.bsky.social", displayName: "Etat", baseUrl: s.sandbox.baseUrl("bluesky") } });
+    expect(await connectBluesky(t.db, account, "feil-pass-ord!-0000", { credentialsKey: KEY, timeoutMs: 2_000 })).toBe("bluesky_rejected");
+    expect(await connectBluesky(t.db, account, "abcd-efgh-ijkl-mnop", { credentialsKey: KEY, timeoutMs: 2_000 })).toBe("connected");
+    const row = await t.db.account.findUniqueOrThrow({ where: { id: account.id }, include: { credential: true } });
+    expect(row.credential!.accessExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 100 * 60_000);
+    const before = s.sandbox.requests.length;
+    expect(await collectAccount({ db: t.db, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 }, account.id)).toMatchObject({ outcome: "success" });
+    expect(s.sandbox.requests.length).toBeGreaterThan(before);
+
+    await t.db.credential.update({ where: { id: row.credentialId! }, data: { accessExpiresAt: new Date(Date.now() + 60_000) } });
+    expect(await ensureFreshCredential(t.db, row, { credentialsKey: KEY })).toMatchObject({ status: "refreshed" });
+    s.sandbox.oauth.revokeAll("bluesky");
+    await t.db.credential.update({ where: { id: row.credentialId! }, data: { accessExpiresAt: new Date(Date.now() - 1_000) } });
+    expect(await ensureFreshCredential(t.db, row, { credentialsKey: KEY })).toMatchObject({ status: "needs_reconnect" });
   });
 });
 

@@ -8,6 +8,8 @@ import { collectSoon } from "@/lib/channels/collectSoon";
 import { lookUpChannel } from "@/lib/channels/lookup";
 import { addChannel, pauseChannel, removeChannel, resumeChannel } from "@/lib/channels/manage";
 import { needsSignInFirst } from "@/lib/channels/signIn";
+import { connectBluesky } from "@/lib/channels/blueskySignIn";
+import { APP_PASSWORD } from "@/lib/platforms/bluesky/session";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -95,4 +97,23 @@ export async function removeChannelAction(slug: string, form: FormData) {
   const result = await removeChannel(db(), agency.id, accountId, history === "keep");
   if (result === "archived" || result === "deleted") await audit(agency.id, accountId, { change: result });
   redirect(`/agencies/${agency.slug}/connections` + query({ lang, msg: result === "not_found" ? "invalid" : result }));
+}
+
+const BlueskySchema = AccountSchema.extend({ appPassword: z.string().trim().toLowerCase().regex(APP_PASSWORD) });
+
+/** Bluesky: the admin gives an app password; a session is opened and its tokens stored encrypted. */
+export async function connectBlueskyAction(slug: string, form: FormData) {
+  const agency = await adminAgency(slug);
+  const raw = Object.fromEntries(form);
+  const parsed = BlueskySchema.safeParse(raw);
+  const lang = typeof raw.lang === "string" && ["nb", "sv", "en"].includes(raw.lang) ? raw.lang : undefined;
+  const accountId = typeof raw.accountId === "string" ? raw.accountId : undefined;
+  if (!parsed.success) redirect(`/agencies/${agency.slug}/connections/bluesky` + query({ account: accountId, lang, msg: "bluesky_invalid" }));
+  const account = await db().account.findFirst({ where: { id: parsed.data!.accountId, agencyId: agency.id, platform: "bluesky" }, select: { id: true, handle: true, platformId: true, baseUrl: true } });
+  if (!account) notFound();
+  const result = await connectBluesky(db(), account, parsed.data!.appPassword, { credentialsKey: process.env.CREDENTIALS_KEY, timeoutMs: loadConfig().PLATFORM_TIMEOUT_MS });
+  if (result !== "connected") redirect(`/agencies/${agency.slug}/connections/bluesky` + query({ account: account.id, lang, msg: result }));
+  await recordAudit(db(), { action: "credential_saved", agencyId: agency.id, actorUserId: (await currentActor()).userId, target: `bluesky:${account.handle}`, details: { via: "app_password" }, ip: (await headers()).get("x-forwarded-for") });
+  await collectSoon(account.id);
+  redirect(`/agencies/${agency.slug}/connections` + query({ lang, msg: "connected" }));
 }

@@ -113,8 +113,8 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                   </td>
                   {admin && (
                     <td className="actions">
-                      {collected && isOAuthPlatform(c.platform) && !c.archived && (
-                        <Link href={`/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`} aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}>
+                      {collected && (isOAuthPlatform(c.platform) || c.platform === "bluesky") && !c.archived && (
+                        <Link href={c.platform === "bluesky" ? `/agencies/${agency.slug}/connections/bluesky?account=${c.accountId}${langQ}` : `/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`} aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}>
                           {c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}
                         </Link>
                       )}
