@@ -5,8 +5,8 @@ import { upsertPosts } from "@/lib/ingest/posts";
 import { upsertReplies } from "@/lib/ingest/replies";
 import { finishRun, startRun } from "@/lib/ingest/runs";
 import { lockAccount } from "./accountLock";
-import { loadCredentials } from "@/lib/platforms/credentials";
-import { PlatformError } from "@/lib/platforms/errors";
+import { ensureFreshCredential, type TokenAccount } from "@/lib/platforms/tokens";
+import { authExpired, PlatformError, transient } from "@/lib/platforms/errors";
 import { CONNECTORS, REAL_BASE_URL } from "@/lib/platforms";
 import { SOCIAL_PLATFORMS, type ConnectorContext, type MetricGap, type PostData, type SocialPlatform } from "@/lib/platforms/types";
 import { addDays, localDay } from "@/lib/time";
@@ -77,7 +77,7 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
   const gaps: MetricGap[] = [];
 
   try {
-    const secret = account.credentialId ? await loadCredentials(db, account.credentialId, opts.credentialsKey) : null;
+    const secret = account.credentialId ? await freshSecret(opts, account) : null;
     const ctx: ConnectorContext = {
       baseUrl: account.baseUrl ?? REAL_BASE_URL[platform],
       handle: account.handle,
@@ -204,4 +204,13 @@ async function countsForDay(db: Db, accountId: string, day: string, tz: string) 
     SELECT (SELECT count(*)::int FROM post WHERE account_id = ${accountId}::uuid AND (published_at AT TIME ZONE ${tz})::date = ${day}::date) AS posts,
            (SELECT count(*)::int FROM reply WHERE account_id = ${accountId}::uuid AND (published_at AT TIME ZONE ${tz})::date = ${day}::date) AS replies`);
   return { postsPublished: rows[0]?.posts ?? 0, repliesReceived: rows[0]?.replies ?? 0 };
+}
+
+/** The account's secret, its access token renewed first when it is about to end (lib/platforms/tokens.ts). */
+async function freshSecret(opts: CollectOptions, account: TokenAccount) {
+  const fresh = await ensureFreshCredential(opts.db, account, { credentialsKey: opts.credentialsKey });
+  if (fresh.status === "needs_reconnect") throw authExpired(account.platform, fresh.reason);
+  if (fresh.status === "failed") throw transient(account.platform, fresh.reason);
+  if (fresh.status === "none") throw authExpired(account.platform, "the stored credentials are gone");
+  return fresh.secret;
 }

@@ -33,7 +33,8 @@ export function enqueueCollection(boss: PgBoss, accountId: string, startAfter?: 
 
 /**
  * The scheduled tick: one job per active social account that is due — not collected within its
- * interval, and not waiting for a platform's rate-limit reset.
+ * interval, and not waiting for a platform's rate-limit reset. Every real platform speaks https;
+ * a base_url on plain http is the loopback sandbox (a real Mastodon instance has one too).
  */
 export async function enqueueDueAccounts(boss: PgBoss, db: Db, intervals: { minutes: number; sandboxMinutes: number }): Promise<number> {
   await recoverInterrupted(boss, db);
@@ -45,7 +46,7 @@ export async function enqueueDueAccounts(boss: PgBoss, db: Db, intervals: { minu
       AND NOT EXISTS (
         SELECT 1 FROM collection_run r
         WHERE r.agency_id = a.agency_id AND r.account_id = a.id
-          AND r.started_at > now() - make_interval(mins => CASE WHEN a.base_url IS NOT NULL AND a.credential_id IS NULL THEN ${intervals.sandboxMinutes}::int ELSE ${intervals.minutes}::int END)
+          AND r.started_at > now() - make_interval(mins => CASE WHEN a.base_url LIKE 'http://%' THEN ${intervals.sandboxMinutes}::int ELSE ${intervals.minutes}::int END)
           AND r.outcome NOT IN ('rate_limited', 'interrupted'))`);
   let queued = 0;
   for (const { id } of due) if (await enqueueCollection(boss, id)) queued++;

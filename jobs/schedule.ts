@@ -2,6 +2,7 @@ import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import { checkAndQueueAlerts } from "./checkAlerts";
 import { queueDueReports } from "./reports";
+import { refreshDueCredentials } from "@/lib/platforms/tokens";
 import { runRetention } from "./retention";
 import type { ScheduledJob } from "./scheduler";
 import { runSuggestInputs } from "./suggestInputs";
@@ -31,6 +32,15 @@ export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
       run: async () => {
         const queued = await queueDueReports(deps.boss, { db: deps.db });
         if (queued) deps.log?.(`[reports] queued ${queued} report${queued === 1 ? "" : "s"}`);
+      },
+    },
+    // Access tokens ending within 10 minutes are refreshed; a dead grant marks its channel for reconnection.
+    {
+      name: "refresh-tokens",
+      cron: "* * * * *",
+      run: async () => {
+        const r = await refreshDueCredentials(deps.db, { log: (m) => deps.log?.(`[tokens] ${m}`) });
+        if (r.refreshed || r.needsReconnect || r.failed) deps.log?.(`[tokens] refreshed ${r.refreshed}, needs reconnect ${r.needsReconnect}, failed ${r.failed}`);
       },
     },
     // Replies past each agency's retention are deleted unless linked to policy work.

@@ -11,6 +11,7 @@ export type AuditAction =
   | "credential_saved"
   | "credential_removed"
   | "export"
+  | "channel_changed"
   // people and the installation (lib/people, app/admin, npm run admin)
   | "invitation_created" | "invitation_revoked" | "invitation_accepted" | "sessions_ended" | "password_changed"
   | "installation_admin_invited" | "installation_admin_revoked" | "agency_created" | "agency_changed" | "agency_settings_changed"

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLATFORM_APP_ENV, platformAppProblems } from "@/lib/platforms/appEnv";
 
 export const HexKeySchema = z
   .string()
@@ -53,6 +54,7 @@ export const EnvSchema = z.object({
   SANDBOX_COLLECT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
   BACKFILL_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  ...PLATFORM_APP_ENV,
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -80,6 +82,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const missing = OIDC_VARS.filter((v) => !parsed.data[v]);
       throw new ConfigError(`Invalid configuration — ${missing.join(", ")}: single sign-on needs all of ${OIDC_VARS.join(", ")}; ${REDIRECT_HINT}`);
     }
+    const problems = platformAppProblems(parsed.data);
+    if (problems.length) throw new ConfigError(`Invalid configuration — ${problems.join("; ")}`);
     return parsed.data;
   }
   const lines = parsed.error.issues.map((issue) => {

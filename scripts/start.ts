@@ -21,7 +21,8 @@ import { createAlertMailQueue, startAlertMailWorkers } from "@/jobs/checkAlerts"
 import { createMailer } from "@/lib/mail/transport";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { outboxDir } from "@/lib/mail/outbox";
-import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
+import { enqueueCollection, enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
+import { registerCollectionStarter } from "@/lib/channels/collectSoon";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
 import type { PgBoss } from "pg-boss";
@@ -60,12 +61,16 @@ async function main() {
   let sandbox: Sandbox | null = null;
   if (config.SANDBOX === "on") {
     sandbox = await startSandbox({ port: config.SANDBOX_PORT });
+    // The web pages offer the sandbox for new channels and its sign-in (lib/channels/target.ts).
+    process.env.SANDBOX_URL = sandbox.url;
     const pointed = await pointDemoAccountsAtSandbox(db, sandbox.url);
     log(`sandbox platforms on ${sandbox.url} (${pointed} demo channels collect from it)`);
   }
 
   // The queue carries collection, the scheduled jobs and report sending; every instance starts it.
   const boss: PgBoss = await startQueue(url, (m) => log(m));
+  // New channels start their backfill at once: the web pages queue it through this instance's queue.
+  registerCollectionStarter((accountId) => enqueueCollection(boss, accountId));
   if (config.WORKERS === "on") {
     await startWorkers(boss, {
       db, databaseUrl: url, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,

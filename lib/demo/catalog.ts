@@ -58,6 +58,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     timeZone: "Europe/Oslo",
     accounts: [
       { platform: "twitter", handle: "politiet", displayName: "Politiet", anchors: [["2012-01-02", 8_000], ["2017-06-30", 70_000], ["2026-11-01", 118_000]], postsPerDay: 1.2, repliesPerPost: 6, reachFactor: 0.9 },
+      // Joined in the November 2024 move of public accounts to Bluesky.
+      { platform: "bluesky", handle: "politiet.bsky.social", displayName: "Politiet", anchors: [["2024-11-18", 1_100], ["2025-03-03", 9_400], ["2026-11-01", 16_200]], postsPerDay: 0.9, repliesPerPost: 3, reachFactor: 0 },
     ],
   },
   {
@@ -119,6 +121,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     parentSlug: "helse-og-omsorgsdepartementet",
     accounts: [
       { platform: "twitter", handle: "helsedir", displayName: "Helsedirektoratet", anchors: [["2010-06-01", 1_500], ["2017-06-30", 29_000], ["2020-03-16", 52_000], ["2026-11-01", 61_000]], postsPerDay: 1.5, repliesPerPost: 5, reachFactor: 1.1 },
+      // A Mastodon account is user@instance; the demo's instance is the sandbox's.
+      { platform: "mastodon", handle: "helsedir@mastodon.social", displayName: "Helsedirektoratet", anchors: [["2022-11-14", 300], ["2024-01-08", 2_300], ["2026-11-01", 4_100]], postsPerDay: 0.6, repliesPerPost: 2, reachFactor: 0 },
     ],
   },
   {

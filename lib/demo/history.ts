@@ -85,7 +85,7 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
       for (let k = 0; k < postsToday; k++) {
         const hour = account.oneWay ? Math.floor(rng() * 24) : 8 + Math.floor(rng() * 8);
         const publishedAt = localTimeToInstant(day, hour, Math.floor(rng() * 60), ids.timeZone);
-        const id = `${account.handle}-${day.replaceAll("-", "")}-${k}`;
+        const id = platformId(account, `${account.handle}-${day.replaceAll("-", "")}-${k}`);
         const replyCount = poisson(rng, account.repliesPerPost * incident);
         dayReplies += replyCount;
         const postImpressions = impressions === null ? null : Math.round(impressions / Math.max(postsToday, 1));
@@ -103,7 +103,7 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
           metricsCollectedAt: new Date(publishedAt.getTime() + 86_400_000),
         });
         for (let j = 0; j < replyCount; j++) {
-          const replyId = `${id}-r${j}`;
+          const replyId = platformId(account, `${rkey(id)}-r${j}`);
           history.replies.push({
             ...ids,
             platformPostId: id,
@@ -136,12 +136,25 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
   return history;
 }
 
+/**
+ * The id a platform gives a post: Bluesky's is the whole at-uri (the sandbox's account id is
+ * `<platform>-<handle>`, its DID made from that), so live collection continues these posts.
+ */
+function platformId(account: DemoAccount, id: string): string {
+  return account.platform === "bluesky" ? `at://did:plc:${`bluesky-${account.handle}`.replace(/[^a-z0-9]/gi, "").toLowerCase()}/app.bsky.feed.post/${id}` : id;
+}
+
+/** The last segment of an id (a Bluesky at-uri's record key; other ids are their own). */
+export const rkey = (id: string) => id.split("/").at(-1)!;
+
 function permalink(account: DemoAccount, id: string): string {
   switch (account.platform) {
     case "twitter": return `https://x.com/${account.handle}/status/${id}`;
     case "facebook": return `https://www.facebook.com/${account.handle}/posts/${id}`;
     case "youtube": return `https://www.youtube.com/watch?v=${id}`;
     case "flickr": return `https://www.flickr.com/photos/${account.handle}/${id}`;
+    case "bluesky": return `https://bsky.app/profile/${account.handle}/post/${rkey(id)}`;
+    case "mastodon": return `https://${account.handle.split("@")[1]}/@${account.handle.split("@")[0]}/${id}`;
     default: return `https://example.invalid/${id}`;
   }
 }

@@ -5,7 +5,8 @@ import type { Metric } from "@/lib/metrics/engine";
 import { reportScope } from "@/lib/metrics/scope";
 import { getCampaignReach, type CampaignReach } from "@/lib/queries/getCampaignReach";
 import { getTopPosts, type TopPost } from "@/lib/queries/getTopPosts";
-import { addDays, type Day } from "@/lib/time";
+import { addDays, localDay, type Day } from "@/lib/time";
+import { EXPIRY_WARNING_DAYS } from "@/lib/platforms/tokens";
 import type { ReportWeek } from "./week";
 
 export type ReportAgency = { id: string; slug: string; name: string; timeZone: string; locale: "nb" | "sv" | "en" };
@@ -21,7 +22,7 @@ export type WeeklyReportData = {
   trend: { weeks: Day[]; series: { label: string; values: (number | null)[] }[] };
   topPosts: TopPost[];
   replies: { total: number | null };
-  attention: { handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "collection_gap" | "series_break"; missingDays?: number; metric?: Metric; lastKnown?: Day }[];
+  attention: { handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "collection_gap" | "series_break" | "token_expiring"; missingDays?: number; metric?: Metric; lastKnown?: Day; expiresOn?: Day }[];
   campaigns: CampaignReach[];
 };
 
@@ -46,7 +47,18 @@ export async function getWeeklyReportData(db: Db, agency: ReportAgency, week: Re
   const withAudience = new Set(trend.channels.filter((c) => c.values.some((v) => v.audience !== null)).map((c) => c.accountId));
   const weekTotal = combine(rows.map((r) => r.figures.week), { from: week.start, to: week.end });
   const attention: WeeklyReportData["attention"] = [];
+  // Removed channels whose history was kept need no attention; a grant ending within 7 days does.
+  const [archived, expiring] = await Promise.all([
+    db.account.findMany({ where: { agencyId: agency.id, archivedAt: { not: null } }, select: { id: true } }),
+    db.account.findMany({
+      where: { agencyId: agency.id, status: "active", archivedAt: null, credential: { grantExpiresAt: { lte: new Date(Date.now() + EXPIRY_WARNING_DAYS * 86_400_000) } } },
+      select: { platform: true, handle: true, credential: { select: { grantExpiresAt: true } } },
+    }),
+  ]);
+  const archivedIds = new Set(archived.map((a) => a.id));
+  for (const e of expiring) attention.push({ handle: e.handle, platform: e.platform, reason: "token_expiring", expiresOn: localDay(e.credential!.grantExpiresAt!, agency.timeZone) });
   for (const r of rows) {
+    if (archivedIds.has(r.accountId)) continue;
     const f = r.figures.week;
     if (r.status !== "active") attention.push({ handle: r.handle, platform: r.platform, reason: r.status });
     if (f.missingDays > 0) attention.push({ handle: r.handle, platform: r.platform, reason: "collection_gap", missingDays: f.missingDays });

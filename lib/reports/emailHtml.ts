@@ -17,6 +17,7 @@ const METRIC_NAME = { audience: "følgere", impressions: "visninger", reach: "re
 export function attentionText(a: WeeklyReportData["attention"][number], locale: UiLocale): string {
   if (a.reason === "collection_gap") return `mangler data for ${a.missingDays} av 7 dager`;
   if (a.reason === "series_break") return `plattformen har ikke oppgitt ${METRIC_NAME[a.metric!]} siden ${formatDay(a.lastKnown!, locale)}`;
+  if (a.reason === "token_expiring") return `tilgangen utløper ${formatDay(a.expiresOn!, locale)} – koble til på nytt før det`;
   return a.reason === "needs_reconnect" ? "må kobles til på nytt" : "innhenting er satt på pause";
 }
 

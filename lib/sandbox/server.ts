@@ -4,6 +4,8 @@ import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { FaultBook, type Fault } from "./faults";
 import { demoWorld, type SandboxWorld } from "./world";
 import { PLATFORM_HANDLERS } from "./platforms";
+import { SandboxOAuth } from "./oauth";
+import { did } from "./platforms/common";
 
 export type SandboxOptions = {
   world?: SandboxWorld;
@@ -49,6 +51,8 @@ export type Sandbox = {
   fault(f: Fault): void;
   clearFaults(): void;
   requests: SandboxRequest[];
+  /** The authorisation servers (lib/sandbox/oauth.ts). */
+  oauth: SandboxOAuth;
   close(): Promise<void>;
 };
 
@@ -65,6 +69,12 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
   const windows = new Map<SocialPlatform, { start: number; count: number }>();
   const rl = opts.rateLimit ?? { limit: 900, windowMs: 15 * 60_000 };
   let origin = "";
+  const oauth = new SandboxOAuth();
+  oauth.blueskyAccount = (identifier) => {
+    const a = world.accounts.find((x) => x.platform === "bluesky" && (x.handle === identifier.toLowerCase() || did(x.id) === identifier));
+    return a ? { did: did(a.id), handle: a.handle } : null;
+  };
+  oauth.facebookPages = () => world.accounts.filter((a) => a.platform === "facebook").map((a) => ({ id: a.id, name: a.displayName, username: a.handle }));
 
   const server: Server = createServer((req, res) => {
     void answer(req, res).catch((error) => {
@@ -79,6 +89,11 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
 
   async function answer(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://sandbox");
+    // Test control, outside every platform's paths: the person revokes the app on a platform.
+    if (url.pathname === "/_sandbox/oauth/revoke" && req.method === "POST") {
+      const p = url.searchParams.get("platform") as SocialPlatform;
+      return send(res, { status: 200, body: { revoked: SOCIAL_PLATFORMS.includes(p) ? oauth.revokeAll(p) : 0 } });
+    }
     const [, prefix, ...rest] = url.pathname.split("/");
     const platform = prefix as SocialPlatform;
     if (!SOCIAL_PLATFORMS.includes(platform)) return send(res, { status: 404, body: { error: "unknown platform" } });
@@ -86,6 +101,7 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     const path = `/${rest.join("/")}`;
     const now = Date.now();
     requests.push({ platform, path, query: Object.fromEntries(url.searchParams), at: now });
+    if (await oauth.answer(platform, path, url, req, res)) return;
 
     const w = windows.get(platform);
     const win = w && now - w.start < rl.windowMs ? w : { start: now, count: 0 };
@@ -112,7 +128,7 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     }
 
     const token = bearer(req) ?? url.searchParams.get("access_token") ?? url.searchParams.get("key") ?? url.searchParams.get("api_key");
-    const tokenInvalid = opts.validTokens ? !token || !opts.validTokens.includes(token) : false;
+    const tokenInvalid = (opts.validTokens ? !token || !opts.validTokens.includes(token) : false) || oauth.rejects(token);
     if (fault?.kind === "expired_token" || tokenInvalid) return send(res, { ...handler.expiredToken(), headers: limitHeaders });
 
     const reply = handler.handle({
@@ -134,6 +150,7 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     fault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     requests,
+    oauth,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

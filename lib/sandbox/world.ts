@@ -1,5 +1,5 @@
 import { DEMO_AGENCIES, type DemoAccount } from "@/lib/demo/catalog";
-import { accountHistory, audienceCurve } from "@/lib/demo/history";
+import { accountHistory, audienceCurve, rkey } from "@/lib/demo/history";
 import { rngFor, poisson } from "@/lib/demo/random";
 import { citizenHandle, postText, replyText } from "@/lib/demo/texts";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
@@ -32,11 +32,13 @@ export type SandboxWorld = { accounts: SandboxAccount[] };
 
 export function findAccount(world: SandboxWorld, platform: SocialPlatform, key: string): SandboxAccount | undefined {
   const k = key.replace(/^@/, "").toLowerCase();
-  return world.accounts.find((a) => a.platform === platform && (a.handle.toLowerCase() === k || a.id.toLowerCase() === k));
+  // A Mastodon handle is user@instance; the instance's own API also knows it as plain user.
+  const local = (h: string) => (platform === "mastodon" ? h.split("@")[0]! : h);
+  return world.accounts.find((a) => a.platform === platform && (a.handle.toLowerCase() === k || local(a.handle.toLowerCase()) === local(k) || a.id.toLowerCase() === k));
 }
 
 /** A small deterministic account for tests: `posts` posts an hour apart, `repliesPerPost` replies each. */
-export function testAccount(platform: SocialPlatform, handle: string, opts: { posts?: number; repliesPerPost?: number; followers?: number; start?: Date } = {}): SandboxAccount {
+export function testAccount(platform: SocialPlatform, handle: string, opts: { posts?: number; repliesPerPost?: number; followers?: number; start?: Date; displayName?: string } = {}): SandboxAccount {
   const start = opts.start ?? new Date(Date.now() - 3 * 86_400_000);
   const posts: SandboxPost[] = Array.from({ length: opts.posts ?? 25 }, (_, i) => {
     const publishedAt = new Date(start.getTime() + i * 3_600_000);
@@ -50,10 +52,23 @@ export function testAccount(platform: SocialPlatform, handle: string, opts: { po
     };
   }).reverse();
   return {
-    platform, handle, id: `${platform}-${handle}-id`, displayName: `Test ${handle}`,
+    platform, handle, id: `${platform}-${handle}-id`, displayName: opts.displayName ?? `Test ${handle}`,
     followers: () => opts.followers ?? 5000, following: 42, posts: (now) => posts.filter((p) => p.publishedAt <= now),
   };
 }
+
+/**
+ * Accounts on the sandbox platforms that no demo agency has added yet, so a newcomer (and the
+ * end-to-end tests) can add a channel on each platform from its address.
+ */
+export const UNCLAIMED: [SocialPlatform, string, string, number][] = [
+  ["twitter", "kriminalomsorg", "Kriminalomsorgen", 8_400],
+  ["facebook", "vestpolitidistrikt", "Vest politidistrikt", 41_200],
+  ["youtube", "politietnorge", "Politiet", 12_900],
+  ["flickr", "politietfoto", "Politiet – bilder", 0],
+  ["bluesky", "vestpoliti.bsky.social", "Vest politidistrikt", 2_300],
+  ["mastodon", "vestpoliti@mastodon.example", "Vest politidistrikt", 640],
+];
 
 /** Days of recent posts the sandbox serves for demo accounts (the demo loader has the years before). */
 export const SANDBOX_POST_DAYS = 14;
@@ -71,7 +86,7 @@ export function demoWorld(): SandboxWorld {
       accounts.push(demoAccount(account, agency.timeZone));
     }
   }
-  return { accounts };
+  return { accounts: [...accounts, ...UNCLAIMED.map(([platform, handle, displayName, followers]) => testAccount(platform, handle, { displayName, followers, posts: 12, repliesPerPost: 1 }))] };
 }
 
 function demoAccount(account: DemoAccount, timeZone: string): SandboxAccount {
@@ -114,13 +129,13 @@ function demoPosts(account: DemoAccount, timeZone: string, today: Day): SandboxP
   for (const r of history.replies) {
     if (r.publishedAt < from) continue;
     const list = byPost.get(r.platformPostId!) ?? [];
-    list.push({ id: r.platformReplyId, author: r.authorHandle, authorName: r.authorHandle, text: r.text, publishedAt: r.publishedAt });
+    list.push({ id: rkey(r.platformReplyId), author: r.authorHandle, authorName: r.authorHandle, text: r.text, publishedAt: r.publishedAt });
     byPost.set(r.platformPostId!, list);
   }
   const posts: SandboxPost[] = history.posts
     .filter((p) => p.publishedAt >= from)
     .map((p) => ({
-      id: p.platformPostId, publishedAt: p.publishedAt, text: p.text, impressions: p.impressions ?? 0, likes: p.likes ?? 0,
+      id: rkey(p.platformPostId), publishedAt: p.publishedAt, text: p.text, impressions: p.impressions ?? 0, likes: p.likes ?? 0,
       reposts: p.reposts ?? 0, quotes: p.quotes ?? 0, replies: byPost.get(p.platformPostId) ?? [],
     }));
   // Today's posts, published through the day as the clock passes them.

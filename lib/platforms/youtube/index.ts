@@ -35,14 +35,16 @@ function nextPacificMidnight(): Date {
   return localTimeToInstant(addDays(localDay(new Date(), tz), 1), 0, 0, tz);
 }
 
-// :TRICKY: the connector authenticates with an API key (?key=), so a revoked or invalid key is a
-// 400 keyInvalid (domain usageLimits), not the 401 an OAuth call gets.
+// :TRICKY: with an API key (?key=) a revoked or invalid key is a 400 keyInvalid (domain
+// usageLimits), not the 401 an OAuth call gets.
 const CREDENTIAL_REASONS = new Set(["keyInvalid", "keyExpired", "forbidden"]);
 
 /** A Data API call; an error whose reason is in `meaning` is an answer (returned), not a failure. */
 async function api(ctx: ConnectorContext, path: string, query: Record<string, string | number | undefined>, meaning: string[] = []): Promise<unknown> {
-  const url = withQuery(ctx.baseUrl, `/youtube/v3${path}`, { ...query, key: ctx.token ?? undefined });
-  const res = await getJson("youtube", url, { timeoutMs: ctx.timeoutMs });
+  // An OAuth access token (Google's start "ya29.", the sandbox's "sbx-") goes in the header; an API key in `key`.
+  const oauth = !!ctx.token && /^(ya29\.|sbx-)/.test(ctx.token);
+  const url = withQuery(ctx.baseUrl, `/youtube/v3${path}`, { ...query, key: oauth ? undefined : ctx.token ?? undefined });
+  const res = await getJson("youtube", url, { timeoutMs: ctx.timeoutMs, headers: oauth ? { authorization: `Bearer ${ctx.token}` } : {} });
   if (res.status === 200) return res.body;
   const err = ErrorSchema.safeParse(res.body);
   const reason = err.success ? err.data.error.errors?.[0]?.reason ?? "" : "";

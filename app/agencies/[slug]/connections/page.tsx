@@ -7,18 +7,37 @@ import { PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { getConnections } from "@/lib/queries/getConnections";
+import { channelTexts } from "@/lib/i18nChannels";
+import { isOAuthPlatform } from "@/lib/platforms/oauth";
+import { EXPIRY_WARNING_DAYS } from "@/lib/platforms/tokens";
+import { pauseChannelAction, resumeChannelAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const SearchSchema = z.object({ lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined) });
+const MESSAGES = ["added", "added_sign_in", "restored", "paused", "resumed", "archived", "deleted", "linked_to_work", "connected", "oauth_failed", "oauth_denied", "oauth_unavailable", "invalid"] as const;
+const SearchSchema = z.object({
+  lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined),
+  msg: z.enum(MESSAGES).optional().catch(undefined),
+  channel: z.string().max(200).optional().catch(undefined),
+});
+const DAY_MS = 86_400_000;
 const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
 
 export default async function ConnectionsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
-  const { lang } = SearchSchema.parse(await props.searchParams);
+  const { lang, msg, channel } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = lang ?? agency.locale;
   const t = connectionTexts(locale);
+  const ct = channelTexts(locale);
+  const admin = hasRole(agency, "admin");
+  const langQ = lang ? `&lang=${lang}` : "";
+  const message = msg ? (() => {
+    const m = ct[`msg_${msg}`];
+    return typeof m === "function" ? m(channel ?? "") : m;
+  })() : null;
+  const day = (d: Date) => new Intl.DateTimeFormat(INTL[locale], { timeZone: agency.timeZone, dateStyle: "short" }).format(d);
+  const now = Date.now();
   const { connections, recentRuns } = await getConnections(db(), agency.id);
   const when = (d: Date | null) =>
     d ? new Intl.DateTimeFormat(INTL[locale], { timeZone: agency.timeZone, dateStyle: "short", timeStyle: "short" }).format(d) : t.never;
@@ -28,7 +47,14 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
     <div data-page="connections">
       <h1>{t.title}: {agency.name}</h1>
       <p className="meta">{t.intro}</p>
-      {hasRole(agency, "admin") && <p><Link href={`/agencies/${agency.slug}/connections/credentials`}>Koble til en kanal med tilgangstoken</Link></p>}
+      {message && <p role="status" className={msg === "oauth_failed" || msg === "linked_to_work" || msg === "invalid" ? "notice form-error" : "notice"}>{message}</p>}
+      {admin && (
+        <p>
+          <Link href={`/agencies/${agency.slug}/connections/add${lang ? `?lang=${lang}` : ""}`}>{ct.addLink}</Link>
+          {" · "}
+          <Link href={`/agencies/${agency.slug}/connections/credentials`}>Koble til en kanal med tilgangstoken</Link>
+        </p>
+      )}
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">{t.title}</caption>
@@ -40,6 +66,7 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
               <th scope="col">{t.lastSuccess}</th>
               <th scope="col">{t.lastRun}</th>
               <th scope="col">{t.backfill}</th>
+              {admin && <th scope="col">{ct.actions}</th>}
             </tr>
           </thead>
           <tbody>
@@ -49,9 +76,15 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                 <tr key={c.accountId} data-connection={c.handle}>
                   <th scope="row">{PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span></th>
                   <td>{collected ? (c.sandbox ? t.sandbox : t.real) : t.noCollector}</td>
-                  <td className={`status-${c.status}`} data-status={c.status}>
-                    {t[`status_${c.status}`]}
+                  <td className={`status-${c.status}`} data-status={c.archived ? "archived" : c.status}>
+                    {c.archived ? ct.archived : t[`status_${c.status}`]}
                     {collected && !c.sandbox && !c.hasCredentials && <span className="meta"> · {t.tokenNone}</span>}
+                    {c.grantExpiresAt && c.grantExpiresAt.getTime() - now < EXPIRY_WARNING_DAYS * DAY_MS ? (
+                      <div className="form-error" data-token-warning>{ct.tokenExpiresSoon(day(c.grantExpiresAt))}</div>
+                    ) : c.grantExpiresAt ? (
+                      <div className="meta">{ct.tokenExpires(day(c.grantExpiresAt))}</div>
+                    ) : null}
+                    {c.accessExpiresAt && c.status === "active" && <div className="meta" data-token-renewed>{ct.tokenRenewed(when(c.accessExpiresAt))}</div>}
                   </td>
                   <td data-last-success>{collected ? when(c.lastSuccessAt) : "–"}</td>
                   <td>
@@ -78,6 +111,32 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                       "–"
                     )}
                   </td>
+                  {admin && (
+                    <td className="actions">
+                      {collected && (isOAuthPlatform(c.platform) || c.platform === "bluesky") && !c.archived && (
+                        <Link href={c.platform === "bluesky" ? `/agencies/${agency.slug}/connections/bluesky?account=${c.accountId}${langQ}` : `/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`} aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}>
+                          {c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}
+                        </Link>
+                      )}
+                      {collected && c.status === "active" && !c.archived && (
+                        <form action={pauseChannelAction.bind(null, agency.slug)}>
+                          <input type="hidden" name="accountId" value={c.accountId} />
+                          {lang && <input type="hidden" name="lang" value={lang} />}
+                          <button type="submit" aria-label={`${ct.pause}: ${c.displayName}`}>{ct.pause}</button>
+                        </form>
+                      )}
+                      {collected && c.status === "paused" && (
+                        <form action={resumeChannelAction.bind(null, agency.slug)}>
+                          <input type="hidden" name="accountId" value={c.accountId} />
+                          {lang && <input type="hidden" name="lang" value={lang} />}
+                          <button type="submit" aria-label={`${ct.resume}: ${c.displayName}`}>{ct.resume}</button>
+                        </form>
+                      )}
+                      {!c.archived && (
+                        <Link href={`/agencies/${agency.slug}/connections/remove?account=${c.accountId}${langQ}`} aria-label={`${ct.remove}: ${c.displayName}`}>{ct.remove}</Link>
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}
