@@ -164,12 +164,16 @@ export async function expiringTokens(db: Db, agency: AgencyScope, p: AlertParams
 }
 
 /**
- * :TRICKY: the expiry of each channel's token. The schema on this branch has no expiry column yet
- * (it arrives with the channels/OAuth work); until it is wired here this lists none, and channels
- * whose token has already expired are found through `needs_reconnect` above.
+ * When each active channel's grant ends (`credential.grant_expires_at`, e.g. Facebook's 90-day data
+ * access), where the platform told us. Access tokens that merely need refreshing are not listed:
+ * the refresh job renews them, and a refresh that fails shows up as `needs_reconnect` above.
  */
-export async function listTokenExpiries(_db: Db, _agency: AgencyScope): Promise<{ accountId: string; expiresAt: Date }[]> {
-  return [];
+export async function listTokenExpiries(db: Db, agency: AgencyScope): Promise<{ accountId: string; expiresAt: Date }[]> {
+  const rows = await db.account.findMany({
+    where: { agencyId: agency.id, status: "active", archivedAt: null, credential: { grantExpiresAt: { not: null } } },
+    select: { id: true, credential: { select: { grantExpiresAt: true } } },
+  });
+  return rows.map((r) => ({ accountId: r.id, expiresAt: r.credential!.grantExpiresAt! }));
 }
 
 export const DETECTORS: { [K in AlertKind]: (db: Db, agency: AgencyScope, p: AlertParams[K], now: Date) => Promise<AlertCandidate[]> } = {

@@ -209,4 +209,16 @@ describe("alerts", () => {
     const spike = await checkAlerts(t.db, { now: new Date("2026-10-26T10:05:00Z") });
     expect(spike.raised.filter((r) => r.agencyId === agency.id).map((r) => r.kind)).toEqual(["reply_spike"]);
   });
+
+  it("warn once about a grant that ends within the agency's days before expiry, and not about one that ends later", async () => {
+    const agency = await t.db.agency.create({ data: { slug: "etat-grant", name: "Etat grant" } });
+    const now = new Date("2026-11-26T09:00:00Z");
+    const soon = await t.db.credential.create({ data: { agencyId: agency.id, ciphertext: new Uint8Array([1]), grantExpiresAt: new Date(now.getTime() + 5 * 86_400_000) } });
+    const later = await t.db.credential.create({ data: { agencyId: agency.id, ciphertext: new Uint8Array([1]), grantExpiresAt: new Date(now.getTime() + 40 * 86_400_000) } });
+    await t.db.account.create({ data: { agencyId: agency.id, platform: "facebook", handle: "snart", displayName: "snart", credentialId: soon.id } });
+    await t.db.account.create({ data: { agencyId: agency.id, platform: "facebook", handle: "senere", displayName: "senere", credentialId: later.id } });
+    const mine = async (at: Date) => (await checkAlerts(t.db, { now: at })).raised.filter((r) => r.agencyId === agency.id).map((r) => r.kind);
+    expect(await mine(now)).toEqual(["token_expiring"]);
+    expect(await mine(new Date(now.getTime() + 10 * 60_000))).toEqual([]);
+  });
 });
