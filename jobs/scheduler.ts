@@ -1,3 +1,4 @@
+import { redactSecrets } from "@/lib/config";
 import cron, { type ScheduledTask } from "node-cron";
 
 /** One scheduled job: a cron expression and a plain function (callable from tests and CLIs too). */
@@ -33,8 +34,8 @@ export function startScheduler(jobs: ScheduledJob[], opts: { enabled: boolean; t
           await job.run();
           entry.lastError = null;
         } catch (error) {
-          entry.lastError = (error as Error).message;
-          console.error(`[scheduler] ${job.name} failed:`, error);
+          entry.lastError = redactSecrets((error as Error).message);
+          console.error(`[scheduler] ${job.name} failed: ${entry.lastError}`);
         }
       },
       { name: job.name, timezone: opts.timeZone ?? "Europe/Oslo", noOverlap: true },

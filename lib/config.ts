@@ -63,9 +63,15 @@ const SECRET_SETTINGS = new Set(["PSEUDONYMISATION_KEY", "CREDENTIALS_KEY", "AUT
 
 const isSecretSetting = (name: string) => SECRET_SETTINGS.has(name) || /SECRET|PASSWORD|KEY|TOKEN/i.test(name);
 
-/** Text with the password of every URL in it (user:password@, ?password=) replaced by ***, also where a URL does not parse. */
+/**
+ * Text with the secrets of every URL in it replaced by *** (user:password@, and query parameters such
+ * as password=, access_token=, client_secret=, key=), also where a URL does not parse; and bearer tokens.
+ */
 export function maskUrlPassword(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@?#\s]*):[^@/?#\s]*@/gi, "$1:***@").replace(/(password=)[^&\s]*/gi, "$1***");
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@?#\s]*):[^@/?#\s]*@/gi, "$1:***@")
+    .replace(/([?&;](?:[a-z_]*password|[a-z_]*token|[a-z_]*secret|[a-z_]*key|sig|signature)=)[^&#\s"']*/gi, "$1***")
+    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, "$1 ***");
 }
 
 /** Text safe for a log line or an error: secret settings' values and URL passwords replaced by ***. */

@@ -83,7 +83,12 @@ async function main() {
   const server = createServer((req, res) => {
     // Without a trusted reverse proxy in front, the client address is the socket's: replace whatever
     // the client claimed, so sign-in rate limits cannot be dodged with a forged header.
-    if (config.TRUST_PROXY === "off") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    // The same for the host and scheme a proxy would forward: without one, they are the client's claims.
+    if (config.TRUST_PROXY === "off") {
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

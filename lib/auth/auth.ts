@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
+import { authLogger } from "./handler";
 import { AUTH_SCHEMA } from "./options";
 
 export const SSO_PROVIDER_ID = "agency-sso";
@@ -34,6 +35,7 @@ function createAuth() {
     : [];
   return betterAuth({
     appName: "Kanalmåling",
+    logger: authLogger,
     baseURL,
     secret,
     trustedOrigins: [baseURL, `http://127.0.0.1:${config.PORT}`, `http://localhost:${config.PORT}`],

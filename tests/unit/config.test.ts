@@ -60,6 +60,7 @@ describe("configuration", () => {
   it("masks URL passwords and secret values in any text that may be logged", () => {
     expect(maskUrlPassword("connect postgres://u:p%40ss@h:5432/d failed")).toBe("connect postgres://u:***@h:5432/d failed");
     expect(maskUrlPassword("postgres://h/d?password=abc&sslmode=require")).toBe("postgres://h/d?password=***&sslmode=require");
+    expect(maskUrlPassword("GET https://graph.example/v19/me?fields=a&access_token=EAAB123 failed; Authorization: Bearer abc.def")).toBe("GET https://graph.example/v19/me?fields=a&access_token=*** failed; Authorization: Bearer ***");
     expect(redactSecrets("token abcdef123456 refused", { SMTP_PASSWORD: "abcdef123456", PORT: "3000" })).toBe("token *** refused");
   });
 });

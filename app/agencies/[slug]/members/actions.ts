@@ -6,12 +6,13 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
+import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const RoleSchema = z.enum(["viewer", "editor", "admin"]);
 
 async function adminAgency(slug: unknown) {
-  const agency = await requireVisibleAgency(z.string().max(100).parse(slug));
+  const agency = await requireVisibleAgency(slugArg(slug));
   if (!hasRole(agency, "admin")) notFound();
   return agency;
 }
@@ -26,9 +27,9 @@ const AddSchema = z.object({
   password: z.union([z.literal(""), z.string().min(12).max(200)]).optional().default(""),
 });
 
-export async function addMember(slug: string, form: FormData) {
+export async function addMember(slug: unknown, form: unknown) {
   const agency = await adminAgency(slug);
-  const parsed = AddSchema.safeParse(Object.fromEntries(form));
+  const parsed = AddSchema.safeParse(Object.fromEntries(formArg(form)));
   if (!parsed.success) back(agency.slug, "invalid");
   const input = parsed.data!;
   let user = await db().user.findUnique({ where: { email: input.email } });
@@ -44,9 +45,9 @@ export async function addMember(slug: string, form: FormData) {
 
 const ChangeSchema = z.object({ userId: z.string().min(1).max(100), role: RoleSchema, includeChildren: z.enum(["on"]).optional() });
 
-export async function changeMember(slug: string, form: FormData) {
+export async function changeMember(slug: unknown, form: unknown) {
   const agency = await adminAgency(slug);
-  const parsed = ChangeSchema.safeParse(Object.fromEntries(form));
+  const parsed = ChangeSchema.safeParse(Object.fromEntries(formArg(form)));
   if (!parsed.success) back(agency.slug, "invalid");
   const input = parsed.data!;
   const membership = await db().membership.findUnique({ where: { agencyId_userId: { agencyId: agency.id, userId: input.userId } } });
@@ -58,9 +59,9 @@ export async function changeMember(slug: string, form: FormData) {
   back(agency.slug, "changed");
 }
 
-export async function removeMember(slug: string, form: FormData) {
+export async function removeMember(slug: unknown, form: unknown) {
   const agency = await adminAgency(slug);
-  const userId = z.string().min(1).max(100).safeParse(form.get("userId"));
+  const userId = z.string().min(1).max(100).safeParse(formArg(form).get("userId"));
   if (!userId.success) back(agency.slug, "invalid");
   const membership = await db().membership.findUnique({ where: { agencyId_userId: { agencyId: agency.id, userId: userId.data! } } });
   if (!membership) notFound();
