@@ -37,7 +37,9 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
 
-  if (request.method === "POST" && !isApi) {
+  // Every POST, /api/ included: an address under /api/ without a route handler is rendered as a page,
+  // and Next.js then tries to decode its body as a form action.
+  if (request.method === "POST") {
     const problem = await pagePostProblem(request);
     if (problem === "too_large") return refuse(413, text.tooLarge(String(MAX_CSV_BYTES / 1_000_000)));
     if (problem === "malformed") return refuse(400, text.malformed);

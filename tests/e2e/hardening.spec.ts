@@ -17,7 +17,7 @@ test("API answers, JSON and CSV, are never kept by a cache, refusals included", 
     expect(res.status(), url).toBe(200);
     expect(res.headers()["cache-control"], url).toBe("no-store");
   }
-  const anonymous = await playwrightRequest.newContext({ baseURL: BASE });
+  const anonymous = await playwrightRequest.newContext({ baseURL: BASE, storageState: { cookies: [], origins: [] } });
   const refused = await anonymous.get(`/api/agencies/${OSLO}/overview`);
   expect(refused.status()).toBe(401);
   expect(refused.headers()["cache-control"]).toBe("no-store");
@@ -41,7 +41,8 @@ test("a state-changing request with a forged X-Forwarded-Host is refused without
 });
 
 test("sign-in and get-session answer without the session token; the session lives in the HttpOnly cookie only", async () => {
-  const context = await playwrightRequest.newContext({ baseURL: BASE });
+  await withAppDatabase((c) => c.query("DELETE FROM auth_rate_limit"));
+  const context = await playwrightRequest.newContext({ baseURL: BASE, storageState: { cookies: [], origins: [] } });
   const signIn = await context.post("/api/auth/sign-in/email", { headers: { origin: BASE }, data: { email: ADMIN.email, password: ADMIN.password } });
   expect(signIn.status()).toBe(200);
   const cookie = (await context.storageState()).cookies.find((c) => c.name.endsWith("session_token"))!;
