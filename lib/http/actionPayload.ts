@@ -2,8 +2,8 @@ import { MAX_FORM_BYTES } from "./limits";
 
 export type PayloadProblem = "too_large" | "malformed" | null;
 
-/** Server action ids as Next.js builds them: hexadecimal (a type byte and a hash). */
-const ACTION_ID = /^[0-9a-f]{2,64}$/i;
+/** Server action ids as Next.js builds them: 42 hexadecimal characters (a type byte and a hash). */
+const ACTION_ID = /^[0-9a-f]{42}$/;
 /** Values of React's reply format that stand for themselves (`$$…` is an escaped string). */
 const SELF_CONTAINED = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
 /** Parts of one reply that may be referred to: a chunk ($1, $@1) or a FormData ($K1). */
@@ -105,6 +105,7 @@ export async function pagePostProblem(request: Request): Promise<PayloadProblem>
   const contentType = request.headers.get("content-type") ?? "";
   const multipart = /^multipart\/form-data/i.test(contentType);
   if (actionId === null && !multipart) return null;
+  // Next.js would log a malformed id (what the client sent) before refusing it.
   if (actionId !== null && !ACTION_ID.test(actionId)) return "malformed";
   const bytes = await readCapped(request.body, MAX_FORM_BYTES);
   if (!bytes) return "too_large";
