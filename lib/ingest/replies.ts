@@ -97,7 +97,7 @@ export async function upsertReplies(db: Db, rows: ReplyInput[], pseudonymisation
       ON CONFLICT (agency_id, account_id, platform_reply_id) DO UPDATE SET
         post_id  = COALESCE(EXCLUDED.post_id, r.post_id),
         text     = EXCLUDED.text,
-        permalink = EXCLUDED.permalink,
+        permalink = COALESCE(EXCLUDED.permalink, r.permalink),
         language = COALESCE(EXCLUDED.language, r.language)`);
   }
   return written;
