@@ -36,6 +36,9 @@ function createAuth() {
   return betterAuth({
     appName: "Kanalmåling",
     logger: authLogger,
+    // Account endpoints the product does not offer: they would accept malformed values (a name that is
+    // an object) or hand out OAuth tokens. People change passwords and sessions through the product.
+    disabledPaths: ["/update-user", "/change-email", "/delete-user", "/link-social", "/unlink-account", "/get-access-token", "/refresh-token", "/account-info"],
     baseURL,
     secret,
     trustedOrigins: [baseURL, `http://127.0.0.1:${config.PORT}`, `http://localhost:${config.PORT}`],

@@ -93,3 +93,11 @@ test("a campaign CSV over 1 MB gets the product's message: in the browser before
   expect(sv.status()).toBe(413);
   expect(await sv.text()).toBe("Begäran är för stor. Filer får vara högst 1 MB.");
 });
+
+test("account endpoints the product does not offer are closed, so a malformed name cannot be stored", async ({ request }) => {
+  const res = await request.post("/api/auth/update-user", { headers: { origin: BASE }, data: { name: { a: 1 } } });
+  expect(res.status()).toBe(404);
+  const name = await withAppDatabase(async (c) => (await c.query("SELECT name FROM app_user WHERE email = $1", [ADMIN.email])).rows[0].name);
+  expect(name).toBe("Demo-administrator");
+});
+
