@@ -11,16 +11,21 @@ function withoutSecrets(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, withoutSecrets(v)]));
 }
 
+/** Bodies better-auth reads; anything else it refuses with a log line quoting the request's header. */
+const READABLE = /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i;
+
 /** A JSON body that better-auth could not read answers 400 here (its own parser may answer 500). */
-async function unreadableJson(request: Request): Promise<Request | null> {
-  if (request.method !== "POST" || !/^application\/json/i.test(request.headers.get("content-type") ?? "")) return request;
+async function readable(request: Request): Promise<Request | 415 | 400> {
+  const type = request.headers.get("content-type");
+  if (request.method === "POST" && type !== null && !READABLE.test(type)) return 415;
+  if (request.method !== "POST" || !/^application\/json/i.test(type ?? "")) return request;
   const text = await request.text();
   if (text.trim() !== "") {
     try {
       const body: unknown = JSON.parse(text);
-      if (!body || typeof body !== "object" || Array.isArray(body)) return null;
+      if (!body || typeof body !== "object" || Array.isArray(body)) return 400;
     } catch {
-      return null;
+      return 400;
     }
   }
   const headers = new Headers(request.headers);
@@ -33,12 +38,12 @@ async function unreadableJson(request: Request): Promise<Request | null> {
  * product's message, and no JSON answer carries the session token (or any OAuth token).
  */
 export async function handleAuthRequest(request: Request, handler: (req: Request) => Promise<Response>): Promise<Response> {
-  const readable = await unreadableJson(request);
-  if (!readable) {
+  const checked = await readable(request);
+  if (typeof checked === "number") {
     const text = hardeningText(requestLocale(new URL(request.url), request.headers));
-    return NextResponse.json({ error: text.badJson }, { status: 400, headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ error: text.badJson }, { status: checked, headers: { "cache-control": "no-store" } });
   }
-  const response = await handler(readable);
+  const response = await handler(checked);
   if (!(response.headers.get("content-type") ?? "").includes("application/json")) return response;
   const body = await response.text();
   let parsed: unknown;

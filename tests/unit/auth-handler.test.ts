@@ -23,6 +23,7 @@ describe("the auth route around better-auth", () => {
       return new Response("{}");
     };
     for (const body of ["{", "[]", "null", "1", '"x"']) expect((await handleAuthRequest(post(body), handler)).status).toBe(400);
+    for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/octet-stream"]) expect((await handleAuthRequest(post("{}", { "content-type": type }), handler)).status).toBe(415);
     const sv = await handleAuthRequest(post("{", { referer: "http://localhost:3000/login?lang=sv" }), handler);
     expect(await sv.json()).toEqual({ error: "Begäran måste vara ett giltigt JSON-objekt." });
     expect(called).toBe(false);
