@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL, createLocalUser, grantMembership } from "@/lib/auth/users";
 import { loadConfig } from "@/lib/config";
@@ -64,7 +65,29 @@ describe("demo stays demo", () => {
     expect(await restart("on")).toBeNull();
     expect(await t.db.user.count({ where: { email: DEMO_ADMIN_EMAIL } })).toBe(0);
     expect(await t.db.agency.count()).toBe(1);
-  });
+  }, 180_000);
+});
+
+describe("a database started by an earlier version", () => {
+  it("gets its demo agencies marked and the demo admin taken out of every other agency by the migration", async () => {
+    await t.db.membership.deleteMany({});
+    await t.db.agency.deleteMany({});
+    await t.db.user.deleteMany({ where: { email: DEMO_ADMIN_EMAIL } });
+    const demoAdmin = await createLocalUser(t.db, { email: DEMO_ADMIN_EMAIL, name: "Demo-administrator", password: "demo-passord-2026" });
+    const oslo = await t.db.agency.create({ data: { slug: "oslo-politidistrikt", name: "Oslo politidistrikt" } });
+    const real = await t.db.agency.create({ data: { slug: "kommunen", name: "Kommunen" } });
+    for (const a of [oslo, real]) await grantMembership(t.db, { userId: demoAdmin.id, agencyId: a.id, role: "admin" });
+    const client = new pg.Client({ connectionString: t.url });
+    await client.connect();
+    try {
+      await client.query(readFileSync(path.resolve("prisma/migrations/20261201300000_demo_agencies/migration.sql"), "utf8"));
+    } finally {
+      await client.end();
+    }
+    expect((await t.db.agency.findUniqueOrThrow({ where: { id: oslo.id } })).isDemo).toBe(true);
+    expect((await t.db.agency.findUniqueOrThrow({ where: { id: real.id } })).isDemo).toBe(false);
+    expect((await demoAdminAgencies()).map((a) => a.slug)).toEqual(["oslo-politidistrikt"]);
+  }, 60_000);
 });
 
 describe("start-up files", () => {
