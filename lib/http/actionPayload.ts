@@ -104,6 +104,9 @@ export async function pagePostProblem(request: Request): Promise<PayloadProblem>
   const actionId = request.headers.get("next-action");
   const contentType = request.headers.get("content-type") ?? "";
   const multipart = /^multipart\/form-data/i.test(contentType);
+  // Next's client sends RSC requests as GETs, and POSTs only with an action id; Next.js answers this
+  // hybrid (urlencoded, to an address without a page) with a 500 of its own.
+  if (actionId === null && request.headers.has("rsc")) return "malformed";
   if (actionId === null && !multipart) return null;
   // Next.js would log a malformed id (what the client sent) before refusing it.
   if (actionId !== null && !ACTION_ID.test(actionId)) return "malformed";

@@ -173,9 +173,17 @@ function actionProbe(actions: Action[]): Probe {
   return { method: "POST", url: page, headers: { ...headers, "content-type": type, accept: "text/html" }, data: body, kind: "form-post" };
 }
 
+/** Headers Next.js itself reads (client router state, prefetch) and others a client controls. */
+const HEADER_FUZZ: [string, string][] = [
+  ["rsc", "1"], ["next-router-state-tree", "%FF"], ["next-router-state-tree", "{bad"], ["next-router-state-tree", '["",{"children":1}]'],
+  ["next-router-prefetch", "1"], ["next-router-segment-prefetch", "/_tree"], ["next-router-segment-prefetch", "%FF"], ["next-url", "%FF"],
+  ["accept-language", "%FF;q=x"], ["range", "bytes=9999999-"], ["x-forwarded-host", "angriper.example"], ["x-forwarded-proto", "gopher"],
+  ["x-middleware-subrequest", "middleware:middleware:middleware:middleware:middleware"], ["x-nextjs-data", "1"], ["accept", "text/x-component"],
+];
+
 function routeProbe(template: string, anonymous: boolean, pages: boolean): Probe {
   const url = fill(template, anonymous) + query();
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = Object.fromEntries(chance(0.25) ? [pick(HEADER_FUZZ)] : []);
   if (chance(0.9)) headers.origin = BASE;
   if (chance(0.3)) headers.referer = `${BASE}${fill(template, anonymous)}?lang=${pick(["sv", "en", "%FF", "xx"])}`;
   const method = pages ? pick(["GET", "GET", "GET", "HEAD", "POST", "OPTIONS"]) : pick(["GET", "GET", "POST", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
