@@ -22,6 +22,8 @@ import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
 import type { PgBoss } from "pg-boss";
 import { buildIsStale } from "./build-freshness";
+import { isRscPostWithoutAction } from "@/lib/http/actionPayload";
+import { hardeningText, requestLocale } from "@/lib/i18nHardening";
 
 const dev = process.argv.includes("--dev");
 // Restricted networks: never phone home.
@@ -88,6 +90,16 @@ async function main() {
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
+    }
+    if (isRscPostWithoutAction(req.method, req.headers)) {
+      let text = hardeningText("nb");
+      try {
+        text = hardeningText(requestLocale(new URL(req.url ?? "/", "http://localhost"), new Headers({ referer: String(req.headers.referer ?? "") })));
+      } catch {
+        // an address that does not parse: bokmål
+      }
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(text.malformed);
+      return;
     }
     void handle(req, res);
   });

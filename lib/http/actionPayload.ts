@@ -67,6 +67,16 @@ function decodableFormAction(form: FormData): boolean {
   return true;
 }
 
+/**
+ * A POST with Next's RSC header but no action id: Next's client never sends one (RSC requests are
+ * GETs, POSTs carry an action id), and Next.js answers it with a 500 of its own (urlencoded, to an
+ * address without a page). Checked by the HTTP server in scripts/start.ts, because Next.js removes
+ * the RSC header before proxy.ts sees the request.
+ */
+export function isRscPostWithoutAction(method: string | undefined, headers: Record<string, string | string[] | undefined>): boolean {
+  return method === "POST" && headers.rsc !== undefined && headers["next-action"] === undefined;
+}
+
 /** Reads at most `limit` bytes of a body; null when it is longer. */
 async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!body) return new Uint8Array();
@@ -104,9 +114,6 @@ export async function pagePostProblem(request: Request): Promise<PayloadProblem>
   const actionId = request.headers.get("next-action");
   const contentType = request.headers.get("content-type") ?? "";
   const multipart = /^multipart\/form-data/i.test(contentType);
-  // Next's client sends RSC requests as GETs, and POSTs only with an action id; Next.js answers this
-  // hybrid (urlencoded, to an address without a page) with a 500 of its own.
-  if (actionId === null && request.headers.has("rsc")) return "malformed";
   if (actionId === null && !multipart) return null;
   // Next.js would log a malformed id (what the client sent) before refusing it.
   if (actionId !== null && !ACTION_ID.test(actionId)) return "malformed";

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
+import { isRscPostWithoutAction } from "@/lib/http/actionPayload";
 import { MAX_FORM_BYTES } from "@/lib/http/limits";
 import { proxy } from "@/proxy";
 
@@ -90,7 +91,9 @@ describe("malformed requests get a 4xx from the proxy, not a 500 from deeper dow
     ];
     for (const [body, type] of bad) expect((await action(body, type)).status, `${type ?? "text"}: ${body.slice(0, 40)}`).toBe(400);
     expect((await action("[]", "text/plain", "not-an-id")).status).toBe(400);
-    expect((await request("/finnes-ikke", { method: "POST", headers: { origin: ORIGIN, rsc: "1", "content-type": "application/x-www-form-urlencoded" }, body: "a=1" })).status).toBe(400);
+    expect(isRscPostWithoutAction("POST", { rsc: "1", "content-type": "application/x-www-form-urlencoded" })).toBe(true);
+    expect(isRscPostWithoutAction("POST", { rsc: "1", "next-action": ACTION })).toBe(false);
+    expect(isRscPostWithoutAction("GET", { rsc: "1" })).toBe(false);
     // An /api/ address without a route handler is rendered as a page, and its body decoded as a form action.
     expect((await request("/api/compare", { method: "POST", headers: { origin: ORIGIN, "content-type": "multipart/form-data; boundary=q" }, body: "garbage" })).status).toBe(400);
     const mpa = multipart({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ACTION}","bound":"$@1"}` });
