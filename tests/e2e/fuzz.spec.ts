@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { MAX_FORM_BYTES } from "@/lib/http/limits";
-import { E2E_PORT, withAppDatabase } from "./fixtures";
+import { clearSignInThrottles, E2E_PORT } from "./fixtures";
 
 /**
  * A bounded fuzz of the running product on loopback: a few thousand malformed requests, from a fixed
@@ -270,9 +270,4 @@ test("thousands of malformed requests to every page, API route and server action
 });
 
 // The anonymous sign-in attempts came from this machine's address: let the next spec sign in.
-test.afterAll(async () => {
-  await withAppDatabase(async (c) => {
-    await c.query("DELETE FROM auth_rate_limit");
-    await c.query("DELETE FROM sign_in_throttle");
-  });
-});
+test.afterAll(clearSignInThrottles);

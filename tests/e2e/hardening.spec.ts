@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { ADMIN, E2E_PORT, withAppDatabase } from "./fixtures";
+import { ADMIN, clearSignInThrottles, E2E_PORT, withAppDatabase } from "./fixtures";
 
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
 const OSLO = "oslo-politidistrikt";
@@ -41,7 +41,7 @@ test("a state-changing request with a forged X-Forwarded-Host is refused without
 });
 
 test("sign-in and get-session answer without the session token; the session lives in the HttpOnly cookie only", async () => {
-  await withAppDatabase((c) => c.query("DELETE FROM auth_rate_limit"));
+  await clearSignInThrottles();
   const context = await playwrightRequest.newContext({ baseURL: BASE, storageState: { cookies: [], origins: [] } });
   const signIn = await context.post("/api/auth/sign-in/email", { headers: { origin: BASE }, data: { email: ADMIN.email, password: ADMIN.password } });
   expect(signIn.status()).toBe(200);
@@ -59,7 +59,7 @@ test("sign-in and get-session answer without the session token; the session live
   expect(json.session).not.toHaveProperty("token");
   expect(body).not.toContain(token);
   await context.dispose();
-  await withAppDatabase((c) => c.query("DELETE FROM auth_rate_limit"));
+  await clearSignInThrottles();
 });
 
 test("malformed input gets a 4xx with the product's message, never a 500", async ({ request }) => {
