@@ -1,28 +1,48 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { pagePostProblem } from "@/lib/http/actionPayload";
+import { MAX_CSV_BYTES } from "@/lib/http/limits";
+import { hardeningText, requestLocale } from "@/lib/i18nHardening";
 
 /** Paths anyone may open without signing in. Everything else needs a session. */
 const PUBLIC = [/^\/login(\/|$)/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/sso\/(start|callback)$/, /^\/api\/health$/, /^\/unsubscribe(\/|$)/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const NO_STORE = "no-store";
 
 /**
- * Runs before every request: security headers with a per-request CSP nonce, CSRF protection for
- * state-changing requests (same origin only), and a cheap redirect to sign-in when there is no
- * session cookie. The session itself is validated by the pages and routes (lib/permissions).
+ * Runs before every request: refuses malformed addresses and oversized or undecodable form posts
+ * (400/413 with the product's message instead of a 500 from deeper down), security headers with a
+ * per-request CSP nonce, CSRF protection for state-changing requests (same origin only), and a cheap
+ * redirect to sign-in when there is no session cookie. The session itself is validated by the pages
+ * and routes (lib/permissions).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  const text = hardeningText(requestLocale(request.nextUrl, request.headers));
+  const refuse = (status: number, message: string) =>
+    isApi || (request.headers.get("next-action") === null && request.headers.get("accept")?.includes("application/json"))
+      ? NextResponse.json({ error: message }, { status, headers: { "cache-control": NO_STORE } })
+      : new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE } });
 
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
-    return NextResponse.json({ error: "Forespørselen kom fra et annet nettsted og ble avvist (CSRF-vern)." }, { status: 403 });
-  }
+  if (!decodablePath(pathname)) return refuse(400, text.badAddress);
+
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) return refuse(403, text.csrf);
 
   const isPublic = PUBLIC.some((re) => re.test(pathname));
   if (!isPublic && !getSessionCookie(request)) {
-    if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Ikke innlogget" }, { status: 401 });
+    if (isApi) return refuse(401, text.notSignedIn);
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", pathname + request.nextUrl.search);
     return NextResponse.redirect(login);
+  }
+
+  // Every POST, /api/ included: an address under /api/ without a route handler is rendered as a page,
+  // and Next.js then tries to decode its body as a form action.
+  if (request.method === "POST") {
+    const problem = await pagePostProblem(request);
+    if (problem === "too_large") return refuse(413, text.tooLarge(String(MAX_CSV_BYTES / 1_000_000)));
+    if (problem === "malformed") return refuse(400, text.malformed);
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -48,17 +68,35 @@ export function proxy(request: NextRequest) {
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
+  // Answers of the API (JSON, CSV) are per person and often personal data: never kept by a cache.
+  if (isApi) response.headers.set("Cache-Control", NO_STORE);
+  // HSTS follows the configured address, not what a request (or a forged header) claims.
+  if (process.env.PUBLIC_URL?.startsWith("https://")) {
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   return response;
 }
 
-/** A state-changing request must say it comes from this site (browsers always send Origin on POST). */
+/** Every %-escape of the path decodes (Next.js would otherwise throw a URIError deep in routing). */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A state-changing request must say it comes from this site (browsers always send Origin on POST).
+ * X-Forwarded-Host names the site only behind a reverse proxy we were told to trust (TRUST_PROXY=on);
+ * otherwise anyone could send it.
+ */
 function isSameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (origin) {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    const forwarded = process.env.TRUST_PROXY === "on" ? request.headers.get("x-forwarded-host") : null;
+    const host = forwarded ?? request.headers.get("host");
     try {
       return new URL(origin).host === host;
     } catch {

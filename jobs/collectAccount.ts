@@ -7,6 +7,7 @@ import { finishRun, startRun } from "@/lib/ingest/runs";
 import { lockAccount } from "./accountLock";
 import { ensureFreshCredential, type TokenAccount } from "@/lib/platforms/tokens";
 import { authExpired, PlatformError, transient } from "@/lib/platforms/errors";
+import { redactSecrets } from "@/lib/config";
 import { CONNECTORS, REAL_BASE_URL } from "@/lib/platforms";
 import { SOCIAL_PLATFORMS, type ConnectorContext, type MetricGap, type PostData, type SocialPlatform } from "@/lib/platforms/types";
 import { addDays, localDay } from "@/lib/time";
@@ -147,7 +148,8 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
     return { status: "done", account: label, runId: run.id, outcome, itemsFetched: fetched, itemsWritten: written, error, retryAt: null, retryable: false };
   } catch (error) {
     const e = error instanceof PlatformError ? error : null;
-    const message = [(error as Error).message, gaps.length ? gapMessage(gaps) : null].filter(Boolean).join("; ");
+    // Stored, shown on the connections page and logged: never with a token a platform URL carried.
+    const message = [redactSecrets((error as Error).message), gaps.length ? gapMessage(gaps) : null].filter(Boolean).join("; ");
     if (e?.kind === "rate_limited" || e?.kind === "quota") {
       await finishRun(db, run.id, { outcome: "rate_limited", itemsFetched: fetched, itemsWritten: written, error: message });
       await db.account.update({ where: { id: accountId }, data: { nextCollectAt: e.resetAt } });

@@ -1,3 +1,4 @@
+import { redactSecrets } from "@/lib/config";
 import cron, { type ScheduledTask } from "node-cron";
 import type { PgBoss, Queue } from "pg-boss";
 
@@ -53,7 +54,7 @@ export async function startScheduler(
           await job.run();
           entry.lastError = null;
         } catch (error) {
-          entry.lastError = (error as Error).message;
+          entry.lastError = redactSecrets((error as Error).message);
           opts.log?.(`${job.name} failed: ${entry.lastError}`);
           throw error; // pg-boss retries it on the queue's back-off
         }

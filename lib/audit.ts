@@ -1,3 +1,4 @@
+import { redactSecrets } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -26,6 +27,6 @@ export async function recordAudit(
   try {
     await db.auditEvent.create({ data: { ...event, agencyId: event.agencyId ?? null } });
   } catch (error) {
-    console.error("[audit] could not record", event.action, error);
+    console.error("[audit] could not record", event.action, redactSecrets((error as Error).message).slice(0, 300));
   }
 }

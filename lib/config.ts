@@ -43,7 +43,8 @@ export const EnvSchema = z.object({
   MAIL_CATCHER_PORT: z.coerce.number().int().min(1024).max(65535).default(2525),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   SCHEDULER: onOff.default("on"),
-  DEMO_DATA: onOff.default("on"),
+  /** Unset: on for the embedded database, off with DATABASE_URL (see withDemoDefault). */
+  DEMO_DATA: onOff.optional(),
   /** The fake platform server that demo accounts collect from. */
   SANDBOX: onOff.default("on"),
   /** 0 = any free port. */
@@ -57,7 +58,46 @@ export const EnvSchema = z.object({
   ...PLATFORM_APP_ENV,
 });
 
-export type Config = z.infer<typeof EnvSchema>;
+export type Config = Omit<z.infer<typeof EnvSchema>, "DEMO_DATA"> & { DEMO_DATA: "on" | "off" };
+
+/**
+ * Demo data belongs to the embedded default: with an external DATABASE_URL it loads only when asked
+ * for (DEMO_DATA=on), so a real installation never starts with demo agencies and a demo admin.
+ */
+function withDemoDefault(env: z.infer<typeof EnvSchema>): Config {
+  return { ...env, DEMO_DATA: env.DEMO_DATA ?? (env.DATABASE_URL ? "off" : "on") };
+}
+
+/** Settings whose values are never repeated in an error or a log line. */
+const SECRET_SETTINGS = new Set(["PSEUDONYMISATION_KEY", "CREDENTIALS_KEY", "AUTH_SECRET", "SMTP_PASSWORD", "OIDC_CLIENT_SECRET", "DEMO_ADMIN_PASSWORD", "SMTP_USER"]);
+
+const isSecretSetting = (name: string) => SECRET_SETTINGS.has(name) || /SECRET|PASSWORD|KEY|TOKEN/i.test(name);
+
+/**
+ * Text with the secrets of every URL in it replaced by *** (user:password@, and query parameters such
+ * as password=, access_token=, client_secret=, key=), also where a URL does not parse; and bearer tokens.
+ */
+export function maskUrlPassword(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@?#\s]*):[^@/?#\s]*@/gi, "$1:***@")
+    .replace(/([?&;](?:[a-z_]*password|[a-z_]*token|[a-z_]*secret|[a-z_]*key|sig|signature)=)[^&#\s"']*/gi, "$1***")
+    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, "$1 ***");
+}
+
+/** Text safe for a log line or an error: secret settings' values and URL passwords replaced by ***. */
+export function redactSecrets(text: string, env: Record<string, string | undefined> = process.env): string {
+  let out = text;
+  for (const [name, value] of Object.entries(env)) {
+    if (value && value.length >= 6 && isSecretSetting(name)) out = out.split(value).join("***");
+  }
+  return maskUrlPassword(out);
+}
+
+/** How a setting's value may appear in an error: secrets not at all, URLs without their password. */
+function shownValue(name: string, value: string): string {
+  if (isSecretSetting(name)) return " (value not shown)";
+  return ` (got "${maskUrlPassword(value).slice(0, 200)}")`;
+}
 
 /** The address users open, without a trailing slash. */
 export function publicUrl(config: Config): string {
@@ -84,12 +124,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     const problems = platformAppProblems(parsed.data);
     if (problems.length) throw new ConfigError(`Invalid configuration — ${problems.join("; ")}`);
-    return parsed.data;
+    return withDemoDefault(parsed.data);
   }
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "environment");
     const got = env[name];
-    return `${name}: ${issue.message}${got === undefined ? "" : ` (got "${got}")`}`;
+    return `${name}: ${issue.message}${got === undefined ? "" : shownValue(name, got)}`;
   });
   throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
 }

@@ -8,6 +8,14 @@ const KeyFileSchema = z.object({ pseudonymisationKey: HexKeySchema, credentialsK
 
 export type Keys = { pseudonymisationKey: string; credentialsKey: string; authSecret: string };
 
+/** DATA_DIR (mail catcher, embedded database, generated keys) exists before anything is written into it. */
+export function ensureDataDir(dataDir: string): string {
+  const dir = path.resolve(dataDir);
+  // Default mode: as root, the embedded PostgreSQL runs as its own system user and must reach DATA_DIR/postgres.
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /**
  * Keys from the environment, or — for a local installation that set none — from DATA_DIR/keys.json,
  * created once with random keys (mode 0600). Production deployments should set both variables.

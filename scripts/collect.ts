@@ -9,7 +9,7 @@ import cliProgress from "cli-progress";
 import pg from "pg";
 import { z } from "zod";
 import { collectAccount } from "@/jobs/collectAccount";
-import { ConfigError, loadConfig } from "@/lib/config";
+import { ConfigError, loadConfig, redactSecrets } from "@/lib/config";
 import { createDb } from "@/lib/db/client";
 import { embeddedDatabaseUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -99,6 +99,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : `[collect] ${(error as Error).message}`);
+  console.error(error instanceof ConfigError ? error.message : `[collect] ${redactSecrets((error as Error).message)}`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 /** `npm run migrate`: applies pending SQL migrations to DATABASE_URL, for operators of an external PostgreSQL. */
-import { ConfigError, loadConfig } from "@/lib/config";
+import { ConfigError, loadConfig, redactSecrets } from "@/lib/config";
 import { migrate } from "@/lib/db/migrate";
 
 try {
@@ -8,6 +8,6 @@ try {
   const { applied, version } = await migrate(url);
   console.log(applied.length ? `applied: ${applied.join(", ")}` : `schema up to date (version ${version})`);
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(redactSecrets((error as Error).message));
   process.exit(1);
 }

@@ -6,14 +6,13 @@
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import next from "next";
-import { ConfigError, loadConfig } from "@/lib/config";
+import { ConfigError, loadConfig, redactSecrets } from "@/lib/config";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { loadDemoData } from "@/lib/demo/load";
-import { resolveKeys } from "@/lib/keys";
-import { ensureDemoAdmin } from "@/lib/auth/users";
-import { rememberDemoLogin } from "./demo-login";
+import { setUpDemo } from "@/lib/demo/setup";
+import { ensureDataDir, resolveKeys } from "@/lib/keys";
+import { forgetSharedDemoLogin, rememberDemoLogin } from "./demo-login";
 import { startScheduler, stopScheduler } from "@/jobs/scheduler";
 import { productSchedule } from "@/jobs/schedule";
 import { createReportQueue, startReportWorkers } from "@/jobs/reports";
@@ -27,6 +26,8 @@ import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
 import type { PgBoss } from "pg-boss";
 import { buildIsStale } from "./build-freshness";
+import { isRscPostWithoutAction } from "@/lib/http/actionPayload";
+import { hardeningText, requestLocale } from "@/lib/i18nHardening";
 
 const dev = process.argv.includes("--dev");
 // Restricted networks: never phone home.
@@ -35,6 +36,7 @@ const log = (msg: string) => console.log(`[kanal] ${msg}`);
 
 async function main() {
   const config = loadConfig();
+  ensureDataDir(config.DATA_DIR);
   let embedded: EmbeddedDatabase | null = null;
   if (!config.DATABASE_URL) {
     log(`starting embedded PostgreSQL (data in ${config.DATA_DIR}/postgres, port ${config.EMBEDDED_PG_PORT})`);
@@ -51,12 +53,11 @@ async function main() {
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : `schema up to date (version ${version})`);
 
   const db = createDb(url);
-  if (config.DEMO_DATA === "on" && (await db.agency.count()) === 0) {
-    log("loading demo agencies and their history …");
-    const s = await loadDemoData(db, { pseudonymisationKey: keys.pseudonymisationKey });
-    log(`demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`);
-  }
-  const demoLogin = config.DEMO_DATA === "on" ? rememberDemoLogin(config.DATA_DIR, await ensureDemoAdmin(db, config.DEMO_ADMIN_PASSWORD)) : null;
+  forgetSharedDemoLogin(config.DATA_DIR);
+  const demoAdmin = await setUpDemo(db, { demoData: config.DEMO_DATA, pseudonymisationKey: keys.pseudonymisationKey, password: config.DEMO_ADMIN_PASSWORD, log });
+  // The demo password is shown only on the embedded default; an external database's is never printed.
+  const demoLogin = demoAdmin && embedded ? rememberDemoLogin(embedded.dir, demoAdmin) : null;
+  if (demoAdmin && !embedded) log(`demo data on: the demo admin ${demoAdmin.email} ${config.DEMO_ADMIN_PASSWORD ? "signs in with the password in DEMO_ADMIN_PASSWORD" : "can sign in once DEMO_ADMIN_PASSWORD is set"}`);
 
   let sandbox: Sandbox | null = null;
   if (config.SANDBOX === "on") {
@@ -90,7 +91,22 @@ async function main() {
   const server = createServer((req, res) => {
     // Without a trusted reverse proxy in front, the client address is the socket's: replace whatever
     // the client claimed, so sign-in rate limits cannot be dodged with a forged header.
-    if (config.TRUST_PROXY === "off") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    // The same for the host and scheme a proxy would forward: without one, they are the client's claims.
+    if (config.TRUST_PROXY === "off") {
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
+    if (isRscPostWithoutAction(req.method, req.headers)) {
+      let text = hardeningText("nb");
+      try {
+        text = hardeningText(requestLocale(new URL(req.url ?? "/", "http://localhost"), new Headers({ referer: String(req.headers.referer ?? "") })));
+      } catch {
+        // an address that does not parse: bokmål
+      }
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(text.malformed);
+      return;
+    }
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
@@ -142,6 +158,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : `[kanal] failed to start: ${(error as Error).message}`);
+  console.error(error instanceof ConfigError ? error.message : `[kanal] failed to start: ${redactSecrets((error as Error).message)}`);
   process.exit(1);
 });

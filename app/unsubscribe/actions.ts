@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { formArg } from "@/lib/http/actionArgs";
 import { verifyUnsubscribeToken } from "@/lib/reports/unsubscribeToken";
 
-export async function confirmUnsubscribe(form: FormData) {
-  const token = z.string().max(300).safeParse(form.get("token"));
+export async function confirmUnsubscribe(form: unknown) {
+  const token = z.string().max(300).safeParse(formArg(form).get("token"));
   const id = token.success ? verifyUnsubscribeToken(token.data, process.env.AUTH_SECRET!) : null;
   if (!id) redirect("/unsubscribe?status=invalid");
   await db().reportSubscription.deleteMany({ where: { id } });

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
+import { authLogger } from "./handler";
 import { AUTH_SCHEMA } from "./options";
 import { ssoSessionPlugin } from "./sso/sessionPlugin";
 import { signInThrottleAfter, signInThrottleBefore } from "./signInThrottle";
@@ -19,6 +20,10 @@ function createAuth() {
   if (!secret) throw new Error("AUTH_SECRET is not set: start the product with `npm start`");
   return betterAuth({
     appName: "Kanalmåling",
+    logger: authLogger,
+    // Account endpoints the product does not offer: they would accept malformed values (a name that is
+    // an object) or hand out OAuth tokens. People change passwords and sessions through the product.
+    disabledPaths: ["/update-user", "/change-email", "/delete-user", "/link-social", "/unlink-account", "/get-access-token", "/refresh-token", "/account-info"],
     baseURL,
     secret,
     trustedOrigins: [baseURL, `http://127.0.0.1:${config.PORT}`, `http://localhost:${config.PORT}`],

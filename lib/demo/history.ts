@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import type { PostInput } from "@/lib/ingest/posts";
 import type { ReplyInput } from "@/lib/ingest/replies";
@@ -111,7 +112,7 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
             authorHandle: citizenHandle(rng),
             text: replyText(kind, rng),
             publishedAt: new Date(publishedAt.getTime() + Math.round(-Math.log(1 - rng()) * 90 * 60_000)),
-            permalink: permalink(account, replyId),
+            permalink: replyPermalink(account, replyId),
             language: "nb",
           });
         }
@@ -146,6 +147,12 @@ function platformId(account: DemoAccount, id: string): string {
 
 /** The last segment of an id (a Bluesky at-uri's record key; other ids are their own). */
 export const rkey = (id: string) => id.split("/").at(-1)!;
+
+/** A citizen's reply: on X a status id of digits (the demo's ids are not), so the link names no one. */
+function replyPermalink(account: DemoAccount, replyId: string): string {
+  if (account.platform !== "twitter") return permalink(account, replyId);
+  return `https://x.com/i/web/status/${BigInt(`0x${createHash("sha256").update(replyId).digest("hex").slice(0, 15)}`)}`;
+}
 
 function permalink(account: DemoAccount, id: string): string {
   switch (account.platform) {

@@ -19,7 +19,8 @@ export async function loadDemoData(db: Db, opts: { pseudonymisationKey: string; 
   for (const agency of DEMO_AGENCIES) {
     const parentId = agency.parentSlug ? idsBySlug.get(agency.parentSlug) ?? null : null;
     const fields = { name: agency.name, locale: agency.locale, timeZone: agency.timeZone, parentId };
-    const row = await db.agency.upsert({ where: { slug: agency.slug }, create: { slug: agency.slug, ...fields }, update: fields });
+    // Marked as demo when created; an agency people created under the same slug is never turned into one.
+    const row = await db.agency.upsert({ where: { slug: agency.slug }, create: { slug: agency.slug, isDemo: true, ...fields }, update: fields });
     idsBySlug.set(agency.slug, row.id);
     summary.agencies++;
     const today = opts.today ?? localDay(new Date(), agency.timeZone);

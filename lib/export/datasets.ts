@@ -7,6 +7,7 @@ import type { Scope } from "@/lib/metrics/scope";
 import { hasRole, listVisibleAgencies, type Role, type VisibleAgency } from "@/lib/permissions/access";
 import { exportPostsQuery } from "@/lib/queries/exportPosts";
 import { exportRepliesQuery } from "@/lib/queries/exportReplies";
+import { exportedPermalink } from "@/lib/ingest/replies";
 import { getAgencyComparison } from "@/lib/queries/getAgencyComparison";
 import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 import { getCampaignReach } from "@/lib/queries/getCampaignReach";
@@ -114,7 +115,7 @@ export const DATASETS = {
       const items = await getOutcomeByWorkItem(db(), { agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to, accountId: accountIds?.[0] ?? null });
       return {
         header: ["sak", "saksnummer", "status", "naadd_fram", "plattform", "kanal", "publisert", "besluttet", "tekst", "lenke"],
-        rows: items.flatMap((w) => w.inputs.map((i) => [w.title, w.caseNumber, i.status, i.reached ? "ja" : "nei", i.platform, i.accountHandle, i.publishedAt, i.decidedAt, i.text, i.permalink])),
+        rows: items.flatMap((w) => w.inputs.map((i) => [w.title, w.caseNumber, i.status, i.reached ? "ja" : "nei", i.platform, i.accountHandle, i.publishedAt, i.decidedAt, i.text, exportedPermalink(i.platform, i.permalink, { viewerLevel: false })])),
       };
     },
   },

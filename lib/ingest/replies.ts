@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { mergePerKey } from "./dedupe";
 import { pseudonymise } from "@/lib/crypto";
@@ -14,16 +14,70 @@ export type ReplyInput = {
   authorDisplayName?: string | null;
   text: string;
   publishedAt: Date;
+  /** The link as the platform gives it; stored only as citizenPermalink() makes it. */
   permalink?: string | null;
   language?: string | null;
 };
 
 const BATCH = 2_000;
 
+/**
+ * Platforms whose reply links still name the author after citizenPermalink(): Bluesky links need the
+ * author's DID, a stable identifier of the person. Such links are personal data like the reply text
+ * (kept with the reply, erased with it, in the subject export) and are left out of pseudonymised
+ * and viewer-level exports.
+ */
+export const PERMALINK_NAMES_AUTHOR: readonly Platform[] = ["bluesky"];
+
+/**
+ * A citizen's reply link as a CSV export may show it: never in an export every viewer may take, and
+ * never one that names its author (that one is only in the subject export).
+ */
+export function exportedPermalink(platform: Platform | null, permalink: string | null, opts: { viewerLevel: boolean }): string | null {
+  if (opts.viewerLevel || !platform || PERMALINK_NAMES_AUTHOR.includes(platform)) return null;
+  return permalink;
+}
+
+/**
+ * The link stored for a citizen's reply: built without the author's handle wherever the platform
+ * allows it, otherwise null or (Bluesky) with the author's DID. The one place that decides.
+ * - X: https://x.com/i/web/status/<id> opens any post by its id alone.
+ * - Mastodon: https://<instance>/@<user>/<id> → https://<instance>/statuses/<id> (a route of Mastodon's
+ *   web app on the same instance, same local id); a link that names its author any other way is dropped.
+ * - Bluesky: https://bsky.app/profile/<did>/post/<rkey>, from the post's at:// URI (a handle can change hands; the DID cannot).
+ * - YouTube (video and comment ids), Flickr (the photo owner is the agency) and Facebook (no link) name no citizen.
+ */
+export function citizenPermalink(platform: Platform, url: string | null | undefined, replyId: string): string | null {
+  switch (platform) {
+    case "twitter": {
+      const id = /^\d+$/.test(replyId) ? replyId : /\/status(?:es)?\/(\d+)(?=$|[/?#])/.exec(url ?? "")?.[1];
+      return id ? `https://x.com/i/web/status/${id}` : null;
+    }
+    case "mastodon": {
+      if (!url) return null;
+      const named = /^(https:\/\/[^/@\s]+)\/(?:@[^/\s]+|users\/[^/\s]+\/statuses)\/(\d+)$/.exec(url);
+      if (named) return `${named[1]}/statuses/${named[2]}`;
+      return /\/@|\/users\//.test(url) ? null : url;
+    }
+    case "bluesky": {
+      const at = /^at:\/\/(did:[a-z]+:[A-Za-z0-9._:%-]+)\/app\.bsky\.feed\.post\/([A-Za-z0-9._~-]+)$/.exec(replyId);
+      return at ? `https://bsky.app/profile/${at[1]}/post/${at[2]}` : null;
+    }
+    default:
+      return url ?? null;
+  }
+}
+
 /** Upserts replies by (agency, account, platform id); the author handle is pseudonymised before it is stored. */
 export async function upsertReplies(db: Db, rows: ReplyInput[], pseudonymisationKey: string): Promise<number> {
   const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.platformReplyId}`);
   let written = 0;
+  const accountIds = [...new Set(unique.map((r) => r.accountId))];
+  const platformOf = new Map((await db.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, platform: true } })).map((a) => [a.id, a.platform]));
+  const link = (r: ReplyInput) => {
+    const platform = platformOf.get(r.accountId);
+    return platform ? citizenPermalink(platform, r.permalink, r.platformReplyId) : null;
+  };
   for (let i = 0; i < unique.length; i += BATCH) {
     const b = unique.slice(i, i + BATCH);
     written += await db.$executeRaw(Prisma.sql`
@@ -35,7 +89,7 @@ export async function upsertReplies(db: Db, rows: ReplyInput[], pseudonymisation
         ${b.map((r) => r.agencyId)}::uuid[], ${b.map((r) => r.accountId)}::uuid[], ${b.map((r) => r.platformPostId ?? null)}::text[],
         ${b.map((r) => r.platformReplyId)}::text[], ${b.map((r) => pseudonymise(r.authorHandle, pseudonymisationKey))}::text[],
         ${b.map((r) => r.authorDisplayName ?? null)}::text[], ${b.map((r) => r.text)}::text[],
-        ${b.map((r) => r.publishedAt.toISOString())}::timestamptz[], ${b.map((r) => r.permalink ?? null)}::text[],
+        ${b.map((r) => r.publishedAt.toISOString())}::timestamptz[], ${b.map(link)}::text[],
         ${b.map((r) => r.language ?? null)}::text[]
       ) AS t(agency_id, account_id, platform_post_id, platform_reply_id, author_hash, author_display_name,
              text, published_at, permalink, language)
@@ -43,6 +97,7 @@ export async function upsertReplies(db: Db, rows: ReplyInput[], pseudonymisation
       ON CONFLICT (agency_id, account_id, platform_reply_id) DO UPDATE SET
         post_id  = COALESCE(EXCLUDED.post_id, r.post_id),
         text     = EXCLUDED.text,
+        permalink = COALESCE(EXCLUDED.permalink, r.permalink),
         language = COALESCE(EXCLUDED.language, r.language)`);
   }
   return written;

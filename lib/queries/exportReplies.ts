@@ -1,19 +1,22 @@
 import type { CsvQuery } from "@/lib/export/streamQuery";
+import { PERMALINK_NAMES_AUTHOR } from "@/lib/ingest/replies";
 import { localRange, type Day } from "@/lib/time";
 
 /**
  * Replies received in the range, for CSV export. Authors appear only as their pseudonym (the
- * first 16 characters of the keyed hash: enough to group one person's replies, not to name them).
+ * first 16 characters of the keyed hash: enough to group one person's replies, not to name them);
+ * so a reply's link appears only where it does not name its author (see exportedPermalink).
  */
 export function exportRepliesQuery(params: { agencyId: string; timeZone: string; from: Day; to: Day }): CsvQuery {
   return {
     header: ["publisert_utc", "publisert_lokal", "plattform", "kanal", "forfatter_pseudonym", "tekst", "lenke", "spraak", "svar_paa_innlegg"],
     sql: `SELECT to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                  to_char(r.published_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS'),
-                 a.platform::text, a.handle, left(r.author_hash, 16), r.text, r.permalink, r.language, p.permalink
+                 a.platform::text, a.handle, left(r.author_hash, 16), r.text,
+                 CASE WHEN a.platform::text = ANY($5::text[]) THEN NULL ELSE r.permalink END, r.language, p.permalink
           FROM reply r JOIN account a ON a.id = r.account_id LEFT JOIN post p ON p.id = r.post_id
           WHERE r.agency_id = $1 AND r.published_at >= $3 AND r.published_at < $4
           ORDER BY r.published_at, r.id`,
-    values: [params.agencyId, params.timeZone, localRange(params.from, params.to, params.timeZone).start, localRange(params.from, params.to, params.timeZone).end],
+    values: [params.agencyId, params.timeZone, localRange(params.from, params.to, params.timeZone).start, localRange(params.from, params.to, params.timeZone).end, [...PERMALINK_NAMES_AUTHOR]],
   };
 }

@@ -27,6 +27,16 @@ export function demoLastDay(): Day {
   return addDays(runInfo().startDay, -1);
 }
 
+/** Forgets sign-in attempts from this machine (throttling counts them per address), so the next test can sign in. */
+export async function clearSignInThrottles(): Promise<void> {
+  await withAppDatabase((c) =>
+    c.query(`DO $$ BEGIN
+      IF to_regclass('auth_rate_limit') IS NOT NULL THEN DELETE FROM auth_rate_limit; END IF;
+      IF to_regclass('sign_in_throttle') IS NOT NULL THEN DELETE FROM sign_in_throttle; END IF;
+    END $$`),
+  );
+}
+
 /** A direct connection to the database the app under test uses (for moving clocks and checks). */
 export async function withAppDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const { databaseUrl } = runInfo();

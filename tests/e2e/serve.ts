@@ -31,6 +31,7 @@ if (server) {
   databaseUrl = embeddedDatabaseUrl(port);
 }
 process.env.DEMO_ADMIN_PASSWORD = ADMIN.password;
+process.env.DEMO_DATA = "on"; // on an external database demo data loads only when asked for
 process.env.MAIL_CATCHER_PORT = String(E2E_PORT + 10_000);
 delete process.env.SMTP_HOST;
 mkdirSync(path.dirname(runInfoFile()), { recursive: true });

@@ -84,12 +84,12 @@ describe("CSRF protection", () => {
   const post = (headers: Record<string, string>) => proxy(new NextRequest(`${ORIGIN}/agencies/x/members`, { method: "POST", headers: { host: "localhost:3000", ...headers } }));
 
   it("rejects a state-changing request from another site", async () => {
-    expect(post({ origin: "https://angriper.example" }).status).toBe(403);
-    expect(post({}).status).toBe(403);
+    expect((await post({ origin: "https://angriper.example" })).status).toBe(403);
+    expect((await post({})).status).toBe(403);
   });
 
   it("lets a same-origin request through to the page's own checks", async () => {
-    const res = post({ origin: ORIGIN, cookie: "better-auth.session_token=x" });
+    const res = await post({ origin: ORIGIN, cookie: "better-auth.session_token=x" });
     expect(res.status).toBe(200);
   });
 });

@@ -64,7 +64,8 @@ describe("demo data", () => {
     const byItem = await getOutcomeByWorkItem(t.db, { agencyId: hod.id, timeZone: hod.timeZone, from: "2010-03-01", to: "2011-12-31" });
     const reached = byItem.find((i) => i.title === "Samhandlingsreformen")!.inputs.filter((i) => i.reached);
     expect(reached.length).toBe(outcome.total.reached);
-    for (const i of reached) expect(i.permalink).toMatch(/^https:\/\/x\.com\/helseomsorgdep\/status\//);
+    // Reply links never carry the citizen's handle.
+    for (const i of reached) expect(i.permalink).toMatch(/^https:\/\/x\.com\/i\/web\/status\/\d+$/);
     // Every link's trail runs step by step from "received" to where it is now.
     const links = await t.db.inputLink.findMany({ where: { agencyId: hod.id }, include: { reply: { select: { publishedAt: true } } } });
     for (const l of links) {

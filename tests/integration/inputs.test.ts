@@ -208,7 +208,7 @@ describe("outcome figures", () => {
     const acc = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: "accc", displayName: "c" } });
     const item = await ensureWorkItem(t.db, agency.id, { title: "Reformen" });
     const mk = async (id: string, at: string) => {
-      await upsertReplies(t.db, [{ agencyId: agency.id, accountId: acc.id, platformReplyId: id, authorHandle: id, text: id, publishedAt: new Date(at), permalink: `https://x.com/c/${id}` }], KEY);
+      await upsertReplies(t.db, [{ agencyId: agency.id, accountId: acc.id, platformReplyId: id, authorHandle: id, text: id, publishedAt: new Date(at), permalink: `https://x.com/c/status/${id.replace(/\D/g, "")}` }], KEY);
       return (await t.db.reply.findFirstOrThrow({ where: { agencyId: agency.id, platformReplyId: id } })).id;
     };
     const walk = async (replyId: string, to: ("under_review" | "forwarded" | "incorporated" | "declined")[], decidedAfterDays: number, at: string) => {
@@ -231,6 +231,6 @@ describe("outcome figures", () => {
     expect(o.channels).toHaveLength(1);
     expect(o.channels[0]).toMatchObject({ handle: "accc", inputs: 5, reached: 2 });
     const byItem = await getOutcomeByWorkItem(t.db, { agencyId: agency.id, timeZone: "Europe/Oslo", from: "2026-03-01", to: "2026-03-31" });
-    expect(byItem[0]!.inputs.filter((i) => i.reached).map((i) => i.permalink).sort()).toEqual(["https://x.com/c/in-1", "https://x.com/c/in-2"]);
+    expect(byItem[0]!.inputs.filter((i) => i.reached).map((i) => i.permalink).sort()).toEqual(["https://x.com/i/web/status/1", "https://x.com/i/web/status/2"]);
   });
 });

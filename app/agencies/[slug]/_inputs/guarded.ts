@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { UiLocale } from "@/lib/format";
+import { formArg } from "@/lib/http/actionArgs";
 import { actionsText, inputsText } from "@/lib/i18n";
 import { InputNotFoundError, InvalidMoveError, StaleUpdateError } from "@/lib/inputs/errors";
 import { findVisibleAgency, hasRole, type Role, type VisibleAgency } from "@/lib/permissions/access";
@@ -16,8 +17,8 @@ export class NotAllowedError extends Error {
 export const SlugSchema = z.string().min(1).max(200).regex(/^[a-z0-9-]+$/);
 
 /** The language a form was sent in (the form adds it; bokmål otherwise). */
-export function formLang(form: FormData): UiLocale {
-  return LangSchema.parse(form.get("lang") ?? undefined);
+export function formLang(form: unknown): UiLocale {
+  return LangSchema.parse(formArg(form).get("lang") ?? undefined);
 }
 
 /** The agency of a request that wants to change something: 404 when not visible, refused without the role. */

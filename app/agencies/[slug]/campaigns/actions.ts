@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { CampaignRowSchema, parseCampaignCsv, sentAtInstant } from "@/lib/campaigns/csv";
 import { db } from "@/lib/db/client";
+import { formArg, slugArg } from "@/lib/http/actionArgs";
+import { MAX_CSV_BYTES } from "@/lib/http/limits";
 import { upsertCampaigns } from "@/lib/ingest/campaigns";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
-
-const MAX_CSV_BYTES = 1_000_000; // a campaign list, not a data dump: keeps a mistaken upload harmless
 
 async function manualAccount(slug: string, accountId: unknown) {
   const agency = await findVisibleAgency(slug);
@@ -21,7 +21,8 @@ async function manualAccount(slug: string, accountId: unknown) {
 
 const back = (slug: string, q: string) => redirect(`/agencies/${slug}/campaigns?${q}`);
 
-export async function addCampaign(slug: string, form: FormData) {
+export async function addCampaign(slugValue: unknown, formValue: unknown) {
+  const [slug, form] = [slugArg(slugValue), formArg(formValue)];
   const { agency, account } = await manualAccount(slug, form.get("accountId"));
   const field = (k: string) => String(form.get(k) ?? "");
   const parsed = CampaignRowSchema.safeParse({ name: field("name"), sentAt: field("sentAt"), sent: field("sent"), reached: field("reached"), targetPopulation: field("targetPopulation"), opens: field("opens"), clicks: field("clicks") });
@@ -31,7 +32,8 @@ export async function addCampaign(slug: string, form: FormData) {
   back(slug, "saved=1");
 }
 
-export async function importCampaigns(slug: string, form: FormData) {
+export async function importCampaigns(slugValue: unknown, formValue: unknown) {
+  const [slug, form] = [slugArg(slugValue), formArg(formValue)];
   const { agency, account } = await manualAccount(slug, form.get("accountId"));
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) back(slug, `error=${encodeURIComponent("Velg en CSV-fil.")}`);

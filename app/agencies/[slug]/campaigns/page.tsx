@@ -4,7 +4,9 @@ import { formatNumber, type UiLocale } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getCampaigns } from "@/lib/queries/getCampaigns";
+import { MAX_CSV_BYTES } from "@/lib/http/limits";
 import { addCampaign, importCampaigns } from "./actions";
+import { CsvFileInput } from "./CsvFileInput";
 
 export const dynamic = "force-dynamic";
 
@@ -71,7 +73,7 @@ export default async function CampaignsPage(props: { params: Promise<{ slug: str
           <p className="meta">Kolonner: name;sent_at;sent;reached;target;opens;clicks (semikolon eller komma; tomt felt = ukjent).</p>
           <form action={importCampaigns.bind(null, slug)}>
             {accountSelect("import-account")}
-            <p><label htmlFor="c-file">CSV-fil</label> <input id="c-file" name="file" type="file" accept=".csv,text/csv" required /></p>
+            <p><label htmlFor="c-file">CSV-fil</label> <CsvFileInput id="c-file" maxBytes={MAX_CSV_BYTES} tooLarge="Filen er større enn 1 MB." /></p>
             <button type="submit">Importer</button>
           </form>
         </>

@@ -9,13 +9,13 @@ import { RetentionMonthsSchema, setRetentionMonths } from "@/lib/inputs/settings
 import { eraseSubject } from "@/lib/inputs/subject";
 import { triageReply } from "@/lib/inputs/triage";
 import { actionsText } from "@/lib/i18n";
+import { formFields as fields } from "@/lib/http/actionArgs";
 import { currentActor } from "@/lib/permissions/access";
 import { resolveKeysFromEnv } from "../_inputs/keys";
 import type { ActionState } from "../_inputs/actionState";
 import { agencyWithRole, formLang, guarded } from "../_inputs/guarded";
 
 const Kind = z.enum(["suggestion", "question", "complaint", "information"]);
-const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
 
 const TriageForm = z.object({ slug: z.string(), replyId: z.uuid(), state: z.enum(["input", "dismissed"]), kind: Kind.optional(), version: z.coerce.number().int().min(0) });
 

@@ -1,21 +1,20 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config";
+import { loadConfig, redactSecrets } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { slugArg } from "@/lib/http/actionArgs";
 import { createMailer } from "@/lib/mail/transport";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getWeeklyReportData } from "@/lib/reports/data";
 import { renderReport, reportMessage } from "@/lib/reports/render";
 import { previousWeek } from "@/lib/reports/week";
 
-const Slug = z.string().max(100);
 const back = (slug: string, msg: string) => redirect(`/agencies/${slug}/reports?msg=${msg}`);
 
-export async function subscribe(slug: string) {
-  const agency = await requireVisibleAgency(Slug.parse(slug));
+export async function subscribe(slug: unknown) {
+  const agency = await requireVisibleAgency(slugArg(slug));
   const user = (await getSessionUser())!;
   await db().reportSubscription.upsert({
     where: { agencyId_userId: { agencyId: agency.id, userId: user.id } },
@@ -25,16 +24,16 @@ export async function subscribe(slug: string) {
   back(agency.slug, "subscribed");
 }
 
-export async function unsubscribe(slug: string) {
-  const agency = await requireVisibleAgency(Slug.parse(slug));
+export async function unsubscribe(slug: unknown) {
+  const agency = await requireVisibleAgency(slugArg(slug));
   const user = (await getSessionUser())!;
   await db().reportSubscription.deleteMany({ where: { agencyId: agency.id, userId: user.id } });
   back(agency.slug, "unsubscribed");
 }
 
 /** Sends last week's report to the admin who asks, now, outside the weekly schedule. */
-export async function sendTestToMe(slug: string) {
-  const agency = await requireVisibleAgency(Slug.parse(slug));
+export async function sendTestToMe(slug: unknown) {
+  const agency = await requireVisibleAgency(slugArg(slug));
   if (!hasRole(agency, "admin")) notFound();
   const user = (await getSessionUser())!;
   const report = await renderReport(await getWeeklyReportData(db(), agency, previousWeek(new Date(), agency.timeZone)));
@@ -47,7 +46,7 @@ export async function sendTestToMe(slug: string) {
       subject: `[Test] ${report.subject}`,
     });
   } catch (error) {
-    console.error("[reports] test send failed:", error);
+    console.error("[reports] test send failed:", redactSecrets((error as Error).message));
     back(agency.slug, "test_failed");
   }
   back(agency.slug, "test_sent");

@@ -6,11 +6,11 @@ import { db } from "@/lib/db/client";
 import { moveLink } from "@/lib/inputs/links";
 import { ensureWorkItem, updateWorkItem } from "@/lib/inputs/workItems";
 import { actionsText, inputsText } from "@/lib/i18n";
+import { formFields as fields } from "@/lib/http/actionArgs";
 import { currentActor } from "@/lib/permissions/access";
 import type { ActionState } from "../_inputs/actionState";
 import { agencyWithRole, formLang, guarded } from "../_inputs/guarded";
 
-const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
 const optionalText = z.string().trim().max(200).optional().transform((v) => v || null);
 const WorkItemStatus = z.enum(["planned", "active", "completed", "cancelled"]);
 

@@ -4,7 +4,9 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { redactSecrets } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { saveCredentials } from "@/lib/platforms/credentials";
 
@@ -15,11 +17,11 @@ const FormSchema = z.object({
 });
 
 /** Stores a channel's platform token, encrypted; the channel then collects from the real platform. */
-export async function saveChannelCredentials(slug: string, form: FormData) {
-  const agency = await requireVisibleAgency(z.string().max(100).parse(slug));
+export async function saveChannelCredentials(slug: unknown, form: unknown) {
+  const agency = await requireVisibleAgency(slugArg(slug));
   if (!hasRole(agency, "admin")) notFound();
   const back = (msg: string) => redirect(`/agencies/${agency.slug}/connections/credentials?msg=${msg}`);
-  const parsed = FormSchema.safeParse(Object.fromEntries(form));
+  const parsed = FormSchema.safeParse(Object.fromEntries(formArg(form)));
   if (!parsed.success) back("invalid");
   const { accountId, token, refreshToken } = parsed.data!;
   // Only this agency's channels: another agency's account id is "not found".
@@ -28,7 +30,7 @@ export async function saveChannelCredentials(slug: string, form: FormData) {
   try {
     await saveCredentials(db(), account.id, { token, ...(refreshToken ? { refreshToken } : {}) }, process.env.CREDENTIALS_KEY);
   } catch (error) {
-    console.error("[credentials] not saved:", (error as Error).message);
+    console.error("[credentials] not saved:", redactSecrets((error as Error).message));
     back("not_saved");
   }
   await recordAudit(db(), {

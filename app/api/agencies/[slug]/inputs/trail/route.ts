@@ -2,9 +2,10 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { csvDocument } from "@/lib/export/csv";
 import { LINK_STATUS_LABEL } from "@/lib/i18n";
+import { exportedPermalink } from "@/lib/ingest/replies";
 import { errorResponse, langOf, RequestError } from "@/lib/metrics/request";
 import { translateIssues } from "@/lib/metrics/issues";
-import { findVisibleAgency } from "@/lib/permissions/access";
+import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 import { getInputTrail } from "@/lib/queries/getInputTrail";
 import { formatInstant } from "@/app/agencies/[slug]/_inputs/format";
 
@@ -24,9 +25,11 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   }
   // One agency's trail is a few rows per input; built in memory, it stays far below what a request can hold.
   const rows = await getInputTrail(db(), agency.id, query.data.workItem);
+  // The trail is every member's; a link to the citizen's own post only for those who may read replies.
+  const viewerLevel = !hasRole(agency, "editor");
   const csv = await csvDocument(
     ["tidspunkt", "tidspunkt_utc", "arbeid", "saksnummer", "kobling", "lenke_til_svaret", "fra", "til", "notat", "utført_av"],
-    rows.map((r) => [formatInstant(r.at, agency.timeZone), r.at.toISOString(), r.workItem, r.caseNumber, r.linkId, r.permalink, r.from ? LINK_STATUS_LABEL[r.from] : "", LINK_STATUS_LABEL[r.to], r.note, r.actorLabel]),
+    rows.map((r) => [formatInstant(r.at, agency.timeZone), r.at.toISOString(), r.workItem, r.caseNumber, r.linkId, exportedPermalink(r.platform, r.permalink, { viewerLevel }), r.from ? LINK_STATUS_LABEL[r.from] : "", LINK_STATUS_LABEL[r.to], r.note, r.actorLabel]),
   );
   return new Response(csv, {
     headers: {
