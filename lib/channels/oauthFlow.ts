@@ -1,3 +1,4 @@
+import { redactSecrets } from "@/lib/config";
 import { CodeChallengeMethod, generateCodeVerifier, generateState, OAuth2Client } from "arctic";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -71,17 +72,22 @@ export type Completion = { ok: true; accountId: string } | { ok: false; problem:
  * Facebook's user token becomes a long-lived one and then the Page's own token.
  */
 export async function completeSignIn(deps: FlowDeps, platform: OAuthPlatform, flow: Flow, account: { id: string; platform: string; baseUrl: string | null; platformId: string | null; handle: string }, q: CallbackQuery): Promise<Completion> {
-  if (flow.platform !== platform || account.platform !== platform || !q.state || !secretsEqual(q.state, flow.state)) return { ok: false, problem: "oauth_failed" };
-  if (q.error || !q.code) return { ok: false, problem: q.error === "access_denied" ? "oauth_denied" : "oauth_failed" };
+  const fail = (why: string): Completion => {
+    // Never the tokens themselves: only what kind of failure it was.
+    console.error(`[oauth] ${platform} sign-in not completed: ${why}`);
+    return { ok: false, problem: "oauth_failed" };
+  };
+  if (flow.platform !== platform || account.platform !== platform || !q.state || !secretsEqual(q.state, flow.state)) return fail("the state does not match this sign-in");
+  if (q.error || !q.code) return q.error === "access_denied" ? { ok: false, problem: "oauth_denied" } : fail(`the platform answered ${q.error ?? "without a code"}`);
   const redirectUri = redirectUriFor(platform, publicUrl(deps.config));
   const setup = await oauthSetup(deps.db, account as { platform: OAuthPlatform; baseUrl: string | null }, { env: deps.config, publicUrl: publicUrl(deps.config), credentialsKey: deps.credentialsKey });
-  if (!setup) return { ok: false, problem: "oauth_failed" };
+  if (!setup) return fail("no app credentials for this platform");
   try {
     if (platform === "facebook") {
       const app = { clientId: setup.clientId, clientSecret: setup.clientSecret, tokenUrl: setup.tokenUrl, graphBase: setup.graphBase, timeoutMs: deps.config.PLATFORM_TIMEOUT_MS };
       const user = await facebookUserToken(app, q.code, redirectUri);
       const page = await facebookPageToken(app, user.token, { id: account.platformId, handle: account.handle });
-      if (!page) return { ok: false, problem: "oauth_failed" };
+      if (!page) return fail("the Page is not among the pages this person manages");
       await saveGrant(deps.db, account, { token: page.token, accessExpiresAt: null, grantExpiresAt: new Date(Date.now() + FACEBOOK_DATA_ACCESS_DAYS * 86_400_000) }, deps.credentialsKey);
       if (!account.platformId) await deps.db.account.update({ where: { id: account.id }, data: { platformId: page.id } });
       return { ok: true, accountId: account.id };
@@ -95,8 +101,6 @@ export async function completeSignIn(deps: FlowDeps, platform: OAuthPlatform, fl
     }, deps.credentialsKey);
     return { ok: true, accountId: account.id };
   } catch (error) {
-    // Never the tokens themselves: only what kind of failure it was.
-    console.error(`[oauth] ${platform} sign-in not completed: ${(error as Error).name}: ${(error as Error).message}`);
-    return { ok: false, problem: "oauth_failed" };
+    return fail(`${(error as Error).name}: ${redactSecrets((error as Error).message)}`);
   }
 }

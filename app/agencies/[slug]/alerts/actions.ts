@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AlertKindSchema, PARAM_LIMITS, PARAM_SCHEMAS, saveAlertSetting } from "@/lib/alerts/settings";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { LangSchema } from "@/lib/dashboard/filters";
 import { formatNumber } from "@/lib/format";
 import { alertTexts } from "@/lib/i18nAlerts";
@@ -14,15 +15,17 @@ const Slug = z.string().min(1).max(100);
 const langOf = (raw: unknown) => LangSchema.catch("nb").parse(raw);
 const back = (slug: string, msg: string, lang: string) => redirect(`/agencies/${slug}/alerts?msg=${msg}${lang === "nb" ? "" : `&lang=${lang}`}`);
 
-export async function subscribeToAlerts(slug: string, form: FormData) {
-  const agency = await requireVisibleAgency(Slug.catch("").parse(slug));
+export async function subscribeToAlerts(slug: unknown, rawForm: unknown) {
+  const form = formArg(rawForm);
+  const agency = await requireVisibleAgency(slugArg(slug));
   const user = (await getSessionUser())!;
   await db().alertSubscription.upsert({ where: { agencyId_userId: { agencyId: agency.id, userId: user.id } }, create: { agencyId: agency.id, userId: user.id }, update: {} });
   back(agency.slug, "subscribed", langOf(form.get("lang")));
 }
 
-export async function unsubscribeFromAlerts(slug: string, form: FormData) {
-  const agency = await requireVisibleAgency(Slug.catch("").parse(slug));
+export async function unsubscribeFromAlerts(slug: unknown, rawForm: unknown) {
+  const form = formArg(rawForm);
+  const agency = await requireVisibleAgency(slugArg(slug));
   const user = (await getSessionUser())!;
   await db().alertSubscription.deleteMany({ where: { agencyId: agency.id, userId: user.id } });
   back(agency.slug, "unsubscribed", langOf(form.get("lang")));
@@ -31,7 +34,8 @@ export async function unsubscribeFromAlerts(slug: string, form: FormData) {
 export type SettingsState = { ok: boolean; message: string; errors: Record<string, string> } | null;
 
 /** Admins only: one kind's switch and thresholds; every field is checked and a wrong one is named in the page's language. */
-export async function saveAlertSettings(slug: string, _prev: SettingsState, form: FormData): Promise<SettingsState> {
+export async function saveAlertSettings(slug: unknown, _prev: SettingsState, rawForm: unknown): Promise<SettingsState> {
+  const form = formArg(rawForm);
   const lang = langOf(form.get("lang"));
   const t = alertTexts(lang);
   const agency = await findVisibleAgency(Slug.catch("").parse(slug));

@@ -12,6 +12,7 @@ import { connectBluesky } from "@/lib/channels/blueskySignIn";
 import { APP_PASSWORD } from "@/lib/platforms/bluesky/session";
 import { loadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { formFields, slugArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const Lang = z.enum(["nb", "sv", "en"]).optional().catch(undefined);
@@ -20,7 +21,7 @@ const AccountSchema = z.object({ accountId: z.uuid(), lang: Lang });
 const RemoveSchema = AccountSchema.extend({ history: z.enum(["keep", "delete"]) });
 
 async function adminAgency(slug: unknown) {
-  const agency = await requireVisibleAgency(z.string().max(100).parse(slug));
+  const agency = await requireVisibleAgency(slugArg(slug));
   if (!hasRole(agency, "admin")) notFound();
   return agency;
 }
@@ -35,9 +36,9 @@ async function audit(agencyId: string, target: string, details: Record<string, s
 }
 
 /** Step 1: recognise the address and find the account; the confirmation page shows what was found. */
-export async function findChannel(slug: string, form: FormData) {
+export async function findChannel(slug: unknown, form: unknown) {
   const agency = await adminAgency(slug);
-  const input = AddSchema.safeParse(Object.fromEntries(form));
+  const input = AddSchema.safeParse(formFields(form));
   const { address, where, lang } = input.success ? input.data : { address: "", where: undefined, lang: undefined };
   const found = await lookUpChannel(address, where);
   const base = `/agencies/${agency.slug}/connections/add`;
@@ -46,9 +47,9 @@ export async function findChannel(slug: string, form: FormData) {
 }
 
 /** Step 2: the admin confirmed; look the account up again (nothing from the browser is trusted) and save it. */
-export async function saveChannel(slug: string, form: FormData) {
+export async function saveChannel(slug: unknown, form: unknown) {
   const agency = await adminAgency(slug);
-  const input = AddSchema.safeParse(Object.fromEntries(form));
+  const input = AddSchema.safeParse(formFields(form));
   const { address, where, lang } = input.success ? input.data : { address: "", where: undefined, lang: undefined };
   const found = await lookUpChannel(address, where);
   const base = `/agencies/${agency.slug}/connections/add`;
@@ -63,16 +64,16 @@ export async function saveChannel(slug: string, form: FormData) {
   redirect(`/agencies/${agency.slug}/connections` + query({ lang, msg, channel: found.channel.displayName }));
 }
 
-async function change(slug: string, form: FormData, act: (agencyId: string, accountId: string) => Promise<string | null>) {
+async function change(slug: unknown, form: unknown, act: (agencyId: string, accountId: string) => Promise<string | null>) {
   const agency = await adminAgency(slug);
-  const parsed = AccountSchema.safeParse(Object.fromEntries(form));
+  const parsed = AccountSchema.safeParse(formFields(form));
   const back = (msg: string, lang?: string) => redirect(`/agencies/${agency.slug}/connections` + query({ lang, msg }));
   if (!parsed.success) back("invalid");
   const msg = await act(agency.id, parsed.data!.accountId);
   back(msg ?? "invalid", parsed.data!.lang);
 }
 
-export async function pauseChannelAction(slug: string, form: FormData) {
+export async function pauseChannelAction(slug: unknown, form: unknown) {
   await change(slug, form, async (agencyId, accountId) => {
     if (!(await pauseChannel(db(), agencyId, accountId))) return null;
     await audit(agencyId, accountId, { change: "paused" });
@@ -80,7 +81,7 @@ export async function pauseChannelAction(slug: string, form: FormData) {
   });
 }
 
-export async function resumeChannelAction(slug: string, form: FormData) {
+export async function resumeChannelAction(slug: unknown, form: unknown) {
   await change(slug, form, async (agencyId, accountId) => {
     if (!(await resumeChannel(db(), agencyId, accountId))) return null;
     await audit(agencyId, accountId, { change: "resumed" });
@@ -89,9 +90,9 @@ export async function resumeChannelAction(slug: string, form: FormData) {
   });
 }
 
-export async function removeChannelAction(slug: string, form: FormData) {
+export async function removeChannelAction(slug: unknown, form: unknown) {
   const agency = await adminAgency(slug);
-  const parsed = RemoveSchema.safeParse(Object.fromEntries(form));
+  const parsed = RemoveSchema.safeParse(formFields(form));
   if (!parsed.success) redirect(`/agencies/${agency.slug}/connections?msg=invalid`);
   const { accountId, history, lang } = parsed.data!;
   const result = await removeChannel(db(), agency.id, accountId, history === "keep");
@@ -102,9 +103,9 @@ export async function removeChannelAction(slug: string, form: FormData) {
 const BlueskySchema = AccountSchema.extend({ appPassword: z.string().trim().toLowerCase().regex(APP_PASSWORD) });
 
 /** Bluesky: the admin gives an app password; a session is opened and its tokens stored encrypted. */
-export async function connectBlueskyAction(slug: string, form: FormData) {
+export async function connectBlueskyAction(slug: unknown, form: unknown) {
   const agency = await adminAgency(slug);
-  const raw = Object.fromEntries(form);
+  const raw = formFields(form);
   const parsed = BlueskySchema.safeParse(raw);
   const lang = typeof raw.lang === "string" && ["nb", "sv", "en"].includes(raw.lang) ? raw.lang : undefined;
   const accountId = typeof raw.accountId === "string" ? raw.accountId : undefined;

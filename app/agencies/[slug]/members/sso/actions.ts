@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { revokeUnmappedSsoMemberships } from "@/lib/auth/ssoMemberships";
 import { db } from "@/lib/db/client";
+import { formArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const Slug = z.string().min(1).max(100);
@@ -22,7 +23,8 @@ async function adminAgency(slug: unknown) {
 const back = (slug: string, msg: string): never => redirect(`/agencies/${slug}/members/sso?msg=${msg}`);
 
 /** Maps a value of the groups claim to a role in this agency (replacing that value's earlier role). */
-export async function saveMapping(slug: string, form: FormData) {
+export async function saveMapping(slug: unknown, rawForm: unknown) {
+  const form = formArg(rawForm);
   const agency = await adminAgency(slug);
   const parsed = MappingSchema.safeParse({ group: form.get("group"), role: form.get("role") });
   if (!parsed.success) back(agency.slug, "invalid");
@@ -39,7 +41,8 @@ export async function saveMapping(slug: string, form: FormData) {
   back(agency.slug, "added");
 }
 
-export async function removeMapping(slug: string, form: FormData) {
+export async function removeMapping(slug: unknown, rawForm: unknown) {
+  const form = formArg(rawForm);
   const agency = await adminAgency(slug);
   const group = z.string().min(1).max(200).safeParse(form.get("group"));
   if (!group.success) back(agency.slug, "invalid");
