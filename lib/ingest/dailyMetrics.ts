@@ -38,12 +38,17 @@ const upsert = (source: string) => `
     reach            = COALESCE(EXCLUDED.reach, m.reach),
     engagements      = COALESCE(EXCLUDED.engagements, m.engagements),
     replies_received = COALESCE(EXCLUDED.replies_received, m.replies_received),
-    collected_at     = now()`;
+    collected_at     = now()
+  WHERE (m.followers, m.following, m.posts_published, m.impressions, m.reach, m.engagements, m.replies_received)
+    IS DISTINCT FROM (COALESCE(EXCLUDED.followers, m.followers), COALESCE(EXCLUDED.following, m.following),
+      COALESCE(EXCLUDED.posts_published, m.posts_published), COALESCE(EXCLUDED.impressions, m.impressions),
+      COALESCE(EXCLUDED.reach, m.reach), COALESCE(EXCLUDED.engagements, m.engagements), COALESCE(EXCLUDED.replies_received, m.replies_received))`;
 
 /**
  * Upserts daily rollup rows, one per (agency, account, day). Collecting several times a day
  * overwrites the day's values with the newest known ones; an unknown (null) value never erases a
- * known one, and never becomes zero.
+ * known one, and never becomes zero. A re-collected row whose values are unchanged is not
+ * rewritten (collected_at is when its values were last written); returns the rows written.
  */
 export async function upsertDailyMetrics(db: Db, rows: DailyMetricInput[]): Promise<number> {
   const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.day}`);
@@ -51,7 +56,7 @@ export async function upsertDailyMetrics(db: Db, rows: DailyMetricInput[]): Prom
   for (let i = 0; i < unique.length; i += BATCH) {
     const cells = unique.slice(i, i + BATCH).map((r) => [r.agencyId, r.accountId, r.day, r.followers ?? null, r.following ?? null,
       r.postsPublished ?? null, r.impressions ?? null, r.reach ?? null, r.engagements ?? null, r.repliesReceived ?? null]);
-    written += await bulkUpsert(db, "account_daily_metric", COLUMNS, cells, upsert);
+    written += await bulkUpsert(db, "account_daily_metric", COLUMNS, cells, upsert, { direct: true });
   }
   return written;
 }

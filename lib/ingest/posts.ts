@@ -50,7 +50,7 @@ export async function upsertPosts(db: Db, rows: PostInput[]): Promise<number> {
     const cells = unique.slice(i, i + BATCH).map((r) => [r.agencyId, r.accountId, r.platformPostId, r.publishedAt.toISOString(), r.text,
       r.permalink ?? null, r.impressions ?? null, r.likes ?? null, r.reposts ?? null, r.replies ?? null, r.quotes ?? null,
       r.metricsCollectedAt?.toISOString() ?? null]);
-    written += await bulkUpsert(db, "post", COLUMNS, cells, upsert);
+    written += await bulkUpsert(db, "post", COLUMNS, cells, upsert, { direct: true });
   }
   return written;
 }
