@@ -7,7 +7,7 @@
 import { collectAccount, type CollectOptions } from "@/jobs/collectAccount";
 import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
 import type { Db } from "@/lib/db/client";
-import { resetBudgets } from "@/lib/platforms/http";
+import { configureLimits, resetBudgets } from "@/lib/platforms/budget";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { startSandbox } from "@/lib/sandbox/server";
 import { testAccount } from "@/lib/sandbox/world";
@@ -49,6 +49,9 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
   await db.account.updateMany({ where: { agencyId: calibration.agencyId }, data: { status: "paused" } });
 
   resetBudgets();
+  // YouTube's and Flickr's answers carry no budget: an installation configures the limits its keys
+  // have (PLATFORM_RATE_LIMITS), as here the sandbox's.
+  configureLimits(["youtube", "flickr"].map((platform) => ({ platform, ...LIMIT })));
   const handles = Array.from({ length: PER_PLATFORM }, (_, i) => `konto${i}`);
   const measured = await world(db, "maaling", handles, { rateLimit: LIMIT, latencyMs: LATENCY_MS });
   const boss = await startQueue(url);
