@@ -45,6 +45,8 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
   const calibration = await world(db, "kalibrering", ["kalibrering"], { latencyMs: 0 });
   for (const id of calibration.ids) await collectAccount(options, id);
   const callsPerAccount = calibration.sandbox.requests.length / calibration.ids.length;
+  const callsOn = new Map<string, number>();
+  for (const r of calibration.sandbox.requests) callsOn.set(r.platform, (callsOn.get(r.platform) ?? 0) + 1);
   await calibration.sandbox.close();
   await db.account.updateMany({ where: { agencyId: calibration.agencyId }, data: { status: "paused" } });
 
@@ -70,12 +72,26 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
     const elapsed = ((lastDone._max.lastSuccessAt?.getTime() ?? Date.now()) - start) / 1000;
     const runs = await db.collectionRun.groupBy({ by: ["outcome"], where: { agencyId: measured.agencyId }, _count: true });
     const requests = measured.sandbox.requests;
+    if (process.env.BENCH_DEBUG) {
+      const detail = await db.$queryRawUnsafe<{ platform: string; outcome: string; n: number; last: number; err: string | null }[]>(`
+        SELECT a.platform::text AS platform, r.outcome::text AS outcome, count(*)::int AS n,
+               round(extract(epoch FROM max(r.finished_at)) * 1000 - ${start})::int AS last, min(r.error) AS err
+        FROM collection_run r JOIN account a ON a.id = r.account_id WHERE r.agency_id = $1::uuid GROUP BY 1, 2 ORDER BY 1, 2`, measured.agencyId);
+      for (const d of detail) log(`   ${d.platform} ${d.outcome}: ${d.n} runs, last finished at ${(d.last / 1000).toFixed(1)} s ${d.err ?? ""}`);
+      const by = new Map<string, number>();
+      for (const r of requests) by.set(r.platform, (by.get(r.platform) ?? 0) + 1);
+      log(`   calls per platform: ${[...by].map(([p, n]) => `${p} ${n}`).join(", ")}`);
+    }
     const perMinute = (done / elapsed) * 60;
-    const rateBound = ((PLATFORMS.length * LIMIT.limit) / callsPerAccount) * (60_000 / LIMIT.windowMs);
+    // Platforms are limited separately and run in parallel: the busiest one (most calls per account)
+    // sets the shortest time the limits allow for all the accounts.
+    const busiest = Math.max(...callsOn.values());
+    const shortestSeconds = (busiest * PER_PLATFORM / LIMIT.limit) * (LIMIT.windowMs / 1000);
+    const rateBound = (measured.ids.length / shortestSeconds) * 60;
     log(`\ncollection through the queue: ${done}/${measured.ids.length} accounts (${PER_PLATFORM} per platform on ${PLATFORMS.join(", ")}; first collection: 25 posts, 50 replies each) in ${elapsed.toFixed(1)} s`);
-    log(`   ${WORKERS} workers, ${LATENCY_MS} ms latency per call, ${LIMIT.limit} calls / ${LIMIT.windowMs / 1000} s per platform; ${callsPerAccount.toFixed(1)} calls per account (calibrated without limits)`);
+    log(`   ${WORKERS} workers, ${LATENCY_MS} ms latency per call, ${LIMIT.limit} calls / ${LIMIT.windowMs / 1000} s per platform; ${callsPerAccount.toFixed(1)} calls per account (calibrated without limits: ${[...callsOn].map(([p, n]) => `${p} ${n}`).join(", ")})`);
     log(`   ${requests.length} calls made; runs: ${runs.map((r) => `${r._count} ${r.outcome}`).join(", ")}`);
-    log(`   ${perMinute.toFixed(0)} accounts/min measured; the rate limits allow ${rateBound.toFixed(0)} (all platforms in parallel)`);
+    log(`   ${perMinute.toFixed(0)} accounts/min measured; the rate limits allow ${rateBound.toFixed(0)} (the busiest platform needs ${shortestSeconds.toFixed(1)} s at its limit)`);
     return [{ name: "collect_queue_vs_limit", value: round(perMinute / rateBound), goal: "≥ 0.9", note: `accounts/min through pg-boss with ${WORKERS} workers ÷ what the rate limits allow` }];
   } finally {
     await boss.stop({ graceful: false, timeout: 2_000 }).catch(() => undefined);
