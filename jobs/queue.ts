@@ -109,6 +109,17 @@ export async function startWorkers(boss: PgBoss, opts: CollectOptions & { concur
   let stopped = false;
   boss.once("stopped", () => { stopped = true; });
 
+  // The groups waiting in the queue (whoever queued them), refreshed every 2 s, so that an account
+  // of a spent budget is skipped before it is leased, not after.
+  let refreshed = 0;
+  const refreshGroups = async () => {
+    if (Date.now() - refreshed < 2_000) return;
+    refreshed = Date.now();
+    const rows = await opts.db.$queryRaw<{ group_id: string }[]>(Prisma.sql`
+      SELECT DISTINCT group_id FROM ${Prisma.raw(`${QUEUE_SCHEMA}.job`)}
+      WHERE name = ${COLLECT_QUEUE} AND state IN ('created', 'retry') AND group_id IS NOT NULL`).catch(() => []);
+    for (const r of rows) groups.add(r.group_id);
+  };
   const spent = () => {
     const now = Date.now();
     let next = now + idleMs;
@@ -134,6 +145,7 @@ export async function startWorkers(boss: PgBoss, opts: CollectOptions & { concur
 
   const loop = async () => {
     while (!stopped) {
+      await refreshGroups();
       const { ignore, wakeInMs } = spent();
       let job;
       try {
