@@ -43,9 +43,10 @@ function groupBlockedUntil(group: string): Date | null {
   return blockedUntil(rest.split("#")[0]!, platform);
 }
 
-export function enqueueCollection(boss: PgBoss, accountId: string, startAfter?: Date, group?: string): Promise<string | null> {
+/** `resume`: a collection stopped by a rate limit; it is leased before new ones once its budget is back. */
+export function enqueueCollection(boss: PgBoss, accountId: string, startAfter?: Date, group?: string, resume = false): Promise<string | null> {
   return boss.send(COLLECT_QUEUE, { accountId, ...(group ? { group } : {}) } satisfies CollectJob, {
-    singletonKey: accountId, ...(startAfter ? { startAfter } : {}), ...(group ? { group: { id: group } } : {}),
+    singletonKey: accountId, ...(startAfter ? { startAfter } : {}), ...(group ? { group: { id: group } } : {}), ...(resume ? { priority: 1 } : {}),
   });
 }
 
@@ -139,7 +140,7 @@ export async function startWorkers(boss: PgBoss, opts: CollectOptions & { concur
     const result = await collectAccount(opts, accountId, { alreadyCollectedSince: job.createdOn });
     if (result.status === "skipped") return;
     log(`${result.account}: ${result.outcome}, ${result.itemsFetched} fetched, ${result.itemsWritten} written${result.error ? ` — ${result.error}` : ""}`);
-    if (result.retryAt) await enqueueCollection(boss, accountId, result.retryAt, group);
+    if (result.retryAt) await enqueueCollection(boss, accountId, result.retryAt, group, true);
     if (result.retryable) throw new Error(result.error ?? "collection failed");
   };
 
