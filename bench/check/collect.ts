@@ -84,14 +84,16 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
     }
     const perMinute = (done / elapsed) * 60;
     // Platforms are limited separately and run in parallel: the busiest one (most calls per account)
-    // sets the shortest time the limits allow for all the accounts.
+    // sets the shortest time the limits allow. Their windows are fixed (they start at a window's first
+    // call), so C calls need at least ceil(C / limit) − 1 whole windows before the last one.
     const busiest = Math.max(...callsOn.values());
-    const shortestSeconds = (busiest * PER_PLATFORM / LIMIT.limit) * (LIMIT.windowMs / 1000);
+    const calls = busiest * PER_PLATFORM;
+    const shortestSeconds = Math.max(1, Math.ceil(calls / LIMIT.limit) - 1) * (LIMIT.windowMs / 1000);
     const rateBound = (measured.ids.length / shortestSeconds) * 60;
     log(`\ncollection through the queue: ${done}/${measured.ids.length} accounts (${PER_PLATFORM} per platform on ${PLATFORMS.join(", ")}; first collection: 25 posts, 50 replies each) in ${elapsed.toFixed(1)} s`);
     log(`   ${WORKERS} workers, ${LATENCY_MS} ms latency per call, ${LIMIT.limit} calls / ${LIMIT.windowMs / 1000} s per platform; ${callsPerAccount.toFixed(1)} calls per account (calibrated without limits: ${[...callsOn].map(([p, n]) => `${p} ${n}`).join(", ")})`);
     log(`   ${requests.length} calls made; runs: ${runs.map((r) => `${r._count} ${r.outcome}`).join(", ")}`);
-    log(`   ${perMinute.toFixed(0)} accounts/min measured; the rate limits allow ${rateBound.toFixed(0)} (the busiest platform needs ${shortestSeconds.toFixed(1)} s at its limit)`);
+    log(`   ${perMinute.toFixed(0)} accounts/min measured; the rate limits allow ${rateBound.toFixed(0)} (the busiest platform's ${calls} calls need ${shortestSeconds.toFixed(0)} s of ${LIMIT.windowMs / 1000} s windows)`);
     return [{ name: "collect_queue_vs_limit", value: round(perMinute / rateBound), goal: "≥ 0.9", note: `accounts/min through pg-boss with ${WORKERS} workers ÷ what the rate limits allow` }];
   } finally {
     await boss.stop({ graceful: false, timeout: 2_000 }).catch(() => undefined);
