@@ -12,6 +12,7 @@ export const COLLECT_QUEUE = "collect-account";
 export const QUEUE_SCHEMA = "pgboss";
 
 export type CollectJob = { accountId: string; group?: string };
+const HOLD_MS = 3_000;
 export type Log = (message: string) => void;
 
 export async function startQueue(url: string, log: Log = () => undefined): Promise<PgBoss> {
@@ -137,7 +138,13 @@ export async function startWorkers(boss: PgBoss, opts: CollectOptions & { concur
 
   const handle = async (job: { id: string; data: CollectJob; createdOn: Date }) => {
     const { accountId, group } = job.data;
-    const result = await collectAccount(opts, accountId, { alreadyCollectedSince: job.createdOn });
+    let result = await collectAccount(opts, accountId, { alreadyCollectedSince: job.createdOn });
+    // A budget back within a few seconds is waited for on the same job, so the busiest platform is
+    // not left idle after its reset until some worker is free; a longer wait re-queues the account.
+    while (result.status === "done" && result.outcome === "rate_limited" && result.retryAt && result.retryAt.getTime() - Date.now() <= HOLD_MS && !stopped) {
+      await new Promise((r) => setTimeout(r, Math.max(0, result.status === "done" && result.retryAt ? result.retryAt.getTime() - Date.now() : 0)));
+      result = await collectAccount(opts, accountId);
+    }
     if (result.status === "skipped") return;
     log(`${result.account}: ${result.outcome}, ${result.itemsFetched} fetched, ${result.itemsWritten} written${result.error ? ` — ${result.error}` : ""}`);
     if (result.retryAt) await enqueueCollection(boss, accountId, result.retryAt, group, true);
