@@ -48,7 +48,7 @@ const upsert = (source: string) => `
  * Upserts daily rollup rows, one per (agency, account, day). Collecting several times a day
  * overwrites the day's values with the newest known ones; an unknown (null) value never erases a
  * known one, and never becomes zero. A re-collected row whose values are unchanged is not
- * rewritten (collected_at is when its values were last written); returns the rows written.
+ * rewritten (collected_at is when its values were last written). Returns the rows upserted.
  */
 export async function upsertDailyMetrics(db: Db, rows: DailyMetricInput[]): Promise<number> {
   const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.day}`);
@@ -56,7 +56,8 @@ export async function upsertDailyMetrics(db: Db, rows: DailyMetricInput[]): Prom
   for (let i = 0; i < unique.length; i += BATCH) {
     const cells = unique.slice(i, i + BATCH).map((r) => [r.agencyId, r.accountId, r.day, r.followers ?? null, r.following ?? null,
       r.postsPublished ?? null, r.impressions ?? null, r.reach ?? null, r.engagements ?? null, r.repliesReceived ?? null]);
-    written += await bulkUpsert(db, "account_daily_metric", COLUMNS, cells, upsert, { direct: true });
+    await bulkUpsert(db, "account_daily_metric", COLUMNS, cells, upsert, { direct: true });
+    written += cells.length; // stored or already stored as given, as the old per-row upsert counted
   }
   return written;
 }

@@ -89,12 +89,6 @@ export function noteBudget(url: string, remaining: number | null, resetAt: Date 
   }
 }
 
-/** A platform refused a call until `resetAt` (a 429 or a spent quota, with or without headers). */
-export function noteRefused(url: string, resetAt: Date, scope?: string): void {
-  const b = bucket(scope ?? budgetKey(url));
-  b.until = Math.max(b.until, resetAt.getTime());
-}
-
 /**
  * The latest time any bucket under `prefix` (an account's API base URL) is blocked until, or null
  * when calls can be made now: the queue leases no account of that API root before then.

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { malformed, transient, PlatformError } from "./errors";
-import { noteRefused, reserve, settle } from "./budget";
+import { reserve, settle } from "./budget";
 
 export type HttpResult = { status: number; headers: Headers; body: unknown };
 
@@ -21,9 +21,6 @@ export async function getJson(platform: string, url: string, opts: { timeoutMs: 
   } finally {
     settle(url);
   }
-  // A refusal with a Retry-After (Flickr, YouTube) says when the API root takes calls again.
-  const retryAfter = res.status === 429 ? numberOrNull(res.headers.get("retry-after")) : null;
-  if (retryAfter !== null) noteRefused(url, new Date(Date.now() + retryAfter * 1000));
   let text: string;
   try {
     text = await res.text();
