@@ -20,6 +20,8 @@ type Bucket = {
   /** Calls in the configured window that started at windowStart. */
   windowStart: number;
   windowCalls: number;
+  /** The window's first call has not been answered yet. */
+  windowOpening: boolean;
 };
 
 export type Limit = { limit: number; windowMs: number };
@@ -31,7 +33,7 @@ const IN_FLIGHT_MS = 30_000;
 
 function bucket(key: string): Bucket {
   let b = buckets.get(key);
-  if (!b) buckets.set(key, (b = { remaining: null, resetAt: 0, until: 0, inFlight: [], windowStart: 0, windowCalls: 0 }));
+  if (!b) buckets.set(key, (b = { remaining: null, resetAt: 0, until: 0, inFlight: [], windowStart: 0, windowCalls: 0, windowOpening: false }));
   return b;
 }
 
@@ -67,6 +69,7 @@ export function reserve(platform: string, url: string, scopes: string[] = []): v
     if (now - b.windowStart >= limit.windowMs) {
       b.windowStart = now;
       b.windowCalls = 0;
+      b.windowOpening = true;
     }
     b.windowCalls++;
   }
@@ -74,7 +77,15 @@ export function reserve(platform: string, url: string, scopes: string[] = []): v
 
 /** The answer to a reserved call of `url` arrived (or never will). */
 export function settle(url: string): void {
-  buckets.get(budgetKey(url))?.inFlight.shift();
+  const b = buckets.get(budgetKey(url));
+  if (!b) return;
+  b.inFlight.shift();
+  // :TRICKY: the platform's window began when our first call reached it, after we sent it; counted
+  // from the answer, ours never ends before the platform's does.
+  if (b.windowOpening) {
+    b.windowStart = Date.now();
+    b.windowOpening = false;
+  }
 }
 
 /** Records "`remaining` calls left until `resetAt`" for the API root of `url`, or for `scope` when given. */
