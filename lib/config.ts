@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLATFORM_APP_ENV, platformAppProblems } from "@/lib/platforms/appEnv";
+import { RateLimitsSchema } from "@/lib/platforms/budget";
 
 export const HexKeySchema = z
   .string()
@@ -56,6 +57,8 @@ export const EnvSchema = z.object({
   BACKFILL_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   ...PLATFORM_APP_ENV,
+  /** Call limits of this installation's keys where the platform's answers carry none, e.g. `youtube=100/100s,flickr=3600/1h`. */
+  PLATFORM_RATE_LIMITS: RateLimitsSchema.optional(),
 });
 
 export type Config = Omit<z.infer<typeof EnvSchema>, "DEMO_DATA"> & { DEMO_DATA: "on" | "off" };

@@ -22,6 +22,7 @@ import { startMailCatcher } from "@/lib/mail/catcher";
 import { outboxDir } from "@/lib/mail/outbox";
 import { enqueueCollection, enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
 import { registerCollectionStarter } from "@/lib/channels/collectSoon";
+import { configureLimits } from "@/lib/platforms/budget";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
 import type { PgBoss } from "pg-boss";
@@ -73,6 +74,7 @@ async function main() {
   // New channels start their backfill at once: the web pages queue it through this instance's queue.
   registerCollectionStarter((accountId) => enqueueCollection(boss, accountId));
   if (config.WORKERS === "on") {
+    if (config.PLATFORM_RATE_LIMITS) configureLimits(config.PLATFORM_RATE_LIMITS);
     await startWorkers(boss, {
       db, databaseUrl: url, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
       timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),
