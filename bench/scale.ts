@@ -1,35 +1,31 @@
 /**
  * `npm run bench:scale`: how the product holds up as the national deployment grows, each figure
  * beside a baseline measured in the same run on the same data.
- *   1. ingestion: the collectors' upsertDailyMetrics (rows/s) versus plain COPY of the same rows;
+ *   1. (ingestion moved to `npm run bench:check`, row ingest_*);
  *   2. dashboard: overview, growth (12 months, weekly) and compare — p50/p95 of the query functions
  *      versus the bare SQL aggregate — at 1× and 10× the data, then on a copy of the daily table
  *      range-partitioned by year (swapped in under the same name, so the same functions run on it);
  *   3. retention: deleting the oldest year from the plain table versus dropping its partition;
  *   4. weekly reports for every agency of the 10× data to a local SMTP server, versus sending as
  *      many one-line messages to it (bench/reports.ts);
- *   5. collection: accounts per minute against the fake platforms with latency and rate limits,
- *      versus the maximum those limits allow (bench/collection.ts).
+ *   5. (collection moved to `npm run bench:check`, row collect_queue_vs_limit).
  * Prints, does not assert. BENCH_ACCOUNTS (1× channels, default 200), BENCH_RUNS (default 20),
- * BENCH_COLLECTION_ONLY=1 or BENCH_REPORTS_ONLY=1 runs only that section.
+ * BENCH_REPORTS_ONLY=1 runs only that section.
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
-import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { getAgencyComparison } from "@/lib/queries/getAgencyComparison";
 import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { addDays, weekStart, type Day } from "@/lib/time";
 import { withBenchDatabase } from "./benchDatabase";
-import { benchCollection } from "./collection";
 import { benchReports } from "./reports";
 import { buildAccounts, buildAgencies, copyLines, DAILY_COPY_COLUMNS, dailyRowLine, dailyRows, insertAgenciesAndAccounts, type AccountSpec, type AgencySpec } from "./nationalData";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 200);
 const CHANNELS_PER_AGENCY = 20;
-const INGEST_ACCOUNTS = Number(process.env.BENCH_INGEST_ACCOUNTS ?? 60);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const YEARS = 5;
 const SEED = 1;
@@ -62,28 +58,6 @@ async function copyHistory(client: pg.Client, accounts: AccountSpec[]): Promise<
     for (const a of accounts) for (const row of dailyRows(a, FROM, TODAY, SEED)) { n++; yield dailyRowLine(row); }
   })());
   return n;
-}
-
-async function ingestion(client: pg.Client, db: Db, accounts: AccountSpec[]) {
-  const rows: DailyMetricInput[] = accounts.flatMap((a) => [...dailyRows(a, FROM, TODAY, SEED)]);
-  await client.query("TRUNCATE account_daily_metric");
-  let t0 = performance.now();
-  await copyLines(client, "account_daily_metric", DAILY_COPY_COLUMNS, rows.map(dailyRowLine));
-  const copy = s(t0);
-  await client.query("TRUNCATE account_daily_metric");
-  t0 = performance.now();
-  await upsertDailyMetrics(db, rows);
-  const insert = s(t0);
-  t0 = performance.now();
-  await upsertDailyMetrics(db, rows); // every row conflicts: a re-collection of known days
-  const update = s(t0);
-  await client.query("TRUNCATE account_daily_metric");
-  const rate = (sec: number) => Math.round(rows.length / sec);
-  console.log(`\n1. ingestion of ${rows.length.toLocaleString("en")} daily rows (${accounts.length} channels × ${YEARS} years) into the indexed table`);
-  console.log(`${"path".padEnd(44)} ${"seconds".padStart(8)} ${"rows/s".padStart(10)} ${"× COPY".padStart(7)}`);
-  for (const [label, sec] of [["COPY … FROM STDIN (baseline)", copy], ["upsertDailyMetrics, new rows", insert], ["upsertDailyMetrics, all rows conflict", update]] as const) {
-    console.log(`${label.padEnd(44)} ${sec.toFixed(2).padStart(8)} ${rate(sec).toLocaleString("en").padStart(10)} ${(copy / sec).toFixed(2).padStart(7)}`);
-  }
 }
 
 function dashboardCases(db: Db, agencyId: string, compareIds: string[], allIds: string[]) {
@@ -163,10 +137,6 @@ await withBenchDatabase(async (url) => {
   const db = createDb(url);
   const t0 = performance.now();
   try {
-    if (process.env.BENCH_COLLECTION_ONLY) {
-      await benchCollection(db, url);
-      return;
-    }
     if (process.env.BENCH_REPORTS_ONLY) {
       const few = dataset(0, 5, SEED);
       await insertAgenciesAndAccounts(client, few.agencies, few.accounts);
@@ -181,7 +151,6 @@ await withBenchDatabase(async (url) => {
     await insertAgenciesAndAccounts(client, nine.agencies, nine.accounts);
     console.log(`bench:scale — ${RUNS} timed runs per query after one warm-up; times in ms; seed ${SEED}`);
 
-    await ingestion(client, db, one.accounts.slice(0, INGEST_ACCOUNTS));
 
     let t = performance.now();
     const n1 = await copyHistory(client, one.accounts);
@@ -217,7 +186,6 @@ await withBenchDatabase(async (url) => {
     console.log(`${"DETACH + DROP partition".padEnd(48)} ${drop.toFixed(2).padStart(8)} s   (${(del / Math.max(drop, 0.001)).toFixed(0)}× faster)`);
     await swap(client, "account_daily_metric", "adm_part");
     await benchReports(client, db);
-    await benchCollection(db, url);
     console.log(`\ntotal ${s(t0).toFixed(0)} s`);
   } finally {
     await client.end();

@@ -34,6 +34,7 @@ export type CollectResult =
   | { status: "done"; account: string; runId: string; outcome: Exclude<RunOutcome, "running" | "interrupted">; itemsFetched: number; itemsWritten: number; error: string | null; retryAt: Date | null; retryable: boolean };
 
 const POST_REFRESH_MAX_DAYS = 90;
+const REPLY_FETCHES_AT_ONCE = 4;
 // :TRICKY: the token for a sandbox account without credentials; the fake accepts any token.
 const SANDBOX_TOKEN = "sandbox";
 
@@ -86,17 +87,46 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
       timeoutMs: opts.timeoutMs ?? 15_000,
     };
 
-    // 1. The account's own numbers, rolled into today's row.
+    // A run that stopped at a rate limit (or died) is resumed where it stopped: the account's numbers
+    // it already fetched today are not fetched again, and replies it had still to fetch are fetched
+    // first, from what is stored, rather than by re-reading the page they belong to.
+    const previous = await db.collectionRun.findFirst({ where: { accountId, agencyId: account.agencyId, id: { not: run.id } }, orderBy: { startedAt: "desc" } });
+    const resuming = previous && ["rate_limited", "interrupted", "failed"].includes(previous.outcome) ? previous : null;
     const today = localDay(new Date(), tz);
-    const metrics = await connector.fetchAccountMetrics(ctx, { since: addDays(today, -3), until: today });
-    fetched++;
-    gaps.push(...metrics.gaps);
-    if (metrics.platformId !== account.platformId) await db.account.update({ where: { id: accountId }, data: { platformId: metrics.platformId } });
-    ctx.platformId = metrics.platformId;
-    const rows: DailyMetricInput[] = (metrics.daily ?? []).filter((d) => d.day <= today).map((d) => ({ ...ids, day: d.day, impressions: d.impressions ?? null, reach: d.reach ?? null }));
-    rows.push({ ...ids, day: today, followers: metrics.followers, following: metrics.following });
-    written += await upsertDailyMetrics(db, rows);
+
+    // 1. The account's own numbers, rolled into today's row.
+    const metricsFresh = resuming && resuming.itemsFetched > 0 && account.platformId && !resuming.error?.includes("metrics not delivered")
+      && localDay(resuming.startedAt, tz) === today && Date.now() - resuming.startedAt.getTime() < 3_600_000;
+    if (!metricsFresh) {
+      const metrics = await connector.fetchAccountMetrics(ctx, { since: addDays(today, -3), until: today });
+      fetched++;
+      gaps.push(...metrics.gaps);
+      if (metrics.platformId !== account.platformId) await db.account.update({ where: { id: accountId }, data: { platformId: metrics.platformId } });
+      ctx.platformId = metrics.platformId;
+      const rows: DailyMetricInput[] = (metrics.daily ?? []).filter((d) => d.day <= today).map((d) => ({ ...ids, day: d.day, impressions: d.impressions ?? null, reach: d.reach ?? null }));
+      rows.push({ ...ids, day: today, followers: metrics.followers, following: metrics.following });
+      written += await upsertDailyMetrics(db, rows);
+    }
     opts.onProgress?.({ phase: "metrics", pages: 0, daysDone: account.backfillDaysDone ?? 0, daysTotal: account.backfillDaysTotal ?? 0 });
+
+    const fetchReplies = async (posts: { platformPostId: string; publishedAt: Date }[]) => {
+      // Several posts' replies at once: the budget's tokens (lib/platforms/budget.ts) keep them within the limits.
+      const todo = [...posts];
+      let failure: unknown = null;
+      await Promise.all(Array.from({ length: Math.min(REPLY_FETCHES_AT_ONCE, todo.length) }, async () => {
+        for (let post = todo.shift(); post && !failure; post = todo.shift()) {
+          try {
+            const found = await connector.fetchReplies(ctx, post);
+            fetched += found.length;
+            written += await upsertReplies(db, found.map((r) => ({ ...ids, ...r })), opts.pseudonymisationKey);
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+      }));
+      if (failure) throw failure;
+    };
+    if (resuming) await fetchReplies(await repliesPending(db, accountId, resuming.startedAt));
 
     // 2. Posts, newest first: a backfill on the first run, else back to the oldest post due for fresh metrics.
     const backfilling = !account.backfillDoneAt;
@@ -115,22 +145,18 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
       const metricsAt = new Date();
       written += await upsertPosts(db, wanted.map((p) => ({ ...ids, ...p, metricsCollectedAt: metricsAt })));
       const replies = await repliesDue(db, accountId, wanted);
-      for (const post of replies) {
-        const found = await connector.fetchReplies(ctx, post);
-        fetched += found.length;
-        written += await upsertReplies(db, found.map((r) => ({ ...ids, ...r })), opts.pseudonymisationKey);
-      }
       pages++;
       if (!newest && result.posts[0]) newest = result.posts[0].publishedAt;
       const oldest = result.posts.at(-1)?.publishedAt;
       const done = !result.next || !oldest || oldest < oldestWanted;
+      // The page's posts are stored: the cursor moves past it before its replies are fetched (a
+      // resumed run fetches those from what is stored, above).
       if (backfilling) {
         if (oldest) daysDone = Math.max(daysDone, Math.min(daysTotal, Math.ceil((Date.now() - oldest.getTime()) / 86_400_000)));
         await db.account.update({ where: { id: accountId }, data: { backfillCursor: done ? null : result.next, backfillDaysDone: done ? daysTotal : daysDone, ...(done ? { backfillDoneAt: new Date() } : {}) } });
-        opts.onProgress?.({ phase: "backfill", pages, daysDone: done ? daysTotal : daysDone, daysTotal });
-      } else {
-        opts.onProgress?.({ phase: "posts", pages, daysDone: 0, daysTotal: 0 });
       }
+      await fetchReplies(replies);
+      opts.onProgress?.(backfilling ? { phase: "backfill", pages, daysDone: done ? daysTotal : daysDone, daysTotal } : { phase: "posts", pages, daysDone: 0, daysTotal: 0 });
       await opts.afterPage?.(pages);
       if (done) break;
       page = result.next;
@@ -197,6 +223,15 @@ async function repliesDue(db: Db, accountId: string, posts: PostData[]): Promise
     GROUP BY p.platform_post_id`);
   const held = new Map(rows.map((r) => [r.platform_post_id, r.n]));
   return withReplies.filter((p) => p.replies === null || p.replies > (held.get(p.platformPostId) ?? 0));
+}
+
+/** Posts stored since `since` whose replies on the platform outnumber those we hold: a stopped run's unfinished work. */
+async function repliesPending(db: Db, accountId: string, since: Date): Promise<{ platformPostId: string; publishedAt: Date }[]> {
+  const rows = await db.$queryRaw<{ platform_post_id: string; published_at: Date }[]>(Prisma.sql`
+    SELECT p.platform_post_id, p.published_at FROM post p
+    WHERE p.account_id = ${accountId}::uuid AND p.metrics_collected_at >= ${since} AND p.replies > 0
+      AND p.replies > (SELECT count(*) FROM reply r WHERE r.post_id = p.id)`);
+  return rows.map((r) => ({ platformPostId: r.platform_post_id, publishedAt: r.published_at }));
 }
 
 async function countsForDay(db: Db, accountId: string, day: string, tz: string) {

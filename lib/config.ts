@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RateLimitsSchema } from "@/lib/platforms/budget";
 
 export const HexKeySchema = z
   .string()
@@ -53,6 +54,8 @@ export const EnvSchema = z.object({
   SANDBOX_COLLECT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
   BACKFILL_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Call limits of this installation's keys where the platform's answers carry none, e.g. `youtube=100/100s,flickr=3600/1h`. */
+  PLATFORM_RATE_LIMITS: RateLimitsSchema.optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

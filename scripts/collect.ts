@@ -10,6 +10,7 @@ import pg from "pg";
 import { z } from "zod";
 import { collectAccount } from "@/jobs/collectAccount";
 import { ConfigError, loadConfig } from "@/lib/config";
+import { configureLimits } from "@/lib/platforms/budget";
 import { createDb } from "@/lib/db/client";
 import { embeddedDatabaseUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -38,6 +39,7 @@ async function main() {
   const args = ArgsSchema.safeParse(values);
   if (!args.success) throw new ConfigError(`usage: npm run collect -- --account <handle> [--agency <slug>] (${args.error.issues[0]!.message})`);
   const config = loadConfig();
+  if (config.PLATFORM_RATE_LIMITS) configureLimits(config.PLATFORM_RATE_LIMITS);
   const keys = resolveKeys(config);
 
   let embedded: EmbeddedDatabase | null = null;

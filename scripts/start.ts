@@ -22,6 +22,7 @@ import { createMailer } from "@/lib/mail/transport";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { outboxDir } from "@/lib/mail/outbox";
 import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
+import { configureLimits } from "@/lib/platforms/budget";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
 import type { PgBoss } from "pg-boss";
@@ -67,6 +68,7 @@ async function main() {
   // The queue carries collection, the scheduled jobs and report sending; every instance starts it.
   const boss: PgBoss = await startQueue(url, (m) => log(m));
   if (config.WORKERS === "on") {
+    if (config.PLATFORM_RATE_LIMITS) configureLimits(config.PLATFORM_RATE_LIMITS);
     await startWorkers(boss, {
       db, databaseUrl: url, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
       timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),

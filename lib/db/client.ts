@@ -1,10 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { rememberUrl } from "./pool";
 
 export type Db = PrismaClient;
 
 export function createDb(connectionString: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 }) });
+  rememberUrl(client, connectionString);
+  return client;
 }
 
 // :TRICKY: Next.js bundles route handlers separately from the start script, so a module-level

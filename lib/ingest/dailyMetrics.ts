@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { bulkUpsert, type Column } from "./bulk";
 import { mergePerKey } from "./dedupe";
 import type { Day } from "@/lib/time";
 
@@ -17,38 +17,46 @@ export type DailyMetricInput = {
   repliesReceived?: number | null;
 };
 
-const METRICS = ["followers", "following", "postsPublished", "impressions", "reach", "engagements", "repliesReceived"] as const;
-const BATCH = 5_000;
+const BATCH = 20_000;
+const COLUMNS: Column[] = [
+  { name: "agency_id", type: "uuid" }, { name: "account_id", type: "uuid" }, { name: "day", type: "date" },
+  { name: "followers", type: "int" }, { name: "following", type: "int" }, { name: "posts_published", type: "int" },
+  { name: "impressions", type: "int" }, { name: "reach", type: "int" }, { name: "engagements", type: "int" },
+  { name: "replies_received", type: "int" },
+];
+
+const upsert = (source: string) => `
+  INSERT INTO account_daily_metric AS m
+    (agency_id, account_id, day, followers, following, posts_published, impressions, reach, engagements, replies_received, collected_at)
+  SELECT agency_id, account_id, day, followers, following, posts_published, impressions, reach, engagements, replies_received, now()
+  FROM ${source}
+  ON CONFLICT (agency_id, account_id, day) DO UPDATE SET
+    followers        = COALESCE(EXCLUDED.followers, m.followers),
+    following        = COALESCE(EXCLUDED.following, m.following),
+    posts_published  = COALESCE(EXCLUDED.posts_published, m.posts_published),
+    impressions      = COALESCE(EXCLUDED.impressions, m.impressions),
+    reach            = COALESCE(EXCLUDED.reach, m.reach),
+    engagements      = COALESCE(EXCLUDED.engagements, m.engagements),
+    replies_received = COALESCE(EXCLUDED.replies_received, m.replies_received),
+    collected_at     = now()
+  WHERE (m.followers, m.following, m.posts_published, m.impressions, m.reach, m.engagements, m.replies_received)
+    IS DISTINCT FROM (COALESCE(EXCLUDED.followers, m.followers), COALESCE(EXCLUDED.following, m.following),
+      COALESCE(EXCLUDED.posts_published, m.posts_published), COALESCE(EXCLUDED.impressions, m.impressions),
+      COALESCE(EXCLUDED.reach, m.reach), COALESCE(EXCLUDED.engagements, m.engagements), COALESCE(EXCLUDED.replies_received, m.replies_received))`;
 
 /**
  * Upserts daily rollup rows, one per (agency, account, day). Collecting several times a day
  * overwrites the day's values with the newest known ones; an unknown (null) value never erases a
- * known one, and never becomes zero.
+ * known one, and never becomes zero. A re-collected row whose values are unchanged is not
+ * rewritten (collected_at is when its values were last written); returns the rows written.
  */
 export async function upsertDailyMetrics(db: Db, rows: DailyMetricInput[]): Promise<number> {
   const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.day}`);
   let written = 0;
   for (let i = 0; i < unique.length; i += BATCH) {
-    const batch = unique.slice(i, i + BATCH);
-    const col = (key: (typeof METRICS)[number]) => batch.map((r) => r[key] ?? null);
-    written += await db.$executeRaw(Prisma.sql`
-      INSERT INTO account_daily_metric AS m
-        (agency_id, account_id, day, followers, following, posts_published, impressions, reach, engagements, replies_received, collected_at)
-      SELECT agency_id, account_id, day, followers, following, posts_published, impressions, reach, engagements, replies_received, now()
-      FROM unnest(
-        ${batch.map((r) => r.agencyId)}::uuid[], ${batch.map((r) => r.accountId)}::uuid[], ${batch.map((r) => r.day)}::date[],
-        ${col("followers")}::int[], ${col("following")}::int[], ${col("postsPublished")}::int[], ${col("impressions")}::int[],
-        ${col("reach")}::int[], ${col("engagements")}::int[], ${col("repliesReceived")}::int[]
-      ) AS t(agency_id, account_id, day, followers, following, posts_published, impressions, reach, engagements, replies_received)
-      ON CONFLICT (agency_id, account_id, day) DO UPDATE SET
-        followers        = COALESCE(EXCLUDED.followers, m.followers),
-        following        = COALESCE(EXCLUDED.following, m.following),
-        posts_published  = COALESCE(EXCLUDED.posts_published, m.posts_published),
-        impressions      = COALESCE(EXCLUDED.impressions, m.impressions),
-        reach            = COALESCE(EXCLUDED.reach, m.reach),
-        engagements      = COALESCE(EXCLUDED.engagements, m.engagements),
-        replies_received = COALESCE(EXCLUDED.replies_received, m.replies_received),
-        collected_at     = now()`);
+    const cells = unique.slice(i, i + BATCH).map((r) => [r.agencyId, r.accountId, r.day, r.followers ?? null, r.following ?? null,
+      r.postsPublished ?? null, r.impressions ?? null, r.reach ?? null, r.engagements ?? null, r.repliesReceived ?? null]);
+    written += await bulkUpsert(db, "account_daily_metric", COLUMNS, cells, upsert, { direct: true });
   }
   return written;
 }

@@ -1,45 +1,16 @@
 import type { z } from "zod";
-import { malformed, rateLimited, transient, PlatformError } from "./errors";
+import { malformed, transient, PlatformError } from "./errors";
+import { noteRefused, reserve, settle } from "./budget";
 
 export type HttpResult = { status: number; headers: Headers; body: unknown };
 
-// :TRICKY: a platform that said "0 calls left until T" must not be called again before T, even by
-// another account of the same collection; the budget is kept per API root for this process. A
-// platform whose limits have another scope (Facebook: the whole app, or one Page) names its own keys.
-const exhausted = new Map<string, Date>();
-
-export function budgetKey(url: string): string {
-  const u = new URL(url);
-  return `${u.origin}${u.pathname.split("/").slice(0, 3).join("/")}`;
-}
-
-/** Records "`remaining` calls left until `resetAt`" for the API root of `url`, or for `scope` when given. */
-export function noteBudget(url: string, remaining: number | null, resetAt: Date | null, scope?: string): void {
-  if (remaining !== null && remaining <= 0 && resetAt && resetAt.getTime() > Date.now()) {
-    const key = scope ?? budgetKey(url);
-    const known = exhausted.get(key);
-    if (!known || known < resetAt) exhausted.set(key, resetAt);
-  }
-}
-
-/** Refuses, without calling, a call to `url` (or to any of `scopes`) that a platform said would fail. */
-export function checkBudget(platform: string, url: string, scopes: string[] = []): void {
-  let until: Date | null = null;
-  for (const key of [budgetKey(url), ...scopes]) {
-    const at = exhausted.get(key);
-    if (at && at.getTime() <= Date.now()) exhausted.delete(key);
-    else if (at && (!until || at > until)) until = at;
-  }
-  if (until) throw rateLimited(platform, until);
-}
-
-export function resetBudgets(): void {
-  exhausted.clear();
-}
+// Budgets (lib/platforms/budget.ts): a call is made only with a token of its API root's bucket.
+export { budgetKey, noteBudget, resetBudgets } from "./budget";
+export { reserve as checkBudget } from "./budget";
 
 /** GET with a timeout; parses JSON whatever the status. Network errors and timeouts are transient. */
 export async function getJson(platform: string, url: string, opts: { timeoutMs: number; headers?: Record<string, string>; budgets?: string[] }): Promise<HttpResult> {
-  checkBudget(platform, url, opts.budgets);
+  reserve(platform, url, opts.budgets);
   let res: Response;
   try {
     res = await fetch(url, { headers: { accept: "application/json", ...opts.headers }, signal: AbortSignal.timeout(opts.timeoutMs) });
@@ -47,7 +18,12 @@ export async function getJson(platform: string, url: string, opts: { timeoutMs: 
     const e = error as Error;
     if (e.name === "TimeoutError" || e.name === "AbortError") throw transient(platform, `no answer within ${opts.timeoutMs} ms`);
     throw transient(platform, `network error: ${e.message}`);
+  } finally {
+    settle(url);
   }
+  // A refusal with a Retry-After (Flickr, YouTube) says when the API root takes calls again.
+  const retryAfter = res.status === 429 ? numberOrNull(res.headers.get("retry-after")) : null;
+  if (retryAfter !== null) noteRefused(url, new Date(Date.now() + retryAfter * 1000));
   let text: string;
   try {
     text = await res.text();

@@ -3,6 +3,7 @@ import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi,
 import { z } from "zod";
 import { authExpired, malformed, notFound, PlatformError, quotaExceeded, rateLimited, transient } from "../errors";
 import { checkBudget, noteBudget, parseBody } from "../http";
+import { settle } from "../budget";
 import type { Connector, ConnectorContext, MetricGap, PostData, ReplyData } from "../types";
 
 export const TWITTER_API = "https://api.x.com";
@@ -60,12 +61,14 @@ function client(ctx: ConnectorContext): TwitterApi {
       checkBudget("twitter", args.params.url, [new URL(args.params.url).origin]);
     },
     onAfterRequest(args) {
+      settle(args.computedParams.url.toString());
       const rl = args.response.rateLimit;
       if (rl) noteBudget(args.computedParams.url.toString(), rl.remaining, new Date(rl.reset * 1000));
     },
     // A 429 carries the budget too (x-rate-limit-remaining: 0 and its reset): the next account waits.
     onResponseError(args) {
       const url = args.computedParams.url.toString();
+      settle(url);
       const rl = args.error.rateLimit;
       if (rl) noteBudget(url, rl.remaining, new Date(rl.reset * 1000));
       if (args.error.code === 429 && isUsageCap(args.error)) noteBudget(url, 0, usageCapReset(), new URL(url).origin);
