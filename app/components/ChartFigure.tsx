@@ -19,7 +19,7 @@ export function ChartFigure(props: {
   kind?: "line" | "bar";
   percent?: boolean;
   signed?: boolean;
-  /** Long series: the table shows one page of rows (the latest by default), with links to the others. */
+  /** Long series: the table comes on demand (a link), one page of rows at a time, with links to the others. */
   tablePages?: { page: number | null; hrefOf: (page: number) => string };
 }) {
   const fmt = (v: number | null) =>
@@ -36,14 +36,19 @@ export function ChartFigure(props: {
       <TimeChart kind={props.kind} labels={props.labels} series={props.series} ariaLabel={`${props.title}. ${props.summary}`} locale={intlLocale(props.locale)} percent={props.percent} />
       <details open={paged !== null && props.tablePages!.page !== null}>
         <summary>{props.tableLabel}</summary>
-        <DataTable
-          caption={props.title}
-          captionHidden
-          dataName={props.id}
-          columns={[{ label: props.bucketHeader }, ...props.series.map((s) => ({ label: s.label, numeric: true }))]}
-          rows={paged ? rows.slice(paged.start, paged.end) : rows}
-        />
-        {paged && (
+        {paged && props.tablePages!.page === null ? (
+          // Long series: the table is sent on demand, a page at a time, not with every view of the chart.
+          <p><a href={props.tablePages!.hrefOf(paged.count)}>{m.showRows(paged.start + 1, paged.end, rows.length)}</a></p>
+        ) : (
+          <DataTable
+            caption={props.title}
+            captionHidden
+            dataName={props.id}
+            columns={[{ label: props.bucketHeader }, ...props.series.map((s) => ({ label: s.label, numeric: true }))]}
+            rows={paged ? rows.slice(paged.start, paged.end) : rows}
+          />
+        )}
+        {paged && props.tablePages!.page !== null && (
           <nav aria-label={`${props.title}: ${m.pages}`} className="table-pages">
             <p>{m.rowsOf(paged.start + 1, paged.end, rows.length)}</p>
             {paged.page > 1 && <a href={props.tablePages!.hrefOf(paged.page - 1)}>{m.earlier}</a>}{" "}

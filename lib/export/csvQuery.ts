@@ -1,7 +1,11 @@
 /** A query whose rows are exported as CSV: its columns (SQL expressions) and the rest of the statement. */
 export type CsvQuery = {
   header: string[];
-  /** `text` columns are neutralised against formulas; the others are integers, written as PostgreSQL prints them. */
+  /**
+   * `text`: free text (names, messages, links), neutralised against formulas. The others are written
+   * as PostgreSQL prints them: integers, and texts that cannot start with = + - @ or be empty
+   * (formatted times, platform names, hex pseudonyms).
+   */
   columns: { sql: string; text?: true }[];
   /** `FROM … WHERE … ORDER BY …`, with `$n` parameters. */
   from: string;

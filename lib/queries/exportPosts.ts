@@ -7,9 +7,9 @@ export function exportPostsQuery(params: { agencyId: string; timeZone: string; f
   return {
     header: ["publisert_utc", "publisert_lokal", "plattform", "kanal", "tekst", "lenke", "visninger", "liker", "delinger", "svar", "sitater"],
     columns: [
-      { sql: `to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`, text: true },
-      { sql: `to_char(p.published_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')`, text: true },
-      { sql: "a.platform::text", text: true }, { sql: "a.handle", text: true }, { sql: "p.text", text: true }, { sql: "p.permalink", text: true },
+      { sql: `to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
+      { sql: `to_char(p.published_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')` },
+      { sql: "a.platform::text" }, { sql: "a.handle", text: true }, { sql: "p.text", text: true }, { sql: "p.permalink", text: true },
       { sql: "p.impressions" }, { sql: "p.likes" }, { sql: "p.reposts" }, { sql: "p.replies" }, { sql: "p.quotes" },
     ],
     from: `FROM post p JOIN account a ON a.id = p.account_id

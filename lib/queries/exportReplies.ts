@@ -10,9 +10,9 @@ export function exportRepliesQuery(params: { agencyId: string; timeZone: string;
   return {
     header: ["publisert_utc", "publisert_lokal", "plattform", "kanal", "forfatter_pseudonym", "tekst", "lenke", "spraak", "svar_paa_innlegg"],
     columns: [
-      { sql: `to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`, text: true },
-      { sql: `to_char(r.published_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')`, text: true },
-      { sql: "a.platform::text", text: true }, { sql: "a.handle", text: true }, { sql: "left(r.author_hash, 16)", text: true },
+      { sql: `to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
+      { sql: `to_char(r.published_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')` },
+      { sql: "a.platform::text" }, { sql: "a.handle", text: true }, { sql: "left(r.author_hash, 16)" },
       { sql: "r.text", text: true }, { sql: "r.permalink", text: true }, { sql: "r.language", text: true }, { sql: "p.permalink", text: true },
     ],
     from: `FROM reply r JOIN account a ON a.id = r.account_id LEFT JOIN post p ON p.id = r.post_id

@@ -32,7 +32,11 @@ export async function getAgencyComparison(db: Db, params: { agencyIds: string[];
     aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }),
   ]);
   const byAgency = new Map<string, typeof rows>();
-  for (const r of rows) byAgency.set(r.agencyId, [...(byAgency.get(r.agencyId) ?? []), r]);
+  for (const r of rows) {
+    const list = byAgency.get(r.agencyId);
+    if (list) list.push(r);
+    else byAgency.set(r.agencyId, [r]);
+  }
   return agencies.map((a) => {
     const mine = byAgency.get(a.id) ?? [];
     const f = combine(mine.map((r) => r.figures.range), range);
