@@ -17,8 +17,17 @@ export { hasRole } from "./visibleAgencies";
  * when it returns null (someone else's agency is "not found", never "forbidden").
  * Visibility starts from nothing and is widened only by the signed-in user's memberships.
  */
+/** The session cookie of this request (none outside a request, e.g. in scripts). */
+async function sessionCookie(): Promise<string | null> {
+  try {
+    return getSessionCookie(await headers());
+  } catch {
+    return null;
+  }
+}
+
 const requestAccess = cache(async () =>
-  cachedAccess(getSessionCookie(await headers()), poolOf(db()), async () => {
+  cachedAccess(await sessionCookie(), poolOf(db()), async () => {
     const user = await getSessionUser();
     return user ? { user, agencies: await visibleAgenciesOf(db(), user.id) } : null;
   }));
