@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { streamQueryAsCsv } from "@/lib/export/streamQuery";
+import { plainSql } from "@/lib/export/csvQuery";
 import { exportPostsQuery } from "@/lib/queries/exportPosts";
 import { withBenchDatabase } from "./benchDatabase";
 
@@ -51,7 +52,7 @@ await withBenchDatabase(async (url) => {
     );
     console.log(`generated ${ROWS.toLocaleString("nb-NO")} posts in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     const query = exportPostsQuery({ agencyId: agency!.id, timeZone: "Europe/Oslo", from: "2024-12-31", to: "2026-12-31" });
-    const literal = query.sql.replace(/\$(\d)/g, (_, i) => pg.Client.prototype.escapeLiteral(String(query.values[Number(i) - 1] instanceof Date ? (query.values[Number(i) - 1] as Date).toISOString() : query.values[Number(i) - 1])));
+    const literal = plainSql(query).replace(/\$(\d)/g, (_: string, i: string) => pg.Client.prototype.escapeLiteral(String(query.values[Number(i) - 1] instanceof Date ? (query.values[Number(i) - 1] as Date).toISOString() : query.values[Number(i) - 1])));
 
     const copy = await measure("COPY … TO STDOUT WITH CSV", async (sink) => {
       const client = await pool.connect();

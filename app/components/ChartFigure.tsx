@@ -1,4 +1,5 @@
 import { formatNumber, formatPercent, intlLocale, type UiLocale } from "@/lib/format";
+import { tableMessages } from "@/lib/i18nTables";
 import { DataTable } from "./DataTable";
 import { TimeChart, type TimeChartSeries } from "./TimeChart";
 
@@ -18,9 +19,14 @@ export function ChartFigure(props: {
   kind?: "line" | "bar";
   percent?: boolean;
   signed?: boolean;
+  /** Long series: the table comes on demand (a link), one page of rows at a time, with links to the others. */
+  tablePages?: { page: number | null; hrefOf: (page: number) => string };
 }) {
   const fmt = (v: number | null) =>
     props.percent ? formatPercent(v, props.locale) : props.signed && v !== null && v > 0 ? `+${formatNumber(v, props.locale)}` : formatNumber(v, props.locale);
+  const rows = props.labels.map((label, row) => ({ key: `${row}`, header: label, cells: props.series.map((s) => fmt(s.values[row] ?? null)) }));
+  const paged = props.tablePages && rows.length > TABLE_PAGE_ROWS ? pageOf(rows.length, props.tablePages.page) : null;
+  const m = tableMessages(props.locale);
   return (
     <figure className="panel" aria-labelledby={`${props.id}-title`}>
       <figcaption>
@@ -28,16 +34,39 @@ export function ChartFigure(props: {
         <p className="summary" data-summary={props.id}>{props.summary}</p>
       </figcaption>
       <TimeChart kind={props.kind} labels={props.labels} series={props.series} ariaLabel={`${props.title}. ${props.summary}`} locale={intlLocale(props.locale)} percent={props.percent} />
-      <details>
+      <details open={paged !== null && props.tablePages!.page !== null}>
         <summary>{props.tableLabel}</summary>
-        <DataTable
-          caption={props.title}
-          captionHidden
-          dataName={props.id}
-          columns={[{ label: props.bucketHeader }, ...props.series.map((s) => ({ label: s.label, numeric: true }))]}
-          rows={props.labels.map((label, row) => ({ key: `${row}`, header: label, cells: props.series.map((s) => fmt(s.values[row] ?? null)) }))}
-        />
+        {paged && props.tablePages!.page === null ? (
+          // Long series: the table is sent on demand, a page at a time, not with every view of the chart.
+          <p><a href={props.tablePages!.hrefOf(paged.count)}>{m.showRows(paged.start + 1, paged.end, rows.length)}</a></p>
+        ) : (
+          <DataTable
+            caption={props.title}
+            captionHidden
+            dataName={props.id}
+            columns={[{ label: props.bucketHeader }, ...props.series.map((s) => ({ label: s.label, numeric: true }))]}
+            rows={paged ? rows.slice(paged.start, paged.end) : rows}
+          />
+        )}
+        {paged && props.tablePages!.page !== null && (
+          <nav aria-label={`${props.title}: ${m.pages}`} className="table-pages">
+            <p>{m.rowsOf(paged.start + 1, paged.end, rows.length)}</p>
+            {paged.page > 1 && <a href={props.tablePages!.hrefOf(paged.page - 1)}>{m.earlier}</a>}{" "}
+            {paged.page < paged.count && <a href={props.tablePages!.hrefOf(paged.page + 1)}>{m.later}</a>}
+          </nav>
+        )}
       </details>
     </figure>
   );
+}
+
+/** A year of weeks: the HTML of a five-year table stays small (the whole series is in the chart and the CSV). */
+export const TABLE_PAGE_ROWS = 53;
+
+function pageOf(rows: number, wanted: number | null) {
+  const count = Math.ceil(rows / TABLE_PAGE_ROWS);
+  const page = Math.min(Math.max(wanted ?? count, 1), count);
+  // Pages end at the latest row, so the default (last) page is always a full one.
+  const end = rows - (count - page) * TABLE_PAGE_ROWS;
+  return { page, count, start: Math.max(0, end - TABLE_PAGE_ROWS), end };
 }

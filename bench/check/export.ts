@@ -9,6 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import { plainSql } from "@/lib/export/csvQuery";
 import { exportPostsQuery } from "@/lib/queries/exportPosts";
 import { log, round, seconds, type Result } from "./common";
 import type { Server } from "./server";
@@ -16,7 +17,7 @@ import type { Server } from "./server";
 export async function exportRows(server: Server, url: string, agency: { id: string; slug: string }, rows: number): Promise<Result[]> {
   const range = { from: "2024-12-31", to: "2026-11-22" };
   const query = exportPostsQuery({ agencyId: agency.id, timeZone: "Europe/Oslo", ...range });
-  const literal = query.sql.replace(/\$(\d)/g, (_, i) => {
+  const literal = plainSql(query).replace(/\$(\d)/g, (_: string, i: string) => {
     const v = query.values[Number(i) - 1];
     return pg.Client.prototype.escapeLiteral(v instanceof Date ? v.toISOString() : String(v));
   });

@@ -23,10 +23,13 @@ export function neutraliseCell(value: unknown): string | number | null {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A streaming CSV writer: Norwegian Excel's `;` (with decimal comma) by default, a header row, neutralised cells. */
+/**
+ * A streaming CSV writer: Norwegian Excel's `;` (with decimal comma) by default, a header row, neutralised cells.
+ * A text with a line break of its own (LF or CR alone too) is quoted, as PostgreSQL's COPY quotes it.
+ */
 export function csvStream(header: string[], options: CsvOptions = {}): Stringifier {
   const comma = decimalMark(options.separator) === ",";
-  const stream = stringify({ delimiter: options.separator ?? ";", header: true, columns: header, bom: false, record_delimiter: "\r\n", cast: { number: (n) => (comma ? String(n).replace(".", ",") : String(n)) } });
+  const stream = stringify({ delimiter: options.separator ?? ";", header: true, columns: header, bom: false, record_delimiter: "\r\n", quote_record_delimiter: true, cast: { number: (n) => (comma ? String(n).replace(".", ",") : String(n)) } });
   const write = stream.write.bind(stream);
   stream.write = ((row: unknown[], ...rest: unknown[]) => write(row.map(neutraliseCell), ...(rest as []))) as typeof stream.write;
   return stream;

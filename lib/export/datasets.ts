@@ -16,7 +16,7 @@ import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReachSeries } from "@/lib/queries/getReachSeries";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
-import type { CsvQuery } from "./streamQuery";
+import type { CsvQuery } from "./csvQuery";
 
 /** Rows built in memory (the dashboard's own, bounded, figures) or a query streamed from the database. */
 export type ExportContent = { header: string[]; rows: unknown[][] } | { stream: CsvQuery };

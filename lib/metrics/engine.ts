@@ -68,8 +68,7 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
   };
   const pairs = keys.map((k) => ({ key: k, cur: windowOf(periods[k]), prev: periods[k].compare ? -1 : -2 }));
   for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
-  const channels = await channelsOf(db, target);
-  if (channels.length === 0 || target.agencyIds.length === 0) return [];
+  if (target.agencyIds.length === 0) return [];
   const onlyAccounts = target.accountIds ? Prisma.sql`AND m.account_id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
   const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
   const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
@@ -90,7 +89,8 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
   // hands JSON over in one parse instead of converting every column of thousands of rows.
   const columns: (keyof Row)[] = ["idx", "prev_idx", "audience", "audience_day", "audience_before", "audience_before_day", "audience_change", "missing_days", "last_collected",
     ...FLOW_NAMES, ...METRICS.map((k) => `known_${k}` as const), ...METRICS.map((k) => `prev_known_${k}` as const)];
-  const perChannel = await db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
+  // The channels and their figures in parallel: one round trip of waiting, not two.
+  const [channels, perChannel] = await Promise.all([channelsOf(db, target), db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
     WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => daysBetween(w.from, w.to) + 1)}::int[]) AS w(idx, days)),
     wd AS (SELECT * FROM unnest(${dayOf}::date[], ${idxOf}::int[]) AS wd(day, idx)),
     pairs AS (SELECT * FROM unnest(${pairs.map((p) => p.cur)}::int[], ${pairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
@@ -110,7 +110,7 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
              ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
       FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
       LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx) r
-    GROUP BY r.account_id`);
+    GROUP BY r.account_id`)]);
   const byKey = new Map<string, Row>();
   for (const ch of perChannel) {
     for (const values of ch.windows) {
@@ -151,11 +151,12 @@ function toFigures(r: Row, period: Period, compared: boolean): Figures {
 
 /** Audience at a day per channel (the latest value on or before it, with its day), and the channels' total by the rules of `combine`. */
 export async function audienceAt(db: Db, target: Target, day: Day): Promise<{ channels: (Channel & { audience: number | null; audienceDay: Day | null })[]; total: number | null; channelsCounted: number }> {
-  const channels = await channelsOf(db, target);
-  if (channels.length === 0) return { channels: [], total: null, channelsCounted: 0 };
-  const rows = await db.$queryRaw<{ id: string; audience: number | null; audience_day: Date | null }[]>(Prisma.sql`
+  if (target.agencyIds.length === 0) return { channels: [], total: null, channelsCounted: 0 };
+  const onlyAccounts = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const [channels, rows] = await Promise.all([channelsOf(db, target), db.$queryRaw<{ id: string; audience: number | null; audience_day: Date | null }[]>(Prisma.sql`
     SELECT a.id, at.audience, at.audience_day FROM account a LEFT JOIN LATERAL ${audienceAtDay(day)} at ON true
-    WHERE a.id = ANY(${channels.map((c) => c.accountId)}::uuid[])`);
+    WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccounts}`)]);
+  if (channels.length === 0) return { channels: [], total: null, channelsCounted: 0 };
   const byId = new Map(rows.map((r) => [r.id, r]));
   const withValues = channels.map((c) => ({ ...c, audience: byId.get(c.accountId)?.audience ?? null, audienceDay: byId.get(c.accountId)?.audience_day ? dateToDay(byId.get(c.accountId)!.audience_day!) : null }));
   const counted = withValues.filter((c) => c.audience !== null);

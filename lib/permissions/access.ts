@@ -1,7 +1,11 @@
+import { getSessionCookie } from "better-auth/cookies";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { poolOf } from "@/lib/db/pool";
+import { cachedAccess } from "./accessCache";
 import { visibleAgenciesOf, type Role, type VisibleAgency } from "./visibleAgencies";
 
 export type { Role, VisibleAgency } from "./visibleAgencies";
@@ -13,11 +17,22 @@ export { hasRole } from "./visibleAgencies";
  * when it returns null (someone else's agency is "not found", never "forbidden").
  * Visibility starts from nothing and is widened only by the signed-in user's memberships.
  */
-const visibleAgencies = cache(async (): Promise<VisibleAgency[]> => {
-  const user = await getSessionUser();
-  if (!user) return [];
-  return visibleAgenciesOf(db(), user.id);
-});
+/** The session cookie of this request (none outside a request, e.g. in scripts). */
+async function sessionCookie(): Promise<string | null> {
+  try {
+    return getSessionCookie(await headers());
+  } catch {
+    return null;
+  }
+}
+
+const requestAccess = cache(async () =>
+  cachedAccess(await sessionCookie(), poolOf(db()), async () => {
+    const user = await getSessionUser();
+    return user ? { user, agencies: await visibleAgenciesOf(db(), user.id) } : null;
+  }));
+
+const visibleAgencies = cache(async (): Promise<VisibleAgency[]> => (await requestAccess())?.agencies ?? []);
 
 export async function listVisibleAgencies(): Promise<VisibleAgency[]> {
   return visibleAgencies();
@@ -34,7 +49,7 @@ export async function requireVisibleAgency(slug: string): Promise<VisibleAgency>
 }
 
 export async function requireSignedIn() {
-  const user = await getSessionUser();
+  const user = (await requestAccess())?.user;
   if (!user) redirect("/login");
   return user;
 }
@@ -43,6 +58,6 @@ export type Actor = { userId: string | null; label: string };
 
 /** Who is acting, for audit trails. */
 export async function currentActor(): Promise<Actor> {
-  const user = await getSessionUser();
+  const user = (await requestAccess())?.user;
   return user ? { userId: user.id, label: user.name || user.email } : { userId: null, label: "ukjent" };
 }

@@ -31,8 +31,14 @@ export async function getAgencyComparison(db: Db, params: { agencyIds: string[];
     db.agency.findMany({ where: { id: { in: params.agencyIds } }, select: { id: true, slug: true, name: true, parentId: true }, orderBy: { name: "asc" } }),
     aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }),
   ]);
+  const byAgency = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byAgency.get(r.agencyId);
+    if (list) list.push(r);
+    else byAgency.set(r.agencyId, [r]);
+  }
   return agencies.map((a) => {
-    const mine = rows.filter((r) => r.agencyId === a.id);
+    const mine = byAgency.get(a.id) ?? [];
     const f = combine(mine.map((r) => r.figures.range), range);
     return {
       agencyId: a.id, slug: a.slug, name: a.name, parentId: a.parentId, channels: mine.length,

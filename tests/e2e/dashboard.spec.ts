@@ -274,3 +274,21 @@ test("a channel without posts shows a designed empty state", async ({ page }) =>
   await expect(page.getByText("Ingen innlegg i perioden.")).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("a five-year growth table comes on demand, a year of weeks at a time, latest first", async ({ page }) => {
+  const to = demoLastDay();
+  await page.goto(`${OSLO}/growth?range=custom&from=${addDays(to, -1825)}&to=${to}&bucket=week`);
+  const figure = page.locator("figure").filter({ has: page.getByRole("heading", { name: "Publikum per kanal" }) });
+  await expect(figure.locator('table[data-table="growth-accounts"]')).toHaveCount(0);
+  await figure.getByText("Vis tallene som tabell").click();
+  await figure.getByRole("link", { name: /^Vis rad \d+–\d+ av \d+ som tabell$/ }).click();
+  const table = figure.locator('table[data-table="growth-accounts"]');
+  await expect(table.locator("tbody tr")).toHaveCount(53);
+  await expect(figure.getByText(/^Rad \d+–(\d+) av \1$/)).toBeVisible();
+  const latest = await table.locator("tbody th").last().textContent();
+  await figure.getByRole("link", { name: "Tidligere perioder" }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(53);
+  expect(await table.locator("tbody th").last().textContent()).not.toBe(latest);
+  await expect(figure.getByRole("link", { name: "Senere perioder" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -1,29 +1,13 @@
 "use client";
 
-import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from "chart.js";
-import { Bar } from "react-chartjs-2";
+import dynamic from "next/dynamic";
 
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
+export type FunnelChartProps = { labels: string[]; values: number[]; ariaLabel: string; seriesLabel: string; locale: string };
 
-/**
- * The funnel from inputs to policy work as horizontal bars. One series, labelled on the axis, so
- * colour carries no meaning; the page shows the same figures as a table.
- */
-export function FunnelChart(props: { labels: string[]; values: number[]; ariaLabel: string; seriesLabel: string; locale: string }) {
-  return (
-    <div className="chart-box">
-      <Bar
-        aria-label={props.ariaLabel}
-        role="img"
-        data={{ labels: props.labels, datasets: [{ label: props.seriesLabel, data: props.values, backgroundColor: "#0072B2", borderColor: "#000000", borderWidth: 1 }] }}
-        options={{
-          indexAxis: "y",
-          animation: false,
-          maintainAspectRatio: false,
-          plugins: { legend: { display: false } },
-          scales: { x: { beginAtZero: true, ticks: { precision: 0, callback: (v) => Number(v).toLocaleString(props.locale) } } },
-        }}
-      />
-    </div>
-  );
+// Chart.js loads after the page, in the browser only (see app/components/TimeChart.tsx).
+const Canvas = dynamic(() => import("./FunnelChartCanvas"), { ssr: false, loading: () => <div className="chart-box" aria-busy="true" /> });
+
+/** The funnel from inputs to policy work as horizontal bars; the page shows the same figures as a table. */
+export function FunnelChart(props: FunnelChartProps) {
+  return <Canvas {...props} />;
 }

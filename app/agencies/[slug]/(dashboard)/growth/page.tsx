@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -26,6 +27,13 @@ export default async function GrowthPage(props: PageProps) {
     ? t.platformSummary(PLATFORM_LABEL[platformGrowth.platform], formatPercent(platformGrowth.changeShare, locale), formatChange(platformGrowth.change, locale))
     : t.noDataInRange;
   const bucketHeader = t[`bucket_${range.bucket}`];
+  // Five years by week are 261 rows per table: the tables go a page at a time (?tabellside=), the chart has them all.
+  const tablePage = TablePage.parse(ctx.search.tabellside);
+  const tableHref = (id: string) => (page: number) => {
+    const query = new URLSearchParams(Object.entries(ctx.search).flatMap(([k, v]) => (k === "tabellside" || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))));
+    query.set("tabellside", String(page));
+    return `?${query}#${id}-title`;
+  };
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_growth}</h1>
@@ -63,6 +71,7 @@ export default async function GrowthPage(props: PageProps) {
             locale={locale}
             kind={net ? "bar" : "line"}
             signed={net}
+            tablePages={{ page: tablePage, hrefOf: tableHref("growth-accounts") }}
           />
           <ChartFigure
             id="growth-platforms"
@@ -75,9 +84,12 @@ export default async function GrowthPage(props: PageProps) {
             locale={locale}
             kind={net ? "bar" : "line"}
             signed={net}
+            tablePages={{ page: tablePage, hrefOf: tableHref("growth-platforms") }}
           />
         </>
       )}
     </div>
   );
 }
+
+const TablePage = z.coerce.number().int().min(1).max(10_000).nullable().catch(null).default(null);

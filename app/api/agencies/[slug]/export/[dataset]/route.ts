@@ -7,6 +7,7 @@ import { BOM, csvStream } from "@/lib/export/csv";
 import { DATASETS, DatasetNameSchema, mayExport } from "@/lib/export/datasets";
 import { csvResponse, streamQueryAsCsv } from "@/lib/export/streamQuery";
 import { errorResponse, langOf, RequestError, requestScope } from "@/lib/metrics/request";
+import { exportHeader } from "@/lib/i18nExport";
 import { currentActor } from "@/lib/permissions/access";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +35,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
       details: { from: scope.period.from, to: scope.period.to, bucket: scope.bucket },
     });
     const filename = `${scope.agency.slug}-${name.data}-${scope.period.from}-${scope.period.to}.csv`;
-    if ("stream" in content) return csvResponse(await streamQueryAsCsv(pool(), content.stream, { separator }), filename);
+    if ("stream" in content) return csvResponse(await streamQueryAsCsv(pool(), { ...content.stream, header: exportHeader(content.stream.header, scope.lang) }, { separator }), filename);
     const csv = csvStream(content.header, { separator });
     // Bytes, not strings: a web stream of a Response carries Uint8Array chunks.
     const body = Readable.from((async function* () {

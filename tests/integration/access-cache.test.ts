@@ -1,0 +1,71 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cachedAccess } from "@/lib/permissions/accessCache";
+import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
+import { useTestDatabase } from "../helpers/testDb";
+
+const t = useTestDatabase();
+let pool: pg.Pool;
+let loads = 0;
+const user = { id: "u-cache", email: "kari@example.no", name: "Kari" };
+const load = async () => {
+  loads++;
+  const session = await t.db.authSession.findFirst({ where: { token: "tok1", expiresAt: { gt: new Date() } } });
+  return session ? { user, agencies: await visibleAgenciesOf(t.db, user.id) } : null;
+};
+const slugs = (a: Awaited<ReturnType<typeof cachedAccess>>) => a?.agencies.map((x) => x.slug) ?? null;
+let tidsrom = Date.now();
+const now = () => (tidsrom += 1_000);
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: t.url, max: 2 });
+  await t.db.user.create({ data: user });
+  await t.db.authSession.create({ data: { id: "s1", token: "tok1", userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  for (const slug of ["nav", "skatt"]) {
+    const agency = await t.db.agency.create({ data: { slug, name: slug } });
+    await t.db.membership.create({ data: { agencyId: agency.id, userId: user.id, role: "viewer" } });
+  }
+});
+afterAll(async () => pool?.end());
+
+describe("a signed-in person's access, cached per session", () => {
+  it("is looked up once and then served from the cache while nothing changes", async () => {
+    expect(slugs(await cachedAccess("tok1.sig", pool, load, now()))).toEqual(["nav", "skatt"]);
+    expect(slugs(await cachedAccess("tok1.sig", pool, load, now()))).toEqual(["nav", "skatt"]);
+    expect(slugs(await cachedAccess("tok1.sig", pool, load, now()))).toEqual(["nav", "skatt"]);
+    expect(loads).toBe(1);
+  });
+
+  it("loses an agency at the very next request after the membership is removed", async () => {
+    const skatt = await t.db.agency.findUniqueOrThrow({ where: { slug: "skatt" } });
+    await t.db.membership.delete({ where: { agencyId_userId: { agencyId: skatt.id, userId: user.id } } });
+    expect(slugs(await cachedAccess("tok1.sig", pool, load, now()))).toEqual(["nav"]);
+  });
+
+  it("sees a role change and a renamed agency at once", async () => {
+    const nav = await t.db.agency.findUniqueOrThrow({ where: { slug: "nav" } });
+    await t.db.membership.update({ where: { agencyId_userId: { agencyId: nav.id, userId: user.id } }, data: { role: "admin" } });
+    expect((await cachedAccess("tok1.sig", pool, load, now()))?.agencies[0]?.role).toBe("admin");
+    await t.db.agency.update({ where: { id: nav.id }, data: { name: "Arbeids- og velferdsetaten" } });
+    expect((await cachedAccess("tok1.sig", pool, load, now()))?.agencies[0]?.name).toBe("Arbeids- og velferdsetaten");
+  });
+
+  it("is gone the moment the session is signed out or revoked", async () => {
+    await cachedAccess("tok1.sig", pool, load, now());
+    const before = loads;
+    await t.db.authSession.delete({ where: { id: "s1" } });
+    expect(await cachedAccess("tok1.sig", pool, load, now())).toBeNull();
+    expect(loads).toBe(before); // the cheap check alone says no
+    expect(await cachedAccess("tok1.sig", pool, load, now())).toBeNull();
+  });
+
+  it("is looked up again through the session store after a minute, and a different cookie never shares an entry", async () => {
+    await t.db.authSession.create({ data: { id: "s2", token: "tok1", userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await cachedAccess("tok1.sig", pool, load, now());
+    const before = loads;
+    await cachedAccess("tok1.sig", pool, load, now() + 61_000);
+    expect(loads).toBe(before + 1);
+    await cachedAccess("tok1.forged", pool, load, now());
+    expect(loads).toBe(before + 2);
+  });
+});
