@@ -17,11 +17,8 @@ type Bucket = {
   until: number;
   /** Start times of calls not yet answered. */
   inFlight: number[];
-  /** Calls in the configured window that started at windowStart. */
-  windowStart: number;
-  windowCalls: number;
-  /** The window's first call has not been answered yet. */
-  windowOpening: boolean;
+  /** When the calls counted against a configured limit were sent (the last `limit` of them). */
+  sent: number[];
 };
 
 export type Limit = { limit: number; windowMs: number };
@@ -30,10 +27,11 @@ const buckets = new Map<string, Bucket>();
 const configured = new Map<string, Limit>();
 // An answer that never came (a timeout inside a client library) frees its token after this long.
 const IN_FLIGHT_MS = 30_000;
+const WINDOW_MARGIN_MS = 100;
 
 function bucket(key: string): Bucket {
   let b = buckets.get(key);
-  if (!b) buckets.set(key, (b = { remaining: null, resetAt: 0, until: 0, inFlight: [], windowStart: 0, windowCalls: 0, windowOpening: false }));
+  if (!b) buckets.set(key, (b = { remaining: null, resetAt: 0, until: 0, inFlight: [], sent: [] }));
   return b;
 }
 
@@ -48,7 +46,9 @@ function readyAt(b: Bucket, limit: Limit | undefined, now: number): number {
   let at = b.until;
   b.inFlight = b.inFlight.filter((t) => now - t < IN_FLIGHT_MS);
   if (b.remaining !== null && b.resetAt > now && b.remaining - b.inFlight.length <= 0) at = Math.max(at, b.resetAt);
-  if (limit && now - b.windowStart < limit.windowMs && b.windowCalls >= limit.limit) at = Math.max(at, b.windowStart + limit.windowMs);
+  // :TRICKY: a sliding window: no span of windowMs (plus a margin for the way there) holds more than
+  // `limit` calls, so wherever the platform's own fixed windows begin, none of them overflows.
+  if (limit && b.sent.length >= limit.limit) at = Math.max(at, b.sent[b.sent.length - limit.limit]! + limit.windowMs + WINDOW_MARGIN_MS);
   return at;
 }
 
@@ -66,26 +66,14 @@ export function reserve(platform: string, url: string, scopes: string[] = []): v
   const b = bucket(key);
   b.inFlight.push(now);
   if (limit) {
-    if (now - b.windowStart >= limit.windowMs) {
-      b.windowStart = now;
-      b.windowCalls = 0;
-      b.windowOpening = true;
-    }
-    b.windowCalls++;
+    b.sent.push(now);
+    if (b.sent.length > limit.limit) b.sent.splice(0, b.sent.length - limit.limit);
   }
 }
 
 /** The answer to a reserved call of `url` arrived (or never will). */
 export function settle(url: string): void {
-  const b = buckets.get(budgetKey(url));
-  if (!b) return;
-  b.inFlight.shift();
-  // :TRICKY: the platform's window began when our first call reached it, after we sent it; counted
-  // from the answer, ours never ends before the platform's does.
-  if (b.windowOpening) {
-    b.windowStart = Date.now();
-    b.windowOpening = false;
-  }
+  buckets.get(budgetKey(url))?.inFlight.shift();
 }
 
 /** Records "`remaining` calls left until `resetAt`" for the API root of `url`, or for `scope` when given. */
