@@ -114,9 +114,11 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                   {admin && (
                     <td className="actions">
                       {collected && (isOAuthPlatform(c.platform) || c.platform === "bluesky") && !c.archived && (
-                        <Link href={c.platform === "bluesky" ? `/agencies/${agency.slug}/connections/bluesky?account=${c.accountId}${langQ}` : `/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`} aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}>
+                        // :TRICKY: a plain link, never next/link: its prefetch would call the connect route for every
+                        // row in view, and each call starts a sign-in flow whose cookie replaces the one before.
+                        <a href={c.platform === "bluesky" ? `/agencies/${agency.slug}/connections/bluesky?account=${c.accountId}${langQ}` : `/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`} aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}>
                           {c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}
-                        </Link>
+                        </a>
                       )}
                       {collected && c.status === "active" && !c.archived && (
                         <form action={pauseChannelAction.bind(null, agency.slug)}>
