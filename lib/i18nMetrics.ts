@@ -5,7 +5,7 @@ const nb = {
   // Request errors (one body for pages, JSON, CSV and reports).
   invalid_parameters: "Én eller flere parametere er ugyldige.",
   not_found: "Fant ikke det du ba om.",
-  issueDate: "må være en dato skrevet ÅÅÅÅ-MM-DD",
+  issueDate: "må være en dato skrevet DD.MM.ÅÅÅÅ (for eksempel 23.11.2026)",
   issueNeedsBoth: "en egendefinert periode trenger både fra- og til-dato",
   issueToBeforeFrom: "til-datoen kan ikke være før fra-datoen",
   issueChannel: "er ikke en kanal i denne virksomheten",
@@ -38,7 +38,7 @@ type MetricsMessages = typeof nb;
 const en: MetricsMessages = {
   invalid_parameters: "One or more parameters are invalid.",
   not_found: "Not found.",
-  issueDate: "must be a date written YYYY-MM-DD",
+  issueDate: "must be a date written DD/MM/YYYY (for example 23/11/2026)",
   issueNeedsBoth: "a custom range needs both a from and a to date",
   issueToBeforeFrom: "the to date must not be before the from date",
   issueChannel: "is not a channel of this agency",
