@@ -15,6 +15,7 @@ import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReachSeries } from "@/lib/queries/getReachSeries";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
+import { comparisonOf, COMPARED_METRICS, ComparisonExtra } from "@/lib/queries/getPeriodComparison";
 import type { CsvQuery } from "./streamQuery";
 
 /** Rows built in memory (the dashboard's own, bounded, figures) or a query streamed from the database. */
@@ -85,6 +86,22 @@ export const DATASETS = {
       const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), ...scope.period });
       return table(scope, ["virksomhet", "kanaler", "publikum", "publikum_ved_start", "vekst_prosent", "visninger", "innlegg", "visninger_per_innlegg", "svar"],
         rows.map((r) => [r.name, r.channels, r.audience, r.audienceAtStart, percent(r.growthShare), r.impressions, r.posts, r.impressionsPerPost, r.replies]));
+    },
+  },
+  // The chosen period beside the previous one or the same one last year (`compare=previous|year`), per group and in total.
+  comparison: {
+    role: "viewer", extra: ComparisonExtra,
+    load: async (req) => {
+      const c = await comparisonOf(db(), { ...req, extra: ComparisonExtra.parse(req.extra) });
+      const header = ["gruppe", "maal", "periode_fra", "periode_til", "sammenlignet_med", "sammenlignet_fra", "sammenlignet_til", "del_av_periode", "verdi", "verdi_sammenlignet", "endring", "endring_prosent"];
+      if (!c) return table(req.scope, header, []);
+      const p = c.comparison;
+      const rows = [...c.groups.map((g) => ({ ...g, label: c.labels.get(g.key) ?? g.key })), { ...c.total, label: "alle" }].flatMap((g) =>
+        COMPARED_METRICS.map((k) => {
+          const v = g.values[k];
+          return [g.label, k, p.current.from, p.current.to, p.mode, p.other.from, p.other.to, p.partial ? "ja" : "nei", v.current, v.other, v.change, percent(v.changeShare)];
+        }));
+      return table(req.scope, header, rows);
     },
   },
   posts: {

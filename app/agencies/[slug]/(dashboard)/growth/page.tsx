@@ -1,3 +1,4 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -29,7 +30,8 @@ export default async function GrowthPage(props: PageProps) {
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_growth}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showView />
+      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showView showAxis />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       {g.accounts.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
         <>
           <section className="panel" aria-labelledby="growth-range-title">

@@ -1,3 +1,4 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -27,6 +28,7 @@ export default async function ReachPage(props: PageProps) {
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_reach}</h1>
       <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
 
       <section className="panel" aria-labelledby="campaigns-title">
         <h2 id="campaigns-title">{t.campaigns}</h2>

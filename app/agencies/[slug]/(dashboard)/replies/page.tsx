@@ -1,3 +1,4 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -20,6 +21,7 @@ export default async function RepliesPage(props: PageProps) {
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_replies}</h1>
       <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       {r.channels.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
         <>
           <section className="panel" aria-labelledby="replies-totals-title">
