@@ -35,6 +35,8 @@ const nb = {
   seriesBreak: (channel: string, metric: string, day: string) => `${channel}: ${metric} er ikke oppgitt av plattformen etter ${day}`,
   seriesBreakBefore: (channel: string, metric: string, day: string) => `${channel}: ${metric} er ikke oppgitt av plattformen siden ${day} (før perioden)`,
   collectionGap: (channel: string, days: number) => `${channel}: innsamlingen manglet ${days} ${days === 1 ? "dag" : "dager"}`,
+  interrupted: (channel: string, day: string) => `${channel}: innsamlingen ble avbrutt ${day} (hentes på nytt)`,
+  reconnected: (channel: string, day: string) => `${channel}: tilgangen ble koblet til på nytt ${day}`,
   statusNote: (channel: string, status: string) => `${channel}: ${status}`,
   breakMarkerHelp: "Loddrette stiplede linjer markerer brudd: plattformen sluttet å oppgi et tall, eller innsamlingen stanset. Tallene mangler der (ingen linje trekkes over hullet), de er ikke null.",
   axisZero: "Akse fra 0",
@@ -79,6 +81,8 @@ const en: CompareMessages = {
   seriesBreak: (channel, metric, day) => `${channel}: ${metric} not reported by the platform after ${day}`,
   seriesBreakBefore: (channel, metric, day) => `${channel}: ${metric} not reported by the platform since ${day} (before the period)`,
   collectionGap: (channel, days) => `${channel}: collection missed ${days} ${days === 1 ? "day" : "days"}`,
+  interrupted: (channel, day) => `${channel}: collection was interrupted on ${day} (collected again)`,
+  reconnected: (channel, day) => `${channel}: access was reconnected on ${day}`,
   statusNote: (channel, status) => `${channel}: ${status}`,
   breakMarkerHelp: "Vertical dashed lines mark breaks: the platform stopped reporting a figure, or collection stopped. The figures are missing there (no line is drawn across the gap); they are not zero.",
   axisZero: "Axis from 0",
@@ -121,6 +125,8 @@ const sv: CompareMessages = {
   seriesBreak: (channel, metric, day) => `${channel}: ${metric} anges inte av plattformen efter ${day}`,
   seriesBreakBefore: (channel, metric, day) => `${channel}: ${metric} anges inte av plattformen sedan ${day} (före perioden)`,
   collectionGap: (channel, days) => `${channel}: insamlingen saknade ${days} ${days === 1 ? "dag" : "dagar"}`,
+  interrupted: (channel, day) => `${channel}: insamlingen avbröts ${day} (hämtas igen)`,
+  reconnected: (channel, day) => `${channel}: åtkomsten kopplades om ${day}`,
   statusNote: (channel, status) => `${channel}: ${status}`,
   breakMarkerHelp: "Lodräta streckade linjer markerar brott: plattformen slutade ange ett tal, eller insamlingen stannade. Talen saknas där (ingen linje dras över luckan); de är inte noll.",
   axisZero: "Axel från 0",
@@ -134,3 +140,15 @@ const ALL: Record<UiLocale, CompareMessages> = { nb, en, sv };
 export function compareMessages(locale: UiLocale): CompareMessages {
   return ALL[locale];
 }
+
+/** CSV column names of comparisons and series breaks in English and Swedish (bokmål names are the keys). */
+export const CSV_HEADERS_COMPARE: Record<"en" | "sv", Record<string, string>> = {
+  en: {
+    brudd: "break", brudd_merknad: "break_note", gruppe: "group", maal: "metric", periode_fra: "period_from", periode_til: "period_to", sammenlignet_med: "compared_with",
+    sammenlignet_fra: "compared_from", sammenlignet_til: "compared_to", del_av_periode: "part_period", verdi: "value", verdi_sammenlignet: "value_compared", endring: "change", endring_prosent: "change_percent",
+  },
+  sv: {
+    brudd: "brott", brudd_merknad: "brott_anmarkning", gruppe: "grupp", maal: "matt", periode_fra: "period_fran", periode_til: "period_till", sammenlignet_med: "jamfort_med",
+    sammenlignet_fra: "jamfort_fran", sammenlignet_til: "jamfort_till", del_av_periode: "del_av_period", verdi: "varde", verdi_sammenlignet: "varde_jamfort", endring: "forandring", endring_prosent: "forandring_procent",
+  },
+};

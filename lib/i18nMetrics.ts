@@ -1,4 +1,5 @@
 import type { UiLocale } from "@/lib/format";
+import { CSV_HEADERS_COMPARE } from "@/lib/i18nCompare";
 
 /** Texts of the metric engine: request errors, period labels, figure labels and CSV labels (bokmål first). */
 const nb = {
@@ -101,6 +102,7 @@ const CSV_HEADERS: Record<"en" | "sv", Record<string, string>> = {
     engasjement: "engagements", engasjementsrate_prosent: "engagement_rate_percent", sendt_dato: "sent_day", kampanje: "campaign", sendt: "sent", naadd: "reached",
     maalgruppe: "target_population", dekning_prosent: "coverage_percent", aapnet: "opens", klikk: "clicks", svar: "replies", virksomhet: "agency", kanaler: "channels",
     publikum_ved_start: "followers_at_start", vekst_prosent: "growth_percent", innlegg: "posts", visninger_per_innlegg: "impressions_per_post",
+    ...CSV_HEADERS_COMPARE.en,
   },
   sv: {
     plattform: "plattform", kanal: "kanal", navn: "namn", status: "status", publikum: "foljare", publikum_dato: "foljare_datum",
@@ -110,6 +112,7 @@ const CSV_HEADERS: Record<"en" | "sv", Record<string, string>> = {
     engasjement: "engagemang", engasjementsrate_prosent: "engagemangsgrad_procent", sendt_dato: "skickat_datum", kampanje: "kampanj", sendt: "skickat", naadd: "nadde",
     maalgruppe: "malgrupp", dekning_prosent: "tackning_procent", aapnet: "oppnade", klikk: "klick", svar: "svar", virksomhet: "myndighet", kanaler: "kanaler",
     publikum_ved_start: "foljare_vid_start", vekst_prosent: "tillvaxt_procent", innlegg: "inlagg", visninger_per_innlegg: "visningar_per_inlagg",
+    ...CSV_HEADERS_COMPARE.sv,
   },
 };
 

@@ -16,6 +16,8 @@ import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReachSeries } from "@/lib/queries/getReachSeries";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
 import { comparisonOf, COMPARED_METRICS, ComparisonExtra } from "@/lib/queries/getPeriodComparison";
+import { csvBreakColumns } from "@/lib/dashboard/seriesNotes";
+import type { Metric } from "@/lib/metrics/engine";
 import type { CsvQuery } from "./streamQuery";
 
 /** Rows built in memory (the dashboard's own, bounded, figures) or a query streamed from the database. */
@@ -26,6 +28,8 @@ export type DatasetRequest = ScopedRequest<Record<string, unknown>> & { range: S
 type Dataset = { role: Role; extra: z.ZodType; load: (req: DatasetRequest) => Promise<ExportContent> };
 
 const none = z.object({});
+/** Series views name their breaks and gaps (lib/metrics/seriesEvents.ts) in two columns, `brudd` and `brudd_merknad`. */
+const eventsOf = (scope: Scope, metrics: Metric[]) => ({ metrics, today: scope.today, timeZone: scope.timeZone });
 /** A share (0.2317) as a percentage with two decimals (23.17; the CSV writer puts the decimal mark). */
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
 /** Column names and label values in the language of the page the export was taken from. */
@@ -51,17 +55,20 @@ export const DATASETS = {
   growth: {
     role: "viewer", extra: none,
     load: async ({ scope }) => {
-      const g = await getChannelGrowth(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
-      return table(scope, ["periode_start", "plattform", "kanal", "publikum", "netto_vekst"],
-        g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null])));
+      const g = await getChannelGrowth(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["audience"]) });
+      return table(scope, ["periode_start", "plattform", "kanal", "publikum", "netto_vekst", "brudd", "brudd_merknad"],
+        g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null, ...csvBreakColumns(g.events, s.key, i, `${s.platform}:${s.label}`, scope.lang)])));
     },
   },
   reach: {
     role: "viewer", extra: none,
     load: async ({ scope }) => {
-      const r = await getReachSeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
-      return table(scope, ["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent"],
-        r.channels.flatMap((c) => r.buckets.map((b, i) => { const v = c.values[i]!; return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, percent(v.engagementRate)]; })));
+      const r = await getReachSeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["impressions", "reach", "engagements"]) });
+      return table(scope, ["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent", "brudd", "brudd_merknad"],
+        r.channels.flatMap((c) => r.buckets.map((b, i) => {
+          const v = c.values[i]!;
+          return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, percent(v.engagementRate), ...csvBreakColumns(r.events, c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)];
+        })));
     },
   },
   campaigns: {
@@ -75,8 +82,9 @@ export const DATASETS = {
   replies: {
     role: "viewer", extra: none,
     load: async ({ scope }) => {
-      const r = await getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
-      return table(scope, ["periode_start", "plattform", "kanal", "svar"], r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null])));
+      const r = await getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["replies"]) });
+      return table(scope, ["periode_start", "plattform", "kanal", "svar", "brudd", "brudd_merknad"],
+        r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null, ...csvBreakColumns(r.events, c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)])));
     },
   },
   compare: {

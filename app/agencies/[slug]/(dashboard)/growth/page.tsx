@@ -7,16 +7,19 @@ import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/
 import { formatBucket, formatChange, formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
+import { chartMarkers } from "@/lib/dashboard/seriesNotes";
 
 export const dynamic = "force-dynamic";
 
 export default async function GrowthPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
-  const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds });
+  const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds, events: { metrics: ["audience"], today: ctx.today, timeZone: agency.timeZone } });
+  const accountMarkers = chartMarkers(g.events, (id) => { const s = g.summary.find((x) => x.accountId === id); return s && channelLabel(s); }, locale);
   const labels = g.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const net = filters.view === "net";
   const pick = net ? "net" : "absolute";
+  const zoomed = filters.axis === "zoom" && !net;
   const fastest = g.summary[0];
   const summaryLine = fastest && fastest.changeShare !== null
     ? t.growthSummary(channelLabel(fastest), formatPercent(fastest.changeShare, locale), formatChange(fastest.change, locale))
@@ -65,6 +68,9 @@ export default async function GrowthPage(props: PageProps) {
             locale={locale}
             kind={net ? "bar" : "line"}
             signed={net}
+            markers={accountMarkers}
+            zoomed={zoomed}
+            axisNote={!net}
           />
           <ChartFigure
             id="growth-platforms"
@@ -77,6 +83,9 @@ export default async function GrowthPage(props: PageProps) {
             locale={locale}
             kind={net ? "bar" : "line"}
             signed={net}
+            markers={accountMarkers}
+            zoomed={zoomed}
+            axisNote={!net}
           />
         </>
       )}
