@@ -36,5 +36,5 @@ export function chartMarkers(events: SeriesEvent[], labelOf: (accountId: string)
 export function csvBreakColumns(events: SeriesEvent[], accountId: string, bucket: number, channel: string, locale: UiLocale): [string | null, string | null] {
   const here = events.filter((e) => e.accountId === accountId && (e.kind === "series_break" ? e.bucket <= bucket : e.bucket === bucket));
   if (here.length === 0) return [null, null];
-  return [[...new Set(here.map((e) => e.kind))].join("|"), here.map((e) => eventText(e, channel, locale)).join("; ")];
+  return [[...new Set(here.map((e) => e.kind))].join("|"), here.map((e) => eventText(e, channel, locale)).join(" · ")];
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, daysBetween, type Day } from "@/lib/time";
+import { BREAK_AFTER_DAYS, knownUntil } from "./definitions";
 import type { Metric, Series } from "./engine";
 
 /**
@@ -57,6 +58,19 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
   }
   const ids = series.channels.map((c) => c.accountId);
   if (ids.length === 0) return events;
+  // A metric that stopped long before the range is in neither the range nor the stretch compared
+  // with it: its last known day is looked up before the range, by the same definition (knownUntil).
+  for (const metric of metrics) {
+    const silent = series.channels.filter((c) => !c.total.reported[metric] && c.values.some((v) => v.missingDays < daysBetween(v.period.from, v.period.to) + 1));
+    if (silent.length === 0) continue;
+    const known = await db.$queryRaw<{ account_id: string; known: string | null }[]>(Prisma.sql`
+      SELECT m.account_id, ${knownUntil(metric)}::text AS known FROM account_daily_metric m
+      WHERE m.agency_id = ANY(${[...new Set(silent.map((c) => c.agencyId))]}::uuid[]) AND m.account_id = ANY(${silent.map((c) => c.accountId)}::uuid[]) AND m.day < ${range.from}::date
+      GROUP BY m.account_id`);
+    for (const k of known) {
+      if (k.known && daysBetween(k.known, range.from) >= BREAK_AFTER_DAYS) events.push({ kind: "series_break", accountId: k.account_id, metric, day: k.known, before: true, bucket: 0 });
+    }
+  }
   const runs = await db.$queryRaw<{ account_id: string; day: string }[]>(Prisma.sql`
     SELECT DISTINCT account_id, (started_at AT TIME ZONE ${timeZone})::date::text AS day FROM collection_run
     WHERE account_id = ANY(${ids}::uuid[]) AND outcome = 'interrupted'
