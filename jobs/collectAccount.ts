@@ -2,6 +2,7 @@ import { Prisma, type RunOutcome } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { upsertPosts } from "@/lib/ingest/posts";
+import { demoPermalink } from "@/lib/demo/history";
 import { upsertReplies } from "@/lib/ingest/replies";
 import { finishRun, startRun } from "@/lib/ingest/runs";
 import { lockAccount } from "./accountLock";
@@ -56,7 +57,7 @@ export async function collectAccount(opts: CollectOptions, accountId: string, re
 
 async function collectLocked(opts: CollectOptions, accountId: string, request: CollectRequest): Promise<CollectResult> {
   const { db } = opts;
-  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, include: { agency: { select: { timeZone: true } } } });
+  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, include: { agency: { select: { timeZone: true, isDemo: true } } } });
   if (account.status !== "active") return { status: "skipped", reason: `account is ${account.status}` };
   const platform = account.platform as SocialPlatform;
   if (!SOCIAL_PLATFORMS.includes(platform)) return { status: "skipped", reason: `${account.platform} has no collector` };
@@ -113,7 +114,9 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
       gaps.push(...result.gaps);
       const wanted = result.posts.filter((p) => p.publishedAt >= oldestWanted);
       const metricsAt = new Date();
-      written += await upsertPosts(db, wanted.map((p) => ({ ...ids, ...p, metricsCollectedAt: metricsAt })));
+      // A demo channel collected from the sandbox: its posts' links are the demo's example links, not links into a real platform.
+      const exampleLinks = account.agency.isDemo && !account.credentialId && account.baseUrl !== null;
+      written += await upsertPosts(db, wanted.map((p) => ({ ...ids, ...p, ...(exampleLinks ? { permalink: demoPermalink(platform, account.handle, p.platformPostId) } : {}), metricsCollectedAt: metricsAt })));
       const replies = await repliesDue(db, accountId, wanted);
       for (const post of replies) {
         const found = await connector.fetchReplies(ctx, post);

@@ -12,6 +12,7 @@ export function eventText(e: SeriesEvent, channel: string, locale: UiLocale): st
       const metric = metricsMessages(locale)[`metric_${e.metric!}`];
       return e.before ? c.seriesBreakBefore(channel, metric, day) : c.seriesBreak(channel, metric, day);
     }
+    case "metric_resumed": return c.metricResumed(channel, metricsMessages(locale)[`metric_${e.metric!}`], day);
     case "collection_gap": return `${c.collectionGap(channel, e.days ?? 0)} (${day})`;
     case "interrupted": return c.interrupted(channel, day);
     case "reconnected": return c.reconnected(channel, day);
@@ -30,11 +31,14 @@ export function chartMarkers(events: SeriesEvent[], labelOf: (accountId: string)
 
 /**
  * The CSV's break columns for one channel and bucket: the kinds of events (`series_break`,
- * `collection_gap`, `interrupted`, `reconnected`, joined by `|`) and the same in words. A series
+ * `metric_resumed`, `collection_gap`, `interrupted`, `reconnected`, joined by `|`) and the same in words. A series
  * break stays on every bucket from the one it happened in, since the metric is unknown from then on.
  */
 export function csvBreakColumns(events: SeriesEvent[], accountId: string, bucket: number, channel: string, locale: UiLocale): [string | null, string | null] {
-  const here = events.filter((e) => e.accountId === accountId && (e.kind === "series_break" ? e.bucket <= bucket : e.bucket === bucket));
+  const mine = events.filter((e) => e.accountId === accountId);
+  // A break lasts until the metric is reported again (if it is).
+  const resumedBy = (b: SeriesEvent) => mine.find((e) => e.kind === "metric_resumed" && e.metric === b.metric && e.bucket > b.bucket)?.bucket ?? Infinity;
+  const here = mine.filter((e) => (e.kind === "series_break" ? e.bucket <= bucket && bucket < resumedBy(e) : e.bucket === bucket));
   if (here.length === 0) return [null, null];
   return [[...new Set(here.map((e) => e.kind))].join("|"), here.map((e) => eventText(e, channel, locale)).join(" · ")];
 }

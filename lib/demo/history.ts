@@ -159,5 +159,9 @@ export function postShares(total: number | null, posts: number, rng: Rng): (numb
  * its page says it is one; the path names the platform and channel the post stands for.
  */
 function permalink(account: DemoAccount, id: string): string {
-  return `https://example.com/kanalmaaling-demo/${account.platform}/${encodeURIComponent(account.handle)}/${encodeURIComponent(id)}`;
+  return demoPermalink(account.platform, account.handle, id);
+}
+
+export function demoPermalink(platform: string, handle: string, id: string): string {
+  return `https://example.com/kanalmaaling-demo/${platform}/${encodeURIComponent(handle)}/${encodeURIComponent(id)}`;
 }

@@ -10,6 +10,8 @@ import type { Metric, Series } from "./engine";
  * - `series_break`: the platform stopped reporting the metric while collection went on (the
  *   engine's knownUntil / LAST_COLLECTED_DAY / BREAK_AFTER_DAYS rule); `before` when it stopped
  *   before the period (then the whole period lacks it);
+ * - `metric_resumed`: the metric is known again after buckets without it while collection went on
+ *   (a platform that renamed a metric: figures before and after may not be comparable);
  * - `collection_gap`: days of a bucket without a collected row (the engine's COLLECTED_DAYS), after
  *   the channel's first collected day — today, still being collected, is not a gap;
  * - `interrupted`: a collection run that died before finishing (collection_run outcome);
@@ -17,7 +19,7 @@ import type { Metric, Series } from "./engine";
  * Each event carries the index of the bucket it belongs to.
  */
 export type SeriesEvent = {
-  kind: "series_break" | "collection_gap" | "interrupted" | "reconnected";
+  kind: "series_break" | "metric_resumed" | "collection_gap" | "interrupted" | "reconnected";
   accountId: string;
   day: Day;
   bucket: number;
@@ -60,8 +62,26 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
   if (ids.length === 0) return events;
   // A metric that stopped long before the range is in neither the range nor the stretch compared
   // with it: its last known day is looked up before the range, by the same definition (knownUntil).
+  const collected = (v: Series["channels"][number]["values"][number]) => v.missingDays < daysBetween(v.period.from, v.period.to) + 1;
+  const valueOf = (v: Series["channels"][number]["values"][number], metric: Metric) => (metric === "audience" ? v.audience : v[metric]);
   for (const metric of metrics) {
-    const silent = series.channels.filter((c) => !c.total.reported[metric] && c.values.some((v) => v.missingDays < daysBetween(v.period.from, v.period.to) + 1));
+    for (const c of series.channels) {
+      if (!c.values.some((v) => valueOf(v, metric) !== null)) continue;
+      let unknownSince: number | null = null;
+      c.values.forEach((v, i) => {
+        if (!collected(v)) return;
+        if (valueOf(v, metric) === null) unknownSince ??= i;
+        else {
+          if (unknownSince !== null) events.push({ kind: "metric_resumed", accountId: c.accountId, metric, day: v.period.from, bucket: i });
+          unknownSince = null;
+        }
+      });
+    }
+    // Unknown at the start of the range while collected: it may have stopped before the range.
+    const silent = series.channels.filter((c) => {
+      const first = c.values.find(collected);
+      return first !== undefined && valueOf(first, metric) === null && !events.some((e) => e.kind === "series_break" && e.accountId === c.accountId && e.metric === metric);
+    });
     if (silent.length === 0) continue;
     const known = await db.$queryRaw<{ account_id: string; known: string | null }[]>(Prisma.sql`
       SELECT m.account_id, ${knownUntil(metric)}::text AS known FROM account_daily_metric m

@@ -130,7 +130,7 @@ test("date fields show the agency's format and say clearly when a typed date doe
   await page.goto(`${OSLO}/growth?from=2026-07-01&to=2026-09-30&lang=en`);
   await expect(page.getByLabel("From")).toHaveValue("01/07/2026");
   await page.getByLabel("From").fill("15/08/2026");
-  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("button", { name: "Update" }).click();
   await expect(page.locator("[data-range]")).toHaveAttribute("data-range", "2026-08-15/2026-09-30");
 });
 

@@ -31,6 +31,11 @@ beforeAll(async () => {
     if (d >= GAP[0] && d <= GAP[1]) continue;
     rows.push({ agencyId: agency.id, accountId: account.id, day: d, followers: 1000, impressions: d <= RETIRED_AFTER ? 300 : null, reach: 200, repliesReceived: 1, postsPublished: 1 });
   }
+  // A platform that renamed the metric: unknown for five weeks, then reported again.
+  const renamed = await t.db.account.create({ data: { agencyId: agency.id, platform: "facebook", handle: "omdopt", displayName: "Omdøpt" } });
+  for (let d: Day = "2026-06-01"; d <= "2026-11-25"; d = addDays(d, 1)) {
+    rows.push({ agencyId: agency.id, accountId: renamed.id, day: d, followers: 50, impressions: d <= RETIRED_AFTER || d >= "2026-11-16" ? 100 : null });
+  }
   await upsertDailyMetrics(t.db, rows);
   await t.db.collectionRun.create({ data: { agencyId: agency.id, accountId: account.id, kind: "daily", startedAt: localTimeToInstant("2026-11-12", 3, 0, TZ), outcome: "interrupted" } });
   await t.db.auditEvent.create({ data: { agencyId: agency.id, action: "credential_saved", target: "facebook:bruddsida", at: localTimeToInstant("2026-11-13", 10, 0, TZ) } });
@@ -50,7 +55,7 @@ describe("series breaks in the CSV", () => {
   it("marks a retired metric, a collection gap, an interrupted run and a reconnection in explicit columns, never as zeros", async () => {
     const [header, ...rows] = await csv("reach", "from=2026-10-01&to=2026-11-22&bucket=week");
     expect(header).toEqual(["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent", "brudd", "brudd_merknad"]);
-    const byWeek = new Map(rows.map((r) => [r[0], r]));
+    const byWeek = new Map(rows.filter((r) => r[2] === "bruddsida").map((r) => [r[0], r]));
     // The week the metric stopped in (6–12 October, last known on the 10th) and every week after it carry the break, with an empty value.
     expect(byWeek.get("2026-10-05")![7]).toBe("series_break");
     expect(byWeek.get("2026-10-05")![8]).toContain("10.10.2026");
@@ -64,11 +69,21 @@ describe("series breaks in the CSV", () => {
     expect(byWeek.get("2026-09-28")?.[3] ?? "300").not.toBe("");
   });
 
+  it("says when a metric is reported again after a break, and the break ends there", async () => {
+    const [, ...rows] = await csv("reach", "from=2026-10-01&to=2026-11-22&bucket=week");
+    const renamed = new Map(rows.filter((r) => r[2] === "omdopt").map((r) => [r[0], r[7]]));
+    expect(renamed.get("2026-10-05")).toBe("series_break");
+    expect(renamed.get("2026-11-09")).toBe("series_break");
+    expect(renamed.get("2026-11-16")).toBe("metric_resumed");
+    expect(renamed.get("2026-09-28")).toBe("");
+  });
+
   it("says a metric stopped before the period when the whole period lacks it, in the CSV's language", async () => {
     const [header, ...rows] = await csv("reach", "from=2026-11-09&to=2026-11-22&bucket=week&lang=en");
     expect(header!.slice(-2)).toEqual(["break", "break_note"]);
-    expect(rows[0]![7]).toContain("series_break");
-    expect(rows[0]![8]).toContain("before the period");
+    const first = rows.find((r) => r[2] === "bruddsida")!;
+    expect(first[7]).toContain("series_break");
+    expect(first[8]).toContain("before the period");
   });
 
   it("the JSON route names the same breaks", async () => {
@@ -83,12 +98,12 @@ describe("comparison routes", () => {
     const res = await comparisonGet(new Request(`http://x/api/agencies/${SLUG}/comparison?from=01.09.2026&to=30.09.2026&compare=previous`), { params: Promise.resolve({ slug: SLUG }) });
     const body = await res.json();
     expect(body.data.comparison.other).toEqual({ from: "2026-08-02", to: "2026-08-31" });
-    expect(body.data.total.values.impressions).toMatchObject({ current: 300 * 30, other: 300 * 30, change: 0 });
+    expect(body.data.total.values.impressions).toMatchObject({ current: 400 * 30, other: 400 * 30, change: 0 });
     const [header, ...rows] = await csv("comparison", "from=2026-09-01&to=2026-09-30&compare=year");
     expect(header).toContain("verdi_sammenlignet");
     const total = rows.find((r) => r[0] === "alle" && r[1] === "impressions")!;
     // A year earlier nothing was collected: unknown, not zero.
-    expect(total.slice(8, 10)).toEqual(["9000", ""]);
+    expect(total.slice(8, 10)).toEqual(["12000", ""]);
   });
 
   it("refuse an unknown comparison in the user's language", async () => {
