@@ -57,7 +57,7 @@ export async function collectAccount(opts: CollectOptions, accountId: string, re
 
 async function collectLocked(opts: CollectOptions, accountId: string, request: CollectRequest): Promise<CollectResult> {
   const { db } = opts;
-  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, include: { agency: { select: { timeZone: true, isDemo: true } } } });
+  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, include: { agency: { select: { timeZone: true } } } });
   if (account.status !== "active") return { status: "skipped", reason: `account is ${account.status}` };
   const platform = account.platform as SocialPlatform;
   if (!SOCIAL_PLATFORMS.includes(platform)) return { status: "skipped", reason: `${account.platform} has no collector` };
@@ -114,8 +114,9 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
       gaps.push(...result.gaps);
       const wanted = result.posts.filter((p) => p.publishedAt >= oldestWanted);
       const metricsAt = new Date();
-      // A demo channel collected from the sandbox: its posts' links are the demo's example links, not links into a real platform.
-      const exampleLinks = account.agency.isDemo && !account.credentialId && account.baseUrl !== null;
+      // A channel collected from the sandbox (no credentials, an API override — the same test as for its token):
+      // its posts' links are the demo's example links, not links into a real platform.
+      const exampleLinks = !account.credentialId && account.baseUrl !== null;
       written += await upsertPosts(db, wanted.map((p) => ({ ...ids, ...p, ...(exampleLinks ? { permalink: demoPermalink(platform, account.handle, p.platformPostId) } : {}), metricsCollectedAt: metricsAt })));
       const replies = await repliesDue(db, accountId, wanted);
       for (const post of replies) {
