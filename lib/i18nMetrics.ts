@@ -6,7 +6,8 @@ const nb = {
   // Request errors (one body for pages, JSON, CSV and reports).
   invalid_parameters: "Én eller flere parametere er ugyldige.",
   not_found: "Fant ikke det du ba om.",
-  issueDate: "må være en dato skrevet DD.MM.ÅÅÅÅ (for eksempel 23.11.2026)",
+  issueDate: "må være en dato skrevet ÅÅÅÅ-MM-DD",
+  issueTypedDate: "må være en dato skrevet DD.MM.ÅÅÅÅ (for eksempel 23.11.2026)",
   issueNeedsBoth: "en egendefinert periode trenger både fra- og til-dato",
   issueToBeforeFrom: "til-datoen kan ikke være før fra-datoen",
   issueChannel: "er ikke en kanal i denne virksomheten",
@@ -39,7 +40,8 @@ type MetricsMessages = typeof nb;
 const en: MetricsMessages = {
   invalid_parameters: "One or more parameters are invalid.",
   not_found: "Not found.",
-  issueDate: "must be a date written DD/MM/YYYY (for example 23/11/2026)",
+  issueDate: "must be a date written YYYY-MM-DD",
+  issueTypedDate: "must be a date written DD/MM/YYYY (for example 23/11/2026)",
   issueNeedsBoth: "a custom range needs both a from and a to date",
   issueToBeforeFrom: "the to date must not be before the from date",
   issueChannel: "is not a channel of this agency",
@@ -68,6 +70,7 @@ const sv: MetricsMessages = {
   invalid_parameters: "En eller flera parametrar är ogiltiga.",
   not_found: "Hittades inte.",
   issueDate: "måste vara ett datum skrivet ÅÅÅÅ-MM-DD",
+  issueTypedDate: "måste vara ett datum skrivet ÅÅÅÅ-MM-DD (till exempel 2026-11-23)",
   issueNeedsBoth: "en egen period behöver både från- och till-datum",
   issueToBeforeFrom: "till-datumet får inte vara före från-datumet",
   issueChannel: "är inte en kanal i denna myndighet",

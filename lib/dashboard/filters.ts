@@ -14,7 +14,7 @@ export const LangSchema = z.enum(["nb", "sv", "en"]);
 
 // Messages are keys of lib/i18nMetrics.ts, put into the user's language by lib/metrics/request.ts.
 // Dates arrive as ISO (links, API) or as typed in the agency's format (23.11.2026, 23/11/2026).
-const DaySchema = z.preprocess((v) => (typeof v === "string" ? parseTypedDay(v) ?? v : v), z.iso.date({ message: "issueDate" }));
+const DaySchema = z.preprocess((v) => (typeof v === "string" ? parseTypedDay(v) ?? v : v), z.iso.date({ message: "issueTypedDate" }));
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 

@@ -57,7 +57,7 @@ export const DATASETS = {
     load: async ({ scope }) => {
       const g = await getChannelGrowth(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["audience"]) });
       return table(scope, ["periode_start", "plattform", "kanal", "publikum", "netto_vekst", "brudd", "brudd_merknad"],
-        g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null, ...csvBreakColumns(g.events, s.key, i, `${s.platform}:${s.label}`, scope.lang)])));
+        g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null, ...csvBreakColumns(g.events ?? [], s.key, i, `${s.platform}:${s.label}`, scope.lang)])));
     },
   },
   reach: {
@@ -67,7 +67,7 @@ export const DATASETS = {
       return table(scope, ["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent", "brudd", "brudd_merknad"],
         r.channels.flatMap((c) => r.buckets.map((b, i) => {
           const v = c.values[i]!;
-          return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, percent(v.engagementRate), ...csvBreakColumns(r.events, c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)];
+          return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, percent(v.engagementRate), ...csvBreakColumns(r.events ?? [], c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)];
         })));
     },
   },
@@ -84,7 +84,7 @@ export const DATASETS = {
     load: async ({ scope }) => {
       const r = await getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["replies"]) });
       return table(scope, ["periode_start", "plattform", "kanal", "svar", "brudd", "brudd_merknad"],
-        r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null, ...csvBreakColumns(r.events, c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)])));
+        r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null, ...csvBreakColumns(r.events ?? [], c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)])));
     },
   },
   compare: {

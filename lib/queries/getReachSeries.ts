@@ -10,7 +10,7 @@ export type ReachPoint = { impressions: number | null; reach: number | null; eng
 
 export type ReachSeries = {
   /** Breaks and gaps of the series (only when `events` was asked for; lib/metrics/seriesEvents.ts). */
-  events: SeriesEvent[];
+  events?: SeriesEvent[];
   buckets: Day[];
   channels: {
     accountId: string; platform: Platform; handle: string; displayName: string;
@@ -24,9 +24,9 @@ const point = (f: Figures): ReachPoint => ({ impressions: f.impressions, reach: 
 /** Impressions, reach (never added across channels), engagements and engagement rate per channel and bucket, and over the range. */
 export async function getReachSeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted }): Promise<ReachSeries> {
   const s = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
-  const events = params.events ? await seriesEvents(db, s, params, params.events.metrics, params.events.today, params.events.timeZone) : [];
+  const events = params.events ? await seriesEvents(db, s, params, params.events.metrics, params.events.today, params.events.timeZone) : undefined;
   return {
-    events,
+    ...(events ? { events } : {}),
     buckets: s.buckets,
     channels: s.channels.map((c) => ({
       accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName,

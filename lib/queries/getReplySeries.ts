@@ -8,7 +8,7 @@ import type { Bucket } from "./buckets";
 
 export type ReplySeries = {
   /** Breaks and gaps of the series (only when `events` was asked for; lib/metrics/seriesEvents.ts). */
-  events: SeriesEvent[];
+  events?: SeriesEvent[];
   buckets: Day[];
   channels: {
     accountId: string; platform: Platform; handle: string; displayName: string;
@@ -24,9 +24,9 @@ export type ReplySeries = {
 /** Volume of replies and comments per channel over time: for one-way channels, the load they receive. */
 export async function getReplySeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted }): Promise<ReplySeries> {
   const s = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
-  const events = params.events ? await seriesEvents(db, s, params, params.events.metrics, params.events.today, params.events.timeZone) : [];
+  const events = params.events ? await seriesEvents(db, s, params, params.events.metrics, params.events.today, params.events.timeZone) : undefined;
   return {
-    events,
+    ...(events ? { events } : {}),
     buckets: s.buckets,
     channels: s.channels
       .filter((c) => c.total.replies !== null)

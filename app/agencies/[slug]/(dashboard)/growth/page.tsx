@@ -15,7 +15,7 @@ export default async function GrowthPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
   const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds, events: { metrics: ["audience"], today: ctx.today, timeZone: agency.timeZone } });
-  const accountMarkers = chartMarkers(g.events, (id) => { const s = g.summary.find((x) => x.accountId === id); return s && channelLabel(s); }, locale);
+  const accountMarkers = chartMarkers(g.events ?? [], (id) => { const s = g.summary.find((x) => x.accountId === id); return s && channelLabel(s); }, locale);
   const labels = g.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const net = filters.view === "net";
   const pick = net ? "net" : "absolute";

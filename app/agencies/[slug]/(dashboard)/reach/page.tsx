@@ -22,11 +22,11 @@ export default async function ReachPage(props: PageProps) {
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const withImpressions = r.channels.filter((c) => c.total.impressions !== null);
   // A channel whose impressions broke off stays on the chart: its break is marked, never a silent absence.
-  const broken = new Set(r.events.filter((e) => e.kind === "series_break").map((e) => e.accountId));
+  const broken = new Set((r.events ?? []).filter((e) => e.kind === "series_break").map((e) => e.accountId));
   const charted = r.channels.filter((c) => c.total.impressions !== null || broken.has(c.accountId));
   const labelOf = (ids: Set<string>) => (id: string) => { const c = r.channels.find((x) => x.accountId === id); return c && ids.has(id) ? channelLabel(c) : undefined; };
-  const impressionMarkers = chartMarkers(r.events.filter((e) => e.metric !== "engagements"), labelOf(new Set(charted.map((c) => c.accountId))), locale);
-  const rateMarkers = chartMarkers(r.events, labelOf(new Set(withImpressions.map((c) => c.accountId))), locale);
+  const impressionMarkers = chartMarkers((r.events ?? []).filter((e) => e.metric !== "engagements"), labelOf(new Set(charted.map((c) => c.accountId))), locale);
+  const rateMarkers = chartMarkers(r.events ?? [], labelOf(new Set(withImpressions.map((c) => c.accountId))), locale);
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
   const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : t.noDataInRange;
   const topPerPost = [...withImpressions].filter((c) => c.total.impressionsPerPost !== null).sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];

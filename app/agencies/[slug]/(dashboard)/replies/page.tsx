@@ -14,7 +14,7 @@ export default async function RepliesPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
   const r = await getReplySeries(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds, events: { metrics: ["replies"], today: ctx.today, timeZone: agency.timeZone } });
-  const markers = chartMarkers(r.events, (id) => { const c = r.channels.find((x) => x.accountId === id); return c && channelLabel(c); }, locale);
+  const markers = chartMarkers(r.events ?? [], (id) => { const c = r.channels.find((x) => x.accountId === id); return c && channelLabel(c); }, locale);
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v * 10) / 10, locale);
   const top = [...r.channels].sort((a, b) => (b.total ?? 0) - (a.total ?? 0))[0];
