@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { formatNumber } from "@/lib/format";
+import { STATE } from "./fixtures";
 
 const OSLO = "/agencies/oslo-politidistrikt";
 const HOD = "/agencies/helse-og-omsorgsdepartementet";
@@ -140,4 +141,14 @@ test("the most read demo posts can be ranked: their impression counts differ, an
   const top = posts.slice(0, 5);
   expect(new Set(top.map((p) => p.impressions)).size).toBe(5);
   for (const p of top) expect(p.permalink).toMatch(/^https:\/\/example\.com\/kanalmaaling-demo\//);
+});
+
+test.describe("a viewer of Oslo politidistrikt only", () => {
+  test.use({ storageState: STATE.osloViewer });
+  test("gets the comparison of their own agency and 'not found' for anyone else's, as JSON and CSV", async ({ request }) => {
+    expect((await request.get(`${API_OSLO}/comparison?range=lastQuarter&compare=year`)).status()).toBe(200);
+    expect((await request.get(`${API_HOD}/comparison?range=lastQuarter&compare=year`)).status()).toBe(404);
+    expect((await request.get(`${API_HOD}/export/comparison?range=lastQuarter&compare=year`)).status()).toBe(404);
+    expect((await request.get(`/api/agencies/finnes-ikke/comparison?compare=previous`)).status()).toBe(404);
+  });
 });
