@@ -45,7 +45,20 @@ export async function ComparisonPanel(props: { agency: VisibleAgency; scope: Sco
         captionHidden
         dataName="comparison-total"
         columns={[{ label: c.metric }, { label: `${c.chosen} (${label(p.current)})`, numeric: true }, { label: `${c[`compare_${p.mode}`]} (${label(p.other)})`, numeric: true }, { label: c.difference, numeric: true }, { label: c.differencePct, numeric: true }]}
-        rows={COMPARED_METRICS.map((k) => ({ key: k, header: c[`metric_${k}`], cells: cells(k, result.total.values[k]) }))}
+        rows={[
+          ...COMPARED_METRICS.map((k) => ({ key: k, header: c[`metric_${k}`], cells: cells(k, result.total.values[k]) })),
+          ...(result.campaigns && (result.campaigns.sent.current || result.campaigns.sent.other)
+            ? (["sent", "reached", "coverage"] as const).map((k) => {
+                const v = result.campaigns![k];
+                if (k !== "coverage") return { key: `campaign-${k}`, header: c[`campaign_${k}`], cells: cells(`campaign-${k}`, v) };
+                const points = v.change === null ? "–" : `${v.change > 0 ? "+" : ""}${formatNumber(Math.round(v.change * 1000) / 10, locale)} ${c.percentPoints}`;
+                return { key: "campaign-coverage", header: c.campaign_coverage, cells: [
+                  cell("campaign-coverage-current", v.current, formatPercent(v.current, locale)), cell("campaign-coverage-other", v.other, formatPercent(v.other, locale)),
+                  cell("campaign-coverage-change", v.change, points), cell("campaign-coverage-pct", v.changeShare, formatPercent(v.changeShare, locale)),
+                ] };
+              })
+            : []),
+        ]}
       />
       <p className="meta">{c.channelsNote}</p>
       {result.groups.length > 1 && (

@@ -109,6 +109,12 @@ export const DATASETS = {
           const v = g.values[k];
           return [g.label, k, p.current.from, p.current.to, p.mode, p.other.from, p.other.to, p.partial ? "ja" : "nei", v.current, v.other, v.change, percent(v.changeShare)];
         }));
+      // Campaigns (e-mail and push) sent in each period; coverage as a percentage.
+      if (c.campaigns) for (const k of ["sent", "reached", "coverage"] as const) {
+        const v = c.campaigns[k];
+        const value = (x: number | null) => (k === "coverage" ? percent(x) : x);
+        rows.push(["kampanjer", `campaign_${k}`, p.current.from, p.current.to, p.mode, p.other.from, p.other.to, p.partial ? "ja" : "nei", value(v.current), value(v.other), value(v.change), percent(v.changeShare)]);
+      }
       return table(req.scope, header, rows);
     },
   },

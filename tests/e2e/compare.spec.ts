@@ -50,6 +50,13 @@ for (const mode of ["previous", "year"] as const) {
   });
 }
 
+test("the e-mail to 10 000 of 50 000 businesses is in the comparison of its month: reached and coverage", async ({ page }) => {
+  await page.goto(`${OSLO}/campaigns?from=01.10.2017&to=31.10.2017&compare=year`);
+  await expect(cmp(page, "campaign-reached-current")).toHaveAttribute("data-value", "10000");
+  await expect(cmp(page, "campaign-coverage-current")).toHaveText("20 %");
+  await expect(cmp(page, "campaign-sent-other")).toHaveAttribute("data-value", "0");
+});
+
 test("this quarter so far is compared with as many days of the previous quarter, labelled as a part period", async ({ page }) => {
   await page.goto(`${OSLO}/growth?range=quarter&compare=previous`);
   const section = page.locator("[data-comparison]");
@@ -62,7 +69,7 @@ test("this quarter so far is compared with as many days of the previous quarter,
 });
 
 test("every dashboard page offers the comparison, and its CSV carries both periods", async ({ page, request }) => {
-  for (const path of ["", "/growth", "/reach", "/posts", "/replies", "/compare"]) {
+  for (const path of ["", "/growth", "/reach", "/posts", "/replies", "/compare", "/campaigns"]) {
     await page.goto(`${OSLO}${path}?range=ytd&compare=year`);
     await expect(page.getByRole("heading", { name: "Sammenligning", exact: true })).toBeVisible();
     await expect(page.getByLabel("Sammenlign med")).toHaveValue("year");
@@ -78,7 +85,7 @@ test("every dashboard page offers the comparison, and its CSV carries both perio
 });
 
 test("the comparison pages have no WCAG 2.1 AA violations", async ({ page }) => {
-  for (const path of ["", "/growth?axis=zoom", "/reach", "/compare"]) {
+  for (const path of ["", "/growth?axis=zoom", "/reach", "/compare", "/campaigns"]) {
     await page.goto(`${OSLO}${path}${path.includes("?") ? "&" : "?"}range=quarter&compare=previous`);
     await expect(page.locator("[data-comparison]")).toBeVisible();
     await expectNoAxeViolations(page);
