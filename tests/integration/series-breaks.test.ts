@@ -5,6 +5,9 @@ import { GET as reachGet } from "@/app/api/agencies/[slug]/reach/route";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { addDays, localTimeToInstant, type Day } from "@/lib/time";
+import { getWeeklyReportData } from "@/lib/reports/data";
+import { renderReport } from "@/lib/reports/render";
+import { reportWeek } from "@/lib/reports/week";
 import { useTestDatabase } from "../helpers/testDb";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string } }));
@@ -112,5 +115,21 @@ describe("comparison routes", () => {
     const body = await res.json();
     expect(body.issues[0].parameter).toBe("compare");
     expect(body.message).toMatch(/ugyldig/i);
+  });
+});
+
+describe("the weekly e-mail", () => {
+  it("says where its chart breaks and sets the week beside the week before and the same week last year", async () => {
+    const agency = await t.db.agency.findUniqueOrThrow({ where: { slug: SLUG } });
+    const data = await getWeeklyReportData(t.db, { id: agency.id, slug: SLUG, name: agency.name, timeZone: TZ, locale: "nb" }, reportWeek("2026-11-16", TZ));
+    expect(data.compared.previous.comparison.other).toEqual({ from: "2026-11-09", to: "2026-11-15" });
+    expect(data.compared.year.comparison.other).toEqual({ from: "2025-11-17", to: "2025-11-23" });
+    expect(data.compared.previous.total.values.replies).toMatchObject({ current: 7, other: 7, change: 0 });
+    const report = await renderReport(data, { inlineChart: true });
+    expect(report.html).toContain("Brudd i serien");
+    expect(report.html).toContain("Facebook bruddsida");
+    expect(report.text).toContain("visninger er ikke oppgitt av plattformen etter 10.10.2026");
+    expect(report.text).toContain("innsamlingen ble avbrutt 12.11.2026");
+    expect(report.html).toContain('data-report="comparison"');
   });
 });
