@@ -2,6 +2,7 @@ import { Prisma, type RunOutcome } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { upsertPosts } from "@/lib/ingest/posts";
+import { demoPermalink } from "@/lib/demo/history";
 import { upsertReplies } from "@/lib/ingest/replies";
 import { finishRun, startRun } from "@/lib/ingest/runs";
 import { lockAccount } from "./accountLock";
@@ -144,7 +145,10 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
       gaps.push(...result.gaps);
       const wanted = result.posts.filter((p) => p.publishedAt >= oldestWanted);
       const metricsAt = new Date();
-      written += await upsertPosts(db, wanted.map((p) => ({ ...ids, ...p, metricsCollectedAt: metricsAt })));
+      // A channel collected from the sandbox (no credentials, an API override — the same test as for its token):
+      // its posts' links are the demo's example links, not links into a real platform.
+      const exampleLinks = !account.credentialId && account.baseUrl !== null;
+      written += await upsertPosts(db, wanted.map((p) => ({ ...ids, ...p, ...(exampleLinks ? { permalink: demoPermalink(platform, account.handle, p.platformPostId) } : {}), metricsCollectedAt: metricsAt })));
       const replies = await repliesDue(db, accountId, wanted);
       pages++;
       if (!newest && result.posts[0]) newest = result.posts[0].publishedAt;

@@ -1,4 +1,5 @@
 import type { UiLocale } from "@/lib/format";
+import { CSV_HEADERS_COMPARE } from "@/lib/i18nCompare";
 
 /** Texts of the metric engine: request errors, period labels, figure labels and CSV labels (bokmål first). */
 const nb = {
@@ -6,6 +7,7 @@ const nb = {
   invalid_parameters: "Én eller flere parametere er ugyldige.",
   not_found: "Fant ikke det du ba om.",
   issueDate: "må være en dato skrevet ÅÅÅÅ-MM-DD",
+  issueTypedDate: "må være en dato skrevet DD.MM.ÅÅÅÅ (for eksempel 23.11.2026)",
   issueNeedsBoth: "en egendefinert periode trenger både fra- og til-dato",
   issueToBeforeFrom: "til-datoen kan ikke være før fra-datoen",
   issueChannel: "er ikke en kanal i denne virksomheten",
@@ -39,6 +41,7 @@ const en: MetricsMessages = {
   invalid_parameters: "One or more parameters are invalid.",
   not_found: "Not found.",
   issueDate: "must be a date written YYYY-MM-DD",
+  issueTypedDate: "must be a date written DD/MM/YYYY (for example 23/11/2026)",
   issueNeedsBoth: "a custom range needs both a from and a to date",
   issueToBeforeFrom: "the to date must not be before the from date",
   issueChannel: "is not a channel of this agency",
@@ -67,6 +70,7 @@ const sv: MetricsMessages = {
   invalid_parameters: "En eller flera parametrar är ogiltiga.",
   not_found: "Hittades inte.",
   issueDate: "måste vara ett datum skrivet ÅÅÅÅ-MM-DD",
+  issueTypedDate: "måste vara ett datum skrivet ÅÅÅÅ-MM-DD (till exempel 2026-11-23)",
   issueNeedsBoth: "en egen period behöver både från- och till-datum",
   issueToBeforeFrom: "till-datumet får inte vara före från-datumet",
   issueChannel: "är inte en kanal i denna myndighet",
@@ -101,6 +105,7 @@ const CSV_HEADERS: Record<"en" | "sv", Record<string, string>> = {
     engasjement: "engagements", engasjementsrate_prosent: "engagement_rate_percent", sendt_dato: "sent_day", kampanje: "campaign", sendt: "sent", naadd: "reached",
     maalgruppe: "target_population", dekning_prosent: "coverage_percent", aapnet: "opens", klikk: "clicks", svar: "replies", virksomhet: "agency", kanaler: "channels",
     publikum_ved_start: "followers_at_start", vekst_prosent: "growth_percent", innlegg: "posts", visninger_per_innlegg: "impressions_per_post",
+    ...CSV_HEADERS_COMPARE.en,
   },
   sv: {
     plattform: "plattform", kanal: "kanal", navn: "namn", status: "status", publikum: "foljare", publikum_dato: "foljare_datum",
@@ -110,6 +115,7 @@ const CSV_HEADERS: Record<"en" | "sv", Record<string, string>> = {
     engasjement: "engagemang", engasjementsrate_prosent: "engagemangsgrad_procent", sendt_dato: "skickat_datum", kampanje: "kampanj", sendt: "skickat", naadd: "nadde",
     maalgruppe: "malgrupp", dekning_prosent: "tackning_procent", aapnet: "oppnade", klikk: "klick", svar: "svar", virksomhet: "myndighet", kanaler: "kanaler",
     publikum_ved_start: "foljare_vid_start", vekst_prosent: "tillvaxt_procent", innlegg: "inlagg", visninger_per_innlegg: "visningar_per_inlagg",
+    ...CSV_HEADERS_COMPARE.sv,
   },
 };
 

@@ -1,4 +1,6 @@
+import type { ChartMarker } from "@/lib/dashboard/seriesNotes";
 import { formatNumber, formatPercent, intlLocale, type UiLocale } from "@/lib/format";
+import { compareMessages } from "@/lib/i18nCompare";
 import { tableMessages } from "@/lib/i18nTables";
 import { DataTable } from "./DataTable";
 import { TimeChart, type TimeChartSeries } from "./TimeChart";
@@ -21,19 +23,41 @@ export function ChartFigure(props: {
   signed?: boolean;
   /** Long series: the table comes on demand (a link), one page of rows at a time, with links to the others. */
   tablePages?: { page: number | null; hrefOf: (page: number) => string };
+  /** Breaks and gaps: marked on the chart, listed under it and noted in the table's rows. */
+  markers?: ChartMarker[];
+  /** Offer the zoomed y-axis (growth charts): `zoomed` says which is shown, the caption states it. */
+  zoomed?: boolean;
+  axisNote?: boolean;
 }) {
+  const c = compareMessages(props.locale);
+  const m = tableMessages(props.locale);
+  const markers = props.markers ?? [];
+  const notesAt = (row: number) => markers.map((mk, i) => ({ ...mk, n: i + 1 })).filter((mk) => mk.index === row).map((mk) => `${mk.n}. ${mk.label}`).join(" · ");
   const fmt = (v: number | null) =>
     props.percent ? formatPercent(v, props.locale) : props.signed && v !== null && v > 0 ? `+${formatNumber(v, props.locale)}` : formatNumber(v, props.locale);
-  const rows = props.labels.map((label, row) => ({ key: `${row}`, header: label, cells: props.series.map((s) => fmt(s.values[row] ?? null)) }));
+  const rows = props.labels.map((label, row) => ({
+    key: `${row}`, header: label,
+    cells: [...props.series.map((s) => fmt(s.values[row] ?? null)), ...(markers.length ? [{ node: notesAt(row) ? <span data-break-row>{notesAt(row)}</span> : "" }] : [])],
+  }));
   const paged = props.tablePages && rows.length > TABLE_PAGE_ROWS ? pageOf(rows.length, props.tablePages.page) : null;
-  const m = tableMessages(props.locale);
   return (
     <figure className="panel" aria-labelledby={`${props.id}-title`}>
       <figcaption>
         <h2 id={`${props.id}-title`}>{props.title}</h2>
         <p className="summary" data-summary={props.id}>{props.summary}</p>
+        {props.axisNote && <p className="meta" data-axis-note={props.zoomed ? "zoom" : "zero"}>{props.zoomed ? c.axisZoomedNote : c.axisZeroNote}</p>}
       </figcaption>
-      <TimeChart kind={props.kind} labels={props.labels} series={props.series} ariaLabel={`${props.title}. ${props.summary}`} locale={intlLocale(props.locale)} percent={props.percent} />
+      <TimeChart
+        kind={props.kind} labels={props.labels} series={props.series} ariaLabel={`${props.title}. ${props.summary}${markers.length ? ` ${c.breaksTitle}: ${markers.map((mk) => mk.label).join("; ")}.` : ""}`}
+        locale={intlLocale(props.locale)} percent={props.percent} markers={markers.map((mk) => mk.index)} zoomed={props.zoomed}
+      />
+      {markers.length > 0 && (
+        <div className="chart-breaks">
+          <h3>{c.breaksTitle}</h3>
+          <p className="meta">{c.breakMarkerHelp}</p>
+          <ol data-chart-breaks={props.id}>{markers.map((mk, i) => <li key={i}>{props.labels[mk.index]}: {mk.label}</li>)}</ol>
+        </div>
+      )}
       <details open={paged !== null && props.tablePages!.page !== null}>
         <summary>{props.tableLabel}</summary>
         {paged && props.tablePages!.page === null ? (
@@ -44,7 +68,7 @@ export function ChartFigure(props: {
             caption={props.title}
             captionHidden
             dataName={props.id}
-            columns={[{ label: props.bucketHeader }, ...props.series.map((s) => ({ label: s.label, numeric: true }))]}
+            columns={[{ label: props.bucketHeader }, ...props.series.map((s) => ({ label: s.label, numeric: true })), ...(markers.length ? [{ label: c.breakNote }] : [])]}
             rows={paged ? rows.slice(paged.start, paged.end) : rows}
           />
         )}

@@ -11,12 +11,12 @@ const EXPORTS: Partial<Record<(typeof SECTIONS)[number], ExportName[]>> = {
   overview: ["overview"], growth: ["growth"], reach: ["reach", "campaigns"], posts: ["posts"], replies: ["replies", "reply-texts"], compare: ["compare"],
 };
 // `shown` keeps the form's displayed dates from reading as typed ones; `lang` gives the CSV the page's labels.
-const EXPORT_FILTERS = ["lang", "range", "from", "to", "shown", "bucket", "channel", "agency"];
+const EXPORT_FILTERS = ["lang", "range", "from", "to", "shown", "bucket", "channel", "agency", "compare"];
 type Lang = "nb" | "en" | "sv";
 
 const SECTIONS = ["overview", "growth", "reach", "posts", "replies", "compare", "campaigns", "connections", "inbox", "outcomes", "reports", "alerts"] as const;
 // Filters that mean the same on every dashboard page travel along with the navigation.
-const SHARED = ["lang", "range", "from", "to", "shown", "bucket", "channel"];
+const SHARED = ["lang", "range", "from", "to", "shown", "bucket", "channel", "compare", "axis"];
 const LANGUAGES: { code: Lang; name: string }[] = [
   { code: "nb", name: "Norsk bokmål" },
   { code: "en", name: "English" },

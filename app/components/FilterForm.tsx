@@ -1,6 +1,9 @@
 import { RANGE_PRESETS, type Filters, type ResolvedRange } from "@/lib/dashboard/filters";
 import { formatDay, type UiLocale } from "@/lib/format";
 import { messages } from "@/lib/i18n";
+import { compareMessages } from "@/lib/i18nCompare";
+import { DATE_INPUT } from "@/lib/dashboard/dates";
+import { COMPARE_MODES } from "@/lib/metrics/periods";
 
 /**
  * The filters as a plain GET form: submitting it writes them into the URL, so the view is a link
@@ -16,9 +19,18 @@ export function FilterForm(props: {
   channels?: { id: string; label: string }[];
   showBucket?: boolean;
   showView?: boolean;
+  /** The zoomed y-axis toggle (growth charts). */
+  showAxis?: boolean;
   extra?: React.ReactNode;
 }) {
   const t = messages(props.locale);
+  const c = compareMessages(props.locale);
+  const rangeLabel = (r: (typeof RANGE_PRESETS)[number]): string => {
+    const key = `range_${r}`;
+    return key in c ? (c[key as keyof typeof c] as string) : (t[key as keyof typeof t] as string);
+  };
+  const dates = DATE_INPUT[props.locale];
+  const hint = c.dateHint(dates.placeholder[props.locale]);
   const f = props.filters;
   const selected = new Set(f.channel ?? []);
   return (
@@ -36,16 +48,24 @@ export function FilterForm(props: {
           <div className="field">
             <label htmlFor="f-range">{t.range}</label>
             <select id="f-range" name="range" defaultValue={f.range}>
-              {RANGE_PRESETS.map((r) => <option key={r} value={r}>{t[`range_${r}`]}</option>)}
+              {RANGE_PRESETS.map((r) => <option key={r} value={r}>{rangeLabel(r)}</option>)}
             </select>
           </div>
           <div className="field">
             <label htmlFor="f-from">{t.from}</label>
-            <input type="date" id="f-from" name="from" defaultValue={props.range.from} />
+            <input type="text" inputMode="numeric" id="f-from" name="from" defaultValue={formatDay(props.range.from, props.locale)} pattern={dates.pattern} placeholder={dates.placeholder[props.locale]} aria-describedby="f-date-hint" autoComplete="off" />
           </div>
           <div className="field">
             <label htmlFor="f-to">{t.to}</label>
-            <input type="date" id="f-to" name="to" defaultValue={props.range.to} />
+            <input type="text" inputMode="numeric" id="f-to" name="to" defaultValue={formatDay(props.range.to, props.locale)} pattern={dates.pattern} placeholder={dates.placeholder[props.locale]} aria-describedby="f-date-hint" autoComplete="off" />
+          </div>
+          <p id="f-date-hint" className="meta">{hint}</p>
+          <div className="field">
+            <label htmlFor="f-compare">{c.compare}</label>
+            <select id="f-compare" name="compare" defaultValue={f.compare ?? ""}>
+              <option value="">{c.compare_none}</option>
+              {COMPARE_MODES.map((m) => <option key={m} value={m}>{c[`compare_${m}`]}</option>)}
+            </select>
           </div>
           {/* The dates shown for a preset: sent back unchanged they are not a custom range (lib/dashboard/filters.ts). */}
           <input type="hidden" name="shown" value={`${props.range.from}/${props.range.to}`} />
@@ -62,6 +82,15 @@ export function FilterForm(props: {
               <label htmlFor="f-view">{t.view}</label>
               <select id="f-view" name="view" defaultValue={f.view}>
                 {(["absolute", "net"] as const).map((v) => <option key={v} value={v}>{t[`view_${v}`]}</option>)}
+              </select>
+            </div>
+          )}
+          {props.showAxis && (
+            <div className="field">
+              <label htmlFor="f-axis">{c.axisZoom}</label>
+              <select id="f-axis" name="axis" defaultValue={f.axis}>
+                <option value="zero">{c.axisZero}</option>
+                <option value="zoom">{c.axisZoom}</option>
               </select>
             </div>
           )}

@@ -1,17 +1,20 @@
 import { z } from "zod";
 import { BucketSchema, type Bucket } from "@/lib/queries/buckets";
 import { translateIssues } from "@/lib/metrics/issues";
+import { calendarPeriod, COMPARE_MODES, type CalendarPreset } from "@/lib/metrics/periods";
 import { addDays, daysBetween, type Day } from "@/lib/time";
+import { parseTypedDay } from "@/lib/dashboard/dates";
 
 /** Dashboard filters as they live in the URL, so a link reproduces the view. */
-export const RANGE_PRESETS = ["7d", "30d", "90d", "12m", "all", "custom"] as const;
+export const RANGE_PRESETS = ["7d", "30d", "90d", "quarter", "lastQuarter", "ytd", "12m", "lastYear", "all", "custom"] as const;
 export const RangePresetSchema = z.enum(RANGE_PRESETS);
 export type RangePreset = z.infer<typeof RangePresetSchema>;
 
 export const LangSchema = z.enum(["nb", "sv", "en"]);
 
 // Messages are keys of lib/i18nMetrics.ts, put into the user's language by lib/metrics/request.ts.
-const DaySchema = z.iso.date({ message: "issueDate" });
+// Dates arrive as ISO (links, API) or as typed in the agency's format (23.11.2026, 23/11/2026).
+const DaySchema = z.preprocess((v) => (typeof v === "string" ? parseTypedDay(v) ?? v : v), z.iso.date({ message: "issueTypedDate" }));
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
@@ -31,6 +34,10 @@ export const FilterSchema = z.preprocess(withoutEmpty, z
     channel: oneOrMany(z.uuid({ message: "issueChannel" })).optional(),
     /** The dates the form displayed for a preset (`from/to`): sent back unchanged they are not a custom range. */
     shown: z.string().max(40).optional(),
+    /** Set the chosen period beside the previous one or the same one last year. */
+    compare: z.enum(COMPARE_MODES, { message: "issueInvalid" }).optional(),
+    /** Growth charts: the y-axis from 0, or zoomed to the values (marked as such). */
+    axis: z.enum(["zero", "zoom"]).default("zero"),
   })
   // A date typed in wins over a preset; dates that are only the preset's own, as displayed, do not.
   .transform((f) => {
@@ -63,6 +70,9 @@ export function resolveRange(f: Filters, today: Day, earliest: Day | null): Reso
       case "7d": from = addDays(today, -6); break;
       case "30d": from = addDays(today, -29); break;
       case "12m": from = addDays(today, -364); break;
+      case "quarter": case "lastQuarter": case "ytd": case "lastYear":
+        ({ from, to } = calendarPeriod(f.range as CalendarPreset, today));
+        break;
       case "all": from = earliest && earliest < today ? earliest : addDays(today, -364); break;
       default: from = addDays(today, -89);
     }
@@ -94,6 +104,8 @@ export function filtersToParams(f: Partial<Filters>): URLSearchParams {
   if (f.range === "custom" && f.to) p.set("to", f.to);
   if (f.bucket) p.set("bucket", f.bucket);
   if (f.view && f.view !== "absolute") p.set("view", f.view);
+  if (f.compare) p.set("compare", f.compare);
+  if (f.axis && f.axis !== "zero") p.set("axis", f.axis);
   for (const c of f.channel ?? []) p.append("channel", c);
   return p;
 }

@@ -65,6 +65,8 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
   const audience = audienceCurve(account, yesterday);
   const start = account.anchors?.[0]?.[0] ?? startFallback;
   const rng: Rng = rngFor(`activity:${account.handle}`);
+  // A stream of its own, so posts' shares of the day leave every other demo figure as it was.
+  const shareRng: Rng = rngFor(`post-shares:${account.handle}`);
   const kind = contentKind(account);
   const social = account.platform !== "email" && account.platform !== "app_push";
   const history: DemoHistory = { metrics: [], posts: [], replies: [] };
@@ -83,13 +85,14 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
       impressions = Math.round(base * Math.exp(0.25 * normal(rng)) * incident);
     }
     if (social && inPostWindow(day, today)) {
+      const shares = postShares(impressions, postsToday, shareRng);
       for (let k = 0; k < postsToday; k++) {
         const hour = account.oneWay ? Math.floor(rng() * 24) : 8 + Math.floor(rng() * 8);
         const publishedAt = localTimeToInstant(day, hour, Math.floor(rng() * 60), ids.timeZone);
         const id = platformId(account, `${account.handle}-${day.replaceAll("-", "")}-${k}`);
         const replyCount = poisson(rng, account.repliesPerPost * incident);
         dayReplies += replyCount;
-        const postImpressions = impressions === null ? null : Math.round(impressions / Math.max(postsToday, 1));
+        const postImpressions = shares[k] ?? null;
         history.posts.push({
           ...ids,
           platformPostId: id,
@@ -154,14 +157,29 @@ function replyPermalink(account: DemoAccount, replyId: string): string {
   return `https://x.com/i/web/status/${BigInt(`0x${createHash("sha256").update(replyId).digest("hex").slice(0, 15)}`)}`;
 }
 
+/**
+ * The day's impressions shared among its posts: each post gets its own plausible figure (a
+ * log-normal weight — a few posts draw most of the views), and the shares add up exactly to the
+ * day's figure, so posts can be ranked and still agree with the channel's daily total.
+ */
+export function postShares(total: number | null, posts: number, rng: Rng): (number | null)[] {
+  if (total === null || posts === 0) return Array.from({ length: posts }, () => null);
+  const weights = Array.from({ length: posts }, () => Math.exp(0.9 * normal(rng)));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const shares = weights.map((w) => Math.floor((total * w) / sum));
+  const biggest = weights.indexOf(Math.max(...weights));
+  shares[biggest]! += total - shares.reduce((a, b) => a + b, 0);
+  return shares;
+}
+
+/**
+ * Demo links are example links, and say so: example.com is reserved for examples (RFC 2606) and
+ * its page says it is one; the path names the platform and channel the post stands for.
+ */
 function permalink(account: DemoAccount, id: string): string {
-  switch (account.platform) {
-    case "twitter": return `https://x.com/${account.handle}/status/${id}`;
-    case "facebook": return `https://www.facebook.com/${account.handle}/posts/${id}`;
-    case "youtube": return `https://www.youtube.com/watch?v=${id}`;
-    case "flickr": return `https://www.flickr.com/photos/${account.handle}/${id}`;
-    case "bluesky": return `https://bsky.app/profile/${account.handle}/post/${rkey(id)}`;
-    case "mastodon": return `https://${account.handle.split("@")[1]}/@${account.handle.split("@")[0]}/${id}`;
-    default: return `https://example.invalid/${id}`;
-  }
+  return demoPermalink(account.platform, account.handle, id);
+}
+
+export function demoPermalink(platform: string, handle: string, id: string): string {
+  return `https://example.com/kanalmaaling-demo/${platform}/${encodeURIComponent(handle)}/${encodeURIComponent(id)}`;
 }

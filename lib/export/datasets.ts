@@ -16,6 +16,9 @@ import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { getReachSeries } from "@/lib/queries/getReachSeries";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
+import { comparisonOf, COMPARED_METRICS, ComparisonExtra } from "@/lib/queries/getPeriodComparison";
+import { csvBreakColumns } from "@/lib/dashboard/seriesNotes";
+import type { Metric } from "@/lib/metrics/engine";
 import type { CsvQuery } from "./csvQuery";
 
 /** Rows built in memory (the dashboard's own, bounded, figures) or a query streamed from the database. */
@@ -26,6 +29,8 @@ export type DatasetRequest = ScopedRequest<Record<string, unknown>> & { range: S
 type Dataset = { role: Role; extra: z.ZodType; load: (req: DatasetRequest) => Promise<ExportContent> };
 
 const none = z.object({});
+/** Series views name their breaks and gaps (lib/metrics/seriesEvents.ts) in two columns, `brudd` and `brudd_merknad`. */
+const eventsOf = (scope: Scope, metrics: Metric[]) => ({ metrics, today: scope.today, timeZone: scope.timeZone });
 /** A share (0.2317) as a percentage with two decimals (23.17; the CSV writer puts the decimal mark). */
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
 /** Column names and label values in the language of the page the export was taken from. */
@@ -51,17 +56,20 @@ export const DATASETS = {
   growth: {
     role: "viewer", extra: none,
     load: async ({ scope }) => {
-      const g = await getChannelGrowth(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
-      return table(scope, ["periode_start", "plattform", "kanal", "publikum", "netto_vekst"],
-        g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null])));
+      const g = await getChannelGrowth(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["audience"]) });
+      return table(scope, ["periode_start", "plattform", "kanal", "publikum", "netto_vekst", "brudd", "brudd_merknad"],
+        g.accounts.flatMap((s) => g.buckets.map((b, i) => [b, s.platform, s.label, s.absolute[i] ?? null, s.net[i] ?? null, ...csvBreakColumns(g.events ?? [], s.key, i, `${s.platform}:${s.label}`, scope.lang)])));
     },
   },
   reach: {
     role: "viewer", extra: none,
     load: async ({ scope }) => {
-      const r = await getReachSeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
-      return table(scope, ["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent"],
-        r.channels.flatMap((c) => r.buckets.map((b, i) => { const v = c.values[i]!; return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, percent(v.engagementRate)]; })));
+      const r = await getReachSeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["impressions", "reach", "engagements"]) });
+      return table(scope, ["periode_start", "plattform", "kanal", "visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent", "brudd", "brudd_merknad"],
+        r.channels.flatMap((c) => r.buckets.map((b, i) => {
+          const v = c.values[i]!;
+          return [b, c.platform, c.handle, v.impressions, v.reach, v.engagements, percent(v.engagementRate), ...csvBreakColumns(r.events ?? [], c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)];
+        })));
     },
   },
   campaigns: {
@@ -75,8 +83,9 @@ export const DATASETS = {
   replies: {
     role: "viewer", extra: none,
     load: async ({ scope }) => {
-      const r = await getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels });
-      return table(scope, ["periode_start", "plattform", "kanal", "svar"], r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null])));
+      const r = await getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels, events: eventsOf(scope, ["replies"]) });
+      return table(scope, ["periode_start", "plattform", "kanal", "svar", "brudd", "brudd_merknad"],
+        r.channels.flatMap((c) => r.buckets.map((b, i) => [b, c.platform, c.handle, c.values[i] ?? null, ...csvBreakColumns(r.events ?? [], c.accountId, i, `${c.platform}:${c.handle}`, scope.lang)])));
     },
   },
   compare: {
@@ -86,6 +95,28 @@ export const DATASETS = {
       const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), ...scope.period });
       return table(scope, ["virksomhet", "kanaler", "publikum", "publikum_ved_start", "vekst_prosent", "visninger", "innlegg", "visninger_per_innlegg", "svar"],
         rows.map((r) => [r.name, r.channels, r.audience, r.audienceAtStart, percent(r.growthShare), r.impressions, r.posts, r.impressionsPerPost, r.replies]));
+    },
+  },
+  // The chosen period beside the previous one or the same one last year (`compare=previous|year`), per group and in total.
+  comparison: {
+    role: "viewer", extra: ComparisonExtra,
+    load: async (req) => {
+      const c = await comparisonOf(db(), { ...req, extra: ComparisonExtra.parse(req.extra) });
+      const header = ["gruppe", "maal", "periode_fra", "periode_til", "sammenlignet_med", "sammenlignet_fra", "sammenlignet_til", "del_av_periode", "verdi", "verdi_sammenlignet", "endring", "endring_prosent"];
+      if (!c) return table(req.scope, header, []);
+      const p = c.comparison;
+      const rows = [...c.groups.map((g) => ({ ...g, label: c.labels.get(g.key) ?? g.key })), { ...c.total, label: "alle" }].flatMap((g) =>
+        COMPARED_METRICS.map((k) => {
+          const v = g.values[k];
+          return [g.label, k, p.current.from, p.current.to, p.mode, p.other.from, p.other.to, p.partial ? "ja" : "nei", v.current, v.other, v.change, percent(v.changeShare)];
+        }));
+      // Campaigns (e-mail and push) sent in each period; coverage as a percentage.
+      if (c.campaigns) for (const k of ["sent", "reached", "coverage"] as const) {
+        const v = c.campaigns[k];
+        const value = (x: number | null) => (k === "coverage" ? percent(x) : x);
+        rows.push(["kampanjer", `campaign_${k}`, p.current.from, p.current.to, p.mode, p.other.from, p.other.to, p.partial ? "ja" : "nei", value(v.current), value(v.other), value(v.change), percent(v.changeShare)]);
+      }
+      return table(req.scope, header, rows);
     },
   },
   posts: {

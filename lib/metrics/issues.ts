@@ -4,8 +4,8 @@ import { metricsMessages } from "@/lib/i18nMetrics";
 
 export type Issue = { parameter: string | null; message: string };
 
-type Keyed = "issueDate" | "issueNeedsBoth" | "issueToBeforeFrom" | "issueChannel" | "issueInvalid";
-const KEYED = new Set<string>(["issueDate", "issueNeedsBoth", "issueToBeforeFrom", "issueChannel", "issueInvalid"]);
+type Keyed = "issueDate" | "issueTypedDate" | "issueNeedsBoth" | "issueToBeforeFrom" | "issueChannel" | "issueInvalid";
+const KEYED = new Set<string>(["issueDate", "issueTypedDate", "issueNeedsBoth", "issueToBeforeFrom", "issueChannel", "issueInvalid"]);
 
 /** Zod's issues as the user reads them: the parameter and what is wrong with it, in their language. */
 export function translateIssues(issues: readonly z.core.$ZodIssue[], locale: UiLocale): Issue[] {

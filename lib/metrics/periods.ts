@@ -4,7 +4,7 @@ import { bucketStarts, type Bucket } from "@/lib/queries/buckets";
 /** A stretch of the agency's local calendar days, both ends included. */
 export type Period = { from: Day; to: Day };
 
-function addMonths(day: Day, n: number): Day {
+export function addMonths(day: Day, n: number): Day {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const month = y * 12 + (m - 1) + n;
   const last = new Date(Date.UTC(Math.floor(month / 12), (month % 12) + 1, 0)).getUTCDate();
@@ -46,4 +46,73 @@ export function weekPeriods(today: Day) {
     lastWeek: { from: lastWeek, to: addDays(thisWeek, -1) },
     daysSoFar: soFar + 1,
   };
+}
+
+/** The first day of the calendar quarter of a day. */
+export function quarterStart(day: Day): Day {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, "0")}-01`;
+}
+
+/** Calendar presets: this quarter (so far), last quarter, year to date, last year. */
+export const CALENDAR_PRESETS = ["quarter", "lastQuarter", "ytd", "lastYear"] as const;
+export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
+
+export function calendarPeriod(preset: CalendarPreset, today: Day): Period {
+  const q = quarterStart(today);
+  const year = today.slice(0, 4);
+  switch (preset) {
+    case "quarter": return { from: q, to: today };
+    case "lastQuarter": return { from: addMonths(q, -3), to: addDays(q, -1) };
+    case "ytd": return { from: `${year}-01-01`, to: today };
+    case "lastYear": return { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` };
+  }
+}
+
+export const COMPARE_MODES = ["previous", "year"] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+
+/**
+ * A period set beside another: `current` is the chosen period as compared (its complete days only),
+ * `other` the period it is compared with, of the same kind. `partial` says that a part period
+ * (this quarter so far, year to date, a range reaching today) is compared with the same part of the
+ * other period — never with a whole one.
+ */
+export type Comparison = { mode: CompareMode; current: Period; other: Period; partial: boolean; days: number; otherDays: number; todayLeftOut: boolean };
+
+/**
+ * The comparison of a period. Today is not finished, so a period reaching today is compared on its
+ * complete days (up to yesterday), against as many days of the other period. Calendar presets are
+ * compared calendar-wise: a quarter with the quarter before (or the same quarter last year), a
+ * year with the year before; a part quarter or year to date with the same days of that period.
+ * Other ranges: the equally long stretch just before, or the same dates a year earlier. Null when
+ * the period has no complete day yet (today only).
+ */
+export function comparisonPeriod(period: Period, preset: string, mode: CompareMode, today: Day): Comparison | null {
+  const todayLeftOut = period.to >= today;
+  const to = todayLeftOut ? addDays(today, -1) : period.to;
+  if (to < period.from) return null;
+  const current = { from: period.from, to };
+  const days = daysBetween(current.from, current.to) + 1;
+  const calendar = (CALENDAR_PRESETS as readonly string[]).includes(preset);
+  let other: Period;
+  if (mode === "year") {
+    other = { from: addMonths(current.from, -12), to: yearBefore(current.to) };
+  } else if (calendar) {
+    const from = addMonths(period.from, preset === "quarter" || preset === "lastQuarter" ? -3 : -12);
+    const wholeTo = addDays(period.from, -1);
+    // A whole calendar period against the whole one before; a part one against as many of its first days.
+    other = todayLeftOut ? { from, to: minDay(addDays(from, days - 1), wholeTo) } : { from, to: wholeTo };
+  } else {
+    other = previousPeriod(current);
+  }
+  return { mode, current, other, partial: todayLeftOut, days, otherDays: daysBetween(other.from, other.to) + 1, todayLeftOut };
+}
+
+const minDay = (a: Day, b: Day) => (a < b ? a : b);
+
+/** The same day a year earlier; a month's last day stays a month's last day (28 February 2025 → 29 February 2024). */
+function yearBefore(day: Day): Day {
+  const next = addDays(day, 1);
+  return next.endsWith("-01") ? addDays(addMonths(next, -12), -1) : addMonths(day, -12);
 }

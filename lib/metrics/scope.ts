@@ -6,7 +6,7 @@ import type { Bucket } from "@/lib/queries/buckets";
 import { localDay, type Day } from "@/lib/time";
 import type { Issue } from "./issues";
 import { metricsMessages } from "@/lib/i18nMetrics";
-import type { Period } from "./periods";
+import { comparisonPeriod, type Comparison, type Period } from "./periods";
 
 /**
  * What every figure is asked for: which agency (and, for comparisons, which agencies), in which
@@ -30,6 +30,8 @@ export type Scope = {
   /** Chosen channels (all of the agency's when absent); always channels of this agency. */
   channels?: string[];
   view: "absolute" | "net";
+  /** The period set beside the chosen one (`compare=previous|year`), like with like; absent when not asked for or not possible (today only). */
+  comparison?: Comparison;
 };
 
 async function firstCollectedDay(db: Db, agencyId: string): Promise<Day | null> {
@@ -56,6 +58,7 @@ export async function buildScope(db: Db, agency: Scope["agency"], f: Filters, no
       bucket: range.bucket, bucketAdjusted: range.bucketAdjusted,
       channels: channels?.length ? channels : undefined,
       view: f.view,
+      comparison: (f.compare && comparisonPeriod(range, f.range, f.compare, today)) || undefined,
     },
     issues,
   };

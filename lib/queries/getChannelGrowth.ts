@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { growthShare } from "@/lib/metrics/definitions";
 import { breakdown, timeseries, type Figures } from "@/lib/metrics/engine";
 import type { Day } from "@/lib/time";
+import { seriesEvents, type EventsWanted, type SeriesEvent } from "@/lib/metrics/seriesEvents";
 import type { Bucket } from "./buckets";
 
 export type GrowthSeries = {
@@ -21,6 +22,8 @@ export type RangeGrowth = { start: number | null; startDay: Day | null; end: num
 export type ChannelGrowthSummary = { accountId: string; platform: Platform; handle: string; displayName: string } & RangeGrowth;
 
 export type ChannelGrowth = {
+  /** Breaks and gaps of the series (only when `events` was asked for; lib/metrics/seriesEvents.ts). */
+  events?: SeriesEvent[];
   from: Day;
   to: Day;
   bucket: Bucket;
@@ -39,13 +42,15 @@ function rangeGrowth(f: Figures): RangeGrowth {
 const byShare = (a: RangeGrowth, b: RangeGrowth) => (b.changeShare ?? -Infinity) - (a.changeShare ?? -Infinity);
 
 /** Followers/subscribers over time per channel and per platform, absolute and net, with the growth over the range. */
-export async function getChannelGrowth(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] }): Promise<ChannelGrowth> {
+export async function getChannelGrowth(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted }): Promise<ChannelGrowth> {
   const series = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
+  const events = params.events ? await seriesEvents(db, series, params, params.events.metrics, params.events.today, params.events.timeZone) : undefined;
   const withAudience = series.channels.filter((c) => c.values.some((v) => v.audience !== null));
   const line = (key: string, label: string, platform: Platform, values: Figures[]): GrowthSeries =>
     ({ key, label, platform, absolute: values.map((v) => v.audience), net: values.map((v) => v.audienceChange) });
   const platforms = breakdown(withAudience, (c) => c.platform);
   return {
+    ...(events ? { events } : {}),
     from: params.from, to: params.to, bucket: params.bucket, buckets: series.buckets,
     accounts: withAudience.map((c) => line(c.accountId, c.handle, c.platform, c.values)),
     platforms: platforms.map((p) => line(p.group, p.group, p.group, p.values)),

@@ -3,9 +3,12 @@ import type { Db } from "@/lib/db/client";
 import { perPost } from "@/lib/metrics/definitions";
 import { timeseries } from "@/lib/metrics/engine";
 import type { Day } from "@/lib/time";
+import { seriesEvents, type EventsWanted, type SeriesEvent } from "@/lib/metrics/seriesEvents";
 import type { Bucket } from "./buckets";
 
 export type ReplySeries = {
+  /** Breaks and gaps of the series (only when `events` was asked for; lib/metrics/seriesEvents.ts). */
+  events?: SeriesEvent[];
   buckets: Day[];
   channels: {
     accountId: string; platform: Platform; handle: string; displayName: string;
@@ -19,9 +22,11 @@ export type ReplySeries = {
 };
 
 /** Volume of replies and comments per channel over time: for one-way channels, the load they receive. */
-export async function getReplySeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] }): Promise<ReplySeries> {
+export async function getReplySeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted }): Promise<ReplySeries> {
   const s = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
+  const events = params.events ? await seriesEvents(db, s, params, params.events.metrics, params.events.today, params.events.timeZone) : undefined;
   return {
+    ...(events ? { events } : {}),
     buckets: s.buckets,
     channels: s.channels
       .filter((c) => c.total.replies !== null)

@@ -5,7 +5,9 @@ import type { Metric } from "@/lib/metrics/engine";
 import { reportScope } from "@/lib/metrics/scope";
 import { getCampaignReach, type CampaignReach } from "@/lib/queries/getCampaignReach";
 import { getTopPosts, type TopPost } from "@/lib/queries/getTopPosts";
-import { addDays, localDay, type Day } from "@/lib/time";
+import { getPeriodComparison, type PeriodComparison } from "@/lib/queries/getPeriodComparison";
+import { seriesEvents, type SeriesEvent } from "@/lib/metrics/seriesEvents";
+import { addDays, daysBetween, localDay, type Day } from "@/lib/time";
 import { EXPIRY_WARNING_DAYS } from "@/lib/platforms/tokens";
 import type { ReportWeek } from "./week";
 
@@ -24,6 +26,10 @@ export type WeeklyReportData = {
   replies: { total: number | null };
   attention: { handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "collection_gap" | "series_break" | "token_expiring"; missingDays?: number; metric?: Metric; lastKnown?: Day; expiresOn?: Day }[];
   campaigns: CampaignReach[];
+  /** The week beside the week before and the same ISO week a year earlier (52 weeks back: the same weekdays), by the engine's definitions. */
+  compared: { previous: PeriodComparison; year: PeriodComparison };
+  /** Breaks and gaps in the 12 weeks of the chart (lib/metrics/seriesEvents.ts), said in words under it. */
+  trendEvents: (SeriesEvent & { handle: string; platform: Platform })[];
 };
 
 /**
@@ -35,7 +41,10 @@ export async function getWeeklyReportData(db: Db, agency: ReportAgency, week: Re
   const scope = reportScope(agency, week);
   const base = { agencyId: agency.id, timeZone: scope.timeZone, ...scope.period };
   const target = { agencyIds: [agency.id] };
-  const [rows, trend, topPosts, campaigns] = await Promise.all([
+  const weekPeriod = { from: week.start, to: week.end };
+  const besides = (other: { from: Day; to: Day }, mode: "previous" | "year") =>
+    getPeriodComparison(db, target, { mode, current: weekPeriod, other, partial: false, todayLeftOut: false, days: 7, otherDays: daysBetween(other.from, other.to) + 1 });
+  const [rows, trend, topPosts, campaigns, previous, year] = await Promise.all([
     aggregate(db, target, {
       week: { from: week.start, to: week.end, compare: true },
       fourWeeks: { from: addDays(week.start, -21), to: week.end, compare: true },
@@ -43,7 +52,12 @@ export async function getWeeklyReportData(db: Db, agency: ReportAgency, week: Re
     timeseries(db, target, { from: addDays(week.start, -7 * 11), to: week.end }, "week"),
     getTopPosts(db, { ...base, sort: "impressions", limit: 5 }),
     getCampaignReach(db, base),
+    besides({ from: addDays(week.start, -7), to: addDays(week.end, -7) }, "previous"),
+    besides({ from: addDays(week.start, -364), to: addDays(week.end, -364) }, "year"),
   ]);
+  const trendRange = { from: addDays(week.start, -7 * 11), to: week.end };
+  const events = await seriesEvents(db, trend, trendRange, ["audience", "impressions", "replies"], scope.today, scope.timeZone);
+  const channelOf = new Map(trend.channels.map((c) => [c.accountId, c]));
   const withAudience = new Set(trend.channels.filter((c) => c.values.some((v) => v.audience !== null)).map((c) => c.accountId));
   const weekTotal = combine(rows.map((r) => r.figures.week), { from: week.start, to: week.end });
   const attention: WeeklyReportData["attention"] = [];
@@ -79,5 +93,7 @@ export async function getWeeklyReportData(db: Db, agency: ReportAgency, week: Re
     replies: { total: weekTotal.replies },
     attention,
     campaigns,
+    compared: { previous, year },
+    trendEvents: events.map((e) => ({ ...e, handle: channelOf.get(e.accountId)!.handle, platform: channelOf.get(e.accountId)!.platform })),
   };
 }

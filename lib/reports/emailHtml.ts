@@ -2,6 +2,7 @@ import { formatDay, formatNumber, type UiLocale } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
 import type { WeeklyReportData } from "./data";
 import { html } from "./html";
+import { comparisonHtml, trendEventsHtml } from "./comparison";
 
 const CELL = "padding:4px 8px;border-bottom:1px solid #c9d1d9;text-align:left";
 const NUM = "padding:4px 8px;border-bottom:1px solid #c9d1d9;text-align:right";
@@ -33,12 +34,14 @@ export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubs
 <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:720px;margin:0 auto;padding:16px">
 <h1 style="font-size:22px">Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}</h1>
 <p>${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}. ${audienceSentence(data)}; ${formatNumber(data.replies.total, locale)} svar og kommentarer mottatt.</p>
+${comparisonHtml(data)}
 ${h2("Publikum per kanal")}
 <table style="border-collapse:collapse;width:100%" data-report="channels">
 <thead><tr><th style="${CELL}">Kanal</th><th style="${NUM}">Publikum</th><th style="${NUM}">Endring siste uke</th><th style="${NUM}">Endring siste 4 uker</th></tr></thead>
 <tbody>${data.channels.map((c) => html`<tr><td style="${CELL}">${PLATFORM_LABEL[c.platform]} ${c.handle}</td><td style="${NUM}">${formatNumber(c.audience, locale)}</td><td style="${NUM}">${signed(c.changeWeek, locale)}</td><td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td></tr>`)}</tbody>
 </table>
 <p><img src="${chartSrc}" alt="Publikum per kanal de siste 12 ukene. Tallene står i tabellen over." width="720" style="max-width:100%"></p>
+${trendEventsHtml(data)}
 ${h2("Mest leste innlegg")}
 ${data.topPosts.length === 0 ? html`<p>Ingen innlegg denne uken.</p>` : html`<ol>${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${PLATFORM_LABEL[p.platform]} ${p.handle}; ${formatNumber(p.impressions, locale)} visninger, ${formatNumber(p.replies, locale)} svar)</li>`)}</ol>`}
 ${h2("Svar og kommentarer")}

@@ -4,6 +4,7 @@ import { csvDocument } from "@/lib/export/csv";
 import { renderLineChartPng } from "./chartPng";
 import type { WeeklyReportData } from "./data";
 import { attentionText, audienceSentence, reportEmailHtml } from "./emailHtml";
+import { comparisonTextLines, trendEventLines } from "./comparison";
 
 export type RenderedReport = { subject: string; html: string; text: string; chartPng: Buffer; csv: string; csvFilename: string };
 
@@ -30,8 +31,11 @@ export async function renderReport(data: WeeklyReportData, opts: { inlineChart?:
     `${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}`,
     `${audienceSentence(data)}.`,
     "",
+    ...comparisonTextLines(data),
+    "",
     "Publikum per kanal (endring siste uke / siste 4 uker):",
     ...data.channels.map((c) => `- ${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatChange(c.changeWeek, locale)} / ${formatChange(c.changeFourWeeks, locale)})`),
+    ...trendEventLines(data).map((l) => `- ${l}`),
     "",
     "Mest leste innlegg:",
     ...data.topPosts.map((p, i) => `${i + 1}. ${p.text} (${formatNumber(p.impressions, locale)} visninger) ${p.permalink ?? ""}`),
@@ -42,11 +46,16 @@ export async function renderReport(data: WeeklyReportData, opts: { inlineChart?:
     ...(opts.unsubscribeUrl ? ["", `Avslutt abonnementet: ${opts.unsubscribeUrl}`] : []),
   ];
   const csv = await csvDocument(
-    ["uke", "plattform", "kanal", "publikum", "endring_uke", "endring_4_uker", "svar_mottatt"],
-    data.channels.map((c) => [
-      `${data.week.year}-W${String(data.week.week).padStart(2, "0")}`, c.platform, c.handle, c.audience, c.changeWeek, c.changeFourWeeks,
-      c.replies,
-    ]),
+    ["uke", "plattform", "kanal", "publikum", "endring_uke", "endring_4_uker", "svar_mottatt", "publikum_forrige_uke", "publikum_samme_uke_i_fjor", "svar_forrige_uke", "svar_samme_uke_i_fjor", "brudd"],
+    data.channels.map((c) => {
+      const prev = data.compared.previous.groups.find((g) => g.key === c.accountId)?.values;
+      const year = data.compared.year.groups.find((g) => g.key === c.accountId)?.values;
+      const breaks = data.trendEvents.filter((e) => e.accountId === c.accountId && e.bucket === data.trend.weeks.length - 1).map((e) => trendEventLines({ ...data, trendEvents: [e] })[0]);
+      return [
+        `${data.week.year}-W${String(data.week.week).padStart(2, "0")}`, c.platform, c.handle, c.audience, c.changeWeek, c.changeFourWeeks,
+        c.replies, prev?.audience.other ?? null, year?.audience.other ?? null, prev?.replies.other ?? null, year?.replies.other ?? null, breaks.join("; ") || null,
+      ];
+    }),
   );
   return {
     subject: `Ukerapport uke ${data.week.week}: ${data.agency.name}`,

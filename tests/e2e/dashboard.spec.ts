@@ -133,7 +133,7 @@ test("the posts table sorts by replies and links to each post", async ({ page })
   const numbers = replies.map((r) => Number(r.replace(/\s/g, "")));
   expect(numbers.length).toBeGreaterThan(5);
   expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
-  await expect(page.locator('table[data-table="posts"] tbody tr').first().getByRole("link")).toHaveAttribute("href", /^https:\/\/x\.com\//);
+  await expect(page.locator('table[data-table="posts"] tbody tr').first().getByRole("link")).toHaveAttribute("href", /^https:\/\/example\.com\/kanalmaaling-demo\/twitter\//);
 });
 
 test("the compare page puts the police districts side by side", async ({ page }) => {

@@ -8,7 +8,7 @@ test("the growth CSV downloaded from the dashboard has the same numbers as the d
   await page.goto(`/agencies/${SLUG}/growth?range=30d&bucket=week`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "publikum per periode" }).click()]);
   const csv = readFileSync((await download.path())!, "utf8");
-  expect(csv.startsWith("\uFEFFperiode_start;plattform;kanal;publikum;netto_vekst\r\n")).toBe(true);
+  expect(csv.startsWith("\uFEFFperiode_start;plattform;kanal;publikum;netto_vekst;brudd;brudd_merknad\r\n")).toBe(true);
 
   const api = await (await request.get(`/api/agencies/${SLUG}/growth?range=30d&bucket=week`)).json();
   const ops = api.data.accounts.find((a: { label: string }) => a.label.includes("oslopolitiops"));

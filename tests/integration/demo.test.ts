@@ -43,6 +43,23 @@ describe("demo data", () => {
     expect(fbAfter.reach).toBeGreaterThan(0);
   });
 
+  it("gives Oslo's posts of the last 30 days their own impression counts, which add up to each day's figure, so the most read can be ranked", async () => {
+    const rows = await t.db.$queryRaw<{ day: string; posts: number; distinct_counts: number; sum: number; daily: number | null }[]>`
+      SELECT (p.published_at AT TIME ZONE ag.time_zone)::date::text AS day, count(*)::int AS posts, count(DISTINCT p.impressions)::int AS distinct_counts,
+             sum(p.impressions)::float8 AS sum, max(m.impressions)::float8 AS daily
+      FROM post p JOIN account a ON a.id = p.account_id JOIN agency ag ON ag.id = p.agency_id
+      LEFT JOIN account_daily_metric m ON m.account_id = p.account_id AND m.day = (p.published_at AT TIME ZONE ag.time_zone)::date
+      WHERE a.handle = 'oslopolitiops' AND (p.published_at AT TIME ZONE ag.time_zone)::date >= '2026-10-24'
+      GROUP BY 1`;
+    expect(rows.length).toBeGreaterThan(20);
+    const busy = rows.filter((r) => r.posts > 1);
+    expect(busy.length).toBeGreaterThan(10);
+    for (const r of busy) expect(r.distinct_counts).toBe(r.posts);
+    for (const r of rows.filter((r) => r.daily !== null)) expect(r.sum).toBe(r.daily);
+    const top = await t.db.post.findMany({ where: { account: { handle: "oslopolitiops" }, publishedAt: { gte: new Date("2026-11-16") } }, orderBy: { impressions: "desc" }, take: 5 });
+    expect(new Set(top.map((p) => p.impressions)).size).toBe(5);
+  });
+
   it("has Norwegian posts and pseudonymised replies around the Coordination Reform", async () => {
     const replies = await t.db.reply.findMany({ where: { account: { handle: "helseomsorgdep" }, text: { contains: "samhandlingsreformen" } }, take: 5 });
     expect(replies.length).toBeGreaterThan(0);

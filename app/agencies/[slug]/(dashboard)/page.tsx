@@ -1,3 +1,5 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
+import { FilterForm } from "@/app/components/FilterForm";
 import { DataTable } from "@/app/components/DataTable";
 import { Sparkline } from "@/app/components/Sparkline";
 import { StatCard } from "@/app/components/StatCard";
@@ -9,7 +11,8 @@ import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage(props: PageProps) {
-  const { agency, locale, t, m, today } = await dashboardContext(props);
+  const ctx = await dashboardContext(props);
+  const { agency, locale, t, m, today } = ctx;
   const o = await getAgencyOverview(db(), { agencyId: agency.id, today });
   const week = formatWeek(o.thisWeek, locale);
   const lastWeek = formatWeek(o.lastWeek, locale);
@@ -74,6 +77,10 @@ export default async function OverviewPage(props: PageProps) {
           </ul>
         )}
       </section>
+
+      {/* A period of one's own choosing beside the previous one or the same one last year. */}
+      <FilterForm locale={locale} filters={ctx.filters} range={ctx.range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showBucket={false} />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={ctx.filters} />
     </div>
   );
 }

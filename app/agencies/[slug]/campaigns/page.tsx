@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
+import { FilterForm } from "@/app/components/FilterForm";
+import { dashboardContext } from "@/lib/dashboard/pageContext";
 import { db } from "@/lib/db/client";
 import { formatNumber, type UiLocale } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
@@ -18,6 +21,7 @@ export default async function CampaignsPage(props: { params: Promise<{ slug: str
   const { saved, error } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = agency.locale;
   const { accounts, campaigns } = await getCampaigns(db(), agency.id);
+  const ctx = await dashboardContext(props);
   const admin = hasRole(agency, "admin");
   const when = (d: Date) => new Intl.DateTimeFormat("nb-NO", { timeZone: agency.timeZone, dateStyle: "short", timeStyle: "short" }).format(d);
   const share = (part: number | null, whole: number | null) => (part === null || !whole ? "–" : `${Math.round((100 * part) / whole)} %`);
@@ -78,6 +82,9 @@ export default async function CampaignsPage(props: { params: Promise<{ slug: str
           </form>
         </>
       )}
+      {/* Campaigns sent in a period beside the previous one or the same one last year (lib/queries/getPeriodComparison.ts). */}
+      <FilterForm locale={ctx.locale} filters={ctx.filters} range={ctx.range} errors={ctx.errors} notices={ctx.notices} showBucket={false} />
+      <ComparisonPanel agency={ctx.agency} scope={ctx.scope} filters={ctx.filters} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
@@ -35,6 +36,7 @@ export default async function ComparePage(props: PageProps) {
           </fieldset>
         }
       />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} by="agency" agencies={chosen.map((a) => a.slug)} />
       <section className="panel" aria-labelledby="compare-title">
         <h2 id="compare-title">{t.compareTitle}</h2>
         <p className="meta">{t.compareHelp}</p>

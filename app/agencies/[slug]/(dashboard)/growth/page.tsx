@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -7,16 +8,19 @@ import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/
 import { formatBucket, formatChange, formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
+import { chartMarkers } from "@/lib/dashboard/seriesNotes";
 
 export const dynamic = "force-dynamic";
 
 export default async function GrowthPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
-  const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds });
+  const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds, events: { metrics: ["audience"], today: ctx.today, timeZone: agency.timeZone } });
+  const accountMarkers = chartMarkers(g.events ?? [], (id) => { const s = g.summary.find((x) => x.accountId === id); return s && channelLabel(s); }, locale);
   const labels = g.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const net = filters.view === "net";
   const pick = net ? "net" : "absolute";
+  const zoomed = filters.axis === "zoom" && !net;
   const fastest = g.summary[0];
   const summaryLine = fastest && fastest.changeShare !== null
     ? t.growthSummary(channelLabel(fastest), formatPercent(fastest.changeShare, locale), formatChange(fastest.change, locale))
@@ -37,7 +41,8 @@ export default async function GrowthPage(props: PageProps) {
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_growth}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showView />
+      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showView showAxis />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       {g.accounts.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
         <>
           <section className="panel" aria-labelledby="growth-range-title">
@@ -72,6 +77,9 @@ export default async function GrowthPage(props: PageProps) {
             kind={net ? "bar" : "line"}
             signed={net}
             tablePages={{ page: tablePage, hrefOf: tableHref("growth-accounts") }}
+            markers={accountMarkers}
+            zoomed={zoomed}
+            axisNote={!net}
           />
           <ChartFigure
             id="growth-platforms"
@@ -85,6 +93,9 @@ export default async function GrowthPage(props: PageProps) {
             kind={net ? "bar" : "line"}
             signed={net}
             tablePages={{ page: tablePage, hrefOf: tableHref("growth-platforms") }}
+            markers={accountMarkers}
+            zoomed={zoomed}
+            axisNote={!net}
           />
         </>
       )}

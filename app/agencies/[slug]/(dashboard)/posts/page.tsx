@@ -1,3 +1,4 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
 import { filtersToParams } from "@/lib/dashboard/filters";
@@ -41,6 +42,7 @@ export default async function PostsPage(props: PageProps) {
         locale={locale} filters={filters} range={range} errors={errors} notices={ctx.notices} channels={ctx.channelOptions} showBucket={false}
         extra={<input type="hidden" name="sort" value={sort} />}
       />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       <section className="panel" aria-labelledby="posts-title">
         <h2 id="posts-title">{t.topPosts}: {t.sortBy.toLowerCase()} {t[`sort_${sort}`].toLowerCase()}</h2>
         <p className="meta">{t.sortBy}: {(["impressions", "replies", "likes", "reposts", "publishedAt"] as const).map((s, i) => (

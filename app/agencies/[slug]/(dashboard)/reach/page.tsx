@@ -1,3 +1,4 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -6,6 +7,8 @@ import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/
 import { formatBucket, formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { getCampaignReach } from "@/lib/queries/getCampaignReach";
 import { getReachSeries } from "@/lib/queries/getReachSeries";
+import { chartMarkers } from "@/lib/dashboard/seriesNotes";
+import type { Metric } from "@/lib/metrics/engine";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +16,17 @@ export default async function ReachPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
   const params = { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds };
-  const [r, campaigns] = await Promise.all([getReachSeries(db(), params), getCampaignReach(db(), { ...params, timeZone: agency.timeZone })]);
+  const events = { metrics: ["impressions", "engagements"] as Metric[], today: ctx.today, timeZone: agency.timeZone };
+  const [r, campaigns] = await Promise.all([getReachSeries(db(), { ...params, events }), getCampaignReach(db(), { ...params, timeZone: agency.timeZone })]);
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const withImpressions = r.channels.filter((c) => c.total.impressions !== null);
+  // A channel whose impressions broke off stays on the chart: its break is marked, never a silent absence.
+  const broken = new Set((r.events ?? []).filter((e) => e.kind === "series_break").map((e) => e.accountId));
+  const charted = r.channels.filter((c) => c.total.impressions !== null || broken.has(c.accountId));
+  const labelOf = (ids: Set<string>) => (id: string) => { const c = r.channels.find((x) => x.accountId === id); return c && ids.has(id) ? channelLabel(c) : undefined; };
+  const impressionMarkers = chartMarkers((r.events ?? []).filter((e) => e.metric !== "engagements"), labelOf(new Set(charted.map((c) => c.accountId))), locale);
+  const rateMarkers = chartMarkers(r.events ?? [], labelOf(new Set(withImpressions.map((c) => c.accountId))), locale);
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
   const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : t.noDataInRange;
   const topPerPost = [...withImpressions].filter((c) => c.total.impressionsPerPost !== null).sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
@@ -27,6 +37,7 @@ export default async function ReachPage(props: PageProps) {
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_reach}</h1>
       <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
 
       <section className="panel" aria-labelledby="campaigns-title">
         <h2 id="campaigns-title">{t.campaigns}</h2>
@@ -81,10 +92,11 @@ export default async function ReachPage(props: PageProps) {
             title={t.reachOverTime}
             summary={reachLine}
             labels={labels}
-            series={withImpressions.map((c) => ({ label: channelLabel(c), values: c.values.map((v) => v.impressions) }))}
+            series={charted.map((c) => ({ label: channelLabel(c), values: c.values.map((v) => v.impressions) }))}
             bucketHeader={t[`bucket_${range.bucket}`]}
             tableLabel={t.showTable}
             locale={locale}
+            markers={impressionMarkers}
           />
           <ChartFigure
             id="reach-rate"
@@ -96,6 +108,7 @@ export default async function ReachPage(props: PageProps) {
             tableLabel={t.showTable}
             locale={locale}
             percent
+            markers={rateMarkers}
           />
         </>
       )}

@@ -1,3 +1,4 @@
+import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -5,13 +6,15 @@ import { db } from "@/lib/db/client";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
 import { formatBucket, formatNumber } from "@/lib/format";
 import { getReplySeries } from "@/lib/queries/getReplySeries";
+import { chartMarkers } from "@/lib/dashboard/seriesNotes";
 
 export const dynamic = "force-dynamic";
 
 export default async function RepliesPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
-  const r = await getReplySeries(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds });
+  const r = await getReplySeries(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds, events: { metrics: ["replies"], today: ctx.today, timeZone: agency.timeZone } });
+  const markers = chartMarkers(r.events ?? [], (id) => { const c = r.channels.find((x) => x.accountId === id); return c && channelLabel(c); }, locale);
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v * 10) / 10, locale);
   const top = [...r.channels].sort((a, b) => (b.total ?? 0) - (a.total ?? 0))[0];
@@ -20,6 +23,7 @@ export default async function RepliesPage(props: PageProps) {
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_replies}</h1>
       <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
+      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       {r.channels.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
         <>
           <section className="panel" aria-labelledby="replies-totals-title">
@@ -46,6 +50,7 @@ export default async function RepliesPage(props: PageProps) {
             bucketHeader={t[`bucket_${range.bucket}`]}
             tableLabel={t.showTable}
             locale={locale}
+            markers={markers}
             kind="bar"
           />
         </>
