@@ -2,7 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 
 /** Paths anyone may open without signing in. Everything else needs a session. */
-const PUBLIC = [/^\/login(\/|$)/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/sso\/(start|callback)$/, /^\/api\/health$/, /^\/unsubscribe(\/|$)/];
+const PUBLIC = [/^\/login(\/|$)/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/sso\/(start|callback)$/, /^\/api\/health$/, /^\/unsubscribe(\/|$)/, /^\/public\/[^/]+(\/data\.(csv|json))?$/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -48,6 +48,8 @@ export function proxy(request: NextRequest) {
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // The public transparency pages show the same aggregates to everyone: shared caches may keep them briefly.
+  if (/^\/public\/[^/]+$/.test(pathname)) response.headers.set("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
   if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
