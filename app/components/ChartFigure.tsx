@@ -1,4 +1,5 @@
 import { formatNumber, formatPercent, intlLocale, type UiLocale } from "@/lib/format";
+import { ChartDownload } from "./ChartDownload";
 import { DataTable } from "./DataTable";
 import { TimeChart, type TimeChartSeries } from "./TimeChart";
 
@@ -22,12 +23,13 @@ export function ChartFigure(props: {
   const fmt = (v: number | null) =>
     props.percent ? formatPercent(v, props.locale) : props.signed && v !== null && v > 0 ? `+${formatNumber(v, props.locale)}` : formatNumber(v, props.locale);
   return (
-    <figure className="panel" aria-labelledby={`${props.id}-title`}>
+    <figure className="panel" id={props.id} aria-labelledby={`${props.id}-title`}>
       <figcaption>
         <h2 id={`${props.id}-title`}>{props.title}</h2>
         <p className="summary" data-summary={props.id}>{props.summary}</p>
       </figcaption>
       <TimeChart kind={props.kind} labels={props.labels} series={props.series} ariaLabel={`${props.title}. ${props.summary}`} locale={intlLocale(props.locale)} percent={props.percent} />
+      <ChartDownload figureId={props.id} title={props.title} period={props.labels.length ? `${props.labels[0]} – ${props.labels[props.labels.length - 1]}` : ""} locale={props.locale} />
       <details>
         <summary>{props.tableLabel}</summary>
         <DataTable
