@@ -1,4 +1,5 @@
 import { PgBoss } from "pg-boss";
+import { shuttingDown } from "@/lib/shutdown";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { SOCIAL_PLATFORMS } from "@/lib/platforms/types";
@@ -15,7 +16,7 @@ export type Log = (message: string) => void;
 export async function startQueue(url: string, log: Log = () => undefined): Promise<PgBoss> {
   // The supervisor looks for jobs whose worker stopped sending heartbeats every 10 s (default 60).
   const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, max: 4, superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 });
-  boss.on("error", (error: Error) => log(`queue error: ${error.message}`));
+  boss.on("error", (error: Error) => { if (!shuttingDown()) log(`queue error: ${error.message}`); });
   await boss.start();
   // :TRICKY: "stately" allows one queued and one active job per singleton key, so however many
   // instances tick, an account is never queued twice nor collected by two workers at once. A job
