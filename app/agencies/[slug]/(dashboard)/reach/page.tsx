@@ -1,3 +1,4 @@
+import { summaryUnavailable } from "@/lib/i18nSummary";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -18,11 +19,11 @@ export default async function ReachPage(props: PageProps) {
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const withImpressions = r.channels.filter((c) => c.total.impressions !== null);
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
-  const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : t.noDataInRange;
+  const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : summaryUnavailable(locale);
   const topPerPost = [...withImpressions].filter((c) => c.total.impressionsPerPost !== null).sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
   const latest = campaigns[0];
   const bestRate = [...withImpressions].filter((c) => c.total.engagementRate !== null).sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
-  const rateLine = bestRate ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2)) : t.noDataInRange;
+  const rateLine = bestRate ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2)) : summaryUnavailable(locale);
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_reach}</h1>
