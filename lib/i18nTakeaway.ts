@@ -4,7 +4,6 @@ import type { UiLocale } from "@/lib/format";
 const nb = {
   pdfPage: "Last ned siden som PDF",
   png: "Last ned figuren som PNG",
-  pngLabel: (title: string) => `Last ned «${title}» som PNG`,
   source: "Kilde: Kanalmåling",
   pdfFailed: "PDF-en kunne ikke lages akkurat nå. Prøv igjen om litt.",
 };
@@ -12,14 +11,12 @@ type Texts = typeof nb;
 const en: Texts = {
   pdfPage: "Download this page as PDF",
   png: "Download the chart as PNG",
-  pngLabel: (title) => `Download “${title}” as PNG`,
   source: "Source: Kanalmåling",
   pdfFailed: "The PDF could not be made just now. Try again in a moment.",
 };
 const sv: Texts = {
   pdfPage: "Ladda ner sidan som PDF",
   png: "Ladda ner diagrammet som PNG",
-  pngLabel: (title) => `Ladda ner ”${title}” som PNG`,
   source: "Källa: Kanalmåling",
   pdfFailed: "PDF:en kunde inte skapas just nu. Försök igen om en stund.",
 };

@@ -41,5 +41,5 @@ export function ChartDownload(props: { figureId: string; title: string; period: 
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     }, "image/png");
   };
-  return <button type="button" className="secondary chart-download" onClick={download} aria-label={t.pngLabel(props.title)}>{t.png}</button>;
+  return <button type="button" className="secondary chart-download" onClick={download}>{t.png}<span className="visually-hidden">: {props.title}</span></button>;
 }

@@ -39,6 +39,7 @@ export async function readOutboxMessage(dataDir: string, email: string, file: st
   const addresses = (a: ParsedMail["to"]) => (Array.isArray(a) ? a : a ? [a] : []).map((x) => x.text).join(", ");
   return {
     from: mail.from?.text ?? "", to: addresses(mail.to), subject: mail.subject ?? "(uten emne)", date: mail.date ?? null,
+    text: mail.text ?? "",
     html: typeof mail.html === "string" ? mail.html : `<pre>${(mail.text ?? "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
     attachments: mail.attachments.map((a, index) => ({ index, filename: a.filename ?? `vedlegg-${index + 1}`, contentType: a.contentType, size: a.size, inline: a.contentDisposition === "inline" || Boolean(a.related) })).filter((a) => !a.inline),
   };
