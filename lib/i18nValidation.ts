@@ -8,8 +8,8 @@ import type { UiLocale } from "@/lib/format";
 const nb = {
   name_required: "må fylles ut",
   sent_at_format: "må være en dato og et klokkeslett (f.eks. 2026-11-17T08:00)",
-  reached_over_sent: "nådd kan ikke være flere enn sendt",
-  reached_over_target: "nådd kan ikke være flere enn målgruppen",
+  reached_over_sent: "kan ikke være flere enn sendt",
+  reached_over_target: "kan ikke være flere enn målgruppen",
   file_empty: "filen er tom",
   header_missing: (missing: string) => `første linje må navngi kolonnene name og sent_at (mangler: ${missing})`,
   line: (n: number) => `linje ${n}`,
@@ -19,14 +19,14 @@ const nb = {
 };
 type Texts = typeof nb;
 const en: Texts = {
-  name_required: "is required", sent_at_format: "must be a date and time (e.g. 2026-11-17T08:00)", reached_over_sent: "reached cannot exceed sent",
-  reached_over_target: "reached cannot exceed the target population", file_empty: "the file is empty",
+  name_required: "is required", sent_at_format: "must be a date and time (e.g. 2026-11-17T08:00)", reached_over_sent: "cannot exceed sent",
+  reached_over_target: "cannot exceed the target population", file_empty: "the file is empty",
   header_missing: (m) => `the header must name the columns name and sent_at (missing: ${m})`, line: (n) => `line ${n}`, row: "the row", field: "the field",
   fields: { name: "Name", sentAt: "Sent at", sent: "Sent", reached: "Reached", targetPopulation: "Target population", opens: "Opens", clicks: "Clicks", sort: "Sort" },
 };
 const sv: Texts = {
-  name_required: "måste fyllas i", sent_at_format: "måste vara ett datum och en tid (t.ex. 2026-11-17T08:00)", reached_over_sent: "nådda kan inte vara fler än skickade",
-  reached_over_target: "nådda kan inte vara fler än målgruppen", file_empty: "filen är tom",
+  name_required: "måste fyllas i", sent_at_format: "måste vara ett datum och en tid (t.ex. 2026-11-17T08:00)", reached_over_sent: "kan inte vara fler än skickade",
+  reached_over_target: "kan inte vara fler än målgruppen", file_empty: "filen är tom",
   header_missing: (m) => `första raden måste namnge kolumnerna name och sent_at (saknas: ${m})`, line: (n) => `rad ${n}`, row: "raden", field: "fältet",
   fields: { name: "Namn", sentAt: "Skickad tid", sent: "Skickade", reached: "Nådda", targetPopulation: "Målgrupp", opens: "Öppnade", clicks: "Klick", sort: "Sortering" },
 };

@@ -129,7 +129,12 @@ async function main() {
       log("stopped (some parts did not finish within 25 s and were left behind)");
       process.exit(0);
     }, 25_000);
-    const quietly = async (step: () => Promise<unknown> | unknown) => { try { await step(); } catch { /* already gone */ } };
+    // A step whose peer is already gone may never settle (a PostgreSQL that exited on Ctrl-C): wait at most 12 s.
+    const quietly = async (step: () => Promise<unknown> | unknown) => {
+      try {
+        await Promise.race([step(), new Promise((resolve) => setTimeout(resolve, 12_000).unref())]);
+      } catch { /* already gone */ }
+    };
     server.close();
     server.closeIdleConnections();
     await quietly(() => stopScheduler());
