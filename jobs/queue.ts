@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
 import { redactSecrets } from "@/lib/config";
+import { shuttingDown } from "@/lib/shutdown";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { REAL_BASE_URL } from "@/lib/platforms";
@@ -19,7 +20,7 @@ export type Log = (message: string) => void;
 export async function startQueue(url: string, log: Log = () => undefined): Promise<PgBoss> {
   // The supervisor looks for jobs whose worker stopped sending heartbeats every 10 s (default 60).
   const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, max: 4, superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 });
-  boss.on("error", (error: Error) => log(`queue error: ${redactSecrets(error.message)}`));
+  boss.on("error", (error: Error) => { if (!shuttingDown()) log(`queue error: ${redactSecrets(error.message)}`); });
   await boss.start();
   // :TRICKY: "stately" allows one queued and one active job per singleton key, so however many
   // instances tick, an account is never queued twice nor collected by two workers at once. A job

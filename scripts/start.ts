@@ -29,6 +29,8 @@ import type { PgBoss } from "pg-boss";
 import { buildIsStale } from "./build-freshness";
 import { isRscPostWithoutAction } from "@/lib/http/actionPayload";
 import { hardeningText, requestLocale } from "@/lib/i18nHardening";
+import { closePool } from "@/lib/db/pool";
+import { beginShutdown } from "@/lib/shutdown";
 
 const dev = process.argv.includes("--dev");
 // Restricted networks: never phone home.
@@ -138,20 +140,36 @@ async function main() {
   if (demoLogin) log(`demo login: ${demoLogin.email} / ${demoLogin.password ?? "(password set earlier; see DEMO_ADMIN_PASSWORD)"}`);
 
   let stopping = false;
+  // :TRICKY: Ctrl-C signals the whole process group, embedded PostgreSQL included. Stop taking
+  // requests first, then the parts that use the database, then the database; every step may fail
+  // quietly (its peer may already be gone), and a deadline makes the final "stopped" line certain.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    beginShutdown();
     log(`${signal}: stopping web server, scheduler, workers, sandbox and database …`);
-    await stopScheduler();
-    await catcher?.stop();
-    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
-    await sandbox?.close();
-    await db.$disconnect();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const deadline = setTimeout(() => {
+      log("stopped (some parts did not finish within 25 s and were left behind)");
+      process.exit(0);
+    }, 25_000);
+    // A step whose peer is already gone may never settle (a PostgreSQL that exited on Ctrl-C): wait at most 12 s.
+    const quietly = async (step: () => Promise<unknown> | unknown) => {
+      try {
+        await Promise.race([step(), new Promise((resolve) => setTimeout(resolve, 12_000).unref())]);
+      } catch { /* already gone */ }
+    };
+    server.close();
+    server.closeIdleConnections();
+    await quietly(() => stopScheduler());
+    await quietly(() => boss.stop({ graceful: true, timeout: 10_000 }));
+    await quietly(() => catcher?.stop());
+    await quietly(() => sandbox?.close());
+    await quietly(() => db.$disconnect());
+    await quietly(() => closePool());
     server.closeAllConnections();
-    await app.close?.();
-    // Ctrl-C in a terminal also signals PostgreSQL itself; it may already be shutting down.
-    if (embedded) await embedded.stop().catch(() => undefined);
+    await quietly(() => app.close?.());
+    if (embedded) await quietly(() => embedded!.stop());
+    clearTimeout(deadline);
     log("stopped");
     process.exit(0);
   };

@@ -2,6 +2,7 @@ import type { ChartMarker } from "@/lib/dashboard/seriesNotes";
 import { formatNumber, formatPercent, intlLocale, type UiLocale } from "@/lib/format";
 import { compareMessages } from "@/lib/i18nCompare";
 import { tableMessages } from "@/lib/i18nTables";
+import { ChartDownload } from "./ChartDownload";
 import { DataTable } from "./DataTable";
 import { TimeChart, type TimeChartSeries } from "./TimeChart";
 
@@ -41,7 +42,7 @@ export function ChartFigure(props: {
   }));
   const paged = props.tablePages && rows.length > TABLE_PAGE_ROWS ? pageOf(rows.length, props.tablePages.page) : null;
   return (
-    <figure className="panel" aria-labelledby={`${props.id}-title`}>
+    <figure className="panel" id={props.id} aria-labelledby={`${props.id}-title`}>
       <figcaption>
         <h2 id={`${props.id}-title`}>{props.title}</h2>
         <p className="summary" data-summary={props.id}>{props.summary}</p>
@@ -58,6 +59,7 @@ export function ChartFigure(props: {
           <ol data-chart-breaks={props.id}>{markers.map((mk, i) => <li key={i}>{props.labels[mk.index]}: {mk.label}</li>)}</ol>
         </div>
       )}
+      <ChartDownload figureId={props.id} title={props.title} period={props.labels.length ? `${props.labels[0]} – ${props.labels[props.labels.length - 1]}` : ""} locale={props.locale} />
       <details open={paged !== null && props.tablePages!.page !== null}>
         <summary>{props.tableLabel}</summary>
         {paged && props.tablePages!.page === null ? (

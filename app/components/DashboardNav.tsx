@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { takeawayTexts } from "@/lib/i18nTakeaway";
 
 export type NavLabels = Record<"dashboardNav" | "language" | "exportCsv" | `nav_${(typeof SECTIONS)[number]}` | `export_${ExportName}`, string>;
 type ExportName = "overview" | "growth" | "reach" | "campaigns" | "posts" | "replies" | "reply-texts" | "compare";
@@ -13,6 +14,8 @@ const EXPORTS: Partial<Record<(typeof SECTIONS)[number], ExportName[]>> = {
 // `shown` keeps the form's displayed dates from reading as typed ones; `lang` gives the CSV the page's labels.
 const EXPORT_FILTERS = ["lang", "range", "from", "to", "shown", "bucket", "channel", "agency", "compare"];
 type Lang = "nb" | "en" | "sv";
+// Dashboard pages that /agencies/<slug>/pdf/<page> prints.
+const PDF_PAGES = new Set(["overview", "growth", "reach", "posts", "replies", "compare"]);
 
 const SECTIONS = ["overview", "growth", "reach", "posts", "replies", "compare", "campaigns", "connections", "inbox", "outcomes", "reports", "alerts"] as const;
 // Filters that mean the same on every dashboard page travel along with the navigation.
@@ -57,6 +60,9 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
           })}
         </ul>
       </nav>
+      {section && PDF_PAGES.has(section) && (
+        <p className="exports"><a href={`${base}/pdf/${section}${exportQuery.size ? `?${exportQuery}` : ""}`} download>{takeawayTexts(lang).pdfPage}</a></p>
+      )}
       {exports.length > 0 && (
         <p className="exports">
           {t.exportCsv}:{" "}

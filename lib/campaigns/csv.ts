@@ -1,19 +1,21 @@
 import { z } from "zod";
+import type { UiLocale } from "@/lib/format";
+import { issuesText, validationTexts } from "@/lib/i18nValidation";
 import { localTimeToInstant } from "@/lib/time";
 
-/** One campaign row as entered by hand or imported; counts unknown where left empty. */
+/** One campaign row as entered by hand or imported; counts unknown where left empty. Messages are keys of lib/i18nValidation.ts. */
 const count = z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s\u00a0\u202f]/g, "") : v), z.union([z.literal("").transform(() => null), z.coerce.number().int().min(0).max(1_000_000_000)]).nullable());
 
 export const CampaignRowSchema = z.object({
-  name: z.string().trim().min(1, "name is required").max(300),
-  sentAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "sent_at must be a date and time (e.g. 2026-11-17T08:00)"),
+  name: z.string().trim().min(1, "name_required").max(300),
+  sentAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "sent_at_format"),
   sent: count,
   reached: count,
   targetPopulation: count,
   opens: count,
   clicks: count,
-}).refine((r) => r.reached === null || r.sent === null || r.reached <= r.sent, { message: "reached cannot exceed sent", path: ["reached"] })
-  .refine((r) => r.reached === null || r.targetPopulation === null || r.reached <= r.targetPopulation, { message: "reached cannot exceed the target population", path: ["reached"] });
+}).refine((r) => r.reached === null || r.sent === null || r.reached <= r.sent, { message: "reached_over_sent", path: ["reached"] })
+  .refine((r) => r.reached === null || r.targetPopulation === null || r.reached <= r.targetPopulation, { message: "reached_over_target", path: ["reached"] });
 
 export type CampaignRow = z.infer<typeof CampaignRowSchema>;
 
@@ -62,12 +64,13 @@ function splitCsv(text: string): string[][] {
 export type CsvResult = { rows: CampaignRow[]; errors: string[] };
 
 /** Parses an import file; every bad line is reported by its line number and nothing of it is kept. */
-export function parseCampaignCsv(text: string): CsvResult {
+export function parseCampaignCsv(text: string, locale: UiLocale = "nb"): CsvResult {
+  const t = validationTexts(locale);
   const [header, ...lines] = splitCsv(text);
-  if (!header) return { rows: [], errors: ["the file is empty"] };
+  if (!header) return { rows: [], errors: [t.file_empty] };
   const keys = header.map((h) => COLUMNS[h.trim().toLowerCase()]);
   const missing = (["name", "sentAt"] as const).filter((k) => !keys.includes(k));
-  if (missing.length) return { rows: [], errors: [`the header must name the columns name and sent_at (missing: ${missing.join(", ")})`] };
+  if (missing.length) return { rows: [], errors: [t.header_missing(missing.map((k) => (k === "sentAt" ? "sent_at" : k)).join(", "))] };
   const rows: CampaignRow[] = [];
   const errors: string[] = [];
   lines.forEach((fields, i) => {
@@ -75,7 +78,7 @@ export function parseCampaignCsv(text: string): CsvResult {
     keys.forEach((k, j) => { if (k) raw[k] = fields[j] ?? ""; });
     const parsed = CampaignRowSchema.safeParse(raw);
     if (parsed.success) rows.push(parsed.data);
-    else errors.push(`line ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join(".") || "row"} — ${x.message}`).join("; ")}`);
+    else errors.push(`${t.line(i + 2)}: ${issuesText(parsed.error, locale)}`);
   });
   return { rows, errors };
 }

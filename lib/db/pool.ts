@@ -1,4 +1,5 @@
 import pg from "pg";
+import { shuttingDown } from "@/lib/shutdown";
 
 // :TRICKY: Prisma cannot stream a result; exports read through a plain pg pool, one per process
 // (globalThis, see lib/db/client.ts), with errors of idle connections logged, not thrown.
@@ -9,7 +10,7 @@ export function pool(): pg.Pool {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the product with `npm start`");
     holder.__pool = new pg.Pool({ connectionString: url, max: 5 });
-    holder.__pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+    holder.__pool.on("error", (error) => { if (!shuttingDown()) console.error("[db] idle connection lost:", error.message); });
   }
   return holder.__pool;
 }
@@ -35,4 +36,11 @@ export function poolOf(client: object): pg.Pool {
     pools.__writePools.set(url, p);
   }
   return p;
+}
+
+/** Closes the pool of this process, if one was opened. */
+export async function closePool(): Promise<void> {
+  const p = holder.__pool;
+  holder.__pool = undefined;
+  await p?.end().catch(() => undefined);
 }

@@ -48,6 +48,8 @@ export type DemoAgency = {
   campaigns?: DemoCampaign[];
   /** Channel whose replies are triaged and linked to policy work in the demo. */
   inputsFrom?: string;
+  /** Publishes its transparency page (/public/<slug>). */
+  publicPage?: boolean;
 };
 
 export const DEMO_AGENCIES: DemoAgency[] = [
@@ -106,6 +108,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     locale: "nb",
     timeZone: "Europe/Oslo",
     inputsFrom: "helseomsorgdep",
+    publicPage: true,
     accounts: [
       { platform: "twitter", handle: "helseomsorgdep", displayName: "Helse- og omsorgsdep.", anchors: [["2010-03-01", 791], ["2012-01-02", 5_400], ["2017-06-30", 17_800], ["2026-11-01", 31_500]], postsPerDay: 0.8, repliesPerPost: 4, reachFactor: 1.4 },
       { platform: "facebook", handle: "helseogomsorgsdepartementet", displayName: "Helse- og omsorgsdepartementet", anchors: [["2010-03-01", 104], ["2014-01-06", 3_100], ["2026-11-01", 23_600]], postsPerDay: 0.4, repliesPerPost: 7, reachFactor: 1.8, impressionsRetiredFrom: "2025-11-15" },

@@ -18,7 +18,7 @@ export async function loadDemoData(db: Db, opts: { pseudonymisationKey: string; 
   const idsBySlug = new Map<string, string>();
   for (const agency of DEMO_AGENCIES) {
     const parentId = agency.parentSlug ? idsBySlug.get(agency.parentSlug) ?? null : null;
-    const fields = { name: agency.name, locale: agency.locale, timeZone: agency.timeZone, parentId };
+    const fields = { name: agency.name, locale: agency.locale, timeZone: agency.timeZone, parentId, ...(agency.publicPage ? { publicPage: true } : {}) };
     // Marked as demo when created; an agency people created under the same slug is never turned into one.
     const row = await db.agency.upsert({ where: { slug: agency.slug }, create: { slug: agency.slug, isDemo: true, ...fields }, update: fields });
     idsBySlug.set(agency.slug, row.id);

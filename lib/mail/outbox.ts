@@ -23,12 +23,31 @@ export async function listOutbox(dataDir: string, email: string, limit = 50) {
   return mine;
 }
 
-/** One message for its recipient: its HTML with inline images resolved, or null. */
-export async function readOutboxMessage(dataDir: string, email: string, file: string): Promise<string | null> {
+/** One parsed message, only for one of its recipients; null otherwise. */
+async function readMine(dataDir: string, email: string, file: string): Promise<ParsedMail | null> {
   if (!MESSAGE_FILE.test(file)) return null;
   const raw = await readFile(/* turbopackIgnore: true */ path.join(outboxDir(dataDir), file)).catch(() => null);
   if (!raw) return null;
   const mail = await simpleParser(raw);
-  if (!recipients(mail).includes(email.toLowerCase())) return null;
-  return typeof mail.html === "string" ? mail.html : `<pre>${(mail.text ?? "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`;
+  return recipients(mail).includes(email.toLowerCase()) ? mail : null;
+}
+
+/** One message for its recipient: its headers, its HTML with inline images resolved, and its attachments (not inline images). */
+export async function readOutboxMessage(dataDir: string, email: string, file: string) {
+  const mail = await readMine(dataDir, email, file);
+  if (!mail) return null;
+  const addresses = (a: ParsedMail["to"]) => (Array.isArray(a) ? a : a ? [a] : []).map((x) => x.text).join(", ");
+  return {
+    from: mail.from?.text ?? "", to: addresses(mail.to), subject: mail.subject ?? "(uten emne)", date: mail.date ?? null,
+    text: mail.text ?? "",
+    html: typeof mail.html === "string" ? mail.html : `<pre>${(mail.text ?? "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
+    attachments: mail.attachments.map((a, index) => ({ index, filename: a.filename ?? `vedlegg-${index + 1}`, contentType: a.contentType, size: a.size, inline: a.contentDisposition === "inline" || Boolean(a.related) })).filter((a) => !a.inline),
+  };
+}
+
+/** One attachment of a message, for one of its recipients. */
+export async function readOutboxAttachment(dataDir: string, email: string, file: string, index: number) {
+  const mail = await readMine(dataDir, email, file);
+  const a = mail?.attachments[index];
+  return a ? { filename: a.filename ?? `vedlegg-${index + 1}`, contentType: a.contentType, content: a.content } : null;
 }

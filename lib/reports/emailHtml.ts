@@ -37,8 +37,9 @@ export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubs
 ${comparisonHtml(data)}
 ${h2("Publikum per kanal")}
 <table style="border-collapse:collapse;width:100%" data-report="channels">
-<thead><tr><th style="${CELL}">Kanal</th><th style="${NUM}">Publikum</th><th style="${NUM}">Endring siste uke</th><th style="${NUM}">Endring siste 4 uker</th></tr></thead>
-<tbody>${data.channels.map((c) => html`<tr><td style="${CELL}">${PLATFORM_LABEL[c.platform]} ${c.handle}</td><td style="${NUM}">${formatNumber(c.audience, locale)}</td><td style="${NUM}">${signed(c.changeWeek, locale)}</td><td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td></tr>`)}</tbody>
+<caption style="text-align:left;font-weight:bold">Publikum per kanal, uke ${data.week.week}</caption>
+<thead><tr><th scope="col" style="${CELL}">Kanal</th><th scope="col" style="${NUM}">Publikum</th><th scope="col" style="${NUM}">Endring siste uke</th><th scope="col" style="${NUM}">Endring siste 4 uker</th></tr></thead>
+<tbody>${data.channels.map((c) => html`<tr><th scope="row" style="${CELL};font-weight:normal">${PLATFORM_LABEL[c.platform]} ${c.handle}</th><td style="${NUM}">${formatNumber(c.audience, locale)}</td><td style="${NUM}">${signed(c.changeWeek, locale)}</td><td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td></tr>`)}</tbody>
 </table>
 <p><img src="${chartSrc}" alt="Publikum per kanal de siste 12 ukene. Tallene står i tabellen over." width="720" style="max-width:100%"></p>
 ${trendEventsHtml(data)}

@@ -73,6 +73,9 @@ test("a reply spike raises one alert, once, e-mailed once to the subscribed admi
   const message = page.getByRole("link", { name: subject });
   await expect(message.first()).toBeVisible();
   await message.first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
+  expect(await page.content()).not.toContain(CITIZEN_TEXT);
+  await page.getByRole("link", { name: "Vis e-posten slik den ble sendt (HTML)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Mange svar – X (Twitter) · ${HANDLE}`);
   const mailHtml = await page.content();
   expect(mailHtml).toMatch(new RegExp(`http://(?:localhost|127\\.0\\.0\\.1):\\d+/agencies/${SLUG}/replies\\?from=\\d{4}-\\d{2}-\\d{2}&amp;to=\\d{4}-\\d{2}-\\d{2}&amp;bucket=day&amp;channel=${accountId}`));

@@ -8,7 +8,9 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const ADMIN = { email: "admin@demo.kanalmaaling.test", password: "e2e-demo-passord-2026" };
 /** Invited through the members page by auth.setup.ts (sets their own password): a viewer of Oslo politidistrikt only. */
 export const OSLO_VIEWER = { email: "leser@oslo.test", password: "e2e-leser-passord-2026", name: "Leser Oslo" };
-export const STATE = { admin: ".tmp/e2e-admin.json", osloViewer: ".tmp/e2e-oslo-viewer.json" };
+/** Invited the same way: an editor of Oslo politidistrikt (inputs and work items, not members or settings). */
+export const OSLO_EDITOR = { email: "redaktor@oslo.test", password: "e2e-redaktor-passord-2026", name: "Redaktør Oslo" };
+export const STATE = { admin: ".tmp/e2e-admin.json", osloViewer: ".tmp/e2e-oslo-viewer.json", osloEditor: ".tmp/e2e-oslo-editor.json" };
 
 export function runInfoFile(port = E2E_PORT): string {
   return path.resolve(".tmp", `e2e-${port}.json`);

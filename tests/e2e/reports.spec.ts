@@ -23,7 +23,16 @@ test("an admin subscribes, previews the report, downloads its PDF and receives a
   const pdf = await request.get(`/agencies/${SLUG}/reports/pdf`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const bytes = await pdf.body();
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  // Tagged for screen readers: a structure tree with headings and a table, the document's language and title.
+  const text = bytes.toString("latin1");
+  expect(text).toContain("/StructTreeRoot");
+  expect(text).toMatch(/\/Lang\s*\(nb\)/);
+  expect(text).toMatch(/\/S\s*\/H1/);
+  expect(text).toMatch(/\/S\s*\/Table/);
+  expect(text).toMatch(/\/S\s*\/TH/);
+  expect(text).toContain("/Outlines");
 
   await page.goto(`/agencies/${SLUG}/reports`);
   await page.getByRole("button", { name: "Send en testrapport til meg" }).click();
@@ -33,6 +42,19 @@ test("an admin subscribes, previews the report, downloads its PDF and receives a
   await expect(message).toBeVisible();
   await message.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Ukerapport uke ${week}`);
+  // The mailbox shows the message's headers and lists its attachments for download.
+  const headers = page.locator("dl.mail-headers");
+  await expect(headers.getByText("Fra", { exact: true })).toBeVisible();
+  await expect(headers.getByText("admin@demo.kanalmaaling.test")).toBeVisible();
+  await expect(headers.getByText("Emne", { exact: true })).toBeVisible();
+  await expect(headers.getByText("Dato", { exact: true })).toBeVisible();
+  const attachment = page.locator("[data-attachments] a").first();
+  await expect(attachment).toHaveText(/\.csv$/);
+  const download = await request.get((await attachment.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect((await download.body()).length).toBeGreaterThan(10);
+  expect((await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map((v) => v.id)).toEqual([]);
 });
 
 test("report previews and PDFs of an agency answer 400 to a malformed week", async ({ request }) => {

@@ -28,7 +28,7 @@ describe("manual campaigns", () => {
   it("report bad lines by number and keep none of them", () => {
     const { rows, errors } = parseCampaignCsv("name,sent_at,sent,reached\nA,2026-01-01,100,200\nB,i går,10,5\n");
     expect(rows).toEqual([]);
-    expect(errors).toEqual([expect.stringMatching(/^line 2: reached/), expect.stringMatching(/^line 3: sentAt/)]);
+    expect(errors).toEqual([expect.stringMatching(/^linje 2: Nådd: kan ikke være flere enn sendt/), expect.stringMatching(/^linje 3: Sendt tidspunkt/)]);
     expect(parseCampaignCsv("navn;noe\nx;y").errors[0]).toMatch(/sent_at/);
   });
 

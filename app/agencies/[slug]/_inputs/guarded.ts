@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { issuesText } from "@/lib/i18nValidation";
 import type { UiLocale } from "@/lib/format";
 import { formArg } from "@/lib/http/actionArgs";
 import { actionsText, inputsText } from "@/lib/i18n";
@@ -46,7 +47,7 @@ export async function guarded(lang: UiLocale, run: () => Promise<string>, onStal
     }
     if (error instanceof InputNotFoundError) return { ok: false, message: a.notFound };
     if (error instanceof NotAllowedError) return { ok: false, message: error.role === "admin" ? a.notAdmin : a.notEditor };
-    if (error instanceof z.ZodError) return { ok: false, message: a.invalidForm(error.issues.map((i) => `${i.path.join(".") || "felt"}: ${i.message}`).join("; ")) };
+    if (error instanceof z.ZodError) return { ok: false, message: a.invalidForm(issuesText(error, lang)) };
     throw error;
   }
 }

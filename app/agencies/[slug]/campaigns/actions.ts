@@ -6,6 +6,7 @@ import { CampaignRowSchema, parseCampaignCsv, sentAtInstant } from "@/lib/campai
 import { db } from "@/lib/db/client";
 import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { MAX_CSV_BYTES } from "@/lib/http/limits";
+import { issuesText } from "@/lib/i18nValidation";
 import { upsertCampaigns } from "@/lib/ingest/campaigns";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 
@@ -26,7 +27,7 @@ export async function addCampaign(slugValue: unknown, formValue: unknown) {
   const { agency, account } = await manualAccount(slug, form.get("accountId"));
   const field = (k: string) => String(form.get(k) ?? "");
   const parsed = CampaignRowSchema.safeParse({ name: field("name"), sentAt: field("sentAt"), sent: field("sent"), reached: field("reached"), targetPopulation: field("targetPopulation"), opens: field("opens"), clicks: field("clicks") });
-  if (!parsed.success) back(slug, `error=${encodeURIComponent(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "))}`);
+  if (!parsed.success) back(slug, `error=${encodeURIComponent(issuesText(parsed.error, agency.locale))}`);
   const row = parsed.data!;
   await upsertCampaigns(db(), [{ agencyId: agency.id, accountId: account.id, ...row, sentAt: sentAtInstant(row.sentAt, agency.timeZone) }], agency.timeZone);
   back(slug, "saved=1");
@@ -38,7 +39,7 @@ export async function importCampaigns(slugValue: unknown, formValue: unknown) {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) back(slug, `error=${encodeURIComponent("Velg en CSV-fil.")}`);
   if ((file as File).size > MAX_CSV_BYTES) back(slug, `error=${encodeURIComponent("Filen er større enn 1 MB.")}`);
-  const { rows, errors } = parseCampaignCsv(await (file as File).text());
+  const { rows, errors } = parseCampaignCsv(await (file as File).text(), agency.locale);
   // All or nothing: a file with a bad line is not half imported.
   if (errors.length) back(slug, `error=${encodeURIComponent(errors.slice(0, 5).join(" · "))}`);
   await upsertCampaigns(db(), rows.map((r) => ({ agencyId: agency.id, accountId: account.id, ...r, sentAt: sentAtInstant(r.sentAt, agency.timeZone) })), agency.timeZone);

@@ -42,7 +42,7 @@ export default async function CampaignsPage(props: { params: Promise<{ slug: str
       {saved !== undefined && <p role="status">Lagret {formatNumber(saved, locale)} kampanje{saved === 1 ? "" : "r"}.</p>}
       {error && <p role="alert" className="run-error">{error}</p>}
       {campaigns.length === 0 ? <p>Ingen kampanjer registrert.</p> : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Kampanjer">
           <table data-campaigns>
             <caption className="visually-hidden">Kampanjer</caption>
             <thead>

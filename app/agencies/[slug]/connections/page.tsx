@@ -55,7 +55,7 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
           <Link href={`/agencies/${agency.slug}/connections/credentials`}>Koble til en kanal med tilgangstoken</Link>
         </p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.title}>
         <table>
           <caption className="visually-hidden">{t.title}</caption>
           <thead>
@@ -150,7 +150,7 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
       {recentRuns.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.recentRuns}>
           <table data-runs>
             <thead>
               <tr>

@@ -3,6 +3,7 @@ import { StatefulForm } from "@/app/components/StatefulForm";
 import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
 import { db } from "@/lib/db/client";
 import { peopleTexts } from "@/lib/i18nPeople";
+import { publicTexts } from "@/lib/i18nPublic";
 import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { saveAgencySettings } from "./actions";
@@ -16,7 +17,9 @@ export default async function AgencySettingsPage(props: { params: Promise<{ slug
   const search = await props.searchParams;
   const lang = LangSchema.parse(typeof search.lang === "string" ? search.lang : undefined);
   const t = peopleTexts(lang);
+  const pt = publicTexts(lang);
   const months = await getRetentionMonths(db(), agency.id);
+  const published = (await db().agency.findUnique({ where: { id: agency.id }, select: { publicPage: true } }))?.publicPage ?? false;
   return (
     <>
       <h1>{t.settingsTitle(agency.name)}</h1>
@@ -29,6 +32,7 @@ export default async function AgencySettingsPage(props: { params: Promise<{ slug
           { name: "timeZone", label: t.timeZone, defaultValue: agency.timeZone, required: true },
           { name: "locale", label: t.language, type: "select", defaultValue: agency.locale, options: (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t[`lang_${l}`] })) },
           { name: "retentionMonths", label: t.retentionMonths, type: "number", defaultValue: String(months), required: true },
+          { name: "publicPage", label: pt.settingLabel, type: "select", defaultValue: published ? "on" : "off", hint: pt.settingHint(`/public/${agency.slug}`), options: [{ value: "off", label: pt.settingNo }, { value: "on", label: pt.settingYes }] },
         ]}
       />
     </>

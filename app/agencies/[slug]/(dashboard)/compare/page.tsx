@@ -1,4 +1,5 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
+import { summaryUnavailable } from "@/lib/i18nSummary";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
@@ -18,7 +19,7 @@ export default async function ComparePage(props: PageProps) {
   const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), from: range.from, to: range.to });
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
   const fastest = [...rows].filter((r) => r.growthShare !== null).sort((a, b) => b.growthShare! - a.growthShare!)[0];
-  const line = fastest ? t.compareSummary(fastest.name, formatPercent(fastest.growthShare, locale)) : t.noDataInRange;
+  const line = fastest ? t.compareSummary(fastest.name, formatPercent(fastest.growthShare, locale)) : summaryUnavailable(locale);
   const chosenIds = new Set(chosen.map((a) => a.id));
   return (
     <div lang={locale}>

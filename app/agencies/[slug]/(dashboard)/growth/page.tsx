@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
+import { summaryUnavailable } from "@/lib/i18nSummary";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -24,12 +25,12 @@ export default async function GrowthPage(props: PageProps) {
   const fastest = g.summary[0];
   const summaryLine = fastest && fastest.changeShare !== null
     ? t.growthSummary(channelLabel(fastest), formatPercent(fastest.changeShare, locale), formatChange(fastest.change, locale))
-    : t.noDataInRange;
+    : summaryUnavailable(locale);
   // The same definition as the table: growth over the range against the stretch before it, per platform.
   const platformGrowth = g.platformSummary[0];
   const platformLine = platformGrowth && platformGrowth.changeShare !== null
     ? t.platformSummary(PLATFORM_LABEL[platformGrowth.platform], formatPercent(platformGrowth.changeShare, locale), formatChange(platformGrowth.change, locale))
-    : t.noDataInRange;
+    : summaryUnavailable(locale);
   const bucketHeader = t[`bucket_${range.bucket}`];
   // Five years by week are 261 rows per table: the tables go a page at a time (?tabellside=), the chart has them all.
   const tablePage = TablePage.parse(ctx.search.tabellside);

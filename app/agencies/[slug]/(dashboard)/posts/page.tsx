@@ -1,6 +1,7 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
+import { issueText } from "@/lib/i18nValidation";
 import { filtersToParams } from "@/lib/dashboard/filters";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
 import { formatNumber, type UiLocale } from "@/lib/format";
@@ -23,7 +24,7 @@ export default async function PostsPage(props: PageProps) {
   const { agency, locale, t, range, filters } = ctx;
   const sortParsed = PostSortSchema.safeParse(ctx.search.sort ?? "impressions");
   const sort: PostSort = sortParsed.success ? sortParsed.data : "impressions";
-  const errors = sortParsed.success ? ctx.errors : [...ctx.errors, `sort: ${sortParsed.error.issues[0]?.message ?? "invalid"}`];
+  const errors = sortParsed.success ? ctx.errors : [...ctx.errors, ...sortParsed.error.issues.map((i) => issueText({ ...i, path: ["sort"] }, locale))];
   const posts = await getTopPosts(db(), { agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to, sort, limit: LIMIT, accountIds: ctx.accountIds });
   const sortHref = (s: PostSort) => {
     const p = filtersToParams({ ...filters, bucket: undefined, view: undefined });

@@ -1,4 +1,5 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
+import { summaryUnavailable } from "@/lib/i18nSummary";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -28,11 +29,11 @@ export default async function ReachPage(props: PageProps) {
   const impressionMarkers = chartMarkers((r.events ?? []).filter((e) => e.metric !== "engagements"), labelOf(new Set(charted.map((c) => c.accountId))), locale);
   const rateMarkers = chartMarkers(r.events ?? [], labelOf(new Set(withImpressions.map((c) => c.accountId))), locale);
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
-  const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : t.noDataInRange;
+  const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : summaryUnavailable(locale);
   const topPerPost = [...withImpressions].filter((c) => c.total.impressionsPerPost !== null).sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
   const latest = campaigns[0];
   const bestRate = [...withImpressions].filter((c) => c.total.engagementRate !== null).sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
-  const rateLine = bestRate ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2)) : t.noDataInRange;
+  const rateLine = bestRate ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2)) : summaryUnavailable(locale);
   return (
     <div lang={locale}>
       <h1>{agency.name} – {t.nav_reach}</h1>

@@ -1,0 +1,102 @@
+import type { LinkStatus } from "@/lib/generated/prisma/client";
+import type { UiLocale } from "@/lib/format";
+
+/** Texts of the public transparency page and the settings switch (bokmål is the default). */
+const nb = {
+  title: (name: string) => `${name} – åpenhet om kanalene`,
+  intro: "Tall om virksomhetens kanaler i sosiale medier, kampanjer og hva som skjedde med innspill fra innbyggerne. Bare samlede tall: ingen tekster, navn eller brukernavn fra innbyggere vises her.",
+  period: (from: string, to: string) => `Siste tolv måneder: ${from}–${to} (inneværende måned er ikke ferdig).`,
+  downloads: "Last ned tallene",
+  csv: "CSV (regneark)",
+  json: "JSON (maskinlesbar)",
+  channels: "Kanaler og publikum nå",
+  channel: "Kanal",
+  platform: "Plattform",
+  audience: "Følgere",
+  measuredOn: "Målt",
+  audienceOverTime: "Følgere ved utgangen av hver måned",
+  audienceSummary: (n: number) => `Utviklingen for ${n} kanaler, måned for måned. Tallene står også i tabellen.`,
+  month: "Måned",
+  showTable: "Vis tallene som tabell",
+  campaigns: "Kampanjer: nådd mot målgruppe",
+  campaign: "Kampanje",
+  sentDay: "Sendt",
+  reached: "Nådd",
+  target: "Målgruppe",
+  coverage: "Dekning",
+  noCampaigns: "Ingen kampanjer i perioden.",
+  noChannels: "Ingen kanaler er registrert.",
+  noAudience: "Ingen følgertall i perioden.",
+  inputs: "Hva skjedde med innspillene",
+  inputsIntro: "Svar fra innbyggere som ble merket som innspill, og hvor langt de kom i arbeidet.",
+  stage: "Trinn",
+  count: "Antall",
+  stage_replies: "Svar mottatt",
+  stage_inputs: "Merket som innspill",
+  stage_linked: "Knyttet til en sak",
+  stage_reviewed: "Vurdert",
+  stage_forwarded: "Videresendt",
+  stage_reached: "Tatt inn i arbeidet",
+  stage_implemented: "Gjennomført",
+  stage_declined: "Avslått",
+  medianDays: "Median dager til beslutning",
+  workItems: "Innspill per sak",
+  workItem: "Sak",
+  inputsCount: "Innspill",
+  noWorkItems: "Ingen innspill er knyttet til saker i perioden.",
+  status: { received: "Mottatt", under_review: "Til vurdering", forwarded: "Videresendt", incorporated: "Tatt inn i arbeidet", implemented: "Gjennomført", declined: "Avslått" } as Record<LinkStatus, string>,
+  source: "Kilde: Kanalmåling, virksomhetens egne kanaler.",
+  // The settings switch
+  settingLabel: "Offentlig åpenhetsside",
+  settingYes: "På – alle kan se samlede tall",
+  settingNo: "Av",
+  settingHint: (path: string) => `Når den er på, kan alle uten innlogging se ${path}: kanaler, følgere, kampanjer og innspill som tall (aldri tekster eller navn).`,
+};
+
+type Texts = typeof nb;
+
+const en: Texts = {
+  ...nb,
+  title: (name) => `${name} – channel transparency`,
+  intro: "Figures about the agency's social media channels, campaigns and what happened to citizens' inputs. Aggregates only: no texts, names or handles of citizens are shown here.",
+  period: (from, to) => `Last twelve months: ${from}–${to} (the current month is not finished).`,
+  downloads: "Download the figures", csv: "CSV (spreadsheet)", json: "JSON (machine-readable)",
+  channels: "Channels and audience now", channel: "Channel", platform: "Platform", audience: "Followers", measuredOn: "Measured",
+  audienceOverTime: "Followers at the end of each month", audienceSummary: (n) => `How ${n} channels developed, month by month. The figures are also in the table.`,
+  month: "Month", showTable: "Show the figures as a table",
+  campaigns: "Campaigns: reached against target population", campaign: "Campaign", sentDay: "Sent", reached: "Reached", target: "Target population", coverage: "Coverage",
+  noCampaigns: "No campaigns in the period.", noChannels: "No channels are registered.", noAudience: "No follower figures in the period.",
+  inputs: "What happened to the inputs", inputsIntro: "Citizens' replies marked as inputs, and how far they got in the work.",
+  stage: "Stage", count: "Count", stage_replies: "Replies received", stage_inputs: "Marked as input", stage_linked: "Linked to a work item", stage_reviewed: "Reviewed",
+  stage_forwarded: "Forwarded", stage_reached: "Reached the work", stage_implemented: "Implemented", stage_declined: "Declined", medianDays: "Median days to decision",
+  workItems: "Inputs per work item", workItem: "Work item", inputsCount: "Inputs", noWorkItems: "No inputs were linked to work items in the period.",
+  status: { received: "Received", under_review: "Under review", forwarded: "Forwarded", incorporated: "Incorporated", implemented: "Implemented", declined: "Declined" },
+  source: "Source: Kanalmåling, the agency's own channels.",
+  settingLabel: "Public transparency page", settingYes: "On – anyone can see aggregate figures", settingNo: "Off",
+  settingHint: (path) => `When on, anyone can open ${path} without signing in: channels, followers, campaigns and inputs as figures (never texts or names).`,
+};
+
+const sv: Texts = {
+  ...nb,
+  title: (name) => `${name} – öppenhet om kanalerna`,
+  intro: "Siffror om myndighetens kanaler i sociala medier, kampanjer och vad som hände med medborgarnas synpunkter. Bara sammanlagda siffror: inga texter, namn eller användarnamn från medborgare visas här.",
+  period: (from, to) => `Senaste tolv månaderna: ${from}–${to} (innevarande månad är inte klar).`,
+  downloads: "Ladda ner siffrorna", csv: "CSV (kalkylark)", json: "JSON (maskinläsbar)",
+  channels: "Kanaler och publik nu", channel: "Kanal", platform: "Plattform", audience: "Följare", measuredOn: "Mätt",
+  audienceOverTime: "Följare vid slutet av varje månad", audienceSummary: (n) => `Utvecklingen för ${n} kanaler, månad för månad. Siffrorna finns också i tabellen.`,
+  month: "Månad", showTable: "Visa siffrorna som tabell",
+  campaigns: "Kampanjer: nådda mot målgrupp", campaign: "Kampanj", sentDay: "Skickad", reached: "Nådda", target: "Målgrupp", coverage: "Täckning",
+  noCampaigns: "Inga kampanjer under perioden.", noChannels: "Inga kanaler är registrerade.", noAudience: "Inga följarsiffror under perioden.",
+  inputs: "Vad hände med synpunkterna", inputsIntro: "Svar från medborgare som markerades som synpunkter, och hur långt de kom i arbetet.",
+  stage: "Steg", count: "Antal", stage_replies: "Svar mottagna", stage_inputs: "Markerade som synpunkt", stage_linked: "Kopplade till ett ärende", stage_reviewed: "Bedömda",
+  stage_forwarded: "Vidareskickade", stage_reached: "Togs in i arbetet", stage_implemented: "Genomförda", stage_declined: "Avslagna", medianDays: "Median dagar till beslut",
+  workItems: "Synpunkter per ärende", workItem: "Ärende", inputsCount: "Synpunkter", noWorkItems: "Inga synpunkter kopplades till ärenden under perioden.",
+  status: { received: "Mottagen", under_review: "Under bedömning", forwarded: "Vidareskickad", incorporated: "Intagen i arbetet", implemented: "Genomförd", declined: "Avslagen" },
+  source: "Källa: Kanalmåling, myndighetens egna kanaler.",
+  settingLabel: "Offentlig öppenhetssida", settingYes: "På – alla kan se sammanlagda siffror", settingNo: "Av",
+  settingHint: (path) => `När den är på kan vem som helst öppna ${path} utan inloggning: kanaler, följare, kampanjer och synpunkter som siffror (aldrig texter eller namn).`,
+};
+
+export function publicTexts(locale: UiLocale): Texts {
+  return locale === "en" ? en : locale === "sv" ? sv : nb;
+}
