@@ -6,12 +6,11 @@
  * Prints no secret except the link itself.
  */
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { ConfigError, loadConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/client";
-import { embeddedDatabaseUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { embeddedDatabaseUrl, isReachable, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createInvitation } from "@/lib/people/invitations";
 
@@ -22,18 +21,6 @@ const ArgsSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("revoke-admin"), email: z.email("--email <address> must be an e-mail address").max(200) }),
   z.object({ command: z.literal("list-admins") }),
 ], { error: "unknown command" });
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 function parse(argv: string[]) {
   let parsed;
@@ -54,7 +41,7 @@ async function main() {
   const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL ?? embeddedDatabaseUrl(config.EMBEDDED_PG_PORT);
-  if (!config.DATABASE_URL && !(await reachable(url))) {
+  if (!config.DATABASE_URL && !(await isReachable(url))) {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     url = embedded.url;
   }

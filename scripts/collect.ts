@@ -6,13 +6,12 @@
  */
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import pg from "pg";
 import { z } from "zod";
 import { collectAccount } from "@/jobs/collectAccount";
 import { ConfigError, loadConfig, redactSecrets } from "@/lib/config";
 import { configureLimits } from "@/lib/platforms/budget";
 import { createDb } from "@/lib/db/client";
-import { embeddedDatabaseUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { embeddedDatabaseUrl, isReachable, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { resolveKeys } from "@/lib/keys";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
@@ -21,18 +20,6 @@ const ArgsSchema = z.object({
   account: z.string({ error: "--account <handle> is required" }).min(1, "--account <handle> is required"),
   agency: z.string().min(1).optional(),
 });
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 async function main() {
   const { values } = parseArgs({ options: { account: { type: "string" }, agency: { type: "string" } }, allowPositionals: false });
@@ -44,7 +31,7 @@ async function main() {
 
   let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL ?? embeddedDatabaseUrl(config.EMBEDDED_PG_PORT);
-  if (!config.DATABASE_URL && !(await reachable(url))) {
+  if (!config.DATABASE_URL && !(await isReachable(url))) {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     url = embedded.url;
   }

@@ -54,3 +54,16 @@ export async function startEmbeddedPostgres(opts: {
     stop: () => server.stop(),
   };
 }
+
+/** Whether a PostgreSQL answers at `url` (the embedded one of a running `npm start`, say). */
+export async function isReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
