@@ -4,7 +4,8 @@ import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/form
 import { compareMessages } from "@/lib/i18nCompare";
 import type { Scope } from "@/lib/metrics/scope";
 import type { VisibleAgency } from "@/lib/permissions/access";
-import { comparisonOf, COMPARED_METRICS, type ComparedValue } from "@/lib/queries/getPeriodComparison";
+import { COMPARED_METRICS, type ComparedValue } from "@/lib/queries/getPeriodComparison";
+import { comparisonOf } from "@/lib/queries/getComparisonView";
 import { DataTable } from "./DataTable";
 
 /**

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { scopedRoute } from "@/lib/metrics/request";
-import { comparisonOf, ComparisonExtra } from "@/lib/queries/getPeriodComparison";
+import { comparisonOf, ComparisonExtra } from "@/lib/queries/getComparisonView";
 
 export const dynamic = "force-dynamic";
 
