@@ -36,6 +36,8 @@ export function publicPeriod(timeZone: string, now: Date): { from: Day; to: Day 
 
 /** The public figures of an agency that has switched its page on; null otherwise (the caller answers 404). */
 export async function getPublicTransparency(db: Db, slug: string, now = new Date()): Promise<PublicTransparency | null> {
+  // Anyone may ask for any address here: only a well-formed slug reaches the database.
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
   const agency = await db.agency.findFirst({ where: { slug, publicPage: true, archivedAt: null }, select: { id: true, slug: true, name: true, locale: true, timeZone: true } });
   if (!agency) return null;
   const { from, to } = publicPeriod(agency.timeZone, now);
