@@ -5,7 +5,15 @@ import { MAX_CSV_BYTES } from "@/lib/http/limits";
 import { hardeningText, requestLocale } from "@/lib/i18nHardening";
 
 /** Paths anyone may open without signing in. Everything else needs a session. */
-const PUBLIC = [/^\/login(\/|$)/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/sso\/(start|callback)$/, /^\/api\/health$/, /^\/unsubscribe(\/|$)/, /^\/public\/[^/]+(\/data\.(csv|json))?$/];
+const PUBLIC = [
+  /^\/login(\/|$)/,
+  /^\/invite\/[^/]+$/,
+  /^\/api\/auth\//,
+  /^\/api\/sso\/(start|callback)$/,
+  /^\/api\/health$/,
+  /^\/unsubscribe(\/|$)/,
+  /^\/public\/[^/]+(\/data\.(csv|json))?$/,
+];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const NO_STORE = "no-store";
 
@@ -21,9 +29,13 @@ export async function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/");
   const text = hardeningText(requestLocale(request.nextUrl, request.headers));
   const refuse = (status: number, message: string) =>
-    isApi || (request.headers.get("next-action") === null && request.headers.get("accept")?.includes("application/json"))
+    isApi ||
+    (request.headers.get("next-action") === null && request.headers.get("accept")?.includes("application/json"))
       ? NextResponse.json({ error: message }, { status, headers: { "cache-control": NO_STORE } })
-      : new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE } });
+      : new NextResponse(message, {
+          status,
+          headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE },
+        });
 
   if (!decodablePath(pathname)) return refuse(400, text.badAddress);
 
@@ -71,7 +83,8 @@ export async function proxy(request: NextRequest) {
   // Answers of the API (JSON, CSV) are per person and often personal data: never kept by a cache.
   if (isApi) response.headers.set("Cache-Control", NO_STORE);
   // The public transparency pages show the same aggregates to everyone: shared caches may keep them briefly.
-  if (/^\/public\/[^/]+$/.test(pathname)) response.headers.set("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
+  if (/^\/public\/[^/]+$/.test(pathname))
+    response.headers.set("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
   // HSTS follows the configured address, not what a request (or a forged header) claims.
   if (process.env.PUBLIC_URL?.startsWith("https://")) {
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -10,7 +10,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="nb">
       <body>
-        <a className="skip-link" href="#main">Hopp til innholdet</a>
+        <a className="skip-link" href="#main">
+          Hopp til innholdet
+        </a>
         {children}
       </body>
     </html>

@@ -3,8 +3,16 @@ import { headers } from "next/headers";
 
 const TEXT = {
   nb: { title: "Fant ikke siden", body: "Siden finnes ikke, eller du har ikke tilgang til den.", home: "Til forsiden" },
-  sv: { title: "Sidan hittades inte", body: "Sidan finns inte, eller så har du inte åtkomst till den.", home: "Till startsidan" },
-  en: { title: "Page not found", body: "The page does not exist, or you do not have access to it.", home: "Go to the front page" },
+  sv: {
+    title: "Sidan hittades inte",
+    body: "Sidan finns inte, eller så har du inte åtkomst till den.",
+    home: "Till startsidan",
+  },
+  en: {
+    title: "Page not found",
+    body: "The page does not exist, or you do not have access to it.",
+    home: "Go to the front page",
+  },
 } as const;
 
 /** The product's own 404, in the language the browser asks for (bokmål unless it prefers Swedish or English). */
@@ -17,7 +25,9 @@ export default async function NotFound() {
     <main id="main" lang={lang}>
       <h1>{t.title}</h1>
       <p>{t.body}</p>
-      <p><Link href="/">{t.home}</Link></p>
+      <p>
+        <Link href="/">{t.home}</Link>
+      </p>
     </main>
   );
 }

@@ -19,7 +19,9 @@ export const dynamic = "force-dynamic";
 
 const SearchSchema = z.object({ lang: z.enum(["nb", "sv", "en"]).catch("nb").default("nb") });
 
-export default async function HomePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { lang } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = lang;
   const t = messages(locale);
@@ -27,7 +29,12 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
   const visible = await listVisibleAgencies();
   // No membership yet (e.g. a first SSO sign-in without a mapped group): say so, not "no agencies exist".
   if (!visible.length && !(await isInstallationAdminUser(db(), user.id))) redirect("/no-access");
-  const agencies = visible.length ? await getAgencyChannels(db(), visible.map((a) => a.id)) : [];
+  const agencies = visible.length
+    ? await getAgencyChannels(
+        db(),
+        visible.map((a) => a.id),
+      )
+    : [];
   const charts = await Promise.all(
     agencies.map((a) => {
       const to = localDay(new Date(), a.timeZone);
@@ -49,21 +56,49 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
           return (
             <section key={agency.id} className="agency" aria-labelledby={headingId} data-agency={agency.slug}>
               <h2 id={headingId}>{agency.name}</h2>
-              {agency.parentName && <p className="meta">{t.partOf} {agency.parentName}</p>}
-              {visible.find((v) => v.id === agency.id)?.role === "admin" && (
-                <p><Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link> · <Link href={`/agencies/${agency.slug}/settings`}>{peopleTexts(locale).settings}</Link></p>
+              {agency.parentName && (
+                <p className="meta">
+                  {t.partOf} {agency.parentName}
+                </p>
               )}
-              <p data-followers-sentence>{metricsMessages(locale).followersSentence(agency.name, formatNumber(agency.totalAudience, locale), agency.channelsCounted)}</p>
-              <p><a className="button-link" href={`/agencies/${agency.slug}${locale === "nb" ? "" : `?lang=${locale}`}`}>{t.openDashboard}<span className="visually-hidden">: {agency.name}</span></a></p>
+              {visible.find((v) => v.id === agency.id)?.role === "admin" && (
+                <p>
+                  <Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link> ·{" "}
+                  <Link href={`/agencies/${agency.slug}/settings`}>{peopleTexts(locale).settings}</Link>
+                </p>
+              )}
+              <p data-followers-sentence>
+                {metricsMessages(locale).followersSentence(
+                  agency.name,
+                  formatNumber(agency.totalAudience, locale),
+                  agency.channelsCounted,
+                )}
+              </p>
+              <p>
+                <a className="button-link" href={`/agencies/${agency.slug}${locale === "nb" ? "" : `?lang=${locale}`}`}>
+                  {t.openDashboard}
+                  <span className="visually-hidden">: {agency.name}</span>
+                </a>
+              </p>
               <table>
-                <caption className="visually-hidden">{t.channels}: {agency.name}</caption>
+                <caption className="visually-hidden">
+                  {t.channels}: {agency.name}
+                </caption>
                 <thead>
-                  <tr><th scope="col">{t.channel}</th><th scope="col">Status</th><th scope="col" className="num">{t.audience}</th></tr>
+                  <tr>
+                    <th scope="col">{t.channel}</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="num">
+                      {t.audience}
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   {agency.channels.map((c) => (
                     <tr key={c.accountId}>
-                      <td>{PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span></td>
+                      <td>
+                        {PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span>
+                      </td>
                       <td className={`status-${c.status}`}>{t[`status_${c.status}`]}</td>
                       <td className="num" data-audience={c.handle}>
                         {formatNumber(c.audience, locale)}
@@ -75,28 +110,46 @@ export default async function HomePage(props: { searchParams: Promise<Record<str
               </table>
               {chart.series.length > 0 ? (
                 <figure>
-                  <figcaption><strong>{t.growthTitle}</strong></figcaption>
+                  <figcaption>
+                    <strong>{t.growthTitle}</strong>
+                  </figcaption>
                   <TimeChart
                     labels={weekLabels}
-                    series={chart.series.map((s) => ({ label: `${PLATFORM_LABEL[s.platform]} ${s.handle}`, values: s.values }))}
+                    series={chart.series.map((s) => ({
+                      label: `${PLATFORM_LABEL[s.platform]} ${s.handle}`,
+                      values: s.values,
+                    }))}
                     ariaLabel={`${t.growthTitle}: ${agency.name}`}
                     locale={locale === "en" ? "en-GB" : `${locale}-${locale === "nb" ? "NO" : "SE"}`}
                   />
                   <details>
                     <summary>{t.showTable}</summary>
-                    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${t.showTable}: ${agency.name}`}>
+                    <div
+                      className="table-scroll"
+                      tabIndex={0}
+                      role="region"
+                      aria-label={`${t.showTable}: ${agency.name}`}
+                    >
                       <table data-chart-table={agency.slug}>
                         <thead>
                           <tr>
                             <th scope="col">{t.week}</th>
-                            {chart.series.map((s) => <th key={s.accountId} scope="col" className="num">{PLATFORM_LABEL[s.platform]} {s.handle}</th>)}
+                            {chart.series.map((s) => (
+                              <th key={s.accountId} scope="col" className="num">
+                                {PLATFORM_LABEL[s.platform]} {s.handle}
+                              </th>
+                            ))}
                           </tr>
                         </thead>
                         <tbody>
                           {chart.buckets.map((b, row) => (
                             <tr key={b}>
                               <th scope="row">{weekLabels[row]}</th>
-                              {chart.series.map((s) => <td key={s.accountId} className="num">{formatNumber(s.values[row] ?? null, locale)}</td>)}
+                              {chart.series.map((s) => (
+                                <td key={s.accountId} className="num">
+                                  {formatNumber(s.values[row] ?? null, locale)}
+                                </td>
+                              ))}
                             </tr>
                           ))}
                         </tbody>

@@ -17,7 +17,11 @@ export async function withBenchDatabase(fn: (url: string) => Promise<void>): Pro
   else {
     tmp = await mkdtemp(path.join(os.tmpdir(), "kanal-bench-pg-"));
     await chmod(tmp, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir: tmp, port: 57_000 + (process.pid % 2_000), database: "postgres" });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: tmp,
+      port: 57_000 + (process.pid % 2_000),
+      database: "postgres",
+    });
     server = embedded.url;
     stopEmbedded = embedded.stop;
   }

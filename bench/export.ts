@@ -39,8 +39,17 @@ async function measure(label: string, run: (sink: Writable) => Promise<void>) {
 await withBenchDatabase(async (url) => {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    const { rows: [agency] } = await pool.query<{ id: string }>("INSERT INTO agency (slug, name) VALUES ('bench', 'Benchmark-etaten') RETURNING id");
-    const { rows: [account] } = await pool.query<{ id: string }>("INSERT INTO account (agency_id, platform, handle, display_name) VALUES ($1, 'twitter', 'bench', 'Bench') RETURNING id", [agency!.id]);
+    const {
+      rows: [agency],
+    } = await pool.query<{ id: string }>(
+      "INSERT INTO agency (slug, name) VALUES ('bench', 'Benchmark-etaten') RETURNING id",
+    );
+    const {
+      rows: [account],
+    } = await pool.query<{ id: string }>(
+      "INSERT INTO account (agency_id, platform, handle, display_name) VALUES ($1, 'twitter', 'bench', 'Bench') RETURNING id",
+      [agency!.id],
+    );
     const t0 = performance.now();
     await pool.query(
       `INSERT INTO post (agency_id, account_id, platform_post_id, published_at, text, permalink, impressions, likes, reposts, replies)
@@ -50,23 +59,47 @@ await withBenchDatabase(async (url) => {
        FROM generate_series(1, $3::int) g`,
       [agency!.id, account!.id, ROWS],
     );
-    console.log(`generated ${ROWS.toLocaleString("nb-NO")} posts in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    const query = exportPostsQuery({ agencyId: agency!.id, timeZone: "Europe/Oslo", from: "2024-12-31", to: "2026-12-31" });
-    const literal = plainSql(query).replace(/\$(\d)/g, (_: string, i: string) => pg.Client.prototype.escapeLiteral(String(query.values[Number(i) - 1] instanceof Date ? (query.values[Number(i) - 1] as Date).toISOString() : query.values[Number(i) - 1])));
+    console.log(
+      `generated ${ROWS.toLocaleString("nb-NO")} posts in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
+    const query = exportPostsQuery({
+      agencyId: agency!.id,
+      timeZone: "Europe/Oslo",
+      from: "2024-12-31",
+      to: "2026-12-31",
+    });
+    const literal = plainSql(query).replace(/\$(\d)/g, (_: string, i: string) =>
+      pg.Client.prototype.escapeLiteral(
+        String(
+          query.values[Number(i) - 1] instanceof Date
+            ? (query.values[Number(i) - 1] as Date).toISOString()
+            : query.values[Number(i) - 1],
+        ),
+      ),
+    );
 
     const copy = await measure("COPY … TO STDOUT WITH CSV", async (sink) => {
       const client = await pool.connect();
       try {
-        await pipeline(client.query(copyTo(`COPY (${literal}) TO STDOUT WITH (FORMAT csv, DELIMITER ';', HEADER)`)), sink);
+        await pipeline(
+          client.query(copyTo(`COPY (${literal}) TO STDOUT WITH (FORMAT csv, DELIMITER ';', HEADER)`)),
+          sink,
+        );
       } finally {
         client.release();
       }
     });
-    const ours = await measure("export (streamQueryAsCsv)", async (sink) => pipeline(await streamQueryAsCsv(pool, query), sink));
+    const ours = await measure("export (streamQueryAsCsv)", async (sink) =>
+      pipeline(await streamQueryAsCsv(pool, query), sink),
+    );
 
-    console.log(`${"".padEnd(28)} ${"seconds".padStart(8)} ${"MB".padStart(7)} ${"MB/s".padStart(7)} ${"peak RSS MB".padStart(12)}`);
+    console.log(
+      `${"".padEnd(28)} ${"seconds".padStart(8)} ${"MB".padStart(7)} ${"MB/s".padStart(7)} ${"peak RSS MB".padStart(12)}`,
+    );
     for (const r of [copy, ours]) {
-      console.log(`${r.label.padEnd(28)} ${r.seconds.toFixed(2).padStart(8)} ${r.mb.toFixed(0).padStart(7)} ${r.mbPerSecond.toFixed(1).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}`);
+      console.log(
+        `${r.label.padEnd(28)} ${r.seconds.toFixed(2).padStart(8)} ${r.mb.toFixed(0).padStart(7)} ${r.mbPerSecond.toFixed(1).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}`,
+      );
     }
     console.log(`\nexport throughput is ${(ours.mbPerSecond / copy.mbPerSecond).toFixed(2)} × COPY's`);
   } finally {

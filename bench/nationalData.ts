@@ -12,13 +12,40 @@ import { normal, poisson, rngFor } from "@/lib/demo/random";
 import type { DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { addDays, type Day } from "@/lib/time";
 
-export const PLATFORMS = ["twitter", "facebook", "youtube", "flickr", "bluesky", "mastodon", "email", "app_push"] as const;
+export const PLATFORMS = [
+  "twitter",
+  "facebook",
+  "youtube",
+  "flickr",
+  "bluesky",
+  "mastodon",
+  "email",
+  "app_push",
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export type AgencySpec = { id: string; slug: string; name: string; parentId: string | null };
-export type AccountSpec = { id: string; agencyId: string; platform: Platform; handle: string; displayName: string; baseAudience: number };
+export type AccountSpec = {
+  id: string;
+  agencyId: string;
+  platform: Platform;
+  handle: string;
+  displayName: string;
+  baseAudience: number;
+};
 
-const NATIONAL = ["Politidirektoratet", "Helsedirektoratet", "Skatteetaten", "NAV", "Statens vegvesen", "Utdanningsdirektoratet", "Mattilsynet", "Kystverket", "Tolletaten", "DSB"];
+const NATIONAL = [
+  "Politidirektoratet",
+  "Helsedirektoratet",
+  "Skatteetaten",
+  "NAV",
+  "Statens vegvesen",
+  "Utdanningsdirektoratet",
+  "Mattilsynet",
+  "Kystverket",
+  "Tolletaten",
+  "DSB",
+];
 
 /** A UUID derived from a key: the same key gives the same id, different keys never collide in practice. */
 export function uuidFor(key: string): string {
@@ -78,10 +105,16 @@ export function* dailyRows(account: AccountSpec, from: Day, to: Day, seed: numbe
     const posts = poisson(rng, 1.8);
     const impressions = knowsImpressions ? poisson(rng, followers * 0.3 * (posts + 0.2)) : null;
     yield {
-      agencyId: account.agencyId, accountId: account.id, day,
-      followers, following: Math.round(account.baseAudience / 50), postsPublished: posts,
-      impressions, reach: impressions === null ? null : Math.round(impressions * 0.7),
-      engagements: poisson(rng, followers * 0.004 * (posts + 0.1)), repliesReceived: poisson(rng, 2.5 * posts),
+      agencyId: account.agencyId,
+      accountId: account.id,
+      day,
+      followers,
+      following: Math.round(account.baseAudience / 50),
+      postsPublished: posts,
+      impressions,
+      reach: impressions === null ? null : Math.round(impressions * 0.7),
+      engagements: poisson(rng, followers * 0.004 * (posts + 0.1)),
+      repliesReceived: poisson(rng, 2.5 * posts),
     };
   }
 }
@@ -90,13 +123,32 @@ const TAB = "\t";
 const nul = (v: number | null | undefined) => (v === null || v === undefined ? "\\N" : String(v));
 
 export function dailyRowLine(r: DailyMetricInput): string {
-  return [r.agencyId, r.accountId, r.day, nul(r.followers), nul(r.following), nul(r.postsPublished), nul(r.impressions), nul(r.reach), nul(r.engagements), nul(r.repliesReceived)].join(TAB) + "\n";
+  return (
+    [
+      r.agencyId,
+      r.accountId,
+      r.day,
+      nul(r.followers),
+      nul(r.following),
+      nul(r.postsPublished),
+      nul(r.impressions),
+      nul(r.reach),
+      nul(r.engagements),
+      nul(r.repliesReceived),
+    ].join(TAB) + "\n"
+  );
 }
 
-export const DAILY_COPY_COLUMNS = "agency_id, account_id, day, followers, following, posts_published, impressions, reach, engagements, replies_received";
+export const DAILY_COPY_COLUMNS =
+  "agency_id, account_id, day, followers, following, posts_published, impressions, reach, engagements, replies_received";
 
 /** Streams text-format lines into `COPY table (columns) FROM STDIN` on one client. */
-export async function copyLines(client: pg.PoolClient | pg.Client, table: string, columns: string, lines: Iterable<string>): Promise<void> {
+export async function copyLines(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  columns: string,
+  lines: Iterable<string>,
+): Promise<void> {
   const chunked = function* () {
     let buffer = "";
     for (const line of lines) {
@@ -108,13 +160,31 @@ export async function copyLines(client: pg.PoolClient | pg.Client, table: string
     }
     if (buffer) yield buffer;
   };
-  await pipeline(Readable.from(chunked()), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)) as unknown as Writable);
+  await pipeline(
+    Readable.from(chunked()),
+    client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)) as unknown as Writable,
+  );
 }
 
-const escapeText = (s: string) => s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+const escapeText = (s: string) =>
+  s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 
-const POST_TEXTS = ["Trafikkulykke på E18, forvent kø.", "Ny veileder om søknadsfrister er publisert.", "Vi minner om fristen på fredag.", "Savnet person er funnet i god behold.", "Husk refleks i mørket!", "Driftsmelding: nettsiden er ustabil."];
-const REPLY_TEXTS = ["Takk for info!", "Når åpner veien igjen?", "Hvorfor svarer dere ikke på e-post?", "Bra jobba 👏", "Gjelder dette også for studenter?", "Lenken virker ikke."];
+const POST_TEXTS = [
+  "Trafikkulykke på E18, forvent kø.",
+  "Ny veileder om søknadsfrister er publisert.",
+  "Vi minner om fristen på fredag.",
+  "Savnet person er funnet i god behold.",
+  "Husk refleks i mørket!",
+  "Driftsmelding: nettsiden er ustabil.",
+];
+const REPLY_TEXTS = [
+  "Takk for info!",
+  "Når åpner veien igjen?",
+  "Hvorfor svarer dere ikke på e-post?",
+  "Bra jobba 👏",
+  "Gjelder dette også for studenter?",
+  "Lenken virker ikke.",
+];
 
 export type ContentCounts = { posts: number; replies: number };
 
@@ -144,24 +214,73 @@ export async function copyContent(
           const impressions = poisson(rng, account.baseAudience * 0.4);
           const replyCount = poisson(rng, opts.repliesPerPost);
           counts.posts++;
-          yield [id, account.agencyId, account.id, `p${p}`, at.toISOString(), escapeText(POST_TEXTS[p % POST_TEXTS.length]!), `https://example.invalid/${account.handle}/${p}`, impressions, Math.round(impressions * 0.02), Math.round(impressions * 0.004), replyCount].join(TAB) + "\n";
+          yield (
+            [
+              id,
+              account.agencyId,
+              account.id,
+              `p${p}`,
+              at.toISOString(),
+              escapeText(POST_TEXTS[p % POST_TEXTS.length]!),
+              `https://example.invalid/${account.handle}/${p}`,
+              impressions,
+              Math.round(impressions * 0.02),
+              Math.round(impressions * 0.004),
+              replyCount,
+            ].join(TAB) + "\n"
+          );
           for (let r = 0; r < replyCount; r++) {
             const replyAt = new Date(at.getTime() + Math.floor(rng() * 172_800_000));
-            replies.push([account.agencyId, account.id, id, `p${p}r${r}`, `h${Math.floor(rng() * 50_000)}`, escapeText(REPLY_TEXTS[(p + r) % REPLY_TEXTS.length]!), replyAt.toISOString(), "nb"].join(TAB) + "\n");
+            replies.push(
+              [
+                account.agencyId,
+                account.id,
+                id,
+                `p${p}r${r}`,
+                `h${Math.floor(rng() * 50_000)}`,
+                escapeText(REPLY_TEXTS[(p + r) % REPLY_TEXTS.length]!),
+                replyAt.toISOString(),
+                "nb",
+              ].join(TAB) + "\n",
+            );
           }
         }
       }
     };
-    await copyLines(client, "post", "id, agency_id, account_id, platform_post_id, published_at, text, permalink, impressions, likes, reposts, replies", postLines());
+    await copyLines(
+      client,
+      "post",
+      "id, agency_id, account_id, platform_post_id, published_at, text, permalink, impressions, likes, reposts, replies",
+      postLines(),
+    );
     counts.replies += replies.length;
-    await copyLines(client, "reply", "agency_id, account_id, post_id, platform_reply_id, author_hash, text, published_at, language", replies);
+    await copyLines(
+      client,
+      "reply",
+      "agency_id, account_id, post_id, platform_reply_id, author_hash, text, published_at, language",
+      replies,
+    );
   }
   return counts;
 }
 
-export async function insertAgenciesAndAccounts(client: pg.PoolClient | pg.Client, agencies: AgencySpec[], accounts: AccountSpec[]): Promise<void> {
+export async function insertAgenciesAndAccounts(
+  client: pg.PoolClient | pg.Client,
+  agencies: AgencySpec[],
+  accounts: AccountSpec[],
+): Promise<void> {
   // National bodies first: the districts reference them.
   const ordered = [...agencies.filter((a) => !a.parentId), ...agencies.filter((a) => a.parentId)];
-  await copyLines(client, "agency", "id, slug, name, parent_id", ordered.map((a) => [a.id, a.slug, escapeText(a.name), a.parentId ?? "\\N"].join(TAB) + "\n"));
-  await copyLines(client, "account", "id, agency_id, platform, handle, display_name", accounts.map((a) => [a.id, a.agencyId, a.platform, a.handle, escapeText(a.displayName)].join(TAB) + "\n"));
+  await copyLines(
+    client,
+    "agency",
+    "id, slug, name, parent_id",
+    ordered.map((a) => [a.id, a.slug, escapeText(a.name), a.parentId ?? "\\N"].join(TAB) + "\n"),
+  );
+  await copyLines(
+    client,
+    "account",
+    "id, agency_id, platform, handle, display_name",
+    accounts.map((a) => [a.id, a.agencyId, a.platform, a.handle, escapeText(a.displayName)].join(TAB) + "\n"),
+  );
 }

@@ -21,7 +21,10 @@ export async function lockAccount(databaseUrl: string, accountId: string): Promi
   await client.connect();
   const end = () => client.end().catch(() => undefined);
   try {
-    const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::int, hashtext($2::text)) AS ok", [COLLECT_LOCK_CLASS, accountId]);
+    const { rows } = await client.query<{ ok: boolean }>(
+      "SELECT pg_try_advisory_lock($1::int, hashtext($2::text)) AS ok",
+      [COLLECT_LOCK_CLASS, accountId],
+    );
     if (rows[0]?.ok) return { release: end };
   } catch (error) {
     await end();

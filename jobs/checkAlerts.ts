@@ -63,16 +63,24 @@ export const ALERT_MAIL_QUEUE_OPTIONS: Omit<Queue, "name"> = {
   expireInSeconds: STALE_CLAIM_SECONDS,
 };
 
-export async function createAlertMailQueue(boss: PgBoss, options: Omit<Queue, "name"> = ALERT_MAIL_QUEUE_OPTIONS): Promise<void> {
+export async function createAlertMailQueue(
+  boss: PgBoss,
+  options: Omit<Queue, "name"> = ALERT_MAIL_QUEUE_OPTIONS,
+): Promise<void> {
   await boss.createQueue(ALERT_MAIL_QUEUE, options);
 }
 
 /** The scheduled tick: check, then queue one send job for every delivery not sent yet. */
-export async function checkAndQueueAlerts(boss: PgBoss, db: Db, opts: { now?: Date } = {}): Promise<CheckResult & { queued: number }> {
+export async function checkAndQueueAlerts(
+  boss: PgBoss,
+  db: Db,
+  opts: { now?: Date } = {},
+): Promise<CheckResult & { queued: number }> {
   const result = await checkAlerts(db, opts);
   const pending = await db.alertDelivery.findMany({ where: { status: "pending" }, select: { id: true } });
   let queued = 0;
-  for (const { id } of pending) if (await boss.send(ALERT_MAIL_QUEUE, { deliveryId: id } satisfies AlertMailJob, { singletonKey: id })) queued++;
+  for (const { id } of pending)
+    if (await boss.send(ALERT_MAIL_QUEUE, { deliveryId: id } satisfies AlertMailJob, { singletonKey: id })) queued++;
   return { ...result, queued };
 }
 
@@ -80,7 +88,11 @@ export async function checkAndQueueAlerts(boss: PgBoss, db: Db, opts: { now?: Da
  * Workers: send the alert e-mails of a batch of jobs; a refused send throws so that pg-boss retries
  * the batch (the delivery's claim makes a retry skip what was already sent).
  */
-export async function startAlertMailWorkers(boss: PgBoss, ctx: Omit<AlertDeliveryContext, "now">, log: (m: string) => void = () => undefined): Promise<string> {
+export async function startAlertMailWorkers(
+  boss: PgBoss,
+  ctx: Omit<AlertDeliveryContext, "now">,
+  log: (m: string) => void = () => undefined,
+): Promise<string> {
   return boss.work<AlertMailJob>(ALERT_MAIL_QUEUE, { pollingIntervalSeconds: 2, batchSize: 20 }, async (jobs) => {
     let failed = 0;
     for (const job of jobs) {

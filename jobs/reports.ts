@@ -1,5 +1,11 @@
 import type { PgBoss, Queue } from "pg-boss";
-import { deliverReport, dueReportDeliveries, MAX_ATTEMPTS, STALE_CLAIM_SECONDS, type DeliveryContext } from "@/lib/reports/deliver";
+import {
+  deliverReport,
+  dueReportDeliveries,
+  MAX_ATTEMPTS,
+  STALE_CLAIM_SECONDS,
+  type DeliveryContext,
+} from "@/lib/reports/deliver";
 
 export const REPORT_QUEUE = "send-report";
 type ReportJob = { deliveryId: string };
@@ -18,7 +24,10 @@ export const REPORT_QUEUE_OPTIONS: Omit<Queue, "name"> = {
   expireInSeconds: STALE_CLAIM_SECONDS,
 };
 
-export async function createReportQueue(boss: PgBoss, options: Omit<Queue, "name"> = REPORT_QUEUE_OPTIONS): Promise<void> {
+export async function createReportQueue(
+  boss: PgBoss,
+  options: Omit<Queue, "name"> = REPORT_QUEUE_OPTIONS,
+): Promise<void> {
   await boss.createQueue(REPORT_QUEUE, options);
 }
 
@@ -32,7 +41,11 @@ export async function queueDueReports(boss: PgBoss, ctx: Pick<DeliveryContext, "
 }
 
 /** Workers: send one report per job; a failed send throws so that pg-boss retries it. */
-export async function startReportWorkers(boss: PgBoss, ctx: Omit<DeliveryContext, "now">, log: (m: string) => void = () => undefined): Promise<string> {
+export async function startReportWorkers(
+  boss: PgBoss,
+  ctx: Omit<DeliveryContext, "now">,
+  log: (m: string) => void = () => undefined,
+): Promise<string> {
   return boss.work<ReportJob>(REPORT_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => {
     const outcome = await deliverReport(ctx, job!.data.deliveryId);
     if (outcome) log(`report ${job!.data.deliveryId}: ${outcome}`);

@@ -40,7 +40,8 @@ export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
       cron: "* * * * *",
       run: async () => {
         const r = await refreshDueCredentials(deps.db, { log: (m) => deps.log?.(`[tokens] ${m}`) });
-        if (r.refreshed || r.needsReconnect || r.failed) deps.log?.(`[tokens] refreshed ${r.refreshed}, needs reconnect ${r.needsReconnect}, failed ${r.failed}`);
+        if (r.refreshed || r.needsReconnect || r.failed)
+          deps.log?.(`[tokens] refreshed ${r.refreshed}, needs reconnect ${r.needsReconnect}, failed ${r.failed}`);
       },
     },
     // Replies past each agency's retention are deleted unless linked to policy work.
@@ -53,7 +54,8 @@ export function productSchedule(deps: ScheduleDeps): ScheduledJob[] {
       cron: "*/10 * * * *",
       run: async () => {
         const { raised, queued } = await checkAndQueueAlerts(deps.boss, deps.db);
-        if (raised.length || queued) deps.log?.(`[alerts] raised ${raised.length}, queued ${queued} e-mail${queued === 1 ? "" : "s"}`);
+        if (raised.length || queued)
+          deps.log?.(`[alerts] raised ${raised.length}, queued ${queued} e-mail${queued === 1 ? "" : "s"}`);
       },
     },
   ];

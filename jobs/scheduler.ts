@@ -24,7 +24,13 @@ export function schedulerState(): SchedulerState {
 export const scheduledQueueName = (job: Pick<ScheduledJob, "name">) => `schedule-${job.name}`;
 
 /** Default policy of a scheduled job's queue: pg-boss retries a failed run with back-off. */
-const DEFAULT_QUEUE: Omit<Queue, "name"> = { retryLimit: 3, retryDelay: 30, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 1_800 };
+const DEFAULT_QUEUE: Omit<Queue, "name"> = {
+  retryLimit: 3,
+  retryDelay: 30,
+  retryBackoff: true,
+  retryDelayMax: 900,
+  expireInSeconds: 1_800,
+};
 
 /**
  * node-cron is the clock, pg-boss does the work. Every instance ticks, but a tick only *sends* a
@@ -44,7 +50,12 @@ export async function startScheduler(
   holder.__tasks = [];
   for (const job of jobs) {
     const queue = scheduledQueueName(job);
-    const entry = { name: job.name, cron: job.cron, lastRunAt: null as string | null, lastError: null as string | null };
+    const entry = {
+      name: job.name,
+      cron: job.cron,
+      lastRunAt: null as string | null,
+      lastError: null as string | null,
+    };
     state.jobs.push(entry);
     await boss.createQueue(queue, { policy: "singleton", ...DEFAULT_QUEUE, ...job.queue });
     if (opts.work) {
@@ -62,10 +73,14 @@ export async function startScheduler(
     }
     if (opts.clock) {
       holder.__tasks.push(
-        cron.schedule(job.cron, () => void tick(boss, job).catch((e: Error) => opts.log?.(`${job.name}: could not queue: ${e.message}`)), {
-          name: job.name,
-          timezone: opts.timeZone ?? "Europe/Oslo",
-        }),
+        cron.schedule(
+          job.cron,
+          () => void tick(boss, job).catch((e: Error) => opts.log?.(`${job.name}: could not queue: ${e.message}`)),
+          {
+            name: job.name,
+            timezone: opts.timeZone ?? "Europe/Oslo",
+          },
+        ),
       );
     }
   }

@@ -14,15 +14,33 @@ export type AuditAction =
   | "export"
   | "channel_changed"
   // people and the installation (lib/people, app/admin, npm run admin)
-  | "invitation_created" | "invitation_revoked" | "invitation_accepted" | "sessions_ended" | "password_changed"
-  | "installation_admin_invited" | "installation_admin_revoked" | "agency_created" | "agency_changed" | "agency_settings_changed"
+  | "invitation_created"
+  | "invitation_revoked"
+  | "invitation_accepted"
+  | "sessions_ended"
+  | "password_changed"
+  | "installation_admin_invited"
+  | "installation_admin_revoked"
+  | "agency_created"
+  | "agency_changed"
+  | "agency_settings_changed"
   // single sign-on (lib/auth/sso, app/api/sso)
-  | "sso_refused" | "sso_failed" | "sso_mapping_added" | "sso_mapping_removed";
+  | "sso_refused"
+  | "sso_failed"
+  | "sso_mapping_added"
+  | "sso_mapping_removed";
 
 /** Appends to the audit log. Never throws into the caller's path: a lost audit line is logged loudly. */
 export async function recordAudit(
   db: Db,
-  event: { action: AuditAction; agencyId?: string | null; actorUserId?: string | null; target?: string | null; details?: Prisma.InputJsonValue; ip?: string | null },
+  event: {
+    action: AuditAction;
+    agencyId?: string | null;
+    actorUserId?: string | null;
+    target?: string | null;
+    details?: Prisma.InputJsonValue;
+    ip?: string | null;
+  },
 ): Promise<void> {
   try {
     await db.auditEvent.create({ data: { ...event, agencyId: event.agencyId ?? null } });

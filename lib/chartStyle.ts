@@ -6,5 +6,10 @@ const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2]];
 
 export function SERIES_STYLE(i: number) {
   const colour = COLOURS[i % COLOURS.length]!;
-  return { borderColor: colour, backgroundColor: colour, borderDash: DASHES[i % DASHES.length]!, pointStyle: SHAPES[i % SHAPES.length]! };
+  return {
+    borderColor: colour,
+    backgroundColor: colour,
+    borderDash: DASHES[i % DASHES.length]!,
+    pointStyle: SHAPES[i % SHAPES.length]!,
+  };
 }

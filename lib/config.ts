@@ -2,9 +2,7 @@ import { z } from "zod";
 import { PLATFORM_APP_ENV, platformAppProblems } from "@/lib/platforms/appEnv";
 import { RateLimitsSchema } from "@/lib/platforms/budget";
 
-export const HexKeySchema = z
-  .string()
-  .regex(/^[0-9a-fA-F]{64}$/, "expected 64 hexadecimal characters (a 256-bit key)");
+export const HexKeySchema = z.string().regex(/^[0-9a-fA-F]{64}$/, "expected 64 hexadecimal characters (a 256-bit key)");
 
 const onOff = z.enum(["on", "off"]);
 
@@ -25,15 +23,30 @@ export const EnvSchema = z.object({
   PSEUDONYMISATION_KEY: HexKeySchema.optional(),
   CREDENTIALS_KEY: HexKeySchema.optional(),
   AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected the http(s) address users open, e.g. https://kanal.example.no" }).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "expected the http(s) address users open, e.g. https://kanal.example.no" })
+    .optional(),
   TRUST_PROXY: onOff.default("off"),
-  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: `expected the issuer URL of the agency's OpenID Connect provider (and ${REDIRECT_HINT})` })
-    .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), "expected an https:// issuer (plain http only on this machine, for tests)")
+  OIDC_ISSUER: z
+    .url({
+      protocol: /^https?$/,
+      error: `expected the issuer URL of the agency's OpenID Connect provider (and ${REDIRECT_HINT})`,
+    })
+    .refine(
+      (u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u),
+      "expected an https:// issuer (plain http only on this machine, for tests)",
+    )
     .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** The claim (in the ID token or from userinfo) that lists the person's groups. */
-  OIDC_GROUPS_CLAIM: z.string().regex(/^[A-Za-z0-9_.:/-]{1,200}$/, "expected a claim name such as groups, roles or https://example.no/claims/groups").default("groups"),
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_.:/-]{1,200}$/,
+      "expected a claim name such as groups, roles or https://example.no/claims/groups",
+    )
+    .default("groups"),
   DEMO_ADMIN_PASSWORD: z.string().min(12, "expected at least 12 characters").optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -49,7 +62,11 @@ export const EnvSchema = z.object({
   /** The fake platform server that demo accounts collect from. */
   SANDBOX: onOff.default("on"),
   /** 0 = any free port. */
-  SANDBOX_PORT: z.coerce.number().int().refine((n) => n === 0 || (n >= 1024 && n <= 65535), "expected 0 (any free port) or a port from 1024 to 65535").default(3999),
+  SANDBOX_PORT: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 0 || (n >= 1024 && n <= 65535), "expected 0 (any free port) or a port from 1024 to 65535")
+    .default(3999),
   /** Collection workers in this instance (any number of instances may run them). */
   WORKERS: onOff.default("on"),
   COLLECT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(240),
@@ -72,7 +89,15 @@ function withDemoDefault(env: z.infer<typeof EnvSchema>): Config {
 }
 
 /** Settings whose values are never repeated in an error or a log line. */
-const SECRET_SETTINGS = new Set(["PSEUDONYMISATION_KEY", "CREDENTIALS_KEY", "AUTH_SECRET", "SMTP_PASSWORD", "OIDC_CLIENT_SECRET", "DEMO_ADMIN_PASSWORD", "SMTP_USER"]);
+const SECRET_SETTINGS = new Set([
+  "PSEUDONYMISATION_KEY",
+  "CREDENTIALS_KEY",
+  "AUTH_SECRET",
+  "SMTP_PASSWORD",
+  "OIDC_CLIENT_SECRET",
+  "DEMO_ADMIN_PASSWORD",
+  "SMTP_USER",
+]);
 
 const isSecretSetting = (name: string) => SECRET_SETTINGS.has(name) || /SECRET|PASSWORD|KEY|TOKEN/i.test(name);
 
@@ -123,7 +148,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const set = OIDC_VARS.filter((v) => parsed.data[v]);
     if (set.length > 0 && set.length < OIDC_VARS.length) {
       const missing = OIDC_VARS.filter((v) => !parsed.data[v]);
-      throw new ConfigError(`Invalid configuration — ${missing.join(", ")}: single sign-on needs all of ${OIDC_VARS.join(", ")}; ${REDIRECT_HINT}`);
+      throw new ConfigError(
+        `Invalid configuration — ${missing.join(", ")}: single sign-on needs all of ${OIDC_VARS.join(", ")}; ${REDIRECT_HINT}`,
+      );
     }
     const problems = platformAppProblems(parsed.data);
     if (problems.length) throw new ConfigError(`Invalid configuration — ${problems.join("; ")}`);

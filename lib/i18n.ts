@@ -18,7 +18,8 @@ const nb = {
   status_needs_reconnect: "må kobles til på nytt",
   status_paused: "pauset",
   partOf: "Del av",
-  summary: (name: string, total: string, channels: number) => `${name} når ${total} personer gjennom ${channels} kanaler.`,
+  summary: (name: string, total: string, channels: number) =>
+    `${name} når ${total} personer gjennom ${channels} kanaler.`,
   empty: "Ingen virksomheter er registrert ennå.",
   skipToContent: "Hopp til innholdet",
   members: "Medlemmer og roller",
@@ -85,9 +86,12 @@ const nb = {
   reason_paused: "innsamlingen er satt på pause",
   reason_collection_gap: "mangler innsamling",
   missingDays: (n: number) => `${n} av de siste 14 dagene mangler`,
-  overviewSummary: (total: string, change: string, week: string, last: string) => `Samlet publikum er ${total}, ${change} i ${week} (forrige uke ${last}).`,
-  overviewNoWeekYet: (total: string, week: string, last: string, lastWeek: string) => `Samlet publikum er ${total}. Ingenting er samlet inn ennå i ${week}; ${lastWeek} endret publikum seg med ${last}.`,
-  platformSummary: (label: string, pct: string, change: string) => `Raskest vekst per plattform: ${label} med ${pct} (${change}).`,
+  overviewSummary: (total: string, change: string, week: string, last: string) =>
+    `Samlet publikum er ${total}, ${change} i ${week} (forrige uke ${last}).`,
+  overviewNoWeekYet: (total: string, week: string, last: string, lastWeek: string) =>
+    `Samlet publikum er ${total}. Ingenting er samlet inn ennå i ${week}; ${lastWeek} endret publikum seg med ${last}.`,
+  platformSummary: (label: string, pct: string, change: string) =>
+    `Raskest vekst per plattform: ${label} med ${pct} (${change}).`,
   rateSummary: (label: string, pct: string) => `Høyest engasjementsrate i perioden: ${label} med ${pct}.`,
   sparklineLabel: (label: string, first: string, last: string) => `${label}: fra ${first} til ${last} siste 12 uker`,
   growthByAccount: "Publikum per kanal",
@@ -99,7 +103,8 @@ const nb = {
   end: "Slutt",
   change: "Endring",
   changePct: "Endring i %",
-  growthSummary: (label: string, pct: string, change: string) => `Raskest vekst i perioden: ${label} med ${pct} (${change}).`,
+  growthSummary: (label: string, pct: string, change: string) =>
+    `Raskest vekst i perioden: ${label} med ${pct} (${change}).`,
   impressions: "Visninger",
   reach: "Rekkevidde",
   engagements: "Engasjement",
@@ -118,8 +123,10 @@ const nb = {
   target: "Målgruppe",
   coverage: "Dekning",
   noCampaigns: "Ingen e-post- eller pushutsendelser i perioden.",
-  campaignSummary: (name: string, reached: string, target: string, pct: string) => `${name}: nådde ${reached} av ${target} (${pct}).`,
-  campaignVsSocial: (campaign: string, reached: string, channel: string, perPost: string, total: string) => `Til sammenligning: «${campaign}» nådde ${reached} mottakere med én utsendelse; ${channel} hadde i snitt ${perPost} visninger per innlegg (${total} visninger i hele perioden).`,
+  campaignSummary: (name: string, reached: string, target: string, pct: string) =>
+    `${name}: nådde ${reached} av ${target} (${pct}).`,
+  campaignVsSocial: (campaign: string, reached: string, channel: string, perPost: string, total: string) =>
+    `Til sammenligning: «${campaign}» nådde ${reached} mottakere med én utsendelse; ${channel} hadde i snitt ${perPost} visninger per innlegg (${total} visninger i hele perioden).`,
   topPosts: "Innlegg i perioden",
   sortBy: "Sorter etter",
   sort_impressions: "Visninger",
@@ -139,7 +146,8 @@ const nb = {
   repliesTotals: "Svar i perioden per kanal",
   repliesPerPost: "Svar per innlegg",
   busiest: "Travleste periode",
-  repliesSummary: (label: string, total: string) => `Flest svar i perioden: ${label} med ${total}. For kanaler som ikke kan svare, er dette belastningen de får.`,
+  repliesSummary: (label: string, total: string) =>
+    `Flest svar i perioden: ${label} med ${total}. For kanaler som ikke kan svare, er dette belastningen de får.`,
   compareTitle: "Sammenlign virksomheter",
   compareHelp: "Sammenlign med overordnet, underordnede og søsken i hierarkiet.",
   chooseAgencies: "Virksomheter",
@@ -150,7 +158,9 @@ const nb = {
   notFoundTitle: "Fant ikke siden",
 } as const;
 
-type Messages = { [K in keyof typeof nb]: (typeof nb)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+type Messages = {
+  [K in keyof typeof nb]: (typeof nb)[K] extends (...a: infer A) => string ? (...a: A) => string : string;
+};
 
 const en: Messages = {
   appName: "Channel Reach",
@@ -235,8 +245,10 @@ const en: Messages = {
   reason_paused: "collection is paused",
   reason_collection_gap: "collection gaps",
   missingDays: (n) => `${n} of the last 14 days missing`,
-  overviewSummary: (total, change, week, last) => `Total audience is ${total}, ${change} in ${week} (last week ${last}).`,
-  overviewNoWeekYet: (total, week, last, lastWeek) => `Total audience is ${total}. Nothing has been collected yet in ${week}; in ${lastWeek} the audience changed by ${last}.`,
+  overviewSummary: (total, change, week, last) =>
+    `Total audience is ${total}, ${change} in ${week} (last week ${last}).`,
+  overviewNoWeekYet: (total, week, last, lastWeek) =>
+    `Total audience is ${total}. Nothing has been collected yet in ${week}; in ${lastWeek} the audience changed by ${last}.`,
   platformSummary: (label, pct, change) => `Fastest growth per platform: ${label} with ${pct} (${change}).`,
   rateSummary: (label, pct) => `Highest engagement rate in the range: ${label} with ${pct}.`,
   sparklineLabel: (label, first, last) => `${label}: from ${first} to ${last} over the last 12 weeks`,
@@ -269,7 +281,8 @@ const en: Messages = {
   coverage: "Coverage",
   noCampaigns: "No e-mail or push campaigns in the range.",
   campaignSummary: (name, reached, target, pct) => `${name}: reached ${reached} of ${target} (${pct}).`,
-  campaignVsSocial: (campaign, reached, channel, perPost, total) => `By comparison: "${campaign}" reached ${reached} recipients with one mailing; ${channel} averaged ${perPost} impressions per post (${total} impressions in the whole range).`,
+  campaignVsSocial: (campaign, reached, channel, perPost, total) =>
+    `By comparison: "${campaign}" reached ${reached} recipients with one mailing; ${channel} averaged ${perPost} impressions per post (${total} impressions in the whole range).`,
   topPosts: "Posts in the range",
   sortBy: "Sort by",
   sort_impressions: "Impressions",
@@ -289,7 +302,8 @@ const en: Messages = {
   repliesTotals: "Replies in the range per channel",
   repliesPerPost: "Replies per post",
   busiest: "Busiest period",
-  repliesSummary: (label, total) => `Most replies in the range: ${label} with ${total}. For channels that cannot answer, this is the load they receive.`,
+  repliesSummary: (label, total) =>
+    `Most replies in the range: ${label} with ${total}. For channels that cannot answer, this is the load they receive.`,
   compareTitle: "Compare agencies",
   compareHelp: "Compare with the parent, children and siblings in the hierarchy.",
   chooseAgencies: "Agencies",
@@ -383,8 +397,10 @@ const sv: Messages = {
   reason_paused: "insamlingen är pausad",
   reason_collection_gap: "insamling saknas",
   missingDays: (n) => `${n} av de senaste 14 dagarna saknas`,
-  overviewSummary: (total, change, week, last) => `Total publik är ${total}, ${change} under ${week} (förra veckan ${last}).`,
-  overviewNoWeekYet: (total, week, last, lastWeek) => `Total publik är ${total}. Inget har samlats in ännu under ${week}; under ${lastWeek} förändrades publiken med ${last}.`,
+  overviewSummary: (total, change, week, last) =>
+    `Total publik är ${total}, ${change} under ${week} (förra veckan ${last}).`,
+  overviewNoWeekYet: (total, week, last, lastWeek) =>
+    `Total publik är ${total}. Inget har samlats in ännu under ${week}; under ${lastWeek} förändrades publiken med ${last}.`,
   platformSummary: (label, pct, change) => `Snabbast tillväxt per plattform: ${label} med ${pct} (${change}).`,
   rateSummary: (label, pct) => `Högst engagemangsgrad i perioden: ${label} med ${pct}.`,
   sparklineLabel: (label, first, last) => `${label}: från ${first} till ${last} de senaste 12 veckorna`,
@@ -417,7 +433,8 @@ const sv: Messages = {
   coverage: "Täckning",
   noCampaigns: "Inga e-post- eller pushutskick i perioden.",
   campaignSummary: (name, reached, target, pct) => `${name}: nådde ${reached} av ${target} (${pct}).`,
-  campaignVsSocial: (campaign, reached, channel, perPost, total) => `Som jämförelse: ”${campaign}” nådde ${reached} mottagare med ett utskick; ${channel} hade i snitt ${perPost} visningar per inlägg (${total} visningar under hela perioden).`,
+  campaignVsSocial: (campaign, reached, channel, perPost, total) =>
+    `Som jämförelse: ”${campaign}” nådde ${reached} mottagare med ett utskick; ${channel} hade i snitt ${perPost} visningar per inlägg (${total} visningar under hela perioden).`,
   topPosts: "Inlägg i perioden",
   sortBy: "Sortera efter",
   sort_impressions: "Visningar",
@@ -437,7 +454,8 @@ const sv: Messages = {
   repliesTotals: "Svar i perioden per kanal",
   repliesPerPost: "Svar per inlägg",
   busiest: "Mest belastade period",
-  repliesSummary: (label, total) => `Flest svar i perioden: ${label} med ${total}. För kanaler som inte kan svara är detta belastningen de får.`,
+  repliesSummary: (label, total) =>
+    `Flest svar i perioden: ${label} med ${total}. För kanaler som inte kan svara är detta belastningen de får.`,
   compareTitle: "Jämför myndigheter",
   compareHelp: "Jämför med överordnad, underordnade och syskon i hierarkin.",
   chooseAgencies: "Myndigheter",
@@ -543,7 +561,8 @@ const inputsNb = {
   prev: "← Forrige side",
   next: "Neste side →",
   rules: "Nøkkelordregler",
-  rulesHelp: "Svar som inneholder et nøkkelord – også inne i sammensatte ord og bøyde former («fastlege» finner «fastlegene» og «fastlegeordningen») – foreslås som innspill. En person bekrefter.",
+  rulesHelp:
+    "Svar som inneholder et nøkkelord – også inne i sammensatte ord og bøyde former («fastlege» finner «fastlegene» og «fastlegeordningen») – foreslås som innspill. En person bekrefter.",
   noRules: "Ingen regler ennå.",
   removeRule: (k: string) => `Fjern «${k}»`,
   newRule: "Ny nøkkelordregel",
@@ -551,7 +570,8 @@ const inputsNb = {
   type: "Type",
   addRule: "Legg til regel",
   privacy: "Personvern",
-  retentionText: (months: number) => `Forfattere vises bare som pseudonym. Svar som ikke er koblet til politikkarbeid slettes etter ${months} måneder; innspill som er koblet til et arbeid, beholdes sammen med saken.`,
+  retentionText: (months: number) =>
+    `Forfattere vises bare som pseudonym. Svar som ikke er koblet til politikkarbeid slettes etter ${months} måneder; innspill som er koblet til et arbeid, beholdes sammen med saken.`,
   retentionLabel: "Oppbevaringstid (måneder)",
   saveRetention: "Lagre oppbevaringstid",
   subjectHeading: "Innsyn og sletting for én forfatter",
@@ -598,7 +618,17 @@ const inputsNb = {
   show: "Vis",
   wholePeriod: "hele perioden",
   start: "start",
-  summary: (agency: string, scope: string, period: string, inputs: string, replies: string, reviewed: string, reached: string, reachedShare: string, median: string) =>
+  summary: (
+    agency: string,
+    scope: string,
+    period: string,
+    inputs: string,
+    replies: string,
+    reviewed: string,
+    reached: string,
+    reachedShare: string,
+    median: string,
+  ) =>
     `${agency}, ${scope}, ${period}: ${inputs} innspill av ${replies} svar; ${reviewed} er vurdert og ${reached} (${reachedShare}) nådde politikkarbeidet. Median tid fra svar til beslutning: ${median}.`,
   days: (d: string) => `${d} dager`,
   funnelTitle: "Trakten fra innspill til politikk",
@@ -609,9 +639,18 @@ const inputsNb = {
   step: "Steg",
   count: "Antall",
   shareOfInputs: "Andel av innspillene",
-  steps: ["Svar mottatt", "Markert som innspill", "Koblet til arbeid", "Vurdert", "Videresendt", "Nådde arbeidet", "Gjennomført"] as string[],
+  steps: [
+    "Svar mottatt",
+    "Markert som innspill",
+    "Koblet til arbeid",
+    "Vurdert",
+    "Videresendt",
+    "Nådde arbeidet",
+    "Gjennomført",
+  ] as string[],
   declined: "Avslått",
-  definitions: "Et svar telles i perioden det ble skrevet. «Vurdert»: minst én kobling er tatt videre fra «Mottatt» (også avslag). «Nådde arbeidet»: tatt inn i arbeidet eller gjennomført. Beslutning: første gang et innspill ble tatt inn eller avslått.",
+  definitions:
+    "Et svar telles i perioden det ble skrevet. «Vurdert»: minst én kobling er tatt videre fra «Mottatt» (også avslag). «Nådde arbeidet»: tatt inn i arbeidet eller gjennomført. Beslutning: første gang et innspill ble tatt inn eller avslått.",
   perChannel: "Per kanal",
   perChannelCaption: "Innspill og resultater per kanal",
   inputsCol: "Innspill",
@@ -628,7 +667,14 @@ const inputsNb = {
 export type InputsText = typeof inputsNb;
 
 const inputsEn: InputsText = {
-  linkStatus: { received: "Received", under_review: "Under review", forwarded: "Forwarded", incorporated: "Incorporated", implemented: "Implemented", declined: "Declined" },
+  linkStatus: {
+    received: "Received",
+    under_review: "Under review",
+    forwarded: "Forwarded",
+    incorporated: "Incorporated",
+    implemented: "Implemented",
+    declined: "Declined",
+  },
   kind: { suggestion: "Suggestion", question: "Question", complaint: "Complaint", information: "Information" },
   triage: { new: "Not assessed", suggested: "Suggested as input", input: "Input", dismissed: "Dismissed" },
   workStatus: { planned: "Planned", active: "In progress", completed: "Completed", cancelled: "Stopped" },
@@ -668,7 +714,8 @@ const inputsEn: InputsText = {
   prev: "← Previous page",
   next: "Next page →",
   rules: "Keyword rules",
-  rulesHelp: "Replies containing a keyword – also inside compound words and inflected forms (“fastlege” finds “fastlegene” and “fastlegeordningen”) – are suggested as inputs. A person confirms.",
+  rulesHelp:
+    "Replies containing a keyword – also inside compound words and inflected forms (“fastlege” finds “fastlegene” and “fastlegeordningen”) – are suggested as inputs. A person confirms.",
   noRules: "No rules yet.",
   removeRule: (k) => `Remove “${k}”`,
   newRule: "New keyword rule",
@@ -676,7 +723,8 @@ const inputsEn: InputsText = {
   type: "Kind",
   addRule: "Add rule",
   privacy: "Data protection",
-  retentionText: (months) => `Authors are shown only as pseudonyms. Replies not linked to policy work are deleted after ${months} months; inputs linked to a work item are kept with the case.`,
+  retentionText: (months) =>
+    `Authors are shown only as pseudonyms. Replies not linked to policy work are deleted after ${months} months; inputs linked to a work item are kept with the case.`,
   retentionLabel: "Retention (months)",
   saveRetention: "Save retention",
   subjectHeading: "Access and erasure for one author",
@@ -734,9 +782,18 @@ const inputsEn: InputsText = {
   step: "Step",
   count: "Count",
   shareOfInputs: "Share of inputs",
-  steps: ["Replies received", "Marked as input", "Linked to work", "Reviewed", "Forwarded", "Reached the work", "Implemented"],
+  steps: [
+    "Replies received",
+    "Marked as input",
+    "Linked to work",
+    "Reviewed",
+    "Forwarded",
+    "Reached the work",
+    "Implemented",
+  ],
   declined: "Declined",
-  definitions: "A reply counts in the period it was written. “Reviewed”: at least one link moved on from “Received” (declining included). “Reached the work”: incorporated or implemented. Decision: the first time an input was incorporated or declined.",
+  definitions:
+    "A reply counts in the period it was written. “Reviewed”: at least one link moved on from “Received” (declining included). “Reached the work”: incorporated or implemented. Decision: the first time an input was incorporated or declined.",
   perChannel: "Per channel",
   perChannelCaption: "Inputs and outcomes per channel",
   inputsCol: "Inputs",
@@ -769,7 +826,8 @@ const actionsNb = {
   workExists: (title: string) => `Det finnes allerede et arbeid som heter «${title}».`,
   workUpdated: "Arbeidet er oppdatert.",
   moved: (label: string) => `Flyttet til «${label}».`,
-  stale: "Noen andre har endret dette i mellomtiden, så endringen din ble ikke lagret. Siden viser nå den nyeste versjonen; det du skrev er tatt vare på i skjemaet – se over og prøv igjen.",
+  stale:
+    "Noen andre har endret dette i mellomtiden, så endringen din ble ikke lagret. Siden viser nå den nyeste versjonen; det du skrev er tatt vare på i skjemaet – se over og prøv igjen.",
   notEditor: "Du har ikke tilgang til å endre innspill for denne virksomheten.",
   notAdmin: "Bare administratorer kan gjøre dette.",
   notFound: "Fant ikke innspillet eller arbeidet.",
@@ -797,7 +855,8 @@ const actionsEn: ActionsText = {
   workExists: (title) => `A work item called “${title}” already exists.`,
   workUpdated: "The work item is updated.",
   moved: (label) => `Moved to “${label}”.`,
-  stale: "Someone else changed this in the meantime, so your change was not saved. The page now shows the latest version; what you wrote is kept in the form – check and try again.",
+  stale:
+    "Someone else changed this in the meantime, so your change was not saved. The page now shows the latest version; what you wrote is kept in the form – check and try again.",
   notEditor: "You may not change inputs of this agency.",
   notAdmin: "Only administrators can do this.",
   notFound: "The input or work item was not found.",

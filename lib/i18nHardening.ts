@@ -42,8 +42,9 @@ const LOCALES = new Set<UiLocale>(["nb", "en", "sv"]);
  * was sent from (Referer), else bokmål.
  */
 export function requestLocale(url: URL, headers: Headers): UiLocale {
-  const known = (value: string | null | undefined) => (value && LOCALES.has(value as UiLocale) ? (value as UiLocale) : null);
-  let fromReferer: UiLocale | null = null;
+  const known = (value: string | null | undefined) =>
+    value && LOCALES.has(value as UiLocale) ? (value as UiLocale) : null;
+  let fromReferer: UiLocale | null;
   try {
     fromReferer = known(new URL(headers.get("referer") ?? "").searchParams.get("lang"));
   } catch {

@@ -9,8 +9,20 @@ const nb = {
   pages: "Sider i tabellen",
 };
 type TableMessages = typeof nb;
-const en: TableMessages = { rowsOf: (from, to, all) => `Rows ${from}–${to} of ${all}`, showRows: (from, to, all) => `Show rows ${from}–${to} of ${all} as a table`, earlier: "Earlier periods", later: "Later periods", pages: "Pages of the table" };
-const sv: TableMessages = { rowsOf: (from, to, all) => `Rad ${from}–${to} av ${all}`, showRows: (from, to, all) => `Visa rad ${from}–${to} av ${all} som tabell`, earlier: "Tidigare perioder", later: "Senare perioder", pages: "Sidor i tabellen" };
+const en: TableMessages = {
+  rowsOf: (from, to, all) => `Rows ${from}–${to} of ${all}`,
+  showRows: (from, to, all) => `Show rows ${from}–${to} of ${all} as a table`,
+  earlier: "Earlier periods",
+  later: "Later periods",
+  pages: "Pages of the table",
+};
+const sv: TableMessages = {
+  rowsOf: (from, to, all) => `Rad ${from}–${to} av ${all}`,
+  showRows: (from, to, all) => `Visa rad ${from}–${to} av ${all} som tabell`,
+  earlier: "Tidigare perioder",
+  later: "Senare perioder",
+  pages: "Sidor i tabellen",
+};
 
 export function tableMessages(locale: UiLocale): TableMessages {
   return { nb, en, sv }[locale];

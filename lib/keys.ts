@@ -4,7 +4,11 @@ import path from "node:path";
 import { z } from "zod";
 import { HexKeySchema, type Config } from "@/lib/config";
 
-const KeyFileSchema = z.object({ pseudonymisationKey: HexKeySchema, credentialsKey: HexKeySchema, authSecret: HexKeySchema.optional() });
+const KeyFileSchema = z.object({
+  pseudonymisationKey: HexKeySchema,
+  credentialsKey: HexKeySchema,
+  authSecret: HexKeySchema.optional(),
+});
 
 export type Keys = { pseudonymisationKey: string; credentialsKey: string; authSecret: string };
 
@@ -22,7 +26,12 @@ export function ensureDataDir(dataDir: string): string {
  */
 export function resolveKeys(config: Config): Keys & { source: "environment" | "file" } {
   if (config.PSEUDONYMISATION_KEY && config.CREDENTIALS_KEY && config.AUTH_SECRET) {
-    return { pseudonymisationKey: config.PSEUDONYMISATION_KEY, credentialsKey: config.CREDENTIALS_KEY, authSecret: config.AUTH_SECRET, source: "environment" };
+    return {
+      pseudonymisationKey: config.PSEUDONYMISATION_KEY,
+      credentialsKey: config.CREDENTIALS_KEY,
+      authSecret: config.AUTH_SECRET,
+      source: "environment",
+    };
   }
   const file = path.resolve(config.DATA_DIR, "keys.json");
   const fresh = () => randomBytes(32).toString("hex");

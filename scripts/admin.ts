@@ -16,11 +16,21 @@ import { createInvitation } from "@/lib/people/invitations";
 
 const USAGE = "usage: npm run admin -- create-admin --email <address> | list-admins | revoke-admin --email <address>";
 
-const ArgsSchema = z.discriminatedUnion("command", [
-  z.object({ command: z.literal("create-admin"), email: z.email("--email <address> must be an e-mail address").max(200) }),
-  z.object({ command: z.literal("revoke-admin"), email: z.email("--email <address> must be an e-mail address").max(200) }),
-  z.object({ command: z.literal("list-admins") }),
-], { error: "unknown command" });
+const ArgsSchema = z.discriminatedUnion(
+  "command",
+  [
+    z.object({
+      command: z.literal("create-admin"),
+      email: z.email("--email <address> must be an e-mail address").max(200),
+    }),
+    z.object({
+      command: z.literal("revoke-admin"),
+      email: z.email("--email <address> must be an e-mail address").max(200),
+    }),
+    z.object({ command: z.literal("list-admins") }),
+  ],
+  { error: "unknown command" },
+);
 
 function parse(argv: string[]) {
   let parsed;
@@ -32,8 +42,11 @@ function parse(argv: string[]) {
   if (parsed.positionals.length !== 1) throw new ConfigError(USAGE);
   const args = ArgsSchema.safeParse({ command: parsed.positionals[0], ...parsed.values });
   if (!args.success) throw new ConfigError(`${USAGE}\n(${args.error.issues[0]!.message})`);
-  if (args.data.command === "list-admins" && parsed.values.email) throw new ConfigError(`${USAGE}\n(list-admins takes no --email)`);
-  return args.data.command === "list-admins" ? args.data : { ...args.data, email: args.data.email.trim().toLowerCase() };
+  if (args.data.command === "list-admins" && parsed.values.email)
+    throw new ConfigError(`${USAGE}\n(list-admins takes no --email)`);
+  return args.data.command === "list-admins"
+    ? args.data
+    : { ...args.data, email: args.data.email.trim().toLowerCase() };
 }
 
 async function main() {
@@ -49,9 +62,18 @@ async function main() {
   const db = createDb(url);
   try {
     if (args.command === "list-admins") {
-      const admins = await db.user.findMany({ where: { installationAdmin: true }, select: { email: true, name: true, createdAt: true }, orderBy: { email: "asc" } });
-      const pending = await db.invitation.findMany({ where: { agencyId: null, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { email: true, expiresAt: true }, orderBy: { email: "asc" } });
-      if (admins.length === 0 && pending.length === 0) console.log("no installation administrators yet: npm run admin -- create-admin --email <address>");
+      const admins = await db.user.findMany({
+        where: { installationAdmin: true },
+        select: { email: true, name: true, createdAt: true },
+        orderBy: { email: "asc" },
+      });
+      const pending = await db.invitation.findMany({
+        where: { agencyId: null, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        select: { email: true, expiresAt: true },
+        orderBy: { email: "asc" },
+      });
+      if (admins.length === 0 && pending.length === 0)
+        console.log("no installation administrators yet: npm run admin -- create-admin --email <address>");
       for (const a of admins) console.log(`${a.email}\t${a.name}\tsince ${a.createdAt.toISOString().slice(0, 10)}`);
       for (const p of pending) console.log(`${p.email}\t(link not used yet, valid until ${p.expiresAt.toISOString()})`);
     } else if (args.command === "create-admin") {
@@ -61,20 +83,42 @@ async function main() {
         return;
       }
       const link = await createInvitation(db, { email: args.email, agencyId: null, role: null, invitedByUserId: null });
-      await recordAudit(db, { action: "installation_admin_invited", target: args.email, details: { by: "command line" } });
-      console.log(`${args.email} becomes an installation administrator on opening this link (once, until ${link.expiresAt.toISOString()}):`);
-      console.log(existing ? `(the account exists: sign in as ${args.email} there and accept)` : "(there they choose their own password, or sign in with SSO)");
+      await recordAudit(db, {
+        action: "installation_admin_invited",
+        target: args.email,
+        details: { by: "command line" },
+      });
+      console.log(
+        `${args.email} becomes an installation administrator on opening this link (once, until ${link.expiresAt.toISOString()}):`,
+      );
+      console.log(
+        existing
+          ? `(the account exists: sign in as ${args.email} there and accept)`
+          : "(there they choose their own password, or sign in with SSO)",
+      );
       console.log(link.url);
     } else {
-      const revoked = await db.user.updateMany({ where: { email: args.email, installationAdmin: true }, data: { installationAdmin: false } });
-      const links = await db.invitation.updateMany({ where: { email: args.email, agencyId: null, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      const revoked = await db.user.updateMany({
+        where: { email: args.email, installationAdmin: true },
+        data: { installationAdmin: false },
+      });
+      const links = await db.invitation.updateMany({
+        where: { email: args.email, agencyId: null, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
       if (revoked.count === 0 && links.count === 0) {
         console.error(`${args.email} is not an installation administrator.`);
         process.exitCode = 1;
         return;
       }
-      await recordAudit(db, { action: "installation_admin_revoked", target: args.email, details: { by: "command line" } });
-      console.log(`${args.email} is no longer an installation administrator${links.count ? " (open set-up link withdrawn)" : ""}; agency memberships are unchanged.`);
+      await recordAudit(db, {
+        action: "installation_admin_revoked",
+        target: args.email,
+        details: { by: "command line" },
+      });
+      console.log(
+        `${args.email} is no longer an installation administrator${links.count ? " (open set-up link withdrawn)" : ""}; agency memberships are unchanged.`,
+      );
     }
   } finally {
     await db.$disconnect();

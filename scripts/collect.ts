@@ -22,9 +22,15 @@ const ArgsSchema = z.object({
 });
 
 async function main() {
-  const { values } = parseArgs({ options: { account: { type: "string" }, agency: { type: "string" } }, allowPositionals: false });
+  const { values } = parseArgs({
+    options: { account: { type: "string" }, agency: { type: "string" } },
+    allowPositionals: false,
+  });
   const args = ArgsSchema.safeParse(values);
-  if (!args.success) throw new ConfigError(`usage: npm run collect -- --account <handle> [--agency <slug>] (${args.error.issues[0]!.message})`);
+  if (!args.success)
+    throw new ConfigError(
+      `usage: npm run collect -- --account <handle> [--agency <slug>] (${args.error.issues[0]!.message})`,
+    );
   const config = loadConfig();
   if (config.PLATFORM_RATE_LIMITS) configureLimits(config.PLATFORM_RATE_LIMITS);
   const keys = resolveKeys(config);
@@ -39,23 +45,48 @@ async function main() {
   const db = createDb(url);
   let sandbox: Sandbox | null = null;
   try {
-    const accounts = await db.account.findMany({ where: { handle: args.data.account, ...(args.data.agency ? { agency: { slug: args.data.agency } } : {}) }, include: { agency: { select: { slug: true } } } });
-    if (accounts.length === 0) throw new ConfigError(`no channel with handle "${args.data.account}"${args.data.agency ? ` in ${args.data.agency}` : ""}`);
-    if (accounts.length > 1) throw new ConfigError(`"${args.data.account}" exists in several agencies (${accounts.map((a) => a.agency.slug).join(", ")}): add --agency <slug>`);
+    const accounts = await db.account.findMany({
+      where: { handle: args.data.account, ...(args.data.agency ? { agency: { slug: args.data.agency } } : {}) },
+      include: { agency: { select: { slug: true } } },
+    });
+    if (accounts.length === 0)
+      throw new ConfigError(
+        `no channel with handle "${args.data.account}"${args.data.agency ? ` in ${args.data.agency}` : ""}`,
+      );
+    if (accounts.length > 1)
+      throw new ConfigError(
+        `"${args.data.account}" exists in several agencies (${accounts.map((a) => a.agency.slug).join(", ")}): add --agency <slug>`,
+      );
     const account = accounts[0]!;
 
     // A demo channel collects from the sandbox; run one here when `npm start` is not running it.
     const local = account.baseUrl ? /^http:\/\/127\.0\.0\.1:(\d+)\//.exec(account.baseUrl) : null;
-    if (local && !(await fetch(account.baseUrl!, { signal: AbortSignal.timeout(1_000) }).then(() => true, () => false))) {
+    if (
+      local &&
+      !(await fetch(account.baseUrl!, { signal: AbortSignal.timeout(1_000) }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       sandbox = await startSandbox({ port: Number(local[1]) });
     }
 
     const tty = process.stdout.isTTY;
-    const bar = tty ? new cliProgress.SingleBar({ format: " {phase} |{bar}| {value}/{total} dager · {pages} sider", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    const bar = tty
+      ? new cliProgress.SingleBar(
+          { format: " {phase} |{bar}| {value}/{total} dager · {pages} sider", hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
     let started = false;
     const result = await collectAccount(
       {
-        db, databaseUrl: url, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey, timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS,
+        db,
+        databaseUrl: url,
+        pseudonymisationKey: keys.pseudonymisationKey,
+        credentialsKey: keys.credentialsKey,
+        timeoutMs: config.PLATFORM_TIMEOUT_MS,
+        backfillDays: config.BACKFILL_DAYS,
         onProgress: (p) => {
           const total = Math.max(p.daysTotal, 1);
           if (bar && !started) {
@@ -77,7 +108,9 @@ async function main() {
       console.log(`[collect] ${account.handle}: skipped — ${result.reason}`);
       process.exitCode = 2;
     } else {
-      console.log(`[collect] ${account.handle}: ${result.outcome}, ${result.itemsFetched} fetched, ${result.itemsWritten} written${result.error ? ` — ${result.error}` : ""}`);
+      console.log(
+        `[collect] ${account.handle}: ${result.outcome}, ${result.itemsFetched} fetched, ${result.itemsWritten} written${result.error ? ` — ${result.error}` : ""}`,
+      );
       if (result.outcome === "failed") process.exitCode = 1;
     }
   } finally {

@@ -9,7 +9,10 @@ const FILE = "kanal-demo-login.json";
  * database it is printed for: a new cluster starts without the file, and an external database
  * (DATABASE_URL) never gets its password printed or stored.
  */
-export function rememberDemoLogin(clusterDir: string, login: { email: string; password: string | null }): { email: string; password: string | null } {
+export function rememberDemoLogin(
+  clusterDir: string,
+  login: { email: string; password: string | null },
+): { email: string; password: string | null } {
   const file = path.join(clusterDir, FILE);
   if (login.password) {
     writeFileSync(file, JSON.stringify({ email: login.email, password: login.password }), { mode: 0o600 });
@@ -17,7 +20,7 @@ export function rememberDemoLogin(clusterDir: string, login: { email: string; pa
   }
   if (!existsSync(file)) return { email: login.email, password: null };
   const saved = JSON.parse(readFileSync(file, "utf8")) as { email?: string; password?: string };
-  return { email: login.email, password: saved.email === login.email ? saved.password ?? null : null };
+  return { email: login.email, password: saved.email === login.email ? (saved.password ?? null) : null };
 }
 
 /** Earlier versions kept the password in DATA_DIR/demo-login.json, shared by every database used with that folder. */

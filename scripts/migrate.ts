@@ -4,7 +4,10 @@ import { migrate } from "@/lib/db/migrate";
 
 try {
   const url = loadConfig().DATABASE_URL;
-  if (!url) throw new ConfigError("DATABASE_URL: set it to the PostgreSQL to migrate (`npm start` migrates its embedded one itself)");
+  if (!url)
+    throw new ConfigError(
+      "DATABASE_URL: set it to the PostgreSQL to migrate (`npm start` migrates its embedded one itself)",
+    );
   const { applied, version } = await migrate(url);
   console.log(applied.length ? `applied: ${applied.join(", ")}` : `schema up to date (version ${version})`);
 } catch (error) {

@@ -57,10 +57,18 @@ async function main() {
 
   const db = createDb(url);
   forgetSharedDemoLogin(config.DATA_DIR);
-  const demoAdmin = await setUpDemo(db, { demoData: config.DEMO_DATA, pseudonymisationKey: keys.pseudonymisationKey, password: config.DEMO_ADMIN_PASSWORD, log });
+  const demoAdmin = await setUpDemo(db, {
+    demoData: config.DEMO_DATA,
+    pseudonymisationKey: keys.pseudonymisationKey,
+    password: config.DEMO_ADMIN_PASSWORD,
+    log,
+  });
   // The demo password is shown only on the embedded default; an external database's is never printed.
   const demoLogin = demoAdmin && embedded ? rememberDemoLogin(embedded.dir, demoAdmin) : null;
-  if (demoAdmin && !embedded) log(`demo data on: the demo admin ${demoAdmin.email} ${config.DEMO_ADMIN_PASSWORD ? "signs in with the password in DEMO_ADMIN_PASSWORD" : "can sign in once DEMO_ADMIN_PASSWORD is set"}`);
+  if (demoAdmin && !embedded)
+    log(
+      `demo data on: the demo admin ${demoAdmin.email} ${config.DEMO_ADMIN_PASSWORD ? "signs in with the password in DEMO_ADMIN_PASSWORD" : "can sign in once DEMO_ADMIN_PASSWORD is set"}`,
+    );
 
   let sandbox: Sandbox | null = null;
   if (config.SANDBOX === "on") {
@@ -78,8 +86,13 @@ async function main() {
   if (config.WORKERS === "on") {
     if (config.PLATFORM_RATE_LIMITS) configureLimits(config.PLATFORM_RATE_LIMITS);
     await startWorkers(boss, {
-      db, databaseUrl: url, pseudonymisationKey: keys.pseudonymisationKey, credentialsKey: keys.credentialsKey,
-      timeoutMs: config.PLATFORM_TIMEOUT_MS, backfillDays: config.BACKFILL_DAYS, log: (m) => log(`[collect] ${m}`),
+      db,
+      databaseUrl: url,
+      pseudonymisationKey: keys.pseudonymisationKey,
+      credentialsKey: keys.credentialsKey,
+      timeoutMs: config.PLATFORM_TIMEOUT_MS,
+      backfillDays: config.BACKFILL_DAYS,
+      log: (m) => log(`[collect] ${m}`),
     });
   }
 
@@ -104,29 +117,46 @@ async function main() {
     if (isRscPostWithoutAction(req.method, req.headers)) {
       let text = hardeningText("nb");
       try {
-        text = hardeningText(requestLocale(new URL(req.url ?? "/", "http://localhost"), new Headers({ referer: String(req.headers.referer ?? "") })));
+        text = hardeningText(
+          requestLocale(
+            new URL(req.url ?? "/", "http://localhost"),
+            new Headers({ referer: String(req.headers.referer ?? "") }),
+          ),
+        );
       } catch {
         // an address that does not parse: bokmål
       }
-      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(text.malformed);
+      res
+        .writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" })
+        .end(text.malformed);
       return;
     }
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
-  const catcher = config.SMTP_HOST ? null : await startMailCatcher({ port: config.MAIL_CATCHER_PORT, dir: outboxDir(config.DATA_DIR) });
-  if (catcher) log(`no SMTP_HOST: e-mail goes to the local mail catcher on port ${config.MAIL_CATCHER_PORT} (see /mailbox)`);
+  const catcher = config.SMTP_HOST
+    ? null
+    : await startMailCatcher({ port: config.MAIL_CATCHER_PORT, dir: outboxDir(config.DATA_DIR) });
+  if (catcher)
+    log(`no SMTP_HOST: e-mail goes to the local mail catcher on port ${config.MAIL_CATCHER_PORT} (see /mailbox)`);
   const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const intervals = { minutes: config.COLLECT_INTERVAL_MINUTES, sandboxMinutes: config.SANDBOX_COLLECT_INTERVAL_MINUTES };
+  const intervals = {
+    minutes: config.COLLECT_INTERVAL_MINUTES,
+    sandboxMinutes: config.SANDBOX_COLLECT_INTERVAL_MINUTES,
+  };
   const enqueueDueCollections = async () => {
     const n = await enqueueDueAccounts(boss, db, intervals);
     if (n) log(`[schedule] queued ${n} channel collection${n === 1 ? "" : "s"}`);
   };
   await createReportQueue(boss);
-  if (config.WORKERS === "on") await startReportWorkers(boss, { db, mailer: createMailer(config), baseUrl, secret: keys.authSecret }, (m) => log(`[reports] ${m}`));
+  if (config.WORKERS === "on")
+    await startReportWorkers(boss, { db, mailer: createMailer(config), baseUrl, secret: keys.authSecret }, (m) =>
+      log(`[reports] ${m}`),
+    );
   await createAlertMailQueue(boss);
-  if (config.WORKERS === "on") await startAlertMailWorkers(boss, { db, mailer: createMailer(config), baseUrl }, (m) => log(`[alerts] ${m}`));
+  if (config.WORKERS === "on")
+    await startAlertMailWorkers(boss, { db, mailer: createMailer(config), baseUrl }, (m) => log(`[alerts] ${m}`));
   await startScheduler(boss, productSchedule({ db, boss, enqueueDueCollections, log }), {
     clock: config.SCHEDULER === "on",
     work: config.WORKERS === "on",
@@ -137,7 +167,8 @@ async function main() {
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   log(`ready on http://${shownHost}:${config.PORT}`);
-  if (demoLogin) log(`demo login: ${demoLogin.email} / ${demoLogin.password ?? "(password set earlier; see DEMO_ADMIN_PASSWORD)"}`);
+  if (demoLogin)
+    log(`demo login: ${demoLogin.email} / ${demoLogin.password ?? "(password set earlier; see DEMO_ADMIN_PASSWORD)"}`);
 
   let stopping = false;
   // :TRICKY: Ctrl-C signals the whole process group, embedded PostgreSQL included. Stop taking
@@ -156,7 +187,9 @@ async function main() {
     const quietly = async (step: () => Promise<unknown> | unknown) => {
       try {
         await Promise.race([step(), new Promise((resolve) => setTimeout(resolve, 12_000).unref())]);
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
     };
     server.close();
     server.closeIdleConnections();
@@ -178,6 +211,10 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : `[kanal] failed to start: ${redactSecrets((error as Error).message)}`);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `[kanal] failed to start: ${redactSecrets((error as Error).message)}`,
+  );
   process.exit(1);
 });

@@ -19,18 +19,32 @@ export async function changePassword(_prev: FormState, rawForm: unknown): Promis
   const session = await auth().api.getSession({ headers: h });
   if (!session) redirect("/login?next=/account");
   const result = await changeOwnPassword(db(), {
-    userId: session.user.id, email: session.user.email, keepSessionId: session.session.id,
-    current: Str.parse(form.get("current")), password: Str.parse(form.get("password")), repeat: Str.parse(form.get("repeat")),
+    userId: session.user.id,
+    email: session.user.email,
+    keepSessionId: session.session.id,
+    current: Str.parse(form.get("current")),
+    password: Str.parse(form.get("password")),
+    repeat: Str.parse(form.get("repeat")),
   });
   if (!result.ok) {
     const message =
-      result.reason === "throttled" ? t.throttled(Math.ceil(result.retryAfterSeconds / 60))
-      : result.reason === "no_local_password" ? t.noLocalPassword
-      : result.reason === "current_wrong" ? t.currentWrong
-      : result.reason === "mismatch" ? t.passwordMismatch
-      : passwordMessage(t, result.reason);
+      result.reason === "throttled"
+        ? t.throttled(Math.ceil(result.retryAfterSeconds / 60))
+        : result.reason === "no_local_password"
+          ? t.noLocalPassword
+          : result.reason === "current_wrong"
+            ? t.currentWrong
+            : result.reason === "mismatch"
+              ? t.passwordMismatch
+              : passwordMessage(t, result.reason);
     return { ok: false, message, errors: { [result.field]: message } };
   }
-  await recordAudit(db(), { action: "password_changed", actorUserId: session.user.id, target: session.user.email, details: { otherSessionsEnded: result.endedSessions }, ip: h.get("x-forwarded-for") });
+  await recordAudit(db(), {
+    action: "password_changed",
+    actorUserId: session.user.id,
+    target: session.user.email,
+    details: { otherSessionsEnded: result.endedSessions },
+    ip: h.get("x-forwarded-for"),
+  });
   return { ok: true, message: t.passwordChanged };
 }

@@ -7,7 +7,9 @@ import { changePassword } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function AccountPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireSignedIn();
   const locale = pickLocale((await props.searchParams).lang, (await headers()).get("accept-language"));
   const t = peopleTexts(locale);
@@ -24,8 +26,21 @@ export default async function AccountPage(props: { searchParams: Promise<Record<
           hidden={{ lang: locale }}
           submit={t.changePasswordButton}
           fields={[
-            { name: "current", label: t.currentPassword, type: "password", autoComplete: "current-password", required: true },
-            { name: "password", label: t.newPassword, type: "password", autoComplete: "new-password", hint: t.passwordHint, required: true },
+            {
+              name: "current",
+              label: t.currentPassword,
+              type: "password",
+              autoComplete: "current-password",
+              required: true,
+            },
+            {
+              name: "password",
+              label: t.newPassword,
+              type: "password",
+              autoComplete: "new-password",
+              hint: t.passwordHint,
+              required: true,
+            },
             { name: "repeat", label: t.repeatPassword, type: "password", autoComplete: "new-password", required: true },
           ]}
         />

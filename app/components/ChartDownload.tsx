@@ -34,12 +34,22 @@ export function ChartDownload(props: { figureId: string; title: string; period: 
       if (!blob) return;
       const a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
-      a.download = `${props.title.toLowerCase().replace(/[^a-z0-9æøåäö]+/gi, "-").replace(/^-|-$/g, "") || "chart"}.png`;
+      a.download = `${
+        props.title
+          .toLowerCase()
+          .replace(/[^a-z0-9æøåäö]+/gi, "-")
+          .replace(/^-|-$/g, "") || "chart"
+      }.png`;
       document.body.appendChild(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     }, "image/png");
   };
-  return <button type="button" className="secondary chart-download" onClick={download}>{t.png}<span className="visually-hidden">: {props.title}</span></button>;
+  return (
+    <button type="button" className="secondary chart-download" onClick={download}>
+      {t.png}
+      <span className="visually-hidden">: {props.title}</span>
+    </button>
+  );
 }

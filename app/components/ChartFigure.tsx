@@ -33,44 +33,86 @@ export function ChartFigure(props: {
   const c = compareMessages(props.locale);
   const m = tableMessages(props.locale);
   const markers = props.markers ?? [];
-  const notesAt = (row: number) => markers.map((mk, i) => ({ ...mk, n: i + 1 })).filter((mk) => mk.index === row).map((mk) => `${mk.n}. ${mk.label}`).join(" · ");
+  const notesAt = (row: number) =>
+    markers
+      .map((mk, i) => ({ ...mk, n: i + 1 }))
+      .filter((mk) => mk.index === row)
+      .map((mk) => `${mk.n}. ${mk.label}`)
+      .join(" · ");
   const fmt = (v: number | null) =>
-    props.percent ? formatPercent(v, props.locale) : props.signed && v !== null && v > 0 ? `+${formatNumber(v, props.locale)}` : formatNumber(v, props.locale);
+    props.percent
+      ? formatPercent(v, props.locale)
+      : props.signed && v !== null && v > 0
+        ? `+${formatNumber(v, props.locale)}`
+        : formatNumber(v, props.locale);
   const rows = props.labels.map((label, row) => ({
-    key: `${row}`, header: label,
-    cells: [...props.series.map((s) => fmt(s.values[row] ?? null)), ...(markers.length ? [{ node: notesAt(row) ? <span data-break-row>{notesAt(row)}</span> : "" }] : [])],
+    key: `${row}`,
+    header: label,
+    cells: [
+      ...props.series.map((s) => fmt(s.values[row] ?? null)),
+      ...(markers.length ? [{ node: notesAt(row) ? <span data-break-row>{notesAt(row)}</span> : "" }] : []),
+    ],
   }));
   const paged = props.tablePages && rows.length > TABLE_PAGE_ROWS ? pageOf(rows.length, props.tablePages.page) : null;
   return (
     <figure className="panel" id={props.id} aria-labelledby={`${props.id}-title`}>
       <figcaption>
         <h2 id={`${props.id}-title`}>{props.title}</h2>
-        <p className="summary" data-summary={props.id}>{props.summary}</p>
-        {props.axisNote && <p className="meta" data-axis-note={props.zoomed ? "zoom" : "zero"}>{props.zoomed ? c.axisZoomedNote : c.axisZeroNote}</p>}
+        <p className="summary" data-summary={props.id}>
+          {props.summary}
+        </p>
+        {props.axisNote && (
+          <p className="meta" data-axis-note={props.zoomed ? "zoom" : "zero"}>
+            {props.zoomed ? c.axisZoomedNote : c.axisZeroNote}
+          </p>
+        )}
       </figcaption>
       <TimeChart
-        kind={props.kind} labels={props.labels} series={props.series} ariaLabel={`${props.title}. ${props.summary}${markers.length ? ` ${c.breaksTitle}: ${markers.map((mk) => mk.label).join("; ")}.` : ""}`}
-        locale={intlLocale(props.locale)} percent={props.percent} markers={markers.map((mk) => mk.index)} zoomed={props.zoomed}
+        kind={props.kind}
+        labels={props.labels}
+        series={props.series}
+        ariaLabel={`${props.title}. ${props.summary}${markers.length ? ` ${c.breaksTitle}: ${markers.map((mk) => mk.label).join("; ")}.` : ""}`}
+        locale={intlLocale(props.locale)}
+        percent={props.percent}
+        markers={markers.map((mk) => mk.index)}
+        zoomed={props.zoomed}
       />
       {markers.length > 0 && (
         <div className="chart-breaks">
           <h3>{c.breaksTitle}</h3>
           <p className="meta">{c.breakMarkerHelp}</p>
-          <ol data-chart-breaks={props.id}>{markers.map((mk, i) => <li key={i}>{props.labels[mk.index]}: {mk.label}</li>)}</ol>
+          <ol data-chart-breaks={props.id}>
+            {markers.map((mk, i) => (
+              <li key={i}>
+                {props.labels[mk.index]}: {mk.label}
+              </li>
+            ))}
+          </ol>
         </div>
       )}
-      <ChartDownload figureId={props.id} title={props.title} period={props.labels.length ? `${props.labels[0]} – ${props.labels[props.labels.length - 1]}` : ""} locale={props.locale} />
+      <ChartDownload
+        figureId={props.id}
+        title={props.title}
+        period={props.labels.length ? `${props.labels[0]} – ${props.labels[props.labels.length - 1]}` : ""}
+        locale={props.locale}
+      />
       <details open={paged !== null && props.tablePages!.page !== null}>
         <summary>{props.tableLabel}</summary>
         {paged && props.tablePages!.page === null ? (
           // Long series: the table is sent on demand, a page at a time, not with every view of the chart.
-          <p><a href={props.tablePages!.hrefOf(paged.count)}>{m.showRows(paged.start + 1, paged.end, rows.length)}</a></p>
+          <p>
+            <a href={props.tablePages!.hrefOf(paged.count)}>{m.showRows(paged.start + 1, paged.end, rows.length)}</a>
+          </p>
         ) : (
           <DataTable
             caption={props.title}
             captionHidden
             dataName={props.id}
-            columns={[{ label: props.bucketHeader }, ...props.series.map((s) => ({ label: s.label, numeric: true })), ...(markers.length ? [{ label: c.breakNote }] : [])]}
+            columns={[
+              { label: props.bucketHeader },
+              ...props.series.map((s) => ({ label: s.label, numeric: true })),
+              ...(markers.length ? [{ label: c.breakNote }] : []),
+            ]}
             rows={paged ? rows.slice(paged.start, paged.end) : rows}
           />
         )}

@@ -4,12 +4,20 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { takeawayTexts } from "@/lib/i18nTakeaway";
 
-export type NavLabels = Record<"dashboardNav" | "language" | "exportCsv" | `nav_${(typeof SECTIONS)[number]}` | `export_${ExportName}`, string>;
+export type NavLabels = Record<
+  "dashboardNav" | "language" | "exportCsv" | `nav_${(typeof SECTIONS)[number]}` | `export_${ExportName}`,
+  string
+>;
 type ExportName = "overview" | "growth" | "reach" | "campaigns" | "posts" | "replies" | "reply-texts" | "compare";
 
 // The CSV exports behind each dashboard page (lib/export/datasets.ts), with the page's own filters.
 const EXPORTS: Partial<Record<(typeof SECTIONS)[number], ExportName[]>> = {
-  overview: ["overview"], growth: ["growth"], reach: ["reach", "campaigns"], posts: ["posts"], replies: ["replies", "reply-texts"], compare: ["compare"],
+  overview: ["overview"],
+  growth: ["growth"],
+  reach: ["reach", "campaigns"],
+  posts: ["posts"],
+  replies: ["replies", "reply-texts"],
+  compare: ["compare"],
 };
 // `shown` keeps the form's displayed dates from reading as typed ones; `lang` gives the CSV the page's labels.
 const EXPORT_FILTERS = ["lang", "range", "from", "to", "shown", "bucket", "channel", "agency", "compare"];
@@ -17,7 +25,20 @@ type Lang = "nb" | "en" | "sv";
 // Dashboard pages that /agencies/<slug>/pdf/<page> prints.
 const PDF_PAGES = new Set(["overview", "growth", "reach", "posts", "replies", "compare"]);
 
-const SECTIONS = ["overview", "growth", "reach", "posts", "replies", "compare", "campaigns", "connections", "inbox", "outcomes", "reports", "alerts"] as const;
+const SECTIONS = [
+  "overview",
+  "growth",
+  "reach",
+  "posts",
+  "replies",
+  "compare",
+  "campaigns",
+  "connections",
+  "inbox",
+  "outcomes",
+  "reports",
+  "alerts",
+] as const;
 // Filters that mean the same on every dashboard page travel along with the navigation.
 const SHARED = ["lang", "range", "from", "to", "shown", "bucket", "channel", "compare", "axis"];
 const LANGUAGES: { code: Lang; name: string }[] = [
@@ -44,7 +65,9 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
   const section = SECTIONS.find((s) => pathname === (s === "overview" ? base : `${base}/${s}`));
   const exportQuery = new URLSearchParams();
   for (const [k, v] of params) if (EXPORT_FILTERS.includes(k)) exportQuery.append(k, v);
-  const exports = (section ? EXPORTS[section] ?? [] : []).filter((e) => e !== "reply-texts" || props.mayExportReplyTexts);
+  const exports = (section ? (EXPORTS[section] ?? []) : []).filter(
+    (e) => e !== "reply-texts" || props.mayExportReplyTexts,
+  );
   return (
     <div className="dash-nav">
       <nav aria-label={t.dashboardNav}>
@@ -54,20 +77,31 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
             const current = pathname === href;
             return (
               <li key={s}>
-                <Link href={`${href}${query}`} aria-current={current ? "page" : undefined}>{t[`nav_${s}`]}</Link>
+                <Link href={`${href}${query}`} aria-current={current ? "page" : undefined}>
+                  {t[`nav_${s}`]}
+                </Link>
               </li>
             );
           })}
         </ul>
       </nav>
       {section && PDF_PAGES.has(section) && (
-        <p className="exports"><a href={`${base}/pdf/${section}${exportQuery.size ? `?${exportQuery}` : ""}`} download>{takeawayTexts(lang).pdfPage}</a></p>
+        <p className="exports">
+          <a href={`${base}/pdf/${section}${exportQuery.size ? `?${exportQuery}` : ""}`} download>
+            {takeawayTexts(lang).pdfPage}
+          </a>
+        </p>
       )}
       {exports.length > 0 && (
         <p className="exports">
           {t.exportCsv}:{" "}
           {exports.map((e, i) => (
-            <span key={e}>{i > 0 && " · "}<a href={`/api/agencies/${props.slug}/export/${e}${exportQuery.size ? `?${exportQuery}` : ""}`} download>{t[`export_${e}`]}</a></span>
+            <span key={e}>
+              {i > 0 && " · "}
+              <a href={`/api/agencies/${props.slug}/export/${e}${exportQuery.size ? `?${exportQuery}` : ""}`} download>
+                {t[`export_${e}`]}
+              </a>
+            </span>
           ))}
         </p>
       )}
@@ -75,7 +109,14 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
         <ul>
           {LANGUAGES.map((l) => (
             <li key={l.code}>
-              <Link href={withLang(l.code)} lang={l.code} hrefLang={l.code} aria-current={l.code === lang ? "true" : undefined}>{l.name}</Link>
+              <Link
+                href={withLang(l.code)}
+                lang={l.code}
+                hrefLang={l.code}
+                aria-current={l.code === lang ? "true" : undefined}
+              >
+                {l.name}
+              </Link>
             </li>
           ))}
         </ul>

@@ -15,7 +15,9 @@ export function DataTable(props: {
         <thead>
           <tr>
             {props.columns.map((c, i) => (
-              <th key={i} scope="col" className={c.numeric ? "num" : undefined}>{c.label}</th>
+              <th key={i} scope="col" className={c.numeric ? "num" : undefined}>
+                {c.label}
+              </th>
             ))}
           </tr>
         </thead>
@@ -25,11 +27,22 @@ export function DataTable(props: {
               <th scope="row">{r.header}</th>
               {r.cells.map((cell, i) => {
                 const numeric = props.columns[i + 1]?.numeric;
-                if (typeof cell === "string") return <td key={i} className={numeric ? "num" : undefined}>{cell}</td>;
+                if (typeof cell === "string")
+                  return (
+                    <td key={i} className={numeric ? "num" : undefined}>
+                      {cell}
+                    </td>
+                  );
                 if ("node" in cell) return <td key={i}>{cell.node}</td>;
                 return (
                   <td key={i} className={numeric ? "num" : undefined}>
-                    {cell.href ? <a href={cell.href} aria-label={cell.linkLabel}>{cell.text}</a> : cell.text}
+                    {cell.href ? (
+                      <a href={cell.href} aria-label={cell.linkLabel}>
+                        {cell.text}
+                      </a>
+                    ) : (
+                      cell.text
+                    )}
                   </td>
                 );
               })}

@@ -35,11 +35,17 @@ export function FilterForm(props: {
   const selected = new Set(f.channel ?? []);
   return (
     <section className="filters" aria-labelledby="filters-title">
-      <h2 id="filters-title" className="visually-hidden">{t.filters}</h2>
+      <h2 id="filters-title" className="visually-hidden">
+        {t.filters}
+      </h2>
       {props.errors.length > 0 && (
         <div className="notice" role="alert" data-filter-errors>
           <p>{t.invalidFilters}</p>
-          <ul>{props.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+          <ul>
+            {props.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
         </div>
       )}
       <form method="get">
@@ -48,23 +54,53 @@ export function FilterForm(props: {
           <div className="field">
             <label htmlFor="f-range">{t.range}</label>
             <select id="f-range" name="range" defaultValue={f.range}>
-              {RANGE_PRESETS.map((r) => <option key={r} value={r}>{rangeLabel(r)}</option>)}
+              {RANGE_PRESETS.map((r) => (
+                <option key={r} value={r}>
+                  {rangeLabel(r)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="f-from">{t.from}</label>
-            <input type="text" inputMode="numeric" id="f-from" name="from" defaultValue={formatDay(props.range.from, props.locale)} pattern={dates.pattern} placeholder={dates.placeholder[props.locale]} aria-describedby="f-date-hint" autoComplete="off" />
+            <input
+              type="text"
+              inputMode="numeric"
+              id="f-from"
+              name="from"
+              defaultValue={formatDay(props.range.from, props.locale)}
+              pattern={dates.pattern}
+              placeholder={dates.placeholder[props.locale]}
+              aria-describedby="f-date-hint"
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor="f-to">{t.to}</label>
-            <input type="text" inputMode="numeric" id="f-to" name="to" defaultValue={formatDay(props.range.to, props.locale)} pattern={dates.pattern} placeholder={dates.placeholder[props.locale]} aria-describedby="f-date-hint" autoComplete="off" />
+            <input
+              type="text"
+              inputMode="numeric"
+              id="f-to"
+              name="to"
+              defaultValue={formatDay(props.range.to, props.locale)}
+              pattern={dates.pattern}
+              placeholder={dates.placeholder[props.locale]}
+              aria-describedby="f-date-hint"
+              autoComplete="off"
+            />
           </div>
-          <p id="f-date-hint" className="meta">{hint}</p>
+          <p id="f-date-hint" className="meta">
+            {hint}
+          </p>
           <div className="field">
             <label htmlFor="f-compare">{c.compare}</label>
             <select id="f-compare" name="compare" defaultValue={f.compare ?? ""}>
               <option value="">{c.compare_none}</option>
-              {COMPARE_MODES.map((m) => <option key={m} value={m}>{c[`compare_${m}`]}</option>)}
+              {COMPARE_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {c[`compare_${m}`]}
+                </option>
+              ))}
             </select>
           </div>
           {/* The dates shown for a preset: sent back unchanged they are not a custom range (lib/dashboard/filters.ts). */}
@@ -73,7 +109,11 @@ export function FilterForm(props: {
             <div className="field">
               <label htmlFor="f-bucket">{t.bucket}</label>
               <select id="f-bucket" name="bucket" defaultValue={f.bucket}>
-                {(["day", "week", "month"] as const).map((b) => <option key={b} value={b}>{t[`bucket_${b}`]}</option>)}
+                {(["day", "week", "month"] as const).map((b) => (
+                  <option key={b} value={b}>
+                    {t[`bucket_${b}`]}
+                  </option>
+                ))}
               </select>
             </div>
           )}
@@ -81,7 +121,11 @@ export function FilterForm(props: {
             <div className="field">
               <label htmlFor="f-view">{t.view}</label>
               <select id="f-view" name="view" defaultValue={f.view}>
-                {(["absolute", "net"] as const).map((v) => <option key={v} value={v}>{t[`view_${v}`]}</option>)}
+                {(["absolute", "net"] as const).map((v) => (
+                  <option key={v} value={v}>
+                    {t[`view_${v}`]}
+                  </option>
+                ))}
               </select>
             </div>
           )}
@@ -112,7 +156,11 @@ export function FilterForm(props: {
         {t.rangeShown(formatDay(props.range.from, props.locale), formatDay(props.range.to, props.locale))}
         {props.range.bucketAdjusted && <> · {t.bucketAdjusted}</>}
       </p>
-      {props.notices?.map((n) => <p key={n} className="meta" data-period-notice>{n}</p>)}
+      {props.notices?.map((n) => (
+        <p key={n} className="meta" data-period-notice>
+          {n}
+        </p>
+      ))}
     </section>
   );
 }

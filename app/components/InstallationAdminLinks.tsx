@@ -12,8 +12,16 @@ export async function InstallationAdminLinks(props: { locale: UiLocale; hasAgenc
     <section aria-labelledby="installation-admin">
       <h2 id="installation-admin">{t.adminLinks}</h2>
       {!props.hasAgencies && <p>{t.noMemberships}</p>}
-      <p><Link href={`/admin/agencies${props.locale === "nb" ? "" : `?lang=${props.locale}`}`}>{t.adminAgenciesLink}</Link></p>
-      <p><Link href={`/sso/pending${props.locale === "nb" ? "" : `?lang=${props.locale}`}`}>{ssoTexts(props.locale).pendingAllTitle}</Link></p>
+      <p>
+        <Link href={`/admin/agencies${props.locale === "nb" ? "" : `?lang=${props.locale}`}`}>
+          {t.adminAgenciesLink}
+        </Link>
+      </p>
+      <p>
+        <Link href={`/sso/pending${props.locale === "nb" ? "" : `?lang=${props.locale}`}`}>
+          {ssoTexts(props.locale).pendingAllTitle}
+        </Link>
+      </p>
     </section>
   );
 }

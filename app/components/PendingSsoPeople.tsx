@@ -10,20 +10,43 @@ export async function PendingSsoPeople(props: { locale: UiLocale; headingLevel: 
   const t = ssoTexts(props.locale);
   const pending = await listPendingSsoPeople(db());
   const Heading = props.headingLevel === 1 ? "h1" : "h2";
-  const when = new Intl.DateTimeFormat(DATE_LOCALE[props.locale], { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Oslo" });
+  const when = new Intl.DateTimeFormat(DATE_LOCALE[props.locale], {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Europe/Oslo",
+  });
   return (
     <section aria-labelledby="sso-pending">
       <Heading id="sso-pending">{props.headingLevel === 1 ? t.pendingAllTitle : t.pendingTitle}</Heading>
       <p>{t.pendingIntro}</p>
-      {pending.length === 0 ? <p>{t.pendingNone}</p> : (
+      {pending.length === 0 ? (
+        <p>{t.pendingNone}</p>
+      ) : (
         <table data-sso-pending>
           <caption className="visually-hidden">{t.pendingTitle}</caption>
-          <thead><tr><th scope="col">{t.person}</th><th scope="col">{t.groups}</th><th scope="col">{t.lastSignIn}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.person}</th>
+              <th scope="col">{t.groups}</th>
+              <th scope="col">{t.lastSignIn}</th>
+            </tr>
+          </thead>
           <tbody>
             {pending.map((p) => (
               <tr key={p.user.id}>
-                <td>{p.user.name} <span className="meta">({p.user.email})</span></td>
-                <td>{p.groups.length ? p.groups.map((g, i) => <span key={g}>{i > 0 && ", "}<code>{g}</code></span>) : t.none}</td>
+                <td>
+                  {p.user.name} <span className="meta">({p.user.email})</span>
+                </td>
+                <td>
+                  {p.groups.length
+                    ? p.groups.map((g, i) => (
+                        <span key={g}>
+                          {i > 0 && ", "}
+                          <code>{g}</code>
+                        </span>
+                      ))
+                    : t.none}
+                </td>
                 <td>{when.format(p.lastSignInAt)}</td>
               </tr>
             ))}

@@ -5,5 +5,9 @@ export function SignOutButton() {
     await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     window.location.assign("/login");
   }
-  return <button type="button" className="link" onClick={signOut}>Logg ut</button>;
+  return (
+    <button type="button" className="link" onClick={signOut}>
+      Logg ut
+    </button>
+  );
 }

@@ -6,7 +6,11 @@ export async function SiteHeader(props: { tagline?: string }) {
   return (
     <header className="site">
       <UserMenu />
-      <p className="site-name"><Link href="/" className="home-link">Kanalmåling</Link></p>
+      <p className="site-name">
+        <Link href="/" className="home-link">
+          Kanalmåling
+        </Link>
+      </p>
       {props.tagline && <p>{props.tagline}</p>}
     </header>
   );

@@ -20,8 +20,17 @@ export function Sparkline(props: { values: (number | null)[]; label: string }) {
   });
   if (current) segments.push(current);
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.label}>
-      {segments.map((d, i) => <path key={i} d={d} fill="none" stroke="#0072B2" strokeWidth={2} />)}
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={props.label}
+    >
+      {segments.map((d, i) => (
+        <path key={i} d={d} fill="none" stroke="#0072B2" strokeWidth={2} />
+      ))}
     </svg>
   );
 }

@@ -29,32 +29,66 @@ export function StatefulForm(props: {
   label?: string;
 }) {
   const [state, run, pending] = useActionState(props.action, null);
-  const value = (f: FieldSpec) => (f.type === "password" ? undefined : state?.values?.[f.name] ?? f.defaultValue);
+  const value = (f: FieldSpec) => (f.type === "password" ? undefined : (state?.values?.[f.name] ?? f.defaultValue));
   return (
-    <form action={run} className={props.className ?? "stack narrow-form"} aria-busy={pending} aria-label={props.label} noValidate>
-      {Object.entries(props.hidden ?? {}).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+    <form
+      action={run}
+      className={props.className ?? "stack narrow-form"}
+      aria-busy={pending}
+      aria-label={props.label}
+      noValidate
+    >
+      {Object.entries(props.hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {props.fields.map((f) => {
         const id = `${props.id}-${f.name}`;
         const error = state?.errors?.[f.name];
-        const describedBy = [f.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-        const common = { id, name: f.name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, required: f.required };
+        const describedBy =
+          [f.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+        const common = {
+          id,
+          name: f.name,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy,
+          required: f.required,
+        };
         return (
           <div key={f.name + (state ? JSON.stringify(state.values ?? {}) : "")} className="stack">
             <label htmlFor={id}>{f.label}</label>
-            {f.hint && <span id={`${id}-hint`} className="meta">{f.hint}</span>}
+            {f.hint && (
+              <span id={`${id}-hint`} className="meta">
+                {f.hint}
+              </span>
+            )}
             {f.type === "select" ? (
               <select {...common} defaultValue={value(f)}>
-                {f.options!.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {f.options!.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             ) : (
               <input {...common} type={f.type ?? "text"} defaultValue={value(f)} autoComplete={f.autoComplete} />
             )}
-            {error && <span id={`${id}-error`} className="error">{error}</span>}
+            {error && (
+              <span id={`${id}-error`} className="error">
+                {error}
+              </span>
+            )}
           </div>
         );
       })}
-      <button type="submit" disabled={pending}>{props.submit}</button>
-      <p className={state ? (state.ok ? "form-ok" : "error") : "visually-hidden"} role={state && !state.ok ? "alert" : "status"}>{state?.message ?? ""}</p>
+      <button type="submit" disabled={pending}>
+        {props.submit}
+      </button>
+      <p
+        className={state ? (state.ok ? "form-ok" : "error") : "visually-hidden"}
+        role={state && !state.ok ? "alert" : "status"}
+      >
+        {state?.message ?? ""}
+      </p>
     </form>
   );
 }

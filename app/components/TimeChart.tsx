@@ -18,7 +18,10 @@ export type TimeChartProps = {
 
 // Chart.js is most of a chart page's JavaScript: it loads after the page, in the browser only.
 // Until then the box keeps its size; the figures are already on the page in the table beside it.
-const Canvas = dynamic(() => import("./TimeChartCanvas"), { ssr: false, loading: () => <div className="chart-box" aria-busy="true" /> });
+const Canvas = dynamic(() => import("./TimeChartCanvas"), {
+  ssr: false,
+  loading: () => <div className="chart-box" aria-busy="true" />,
+});
 
 /** Every time chart in the browser. */
 export function TimeChart(props: TimeChartProps) {

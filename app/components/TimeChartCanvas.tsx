@@ -1,6 +1,16 @@
 "use client";
 
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
+import {
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type Plugin,
+} from "chart.js";
 import { Bar, Line } from "react-chartjs-2";
 import { SERIES_STYLE } from "@/lib/chartStyle";
 import type { TimeChartProps } from "./TimeChart";
@@ -28,7 +38,8 @@ const breakMarkers: Plugin<"line" | "bar", { markers?: number[] }> = {
     ctx.textAlign = "center";
     const seen = new Map<number, number>();
     opts.markers.forEach((index, n) => {
-      const px = x.getPixelForValue(index) - (index > 0 ? (x.getPixelForValue(index) - x.getPixelForValue(index - 1)) / 2 : 0);
+      const px =
+        x.getPixelForValue(index) - (index > 0 ? (x.getPixelForValue(index) - x.getPixelForValue(index - 1)) / 2 : 0);
       ctx.beginPath();
       ctx.moveTo(px, top);
       ctx.lineTo(px, bottom);
@@ -44,24 +55,39 @@ const breakMarkers: Plugin<"line" | "bar", { markers?: number[] }> = {
 /** The canvas of every time chart in the browser; lib/reports/chartPng.ts draws the same style for e-mail and PDF. */
 export default function TimeChartCanvas(props: TimeChartProps) {
   const tick = (v: string | number) =>
-    props.percent ? Number(v).toLocaleString(props.locale, { style: "percent", maximumFractionDigits: 1 }) : Number(v).toLocaleString(props.locale);
+    props.percent
+      ? Number(v).toLocaleString(props.locale, { style: "percent", maximumFractionDigits: 1 })
+      : Number(v).toLocaleString(props.locale);
   const options = {
     animation: false as const,
     maintainAspectRatio: false,
     interaction: { mode: "index" as const, intersect: false },
-    plugins: { legend: { position: "bottom" as const, labels: { usePointStyle: true } }, breakMarkers: { markers: props.markers ?? [] } },
+    plugins: {
+      legend: { position: "bottom" as const, labels: { usePointStyle: true } },
+      breakMarkers: { markers: props.markers ?? [] },
+    },
     scales: { y: { beginAtZero: !props.zoomed, ticks: { callback: tick } } },
   };
   const common = { "aria-label": props.ariaLabel, role: "img", plugins: [breakMarkers] };
   return (
-    <div className="chart-box" data-break-markers={props.markers?.length ?? 0} data-axis={props.zoomed ? "zoom" : "zero"}>
+    <div
+      className="chart-box"
+      data-break-markers={props.markers?.length ?? 0}
+      data-axis={props.zoomed ? "zoom" : "zero"}
+    >
       {props.kind === "bar" ? (
         <Bar
           {...common}
           data={{
             labels: props.labels,
             // Bars alternate a dark border so neighbouring series differ by more than colour.
-            datasets: props.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: SERIES_STYLE(i).backgroundColor, borderColor: "#1a1a1a", borderWidth: i % 2 })),
+            datasets: props.series.map((s, i) => ({
+              label: s.label,
+              data: s.values,
+              backgroundColor: SERIES_STYLE(i).backgroundColor,
+              borderColor: "#1a1a1a",
+              borderWidth: i % 2,
+            })),
           }}
           options={options}
         />

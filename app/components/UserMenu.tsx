@@ -9,8 +9,14 @@ export async function UserMenu(props: { membersHref?: string }) {
   return (
     <p className="user">
       <Link href="/account">{user.email}</Link>
-      {props.membersHref && <> · <Link href={props.membersHref}>Medlemmer</Link></>}
-      {" · "}<SignOutButton />
+      {props.membersHref && (
+        <>
+          {" "}
+          · <Link href={props.membersHref}>Medlemmer</Link>
+        </>
+      )}
+      {" · "}
+      <SignOutButton />
     </p>
   );
 }

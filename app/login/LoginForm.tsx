@@ -26,7 +26,10 @@ export function LoginForm(props: { next: string; sso: string | null }) {
       return;
     }
     // One message for unknown e-mail and wrong password alike; a throttled sign-in says how long to wait.
-    const limited = res?.status === 429 ? ((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? MESSAGES.limited : null;
+    const limited =
+      res?.status === 429
+        ? (((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? MESSAGES.limited)
+        : null;
     setError(limited ?? (res && res.status < 500 ? MESSAGES.invalid : MESSAGES.failed));
   }
 
@@ -37,12 +40,18 @@ export function LoginForm(props: { next: string; sso: string | null }) {
         <input id="email" name="email" type="email" autoComplete="username" required />
         <label htmlFor="password">Passord</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" disabled={busy}>{busy ? "Logger inn …" : "Logg inn"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Logger inn …" : "Logg inn"}
+        </button>
       </form>
-      <p id="login-error" role="alert" className="error">{error}</p>
+      <p id="login-error" role="alert" className="error">
+        {error}
+      </p>
       {props.sso && (
         <p>
-          <a className="button-link" href={`/api/sso/start?next=${encodeURIComponent(props.next)}`}>{props.sso}</a>
+          <a className="button-link" href={`/api/sso/start?next=${encodeURIComponent(props.next)}`}>
+            {props.sso}
+          </a>
         </p>
       )}
     </>

@@ -6,10 +6,15 @@ import { LoginForm } from "./LoginForm";
 export const dynamic = "force-dynamic";
 
 // Only same-site paths: never let ?next= send a signed-in user to another site.
-const NextPath = z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/");
+const NextPath = z
+  .string()
+  .regex(/^\/(?!\/)[^\s]*$/)
+  .catch("/");
 const SsoMessage = z.enum(["failed", "cancelled", "unavailable", "limited", "off"]).optional().catch(undefined);
 
-export default async function LoginPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await props.searchParams;
   const next = NextPath.parse(typeof params.next === "string" ? params.next : "/");
   const sso = ssoTexts("nb");
@@ -21,7 +26,11 @@ export default async function LoginPage(props: { searchParams: Promise<Record<st
       </header>
       <main id="main" className="narrow">
         <h1>Logg inn</h1>
-        {ssoMessage && <p role="alert" className="error">{sso[`login_${ssoMessage}`]}</p>}
+        {ssoMessage && (
+          <p role="alert" className="error">
+            {sso[`login_${ssoMessage}`]}
+          </p>
+        )}
         <LoginForm next={next} sso={ssoEnabled() ? sso.ssoButton : null} />
       </main>
     </>

@@ -17,15 +17,28 @@ export default async function MailboxPage() {
       <SiteHeader />
       <main id="main">
         <h1>Lokal innboks</h1>
-        <p>Uten SMTP-oppsett tar den innebygde e-posttjeneren imot e-post fra Kanalmåling. Her er det som er sendt til {user.email}.</p>
-        {messages.length === 0 ? <p>Ingen e-post ennå.</p> : (
+        <p>
+          Uten SMTP-oppsett tar den innebygde e-posttjeneren imot e-post fra Kanalmåling. Her er det som er sendt til{" "}
+          {user.email}.
+        </p>
+        {messages.length === 0 ? (
+          <p>Ingen e-post ennå.</p>
+        ) : (
           <table>
-            <thead><tr><th scope="col">Mottatt</th><th scope="col">Emne</th><th scope="col">Vedlegg</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Mottatt</th>
+                <th scope="col">Emne</th>
+                <th scope="col">Vedlegg</th>
+              </tr>
+            </thead>
             <tbody>
               {messages.map((m) => (
                 <tr key={m.file}>
                   <td>{m.date?.toLocaleString("nb-NO", { timeZone: "Europe/Oslo" }) ?? "–"}</td>
-                  <td><a href={`/mailbox/${m.file}`}>{m.subject}</a></td>
+                  <td>
+                    <a href={`/mailbox/${m.file}`}>{m.subject}</a>
+                  </td>
                   <td>{m.attachments.join(", ")}</td>
                 </tr>
               ))}

@@ -9,11 +9,17 @@ export default async function UnsubscribePage(props: { searchParams: Promise<{ t
   const valid = token ? verifyUnsubscribeToken(token, process.env.AUTH_SECRET!) !== null : false;
   return (
     <>
-      <header className="site"><p className="site-name">Kanalmåling</p></header>
+      <header className="site">
+        <p className="site-name">Kanalmåling</p>
+      </header>
       <main id="main" className="narrow">
         <h1>Avslutt ukerapporten</h1>
         {status === "done" && <p role="status">Du er meldt av og får ikke flere ukerapporter.</p>}
-        {status === "invalid" && <p role="alert" className="error">Lenken er ugyldig eller utløpt. Logg inn og meld deg av under «Ukerapport».</p>}
+        {status === "invalid" && (
+          <p role="alert" className="error">
+            Lenken er ugyldig eller utløpt. Logg inn og meld deg av under «Ukerapport».
+          </p>
+        )}
         {!status && valid && (
           <form action={confirmUnsubscribe}>
             <input type="hidden" name="token" value={token} />
@@ -21,7 +27,11 @@ export default async function UnsubscribePage(props: { searchParams: Promise<{ t
             <button type="submit">Ja, meld meg av</button>
           </form>
         )}
-        {!status && !valid && <p role="alert" className="error">Lenken er ugyldig eller utløpt. Logg inn og meld deg av under «Ukerapport».</p>}
+        {!status && !valid && (
+          <p role="alert" className="error">
+            Lenken er ugyldig eller utløpt. Logg inn og meld deg av under «Ukerapport».
+          </p>
+        )}
       </main>
     </>
   );

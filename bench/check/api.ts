@@ -11,24 +11,36 @@ import type { Server } from "./server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-export const bareGrowth = (client: pg.Client, agencyId: string, from: string, to: string) => () => client.query(`
+export const bareGrowth = (client: pg.Client, agencyId: string, from: string, to: string) => () =>
+  client.query(
+    `
   SELECT account_id, date_trunc('week', day::timestamp)::date AS bucket, (array_agg(followers ORDER BY day DESC))[1] AS followers
   FROM account_daily_metric WHERE agency_id = $1::uuid AND day >= $2::date AND day <= $3::date AND followers IS NOT NULL
-  GROUP BY 1, 2`, [agencyId, from, to]);
+  GROUP BY 1, 2`,
+    [agencyId, from, to],
+  );
 
-export const bareCompare = (client: pg.Client, ids: string[], from: string, to: string) => () => client.query(`
+export const bareCompare = (client: pg.Client, ids: string[], from: string, to: string) => () =>
+  client.query(
+    `
   SELECT agency_id, sum(impressions), sum(posts_published), sum(replies_received)
   FROM account_daily_metric WHERE agency_id = ANY($1::uuid[]) AND day >= $2::date AND day <= $3::date
-  GROUP BY agency_id`, [ids, from, to]);
+  GROUP BY agency_id`,
+    [ids, from, to],
+  );
 
 const bareOverview = (client: pg.Client, agencyId: string) => {
   const thisWeek = weekStart(TODAY);
-  return () => client.query(`
+  return () =>
+    client.query(
+      `
     SELECT account_id, (array_agg(followers ORDER BY day DESC) FILTER (WHERE followers IS NOT NULL))[1] AS audience,
            sum(impressions) FILTER (WHERE day >= $2::date) AS reach_this, sum(impressions) FILTER (WHERE day < $2::date) AS reach_last,
            sum(replies_received) FILTER (WHERE day >= $2::date) AS replies_this
     FROM account_daily_metric WHERE agency_id = $1::uuid AND day >= $3::date AND day <= $4::date
-    GROUP BY account_id`, [agencyId, thisWeek, addDays(thisWeek, -14), TODAY]);
+    GROUP BY account_id`,
+      [agencyId, thisWeek, addDays(thisWeek, -14), TODAY],
+    );
 };
 
 export type ApiScope = { district: { id: string; slug: string }; family: { id: string; slug: string }[] };
@@ -38,22 +50,59 @@ export async function apiRows(server: Server, client: pg.Client, scope: ApiScope
   const { district, family } = scope;
   const qs = `range=custom&from=${yearAgo}&to=${TODAY}`;
   const cases = [
-    ["growth 12 months weekly", () => server.get(`/api/agencies/${district.slug}/growth?${qs}&bucket=week`), bareGrowth(client, district.id, yearAgo, TODAY)],
-    [`compare ${family.length} agencies, 12 months`, () => server.get(`/api/agencies/${district.slug}/compare?${qs}&${family.map((a) => `agency=${a.slug}`).join("&")}`), bareCompare(client, family.map((a) => a.id), yearAgo, TODAY)],
-    ["overview", () => server.get(`/api/agencies/${district.slug}/overview?range=30d`), bareOverview(client, district.id)],
+    [
+      "growth 12 months weekly",
+      () => server.get(`/api/agencies/${district.slug}/growth?${qs}&bucket=week`),
+      bareGrowth(client, district.id, yearAgo, TODAY),
+    ],
+    [
+      `compare ${family.length} agencies, 12 months`,
+      () =>
+        server.get(`/api/agencies/${district.slug}/compare?${qs}&${family.map((a) => `agency=${a.slug}`).join("&")}`),
+      bareCompare(
+        client,
+        family.map((a) => a.id),
+        yearAgo,
+        TODAY,
+      ),
+    ],
+    [
+      "overview",
+      () => server.get(`/api/agencies/${district.slug}/overview?range=30d`),
+      bareOverview(client, district.id),
+    ],
   ] as const;
   log(`\nJSON API over HTTP (signed in) vs bare SQL, ${RUNS} interleaved runs each, ms`);
-  log(`${"route".padEnd(34)} ${"HTTP p50".padStart(9)} ${"HTTP p95".padStart(9)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"p95 ÷".padStart(6)}`);
+  log(
+    `${"route".padEnd(34)} ${"HTTP p50".padStart(9)} ${"HTTP p95".padStart(9)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"p95 ÷".padStart(6)}`,
+  );
   const out: Record<string, { http: number; sql: number }> = {};
   for (const [label, http, sql] of cases) {
     const [h, b] = await timedPair(http, sql, RUNS);
     out[label.split(" ")[0]!] = { http: h.p95, sql: b.p95 };
-    log(`${label.padEnd(34)} ${h.p50.toFixed(1).padStart(9)} ${h.p95.toFixed(1).padStart(9)} ${b.p50.toFixed(1).padStart(8)} ${b.p95.toFixed(1).padStart(8)} ${(h.p95 / b.p95).toFixed(2).padStart(6)}`);
+    log(
+      `${label.padEnd(34)} ${h.p50.toFixed(1).padStart(9)} ${h.p95.toFixed(1).padStart(9)} ${b.p50.toFixed(1).padStart(8)} ${b.p95.toFixed(1).padStart(8)} ${(h.p95 / b.p95).toFixed(2).padStart(6)}`,
+    );
   }
   return [
-    { name: "api_growth_p95_vs_sql", value: round(out.growth!.http / out.growth!.sql), goal: "≤ 1.5", note: "growth 12 months weekly, HTTP p95 ÷ bare SQL p95" },
-    { name: "api_compare_p95_vs_sql", value: round(out.compare!.http / out.compare!.sql), goal: "≤ 1.5", note: "compare of a family of agencies, 12 months" },
-    { name: "api_overview_p95_ms_over_sql", value: round(out.overview!.http - out.overview!.sql, 1), goal: "≤ 3", note: "overview, HTTP p95 − bare SQL p95 (ms)" },
+    {
+      name: "api_growth_p95_vs_sql",
+      value: round(out.growth!.http / out.growth!.sql),
+      goal: "≤ 1.5",
+      note: "growth 12 months weekly, HTTP p95 ÷ bare SQL p95",
+    },
+    {
+      name: "api_compare_p95_vs_sql",
+      value: round(out.compare!.http / out.compare!.sql),
+      goal: "≤ 1.5",
+      note: "compare of a family of agencies, 12 months",
+    },
+    {
+      name: "api_overview_p95_ms_over_sql",
+      value: round(out.overview!.http - out.overview!.sql, 1),
+      goal: "≤ 3",
+      note: "overview, HTTP p95 − bare SQL p95 (ms)",
+    },
   ];
 }
 
@@ -61,6 +110,10 @@ export async function apiRows(server: Server, client: pg.Client, scope: ApiScope
 export async function compareAll(server: Server, from: { slug: string }, slugs: string[]): Promise<number> {
   const yearAgo = addDays(TODAY, -364);
   const path = `/api/agencies/${from.slug}/compare?range=custom&from=${yearAgo}&to=${TODAY}&${slugs.map((s) => `agency=${s}`).join("&")}`;
-  const [t] = await timedPair(() => server.get(path), async () => undefined, Math.max(10, Math.round(RUNS / 2)));
+  const [t] = await timedPair(
+    () => server.get(path),
+    async () => undefined,
+    Math.max(10, Math.round(RUNS / 2)),
+  );
   return t.p50;
 }

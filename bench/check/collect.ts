@@ -25,15 +25,31 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PLATFORMS = SOCIAL_PLATFORMS.filter((p) => p !== "facebook");
 
 async function world(db: Db, tag: string, handles: string[], opts: { rateLimit?: typeof LIMIT; latencyMs: number }) {
-  const accounts = PLATFORMS.flatMap((p) => handles.map((h) => testAccount(p, `${h}_${p}`, { posts: 25, repliesPerPost: 2 })));
-  const sandbox = await startSandbox({ host: "127.0.0.1", port: 0, maxPageSize: 10, world: { accounts }, rateLimit: opts.rateLimit ?? { limit: 1_000_000, windowMs: 60_000 } });
-  if (opts.latencyMs > 0) for (const platform of PLATFORMS) sandbox.fault({ platform, kind: "slow", delayMs: opts.latencyMs, times: Infinity });
+  const accounts = PLATFORMS.flatMap((p) =>
+    handles.map((h) => testAccount(p, `${h}_${p}`, { posts: 25, repliesPerPost: 2 })),
+  );
+  const sandbox = await startSandbox({
+    host: "127.0.0.1",
+    port: 0,
+    maxPageSize: 10,
+    world: { accounts },
+    rateLimit: opts.rateLimit ?? { limit: 1_000_000, windowMs: 60_000 },
+  });
+  if (opts.latencyMs > 0)
+    for (const platform of PLATFORMS)
+      sandbox.fault({ platform, kind: "slow", delayMs: opts.latencyMs, times: Infinity });
   const agency = await db.agency.create({ data: { slug: `innsamling-${tag}`, name: `Innsamling ${tag}` } });
   const ids: string[] = [];
   for (const platform of PLATFORMS as SocialPlatform[]) {
     for (const h of handles) {
       const handle = `${h}_${platform}`;
-      ids.push((await db.account.create({ data: { agencyId: agency.id, platform, handle, displayName: handle, baseUrl: sandbox.baseUrl(platform) } })).id);
+      ids.push(
+        (
+          await db.account.create({
+            data: { agencyId: agency.id, platform, handle, displayName: handle, baseUrl: sandbox.baseUrl(platform) },
+          })
+        ).id,
+      );
     }
   }
   return { sandbox, ids, agencyId: agency.id };
@@ -41,7 +57,15 @@ async function world(db: Db, tag: string, handles: string[], opts: { rateLimit?:
 
 export async function collectRow(db: Db, url: string): Promise<Result[]> {
   resetBudgets();
-  const options: CollectOptions = { db, databaseUrl: url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 10_000, pageSize: 10, backfillDays: 30 };
+  const options: CollectOptions = {
+    db,
+    databaseUrl: url,
+    pseudonymisationKey: KEY,
+    credentialsKey: KEY,
+    timeoutMs: 10_000,
+    pageSize: 10,
+    backfillDays: 30,
+  };
   const calibration = await world(db, "kalibrering", ["kalibrering"], { latencyMs: 0 });
   for (const id of calibration.ids) await collectAccount(options, id);
   const callsPerAccount = calibration.sandbox.requests.length / calibration.ids.length;
@@ -68,16 +92,31 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
       if (done === measured.ids.length) break;
       await sleep(100);
     }
-    const lastDone = await db.account.aggregate({ where: { agencyId: measured.agencyId }, _max: { lastSuccessAt: true } });
+    const lastDone = await db.account.aggregate({
+      where: { agencyId: measured.agencyId },
+      _max: { lastSuccessAt: true },
+    });
     const elapsed = ((lastDone._max.lastSuccessAt?.getTime() ?? Date.now()) - start) / 1000;
-    const runs = await db.collectionRun.groupBy({ by: ["outcome"], where: { agencyId: measured.agencyId }, _count: true });
+    const runs = await db.collectionRun.groupBy({
+      by: ["outcome"],
+      where: { agencyId: measured.agencyId },
+      _count: true,
+    });
     const requests = measured.sandbox.requests;
     if (process.env.BENCH_DEBUG) {
-      const detail = await db.$queryRawUnsafe<{ platform: string; outcome: string; n: number; last: number; err: string | null }[]>(`
+      const detail = await db.$queryRawUnsafe<
+        { platform: string; outcome: string; n: number; last: number; err: string | null }[]
+      >(
+        `
         SELECT a.platform::text AS platform, r.outcome::text AS outcome, count(*)::int AS n,
                round(extract(epoch FROM max(r.finished_at)) * 1000 - ${start})::int AS last, min(r.error) AS err
-        FROM collection_run r JOIN account a ON a.id = r.account_id WHERE r.agency_id = $1::uuid GROUP BY 1, 2 ORDER BY 1, 2`, measured.agencyId);
-      for (const d of detail) log(`   ${d.platform} ${d.outcome}: ${d.n} runs, last finished at ${(d.last / 1000).toFixed(1)} s ${d.err ?? ""}`);
+        FROM collection_run r JOIN account a ON a.id = r.account_id WHERE r.agency_id = $1::uuid GROUP BY 1, 2 ORDER BY 1, 2`,
+        measured.agencyId,
+      );
+      for (const d of detail)
+        log(
+          `   ${d.platform} ${d.outcome}: ${d.n} runs, last finished at ${(d.last / 1000).toFixed(1)} s ${d.err ?? ""}`,
+        );
       const by = new Map<string, number>();
       for (const r of requests) by.set(r.platform, (by.get(r.platform) ?? 0) + 1);
       log(`   calls per platform: ${[...by].map(([p, n]) => `${p} ${n}`).join(", ")}`);
@@ -90,11 +129,24 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
     const calls = busiest * PER_PLATFORM;
     const shortestSeconds = Math.max(1, Math.ceil(calls / LIMIT.limit) - 1) * (LIMIT.windowMs / 1000);
     const rateBound = (measured.ids.length / shortestSeconds) * 60;
-    log(`\ncollection through the queue: ${done}/${measured.ids.length} accounts (${PER_PLATFORM} per platform on ${PLATFORMS.join(", ")}; first collection: 25 posts, 50 replies each) in ${elapsed.toFixed(1)} s`);
-    log(`   ${WORKERS} workers, ${LATENCY_MS} ms latency per call, ${LIMIT.limit} calls / ${LIMIT.windowMs / 1000} s per platform; ${callsPerAccount.toFixed(1)} calls per account (calibrated without limits: ${[...callsOn].map(([p, n]) => `${p} ${n}`).join(", ")})`);
+    log(
+      `\ncollection through the queue: ${done}/${measured.ids.length} accounts (${PER_PLATFORM} per platform on ${PLATFORMS.join(", ")}; first collection: 25 posts, 50 replies each) in ${elapsed.toFixed(1)} s`,
+    );
+    log(
+      `   ${WORKERS} workers, ${LATENCY_MS} ms latency per call, ${LIMIT.limit} calls / ${LIMIT.windowMs / 1000} s per platform; ${callsPerAccount.toFixed(1)} calls per account (calibrated without limits: ${[...callsOn].map(([p, n]) => `${p} ${n}`).join(", ")})`,
+    );
     log(`   ${requests.length} calls made; runs: ${runs.map((r) => `${r._count} ${r.outcome}`).join(", ")}`);
-    log(`   ${perMinute.toFixed(0)} accounts/min measured; the rate limits allow ${rateBound.toFixed(0)} (the busiest platform's ${calls} calls need ${shortestSeconds.toFixed(0)} s of ${LIMIT.windowMs / 1000} s windows)`);
-    return [{ name: "collect_queue_vs_limit", value: round(perMinute / rateBound), goal: "≥ 0.9", note: `accounts/min through pg-boss with ${WORKERS} workers ÷ what the rate limits allow` }];
+    log(
+      `   ${perMinute.toFixed(0)} accounts/min measured; the rate limits allow ${rateBound.toFixed(0)} (the busiest platform's ${calls} calls need ${shortestSeconds.toFixed(0)} s of ${LIMIT.windowMs / 1000} s windows)`,
+    );
+    return [
+      {
+        name: "collect_queue_vs_limit",
+        value: round(perMinute / rateBound),
+        goal: "≥ 0.9",
+        note: `accounts/min through pg-boss with ${WORKERS} workers ÷ what the rate limits allow`,
+      },
+    ];
   } finally {
     await boss.stop({ graceful: false, timeout: 2_000 }).catch(() => undefined);
     await measured.sandbox.close();

@@ -18,14 +18,22 @@ export async function timed(fn: () => Promise<unknown>, runs: number): Promise<T
     times.push(performance.now() - t0);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!, times };
+  return {
+    p50: sorted[Math.floor(sorted.length * 0.5)]!,
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!,
+    times,
+  };
 }
 
 /**
  * Times `a` and `b` interleaved (a, b, a, b …) so load from other work on the machine falls on both
  * alike; returns their p50/p95.
  */
-export async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number): Promise<[Timing, Timing]> {
+export async function timedPair(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+): Promise<[Timing, Timing]> {
   await a();
   await b();
   const ta: number[] = [];

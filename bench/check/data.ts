@@ -5,7 +5,17 @@
  */
 import type pg from "pg";
 import { addDays, type Day } from "@/lib/time";
-import { buildAccounts, buildAgencies, copyLines, DAILY_COPY_COLUMNS, dailyRowLine, dailyRows, insertAgenciesAndAccounts, type AccountSpec, type AgencySpec } from "../nationalData";
+import {
+  buildAccounts,
+  buildAgencies,
+  copyLines,
+  DAILY_COPY_COLUMNS,
+  dailyRowLine,
+  dailyRows,
+  insertAgenciesAndAccounts,
+  type AccountSpec,
+  type AgencySpec,
+} from "../nationalData";
 
 export const TODAY: Day = "2026-11-23";
 export const SEED = 7;
@@ -24,9 +34,18 @@ export async function loadAgencies(client: pg.Client, set: Agencies, years: numb
   await insertAgenciesAndAccounts(client, set.agencies, set.accounts);
   const from = addDays(TODAY, -Math.round(years * 365.25));
   let n = 0;
-  await copyLines(client, "account_daily_metric", DAILY_COPY_COLUMNS, (function* () {
-    for (const a of set.accounts) for (const row of dailyRows(a, from, TODAY, SEED)) { n++; yield dailyRowLine(row); }
-  })());
+  await copyLines(
+    client,
+    "account_daily_metric",
+    DAILY_COPY_COLUMNS,
+    (function* () {
+      for (const a of set.accounts)
+        for (const row of dailyRows(a, from, TODAY, SEED)) {
+          n++;
+          yield dailyRowLine(row);
+        }
+    })(),
+  );
   await client.query("ANALYZE account_daily_metric");
   return n;
 }

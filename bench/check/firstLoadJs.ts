@@ -10,11 +10,18 @@ import { log, round, type Result } from "./common";
 
 function manifests(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? manifests(path.join(dir, e.name)) : e.name === "page_client-reference-manifest.js" ? [path.join(dir, e.name)] : []);
+    e.isDirectory()
+      ? manifests(path.join(dir, e.name))
+      : e.name === "page_client-reference-manifest.js"
+        ? [path.join(dir, e.name)]
+        : [],
+  );
 }
 
 export function firstLoadJsRow(nextDir = ".next"): Result[] {
-  const build = JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const build = JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
   const gz = new Map<string, number>();
   const size = (file: string) => {
     if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(path.join(nextDir, file))).length);
@@ -36,5 +43,12 @@ export function firstLoadJsRow(nextDir = ".next"): Result[] {
   pages.sort((a, b) => b.kb - a.kb);
   log(`\nfirst-load JS (gzip) of ${pages.length} pages; the largest:`);
   for (const p of pages.slice(0, 5)) log(`   ${p.kb.toFixed(1).padStart(7)} kB  ${p.page}`);
-  return [{ name: "first_load_js_kb_max", value: round(pages[0]?.kb ?? 0, 1), goal: "≤ 150", note: `largest first-load JS of any page (gzip kB): ${pages[0]?.page}` }];
+  return [
+    {
+      name: "first_load_js_kb_max",
+      value: round(pages[0]?.kb ?? 0, 1),
+      goal: "≤ 150",
+      note: `largest first-load JS of any page (gzip kB): ${pages[0]?.page}`,
+    },
+  ];
 }

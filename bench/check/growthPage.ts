@@ -13,10 +13,26 @@ export async function growthPageRows(server: Server, agency: { slug: string }): 
   const qs = `range=custom&from=${from}&to=${TODAY}&bucket=week`;
   const page = await server.get(`/agencies/${agency.slug}/growth?${qs}`);
   const json = await server.get(`/api/agencies/${agency.slug}/growth?${qs}`);
-  const [p, j] = await timedPair(() => server.get(`/agencies/${agency.slug}/growth?${qs}`), () => server.get(`/api/agencies/${agency.slug}/growth?${qs}`), 10);
-  log(`\ngrowth, 5 years by week, 40 channels: page HTML ${(page.bytes / 1024).toFixed(0)} kB in ${p.p50.toFixed(0)} ms (p50); JSON route ${(json.bytes / 1024).toFixed(0)} kB in ${j.p50.toFixed(0)} ms`);
+  const [p, j] = await timedPair(
+    () => server.get(`/agencies/${agency.slug}/growth?${qs}`),
+    () => server.get(`/api/agencies/${agency.slug}/growth?${qs}`),
+    10,
+  );
+  log(
+    `\ngrowth, 5 years by week, 40 channels: page HTML ${(page.bytes / 1024).toFixed(0)} kB in ${p.p50.toFixed(0)} ms (p50); JSON route ${(json.bytes / 1024).toFixed(0)} kB in ${j.p50.toFixed(0)} ms`,
+  );
   return [
-    { name: "growth_5y_html_kb", value: round(page.bytes / 1024, 0), goal: "≤ 300", note: "HTML of the 5-year weekly growth page, kB" },
-    { name: "growth_5y_html_vs_json", value: round(p.p50 / j.p50), goal: "≤ 2", note: "page p50 ÷ JSON route p50, same range" },
+    {
+      name: "growth_5y_html_kb",
+      value: round(page.bytes / 1024, 0),
+      goal: "≤ 300",
+      note: "HTML of the 5-year weekly growth page, kB",
+    },
+    {
+      name: "growth_5y_html_vs_json",
+      value: round(p.p50 / j.p50),
+      goal: "≤ 2",
+      note: "page p50 ÷ JSON route p50, same range",
+    },
   ];
 }

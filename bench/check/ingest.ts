@@ -22,13 +22,22 @@ export async function ingestRows(client: pg.Client, db: Db): Promise<Result[]> {
   const set = nationalSet(50_000, Math.ceil(CHANNELS / CHANNELS_PER_AGENCY));
   await insertAgenciesAndAccounts(client, set.agencies, set.accounts);
   const accounts = set.accounts;
-  const rows: DailyMetricInput[] = accounts.flatMap((a) => [...dailyRows(a, addDays(TODAY, -Math.round(5 * 365.25)), TODAY, SEED)]);
-  const clear = () => client.query("DELETE FROM account_daily_metric WHERE agency_id = ANY($1::uuid[])", [set.agencies.map((a) => a.id)]).then(() => client.query("VACUUM account_daily_metric"));
+  const rows: DailyMetricInput[] = accounts.flatMap((a) => [
+    ...dailyRows(a, addDays(TODAY, -Math.round(5 * 365.25)), TODAY, SEED),
+  ]);
+  const clear = () =>
+    client
+      .query("DELETE FROM account_daily_metric WHERE agency_id = ANY($1::uuid[])", [set.agencies.map((a) => a.id)])
+      .then(() => client.query("VACUUM account_daily_metric"));
   const changedRows = rows.map((r) => ({ ...r, followers: (r.followers ?? 0) + 1 }));
   const fresh: number[] = [];
   const conflict: number[] = [];
-  log(`\ningestion: ${rows.length.toLocaleString("en")} daily rows (${accounts.length} channels × 5 years) into the indexed table, ${ROUNDS} rounds`);
-  log(`${"round".padEnd(6)} ${"COPY s".padStart(8)} ${"upsert new s".padStart(13)} ${"upsert again s".padStart(15)} ${"new ×COPY".padStart(10)} ${"again ×COPY".padStart(12)} ${"changed ×COPY".padStart(14)}`);
+  log(
+    `\ningestion: ${rows.length.toLocaleString("en")} daily rows (${accounts.length} channels × 5 years) into the indexed table, ${ROUNDS} rounds`,
+  );
+  log(
+    `${"round".padEnd(6)} ${"COPY s".padStart(8)} ${"upsert new s".padStart(13)} ${"upsert again s".padStart(15)} ${"new ×COPY".padStart(10)} ${"again ×COPY".padStart(12)} ${"changed ×COPY".padStart(14)}`,
+  );
   for (let r = 1; r <= ROUNDS; r++) {
     await clear();
     let t0 = performance.now();
@@ -46,11 +55,23 @@ export async function ingestRows(client: pg.Client, db: Db): Promise<Result[]> {
     const changed = seconds(t0);
     fresh.push(copy / insert);
     conflict.push(copy / again);
-    log(`${String(r).padEnd(6)} ${copy.toFixed(2).padStart(8)} ${insert.toFixed(2).padStart(13)} ${again.toFixed(2).padStart(15)} ${(copy / insert).toFixed(2).padStart(10)} ${(copy / again).toFixed(2).padStart(12)} ${(copy / changed).toFixed(2).padStart(14)}`);
+    log(
+      `${String(r).padEnd(6)} ${copy.toFixed(2).padStart(8)} ${insert.toFixed(2).padStart(13)} ${again.toFixed(2).padStart(15)} ${(copy / insert).toFixed(2).padStart(10)} ${(copy / again).toFixed(2).padStart(12)} ${(copy / changed).toFixed(2).padStart(14)}`,
+    );
   }
   await clear();
   return [
-    { name: "ingest_new_vs_copy", value: round(median(fresh)), goal: "≥ 0.8", note: "upsertDailyMetrics of new rows, rows/s ÷ COPY's (median of rounds)" },
-    { name: "ingest_conflict_vs_copy", value: round(median(conflict)), goal: "≥ 0.9", note: "upsertDailyMetrics of re-collected rows ÷ COPY of new rows" },
+    {
+      name: "ingest_new_vs_copy",
+      value: round(median(fresh)),
+      goal: "≥ 0.8",
+      note: "upsertDailyMetrics of new rows, rows/s ÷ COPY's (median of rounds)",
+    },
+    {
+      name: "ingest_conflict_vs_copy",
+      value: round(median(conflict)),
+      goal: "≥ 0.9",
+      note: "upsertDailyMetrics of re-collected rows ÷ COPY of new rows",
+    },
   ];
 }

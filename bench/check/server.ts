@@ -29,14 +29,26 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
   const db = createDb(databaseUrl);
   // The benchmark's own user, admin of every agency in the generated database.
   const admin = { email: "bench-check@kanal.test", password: PASSWORD };
-  const user = (await db.user.findUnique({ where: { email: admin.email } })) ?? (await createLocalUser(db, { ...admin, name: "Benchmark" }));
-  for (const agency of await db.agency.findMany({ select: { id: true } })) await grantMembership(db, { userId: user.id, agencyId: agency.id, role: "admin" });
+  const user =
+    (await db.user.findUnique({ where: { email: admin.email } })) ??
+    (await createLocalUser(db, { ...admin, name: "Benchmark" }));
+  for (const agency of await db.agency.findMany({ select: { id: true } }))
+    await grantMembership(db, { userId: user.id, agencyId: agency.id, role: "admin" });
   await db.$disconnect();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "kanal-check-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, NODE_ENV: "production",
-      DEMO_DATA: "off", SANDBOX: "off", SCHEDULER: "off", WORKERS: "off", MAIL_CATCHER_PORT: String(port + 1),
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      DEMO_DATA: "off",
+      SANDBOX: "off",
+      SCHEDULER: "off",
+      WORKERS: "off",
+      MAIL_CATCHER_PORT: String(port + 1),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,10 +65,15 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
   await ready;
   const base = `http://127.0.0.1:${port}`;
   const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email: admin.email, password: PASSWORD }),
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: admin.email, password: PASSWORD }),
   });
   if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status} ${await signIn.text()}`);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const pid = child.pid!;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   return {
@@ -78,7 +95,8 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
           res.on("end", () => {
             const ms = performance.now() - t0;
             const text = keep ? Buffer.concat(parts).toString() : undefined;
-            if (res.statusCode !== 200) return reject(new Error(`GET ${pathAndQuery}: HTTP ${res.statusCode} ${text?.slice(0, 300) ?? ""}`));
+            if (res.statusCode !== 200)
+              return reject(new Error(`GET ${pathAndQuery}: HTTP ${res.statusCode} ${text?.slice(0, 300) ?? ""}`));
             resolve({ status: 200, bytes, ms, ...(text !== undefined ? { text } : {}) });
           });
           res.on("error", reject);

@@ -34,19 +34,25 @@ async function parentOk(db: Db, parentId: string | null, selfId?: string): Promi
   return selfId ? !(await wouldCycle(db, selfId, parentId)) : true;
 }
 
-export async function createAgency(db: Db, input: { name: string; slug: string; timeZone: string; locale: string; parentId: string | null }): Promise<{ ok: true; id: string } | { ok: false; problems: AgencyProblem[] }> {
+export async function createAgency(
+  db: Db,
+  input: { name: string; slug: string; timeZone: string; locale: string; parentId: string | null },
+): Promise<{ ok: true; id: string } | { ok: false; problems: AgencyProblem[] }> {
   const problems: AgencyProblem[] = [];
   const name = input.name.trim();
   if (!name || name.length > 200) problems.push("name");
   if (!SlugSchema.safeParse(input.slug).success) problems.push("slug");
-  else if (await db.agency.findUnique({ where: { slug: input.slug }, select: { id: true } })) problems.push("slug_taken");
+  else if (await db.agency.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+    problems.push("slug_taken");
   if (!isIanaTimeZone(input.timeZone)) problems.push("time_zone");
   const locale = LocaleSchema.safeParse(input.locale);
   if (!locale.success) problems.push("locale");
   if (!(await parentOk(db, input.parentId))) problems.push("parent");
   if (problems.length) return { ok: false, problems };
   try {
-    const created = await db.agency.create({ data: { name, slug: input.slug, timeZone: input.timeZone, locale: locale.data!, parentId: input.parentId } });
+    const created = await db.agency.create({
+      data: { name, slug: input.slug, timeZone: input.timeZone, locale: locale.data!, parentId: input.parentId },
+    });
     return { ok: true, id: created.id };
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { ok: false, problems: ["slug_taken"] };
@@ -55,7 +61,11 @@ export async function createAgency(db: Db, input: { name: string; slug: string; 
 }
 
 /** Renames and moves an agency in the hierarchy (never under itself or its own descendants). */
-export async function updateAgency(db: Db, id: string, input: { name: string; parentId: string | null }): Promise<{ ok: true } | { ok: false; problems: AgencyProblem[] }> {
+export async function updateAgency(
+  db: Db,
+  id: string,
+  input: { name: string; parentId: string | null },
+): Promise<{ ok: true } | { ok: false; problems: AgencyProblem[] }> {
   const problems: AgencyProblem[] = [];
   const name = input.name.trim();
   if (!name || name.length > 200) problems.push("name");

@@ -26,7 +26,8 @@ export function formatInstant(d: Date, timeZone: string, locale: UiLocale): stri
 }
 
 function hourLabel(a: AlertView, tz: string, locale: UiLocale): string {
-  const time = (d: Date) => new Intl.DateTimeFormat(INTL[locale], { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(d);
+  const time = (d: Date) =>
+    new Intl.DateTimeFormat(INTL[locale], { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(d);
   return `${formatDay(localDay(a.periodStart, tz), locale)} ${time(a.periodStart)}–${time(a.periodEnd)}`;
 }
 
@@ -41,11 +42,17 @@ export function evidencePath(a: AlertView, agency: AgencyView, locale: UiLocale)
   if (locale !== "nb") q.set("lang", locale);
   const day = localDay(a.periodStart, agency.timeZone);
   if (a.kind === "reply_spike") {
-    q.set("from", day); q.set("to", day); q.set("bucket", "day"); q.set("channel", a.account.id);
+    q.set("from", day);
+    q.set("to", day);
+    q.set("bucket", "day");
+    q.set("channel", a.account.id);
     return `${base}/replies?${q}`;
   }
   if (a.kind === "follower_drop") {
-    q.set("from", addDays(day, -13)); q.set("to", day); q.set("bucket", "day"); q.set("channel", a.account.id);
+    q.set("from", addDays(day, -13));
+    q.set("to", day);
+    q.set("bucket", "day");
+    q.set("channel", a.account.id);
     return `${base}/growth?${q}`;
   }
   return `${base}/connections${q.size ? `?${q}` : ""}`;
@@ -56,9 +63,14 @@ export function channelLabel(a: Pick<AlertView, "account">): string {
 }
 
 /** One sentence of counts: never a citizen's text or handle (an alert stores none). */
-export function describeAlert(a: AlertView, agency: AgencyView, locale: UiLocale): { kind: string; channel: string; text: string } {
+export function describeAlert(
+  a: AlertView,
+  agency: AgencyView,
+  locale: UiLocale,
+): { kind: string; channel: string; text: string } {
   const t = alertTexts(locale);
-  const n = (v: number | null | undefined) => formatNumber(v === null || v === undefined ? null : Math.round(v), locale);
+  const n = (v: number | null | undefined) =>
+    formatNumber(v === null || v === undefined ? null : Math.round(v), locale);
   const details = (a.details ?? {}) as Record<string, unknown>;
   let text: string;
   switch (a.kind) {
@@ -66,13 +78,21 @@ export function describeAlert(a: AlertView, agency: AgencyView, locale: UiLocale
       text = t.replySpike(n(a.observed), hourLabel(a, agency.timeZone, locale), n(a.expected));
       break;
     case "follower_drop":
-      text = t.followerDrop(n(a.observed === null ? null : -a.observed), formatDay(localDay(a.periodStart, agency.timeZone), locale), n(Number(details.before)), n(Number(details.after)));
+      text = t.followerDrop(
+        n(a.observed === null ? null : -a.observed),
+        formatDay(localDay(a.periodStart, agency.timeZone), locale),
+        n(Number(details.before)),
+        n(Number(details.after)),
+      );
       break;
     case "collection_failing":
       text = t.collectionFailing(n(a.observed), formatInstant(a.periodStart, agency.timeZone, locale));
       break;
     case "token_expiring":
-      text = details.state === "needs_reconnect" ? t.needsReconnect : t.tokenExpiring(formatInstant(a.periodStart, agency.timeZone, locale));
+      text =
+        details.state === "needs_reconnect"
+          ? t.needsReconnect
+          : t.tokenExpiring(formatInstant(a.periodStart, agency.timeZone, locale));
       break;
   }
   return { kind: kindLabel(t, a.kind), channel: channelLabel(a), text };

@@ -27,8 +27,15 @@ export const SPIKE_LOOKBACK_HOURS = 6;
  * clock, so a week across a DST switch still compares 14:00 with 14:00. A baseline week counts only
  * if the channel was collected that day (it has a daily row); otherwise it is a gap, not a zero.
  */
-export async function replySpikes(db: Db, agency: AgencyScope, p: AlertParams["reply_spike"], now: Date): Promise<AlertCandidate[]> {
-  const rows = await db.$queryRaw<{ account_id: string; i: number; w: number; t0: Date; t1: Date; replies: number; collected: boolean }[]>(Prisma.sql`
+export async function replySpikes(
+  db: Db,
+  agency: AgencyScope,
+  p: AlertParams["reply_spike"],
+  now: Date,
+): Promise<AlertCandidate[]> {
+  const rows = await db.$queryRaw<
+    { account_id: string; i: number; w: number; t0: Date; t1: Date; replies: number; collected: boolean }[]
+  >(Prisma.sql`
     WITH slot AS (
       SELECT i, date_trunc('hour', ${now}::timestamptz AT TIME ZONE ${agency.timeZone}) - make_interval(hours => i + 1) AS local_start
       FROM generate_series(0, ${SPIKE_LOOKBACK_HOURS - 1}::int) i
@@ -56,8 +63,13 @@ export async function replySpikes(db: Db, agency: AgencyScope, p: AlertParams["r
     const d = isReplySpike(current.replies, baseline, p);
     if (!d.spike) continue;
     found.push({
-      accountId: current.account_id, kind: "reply_spike", periodStart: current.t0, periodEnd: current.t1,
-      observed: current.replies, expected: d.expected, details: { threshold: Math.round(d.threshold * 10) / 10, historyWeeks: d.historyWeeks },
+      accountId: current.account_id,
+      kind: "reply_spike",
+      periodStart: current.t0,
+      periodEnd: current.t1,
+      observed: current.replies,
+      expected: d.expected,
+      details: { threshold: Math.round(d.threshold * 10) / 10, historyWeeks: d.historyWeeks },
     });
   }
   return found;
@@ -72,7 +84,12 @@ const TREND_DAYS = 28;
  * against the channel's day-over-day changes in the four weeks before. Days without a known follower
  * count are gaps: neither side of a comparison, never a zero.
  */
-export async function followerDrops(db: Db, agency: AgencyScope, p: AlertParams["follower_drop"], now: Date): Promise<AlertCandidate[]> {
+export async function followerDrops(
+  db: Db,
+  agency: AgencyScope,
+  p: AlertParams["follower_drop"],
+  now: Date,
+): Promise<AlertCandidate[]> {
   const today = localDay(now, agency.timeZone);
   const first = addDays(today, -(DROP_DAYS + TREND_DAYS + 1));
   const rows = await db.$queryRaw<{ account_id: string; day: Date; followers: number }[]>(Prisma.sql`
@@ -86,7 +103,8 @@ export async function followerDrops(db: Db, agency: AgencyScope, p: AlertParams[
   }
   const found: AlertCandidate[] = [];
   for (const [accountId, s] of series) {
-    const change = (day: Day) => (s.has(day) && s.has(addDays(day, -1)) ? s.get(day)! - s.get(addDays(day, -1))! : null);
+    const change = (day: Day) =>
+      s.has(day) && s.has(addDays(day, -1)) ? s.get(day)! - s.get(addDays(day, -1))! : null;
     for (let k = 0; k < DROP_DAYS; k++) {
       const day = addDays(today, -k);
       const recent: number[] = [];
@@ -97,9 +115,13 @@ export async function followerDrops(db: Db, agency: AgencyScope, p: AlertParams[
       const d = isFollowerDrop(s.get(addDays(day, -1)) ?? null, s.get(day) ?? null, recent, p);
       if (!d.drop) continue;
       found.push({
-        accountId, kind: "follower_drop",
-        periodStart: localTimeToInstant(day, 0, 0, agency.timeZone), periodEnd: localTimeToInstant(addDays(day, 1), 0, 0, agency.timeZone),
-        observed: d.change, expected: d.expected, details: { day, before: s.get(addDays(day, -1))!, after: s.get(day)! },
+        accountId,
+        kind: "follower_drop",
+        periodStart: localTimeToInstant(day, 0, 0, agency.timeZone),
+        periodEnd: localTimeToInstant(addDays(day, 1), 0, 0, agency.timeZone),
+        observed: d.change,
+        expected: d.expected,
+        details: { day, before: s.get(addDays(day, -1))!, after: s.get(day)! },
       });
     }
   }
@@ -111,8 +133,15 @@ export async function followerDrops(db: Db, agency: AgencyScope, p: AlertParams[
  * the first of them more than `hoursWithoutSuccess` hours ago with no success since. The outage is
  * keyed by its first failed run, so one outage raises one alert however long it lasts.
  */
-export async function failingCollections(db: Db, agency: AgencyScope, p: AlertParams["collection_failing"], now: Date): Promise<AlertCandidate[]> {
-  const rows = await db.$queryRaw<{ account_id: string; runs: { outcome: RunLike["outcome"]; startedAt: string }[] | null }[]>(Prisma.sql`
+export async function failingCollections(
+  db: Db,
+  agency: AgencyScope,
+  p: AlertParams["collection_failing"],
+  now: Date,
+): Promise<AlertCandidate[]> {
+  const rows = await db.$queryRaw<
+    { account_id: string; runs: { outcome: RunLike["outcome"]; startedAt: string }[] | null }[]
+  >(Prisma.sql`
     SELECT a.id AS account_id,
       (SELECT json_agg(json_build_object('outcome', r.outcome, 'startedAt', r.started_at) ORDER BY r.started_at DESC)
          FROM (SELECT outcome, started_at FROM collection_run r
@@ -126,12 +155,19 @@ export async function failingCollections(db: Db, agency: AgencyScope, p: AlertPa
     const streak = failureStreak(runs);
     if (streak === 0) continue;
     const lastSuccess = runs.findIndex((r) => r.outcome === "success");
-    const outage = (lastSuccess < 0 ? runs : runs.slice(0, lastSuccess)).filter((r) => r.outcome === "failed" || r.outcome === "partial").at(-1)!;
+    const outage = (lastSuccess < 0 ? runs : runs.slice(0, lastSuccess))
+      .filter((r) => r.outcome === "failed" || r.outcome === "partial")
+      .at(-1)!;
     const hours = (now.getTime() - outage.startedAt.getTime()) / 3_600_000;
     if (streak < p.failedRuns && hours < p.hoursWithoutSuccess) continue;
     found.push({
-      accountId: row.account_id, kind: "collection_failing", periodStart: outage.startedAt, periodEnd: now,
-      observed: streak, expected: null, details: { failedRuns: streak, hoursWithoutSuccess: Math.floor(hours) },
+      accountId: row.account_id,
+      kind: "collection_failing",
+      periodStart: outage.startedAt,
+      periodEnd: now,
+      observed: streak,
+      expected: null,
+      details: { failedRuns: streak, hoursWithoutSuccess: Math.floor(hours) },
     });
   }
   return found;
@@ -142,22 +178,37 @@ export async function failingCollections(db: Db, agency: AgencyScope, p: AlertPa
  * success, so a reconnected channel that expires again alerts again), and tokens expiring within
  * `daysBeforeExpiry` days (keyed by the expiry).
  */
-export async function expiringTokens(db: Db, agency: AgencyScope, p: AlertParams["token_expiring"], now: Date): Promise<AlertCandidate[]> {
+export async function expiringTokens(
+  db: Db,
+  agency: AgencyScope,
+  p: AlertParams["token_expiring"],
+  now: Date,
+): Promise<AlertCandidate[]> {
   const broken = await db.account.findMany({
     where: { agencyId: agency.id, status: "needs_reconnect" },
     select: { id: true, lastSuccessAt: true, createdAt: true },
   });
   const found: AlertCandidate[] = broken.map((a) => ({
-    accountId: a.id, kind: "token_expiring" as const, periodStart: a.lastSuccessAt ?? a.createdAt, periodEnd: now,
-    observed: null, expected: null, details: { state: "needs_reconnect" },
+    accountId: a.id,
+    kind: "token_expiring" as const,
+    periodStart: a.lastSuccessAt ?? a.createdAt,
+    periodEnd: now,
+    observed: null,
+    expected: null,
+    details: { state: "needs_reconnect" },
   }));
   const horizon = now.getTime() + p.daysBeforeExpiry * 86_400_000;
   for (const t of await listTokenExpiries(db, agency)) {
     if (broken.some((b) => b.id === t.accountId)) continue;
     if (t.expiresAt.getTime() > horizon) continue;
     found.push({
-      accountId: t.accountId, kind: "token_expiring", periodStart: t.expiresAt, periodEnd: t.expiresAt,
-      observed: Math.max(0, Math.floor((t.expiresAt.getTime() - now.getTime()) / 86_400_000)), expected: null, details: { state: "expiring" },
+      accountId: t.accountId,
+      kind: "token_expiring",
+      periodStart: t.expiresAt,
+      periodEnd: t.expiresAt,
+      observed: Math.max(0, Math.floor((t.expiresAt.getTime() - now.getTime()) / 86_400_000)),
+      expected: null,
+      details: { state: "expiring" },
     });
   }
   return found;
@@ -168,7 +219,10 @@ export async function expiringTokens(db: Db, agency: AgencyScope, p: AlertParams
  * access), where the platform told us. Access tokens that merely need refreshing are not listed:
  * the refresh job renews them, and a refresh that fails shows up as `needs_reconnect` above.
  */
-export async function listTokenExpiries(db: Db, agency: AgencyScope): Promise<{ accountId: string; expiresAt: Date }[]> {
+export async function listTokenExpiries(
+  db: Db,
+  agency: AgencyScope,
+): Promise<{ accountId: string; expiresAt: Date }[]> {
   const rows = await db.account.findMany({
     where: { agencyId: agency.id, status: "active", archivedAt: null, credential: { grantExpiresAt: { not: null } } },
     select: { id: true, credential: { select: { grantExpiresAt: true } } },
@@ -176,7 +230,9 @@ export async function listTokenExpiries(db: Db, agency: AgencyScope): Promise<{ 
   return rows.map((r) => ({ accountId: r.id, expiresAt: r.credential!.grantExpiresAt! }));
 }
 
-export const DETECTORS: { [K in AlertKind]: (db: Db, agency: AgencyScope, p: AlertParams[K], now: Date) => Promise<AlertCandidate[]> } = {
+export const DETECTORS: {
+  [K in AlertKind]: (db: Db, agency: AgencyScope, p: AlertParams[K], now: Date) => Promise<AlertCandidate[]>;
+} = {
   reply_spike: replySpikes,
   follower_drop: followerDrops,
   collection_failing: failingCollections,

@@ -17,7 +17,13 @@ export function mad(values: number[]): number {
   return 1.4826 * median(values.map((v) => Math.abs(v - m)));
 }
 
-export type SpikeDecision = { spike: boolean; expected: number; threshold: number; historyWeeks: number; reason?: "too_little_history" | "below_minimum" | "usual" };
+export type SpikeDecision = {
+  spike: boolean;
+  expected: number;
+  threshold: number;
+  historyWeeks: number;
+  reason?: "too_little_history" | "below_minimum" | "usual";
+};
 
 /**
  * A reply spike: the hour's count reaches `minReplies` and exceeds median + k × spread of the same
@@ -26,14 +32,21 @@ export type SpikeDecision = { spike: boolean; expected: number; threshold: numbe
  * alert at its first reply. Weeks in which the channel was not collected are left out, and a channel
  * with fewer than `minHistoryWeeks` collected weeks never alerts.
  */
-export function isReplySpike(count: number, baseline: number[], p: { minReplies: number; sensitivity: number; minHistoryWeeks: number }): SpikeDecision {
+export function isReplySpike(
+  count: number,
+  baseline: number[],
+  p: { minReplies: number; sensitivity: number; minHistoryWeeks: number },
+): SpikeDecision {
   const historyWeeks = baseline.length;
-  if (historyWeeks < p.minHistoryWeeks) return { spike: false, expected: NaN, threshold: NaN, historyWeeks, reason: "too_little_history" };
+  if (historyWeeks < p.minHistoryWeeks)
+    return { spike: false, expected: NaN, threshold: NaN, historyWeeks, reason: "too_little_history" };
   const expected = median(baseline);
   const spread = Math.max(mad(baseline), Math.sqrt(Math.max(expected, 1)));
   const threshold = expected + p.sensitivity * spread;
   if (count < p.minReplies) return { spike: false, expected, threshold, historyWeeks, reason: "below_minimum" };
-  return count > threshold ? { spike: true, expected, threshold, historyWeeks } : { spike: false, expected, threshold, historyWeeks, reason: "usual" };
+  return count > threshold
+    ? { spike: true, expected, threshold, historyWeeks }
+    : { spike: false, expected, threshold, historyWeeks, reason: "usual" };
 }
 
 export type DropDecision = { drop: boolean; change: number; expected: number };
@@ -45,7 +58,12 @@ export type DropDecision = { drop: boolean; change: number; expected: number };
  * day-over-day changes in the previous four weeks (at least 7 of them), so a channel that steadily
  * loses followers is not alerted every day.
  */
-export function isFollowerDrop(before: number | null, after: number | null, recentChanges: number[], p: { minDrop: number; minPercent: number; sensitivity: number }): DropDecision {
+export function isFollowerDrop(
+  before: number | null,
+  after: number | null,
+  recentChanges: number[],
+  p: { minDrop: number; minPercent: number; sensitivity: number },
+): DropDecision {
   if (before === null || after === null) return { drop: false, change: NaN, expected: NaN };
   const change = after - before;
   const loss = -change;

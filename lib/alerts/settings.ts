@@ -3,7 +3,12 @@ import type { Db } from "@/lib/db/client";
 import type { AlertKind } from "@/lib/generated/prisma/client";
 
 export type { AlertKind };
-export const ALERT_KINDS = ["reply_spike", "follower_drop", "collection_failing", "token_expiring"] as const satisfies readonly AlertKind[];
+export const ALERT_KINDS = [
+  "reply_spike",
+  "follower_drop",
+  "collection_failing",
+  "token_expiring",
+] as const satisfies readonly AlertKind[];
 export const AlertKindSchema = z.enum(ALERT_KINDS);
 
 /** One threshold: its range, whether it is a whole number, and its default. */
@@ -17,7 +22,12 @@ const L = (min: number, max: number, def: number, isInt = true): Limit => ({ min
 export const PARAM_LIMITS = {
   // An hour's replies must reach `minReplies` and exceed median + sensitivity × spread of the same
   // hour of the week over the previous `baselineWeeks` weeks, of which at least `minHistoryWeeks` collected.
-  reply_spike: { minReplies: L(1, 100_000, 10), sensitivity: L(1, 20, 4, false), baselineWeeks: L(2, 26, 8), minHistoryWeeks: L(2, 26, 4) },
+  reply_spike: {
+    minReplies: L(1, 100_000, 10),
+    sensitivity: L(1, 20, 4, false),
+    baselineWeeks: L(2, 26, 8),
+    minHistoryWeeks: L(2, 26, 4),
+  },
   // A day's loss must reach `minDrop` followers and `minPercent` % of the day before, and lie far
   // below the channel's usual day-over-day change of the previous four weeks.
   follower_drop: { minDrop: L(1, 10_000_000, 20), minPercent: L(0, 100, 0.5, false), sensitivity: L(1, 20, 4, false) },
@@ -64,7 +74,13 @@ export async function getAlertSettings(db: Db, agencyId: string): Promise<AlertS
   return settings as AlertSettings;
 }
 
-export async function saveAlertSetting<K extends AlertKind>(db: Db, agencyId: string, kind: K, enabled: boolean, params: AlertParams[K]): Promise<void> {
+export async function saveAlertSetting<K extends AlertKind>(
+  db: Db,
+  agencyId: string,
+  kind: K,
+  enabled: boolean,
+  params: AlertParams[K],
+): Promise<void> {
   await db.alertSetting.upsert({
     where: { agencyId_kind: { agencyId, kind } },
     create: { agencyId, kind, enabled, params },

@@ -23,7 +23,16 @@ function createAuth() {
     logger: authLogger,
     // Account endpoints the product does not offer: they would accept malformed values (a name that is
     // an object) or hand out OAuth tokens. People change passwords and sessions through the product.
-    disabledPaths: ["/update-user", "/change-email", "/delete-user", "/link-social", "/unlink-account", "/get-access-token", "/refresh-token", "/account-info"],
+    disabledPaths: [
+      "/update-user",
+      "/change-email",
+      "/delete-user",
+      "/link-social",
+      "/unlink-account",
+      "/get-access-token",
+      "/refresh-token",
+      "/account-info",
+    ],
     baseURL,
     secret,
     trustedOrigins: [baseURL, `http://127.0.0.1:${config.PORT}`, `http://localhost:${config.PORT}`],
@@ -55,7 +64,13 @@ function createAuth() {
         if (refused) throw new APIError(refused.status, { message: refused.message }, refused.headers);
       }),
       after: createAuthMiddleware(async (ctx) => {
-        await signInThrottleAfter(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers, Boolean(ctx.context.newSession), ctx.context.returned);
+        await signInThrottleAfter(
+          ctx.path,
+          ctx.body,
+          ctx.request?.headers ?? ctx.headers,
+          Boolean(ctx.context.newSession),
+          ctx.context.returned,
+        );
         const ip = ctx.request?.headers.get("x-forwarded-for") ?? null;
         const session = ctx.context.newSession;
         if (session && ctx.path.startsWith("/sign-in")) {

@@ -8,7 +8,11 @@ const SECRET_FIELDS = new Set(["token", "accessToken", "refreshToken", "idToken"
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (!value || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, withoutSecrets(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !SECRET_FIELDS.has(k))
+      .map(([k, v]) => [k, withoutSecrets(v)]),
+  );
 }
 
 /** Bodies better-auth reads; anything else it refuses with a log line quoting the request's header. */
@@ -37,7 +41,10 @@ async function readable(request: Request): Promise<Request | 415 | 400> {
  * better-auth's handler with the product's rules around it: malformed JSON answers 400 with the
  * product's message, and no JSON answer carries the session token (or any OAuth token).
  */
-export async function handleAuthRequest(request: Request, handler: (req: Request) => Promise<Response>): Promise<Response> {
+export async function handleAuthRequest(
+  request: Request,
+  handler: (req: Request) => Promise<Response>,
+): Promise<Response> {
   const checked = await readable(request);
   if (typeof checked === "number") {
     const text = hardeningText(requestLocale(new URL(request.url), request.headers));
@@ -55,7 +62,11 @@ export async function handleAuthRequest(request: Request, handler: (req: Request
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(withoutSecrets(parsed)), { status: response.status, statusText: response.statusText, headers });
+  return new Response(JSON.stringify(withoutSecrets(parsed)), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 /**

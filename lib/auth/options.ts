@@ -20,7 +20,18 @@ export const AUTH_SCHEMA = {
   },
   account: {
     modelName: "auth_identity",
-    fields: snake("accountId", "providerId", "userId", "accessToken", "refreshToken", "idToken", "accessTokenExpiresAt", "refreshTokenExpiresAt", "createdAt", "updatedAt"),
+    fields: snake(
+      "accountId",
+      "providerId",
+      "userId",
+      "accessToken",
+      "refreshToken",
+      "idToken",
+      "accessTokenExpiresAt",
+      "refreshTokenExpiresAt",
+      "createdAt",
+      "updatedAt",
+    ),
   },
   verification: { modelName: "auth_verification", fields: snake("expiresAt", "createdAt", "updatedAt") },
 } satisfies Partial<BetterAuthOptions>;

@@ -6,25 +6,52 @@ import { checkThrottle, clearThrottle, recordFailure, throttleKeys } from "./thr
  * Password endpoints of better-auth that would set a password without the product's policy
  * (lib/auth/password.ts): people change theirs on /account, new people set theirs on /invite.
  */
-const CLOSED = new Set(["/change-password", "/set-password", "/reset-password", "/request-password-reset", "/forget-password"]);
+const CLOSED = new Set([
+  "/change-password",
+  "/set-password",
+  "/reset-password",
+  "/request-password-reset",
+  "/forget-password",
+]);
 
 const keysOf = (body: unknown, headers?: Headers | null) =>
-  throttleKeys({ email: typeof (body as { email?: unknown })?.email === "string" ? (body as { email: string }).email : null, ip: headers?.get("x-forwarded-for") ?? null });
+  throttleKeys({
+    email: typeof (body as { email?: unknown })?.email === "string" ? (body as { email: string }).email : null,
+    ip: headers?.get("x-forwarded-for") ?? null,
+  });
 
 /** Before /sign-in/email: 429 with Retry-After while the account or the address is blocked. */
-export async function signInThrottleBefore(path: string | undefined, body: unknown, headers?: Headers | null): Promise<{ status: 404 | 429; message: string; headers?: Record<string, string> } | null> {
+export async function signInThrottleBefore(
+  path: string | undefined,
+  body: unknown,
+  headers?: Headers | null,
+): Promise<{ status: 404 | 429; message: string; headers?: Record<string, string> } | null> {
   if (path && CLOSED.has(path)) return { status: 404, message: "Not found" };
   if (path !== "/sign-in/email") return null;
   const verdict = await checkThrottle(db(), keysOf(body, headers));
   if (!verdict.blocked) return null;
   const t = peopleTexts(pickLocale(null, headers?.get("accept-language")));
-  return { status: 429, message: t.throttled(Math.ceil(verdict.retryAfterSeconds / 60)), headers: { "Retry-After": String(verdict.retryAfterSeconds) } };
+  return {
+    status: 429,
+    message: t.throttled(Math.ceil(verdict.retryAfterSeconds / 60)),
+    headers: { "Retry-After": String(verdict.retryAfterSeconds) },
+  };
 }
 
 /** After /sign-in/email: a wrong e-mail or password counts on both keys; a success clears the account's. */
-export async function signInThrottleAfter(path: string | undefined, body: unknown, headers: Headers | null | undefined, signedIn: boolean, returned: unknown): Promise<void> {
+export async function signInThrottleAfter(
+  path: string | undefined,
+  body: unknown,
+  headers: Headers | null | undefined,
+  signedIn: boolean,
+  returned: unknown,
+): Promise<void> {
   if (path !== "/sign-in/email") return;
   const keys = keysOf(body, headers);
-  if (signedIn) await clearThrottle(db(), keys.filter((k) => k.kind === "account"));
+  if (signedIn)
+    await clearThrottle(
+      db(),
+      keys.filter((k) => k.kind === "account"),
+    );
   else if ((returned as { statusCode?: number } | undefined)?.statusCode === 401) await recordFailure(db(), keys);
 }

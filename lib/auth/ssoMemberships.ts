@@ -10,7 +10,10 @@ export type SyncResult = { added: MembershipChange[]; changed: MembershipChange[
 async function rolesFromGroups(db: Db | Tx, groups: string[], agencyId?: string): Promise<Map<string, Role>> {
   const wanted = new Map<string, Role>();
   if (groups.length === 0) return wanted;
-  const mappings = await db.ssoGroupRole.findMany({ where: { groupValue: { in: groups }, ...(agencyId ? { agencyId } : {}) }, select: { agencyId: true, role: true } });
+  const mappings = await db.ssoGroupRole.findMany({
+    where: { groupValue: { in: groups }, ...(agencyId ? { agencyId } : {}) },
+    select: { agencyId: true, role: true },
+  });
   for (const m of mappings) {
     const had = wanted.get(m.agencyId);
     if (!had || RANK[m.role] > RANK[had]) wanted.set(m.agencyId, m.role);
@@ -29,7 +32,10 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export async function syncSsoMemberships(db: Db, userId: string, groups: string[]): Promise<SyncResult> {
   return db.$transaction(async (tx) => {
     const wanted = await rolesFromGroups(tx, groups);
-    const current = await tx.membership.findMany({ where: { userId }, select: { agencyId: true, role: true, source: true } });
+    const current = await tx.membership.findMany({
+      where: { userId },
+      select: { agencyId: true, role: true, source: true },
+    });
     const result: SyncResult = { added: [], changed: [], removed: [] };
     for (const m of current) {
       if (m.source !== "sso_group") continue;
@@ -38,14 +44,22 @@ export async function syncSsoMemberships(db: Db, userId: string, groups: string[
         await tx.membership.deleteMany({ where: { agencyId: m.agencyId, userId, source: "sso_group" } });
         result.removed.push({ agencyId: m.agencyId, role: m.role });
       } else if (role !== m.role) {
-        await tx.membership.updateMany({ where: { agencyId: m.agencyId, userId, source: "sso_group" }, data: { role } });
+        await tx.membership.updateMany({
+          where: { agencyId: m.agencyId, userId, source: "sso_group" },
+          data: { role },
+        });
         result.changed.push({ agencyId: m.agencyId, role, from: m.role });
       }
     }
     const have = new Set(current.map((m) => m.agencyId));
-    const toAdd = [...wanted].filter(([agencyId]) => !have.has(agencyId)).map(([agencyId, role]) => ({ agencyId, role }));
+    const toAdd = [...wanted]
+      .filter(([agencyId]) => !have.has(agencyId))
+      .map(([agencyId, role]) => ({ agencyId, role }));
     if (toAdd.length) {
-      await tx.membership.createMany({ data: toAdd.map((a) => ({ ...a, userId, source: "sso_group" })), skipDuplicates: true });
+      await tx.membership.createMany({
+        data: toAdd.map((a) => ({ ...a, userId, source: "sso_group" })),
+        skipDuplicates: true,
+      });
       result.added.push(...toAdd);
     }
     return result;

@@ -11,7 +11,10 @@ import type { Db } from "@/lib/db/client";
  */
 export type ThrottleKind = "account" | "address";
 
-export const THROTTLE: Record<ThrottleKind, { free: number; leakSeconds: number; baseSeconds: number; maxSeconds: number }> = {
+export const THROTTLE: Record<
+  ThrottleKind,
+  { free: number; leakSeconds: number; baseSeconds: number; maxSeconds: number }
+> = {
   // 5 free failures; one more every 10 minutes; then 30 s, 60 s, … up to 15 minutes.
   account: { free: 5, leakSeconds: 600, baseSeconds: 30, maxSeconds: 15 * 60 },
   // 60 free failures from one address, one more every 10 s (360 an hour); then 10 s, 20 s, … up to 5 minutes.
@@ -32,9 +35,16 @@ export function throttleKeys(input: { email?: string | null; ip?: string | null 
 const id = (k: ThrottleKey) => `${k.kind}:${k.value}`;
 
 /** Whether any key is blocked now, and for how many more seconds (for Retry-After). */
-export async function checkThrottle(db: Db, keys: ThrottleKey[], now = new Date()): Promise<{ blocked: false } | { blocked: true; retryAfterSeconds: number }> {
+export async function checkThrottle(
+  db: Db,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<{ blocked: false } | { blocked: true; retryAfterSeconds: number }> {
   if (keys.length === 0) return { blocked: false };
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys.map(id) }, blockedUntil: { gt: now } }, select: { blockedUntil: true } });
+  const rows = await db.signInThrottle.findMany({
+    where: { key: { in: keys.map(id) }, blockedUntil: { gt: now } },
+    select: { blockedUntil: true },
+  });
   if (rows.length === 0) return { blocked: false };
   const until = Math.max(...rows.map((r) => r.blockedUntil!.getTime()));
   return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };

@@ -22,10 +22,16 @@ export async function createLocalUser(db: Db, input: { email: string; name: stri
 }
 
 export async function setLocalPassword(db: Db, userId: string, password: string): Promise<void> {
-  await db.authIdentity.updateMany({ where: { userId, providerId: "credential" }, data: { password: await hashPassword(password), updatedAt: new Date() } });
+  await db.authIdentity.updateMany({
+    where: { userId, providerId: "credential" },
+    data: { password: await hashPassword(password), updatedAt: new Date() },
+  });
 }
 
-export async function grantMembership(db: Db, input: { userId: string; agencyId: string; role: Role; includeChildren?: boolean }) {
+export async function grantMembership(
+  db: Db,
+  input: { userId: string; agencyId: string; role: Role; includeChildren?: boolean },
+) {
   const data = { role: input.role, includeChildren: input.includeChildren ?? false };
   return db.membership.upsert({
     where: { agencyId_userId: { agencyId: input.agencyId, userId: input.userId } },
@@ -43,7 +49,10 @@ export const DEMO_ADMIN_EMAIL = "admin@demo.kanalmaaling.test";
  * membership an admin removed stays removed after a restart. Returns the password to show only when
  * it was just made or given, since only a hash is stored.
  */
-export async function ensureDemoAdmin(db: Db, opts: { password?: string; grantDemoAgencies?: boolean } = {}): Promise<{ email: string; password: string | null; created: boolean }> {
+export async function ensureDemoAdmin(
+  db: Db,
+  opts: { password?: string; grantDemoAgencies?: boolean } = {},
+): Promise<{ email: string; password: string | null; created: boolean }> {
   let user = await db.user.findUnique({ where: { email: DEMO_ADMIN_EMAIL } });
   let shown: string | null = null;
   const created = !user;

@@ -20,7 +20,17 @@ export async function connectBluesky(
   try {
     const s = await createSession(pds, account.platformId ?? account.handle, appPassword, opts.timeoutMs);
     if (account.platformId && s.did !== account.platformId) return "bluesky_wrong_account";
-    await saveGrant(db, { id: account.id, baseUrl: pds }, { token: s.accessJwt, refreshToken: s.refreshJwt, accessExpiresAt: accessExpiry(s.accessJwt), grantExpiresAt: null }, opts.credentialsKey);
+    await saveGrant(
+      db,
+      { id: account.id, baseUrl: pds },
+      {
+        token: s.accessJwt,
+        refreshToken: s.refreshJwt,
+        accessExpiresAt: accessExpiry(s.accessJwt),
+        grantExpiresAt: null,
+      },
+      opts.credentialsKey,
+    );
     return "connected";
   } catch (error) {
     if (error instanceof BlueskySessionError && error.status === 401) return "bluesky_rejected";

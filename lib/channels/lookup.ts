@@ -23,7 +23,8 @@ export async function lookUpChannel(input: string, where: string | undefined): P
   const target = targetFrom(where);
   const token = appToken(parsed.address.platform, target, config);
   // Without the installation's key these platforms answer nothing public: say so without calling them.
-  if (!token && NEEDS_APP_TOKEN.includes(parsed.address.platform)) return { ok: false, problem: "no_app_credentials", platform: parsed.address.platform };
+  if (!token && NEEDS_APP_TOKEN.includes(parsed.address.platform))
+    return { ok: false, problem: "no_app_credentials", platform: parsed.address.platform };
   const r = await resolveChannel(parsed.address, { target, token, timeoutMs: config.PLATFORM_TIMEOUT_MS });
   if (!r.ok) {
     if (r.detail) console.warn(`[channels] lookup of a ${parsed.address.platform} address failed: ${r.problem}`);

@@ -19,17 +19,36 @@ export async function addChannel(
   opts: { backfillDays: number; appToken: string | null; credentialsKey: string | undefined; needsSignIn: boolean },
 ): Promise<AddResult> {
   const existing = await db.account.findFirst({
-    where: { agencyId, platform: channel.platform, OR: [{ handle: channel.handle }, { platformId: channel.platformId }] },
+    where: {
+      agencyId,
+      platform: channel.platform,
+      OR: [{ handle: channel.handle }, { platformId: channel.platformId }],
+    },
   });
   if (existing && !existing.archivedAt) return { ok: false, problem: "duplicate" };
   const daysTotal = Math.min(CONNECTORS[channel.platform].backfillLimitDays, opts.backfillDays);
   const status = opts.needsSignIn ? "needs_reconnect" : "active";
   const account = existing
-    ? await db.account.update({ where: { id: existing.id }, data: { archivedAt: null, status: existing.credentialId || !opts.needsSignIn ? "active" : status, displayName: channel.displayName, nextCollectAt: null } })
+    ? await db.account.update({
+        where: { id: existing.id },
+        data: {
+          archivedAt: null,
+          status: existing.credentialId || !opts.needsSignIn ? "active" : status,
+          displayName: channel.displayName,
+          nextCollectAt: null,
+        },
+      })
     : await db.account.create({
         data: {
-          agencyId, platform: channel.platform, handle: channel.handle, platformId: channel.platformId, displayName: channel.displayName,
-          baseUrl: channel.baseUrl, status, backfillDaysTotal: daysTotal, backfillDaysDone: 0,
+          agencyId,
+          platform: channel.platform,
+          handle: channel.handle,
+          platformId: channel.platformId,
+          displayName: channel.displayName,
+          baseUrl: channel.baseUrl,
+          status,
+          backfillDaysTotal: daysTotal,
+          backfillDaysDone: 0,
         },
       });
   if (!existing && opts.appToken && channel.baseUrl === null) {
@@ -39,12 +58,18 @@ export async function addChannel(
 }
 
 export async function pauseChannel(db: Db, agencyId: string, accountId: string): Promise<boolean> {
-  const r = await db.account.updateMany({ where: { id: accountId, agencyId, archivedAt: null, status: "active" }, data: { status: "paused" } });
+  const r = await db.account.updateMany({
+    where: { id: accountId, agencyId, archivedAt: null, status: "active" },
+    data: { status: "paused" },
+  });
   return r.count === 1;
 }
 
 export async function resumeChannel(db: Db, agencyId: string, accountId: string): Promise<boolean> {
-  const r = await db.account.updateMany({ where: { id: accountId, agencyId, status: "paused" }, data: { status: "active", archivedAt: null, nextCollectAt: null } });
+  const r = await db.account.updateMany({
+    where: { id: accountId, agencyId, status: "paused" },
+    data: { status: "active", archivedAt: null, nextCollectAt: null },
+  });
   return r.count === 1;
 }
 
@@ -55,8 +80,16 @@ export type RemoveResult = "archived" | "deleted" | "not_found" | "linked_to_wor
  * it again or resuming). Deleting removes its metrics, posts, replies and runs — refused while any
  * of its replies is linked to policy work, which must stay with the case.
  */
-export async function removeChannel(db: Db, agencyId: string, accountId: string, keepHistory: boolean): Promise<RemoveResult> {
-  const account = await db.account.findFirst({ where: { id: accountId, agencyId }, select: { id: true, credentialId: true } });
+export async function removeChannel(
+  db: Db,
+  agencyId: string,
+  accountId: string,
+  keepHistory: boolean,
+): Promise<RemoveResult> {
+  const account = await db.account.findFirst({
+    where: { id: accountId, agencyId },
+    select: { id: true, credentialId: true },
+  });
   if (!account) return "not_found";
   if (keepHistory) {
     await db.account.update({ where: { id: account.id }, data: { status: "paused", archivedAt: new Date() } });

@@ -47,19 +47,38 @@ export async function beginSignIn(
   ctx: { slug: string; lang?: "nb" | "sv" | "en" },
 ): Promise<{ ok: true; url: string; cookie: string } | { ok: false; problem: "oauth_unavailable" }> {
   if (!isOAuthPlatform(account.platform)) return { ok: false, problem: "oauth_unavailable" };
-  const setup = await oauthSetup(deps.db, { platform: account.platform, baseUrl: account.baseUrl }, { env: deps.config, publicUrl: publicUrl(deps.config), credentialsKey: deps.credentialsKey }).catch((e: Error) => {
+  const setup = await oauthSetup(
+    deps.db,
+    { platform: account.platform, baseUrl: account.baseUrl },
+    { env: deps.config, publicUrl: publicUrl(deps.config), credentialsKey: deps.credentialsKey },
+  ).catch((e: Error) => {
     console.error(`[oauth] ${account.platform} sign-in cannot start: ${e.message}`);
     return null;
   });
   if (!setup) return { ok: false, problem: "oauth_unavailable" };
   const state = generateState();
   const verifier = generateCodeVerifier();
-  const client = new OAuth2Client(setup.clientId, setup.clientSecret, redirectUriFor(setup.platform, publicUrl(deps.config)));
+  const client = new OAuth2Client(
+    setup.clientId,
+    setup.clientSecret,
+    redirectUriFor(setup.platform, publicUrl(deps.config)),
+  );
   const url = setup.pkce
     ? client.createAuthorizationURLWithPKCE(setup.authorizeUrl, state, CodeChallengeMethod.S256, verifier, setup.scopes)
     : client.createAuthorizationURL(setup.authorizeUrl, state, setup.scopes);
   for (const [k, v] of Object.entries(setup.extra)) url.searchParams.set(k, v);
-  const cookie = sealFlow({ state, verifier, accountId: account.id, slug: ctx.slug, platform: account.platform, lang: ctx.lang, exp: Date.now() + FLOW_MINUTES * 60_000 }, deps.credentialsKey);
+  const cookie = sealFlow(
+    {
+      state,
+      verifier,
+      accountId: account.id,
+      slug: ctx.slug,
+      platform: account.platform,
+      lang: ctx.lang,
+      exp: Date.now() + FLOW_MINUTES * 60_000,
+    },
+    deps.credentialsKey,
+  );
   return { ok: true, url: url.toString(), cookie };
 }
 
@@ -71,34 +90,73 @@ export type Completion = { ok: true; accountId: string } | { ok: false; problem:
  * platform's), the code is exchanged with the PKCE verifier, and the tokens are stored encrypted.
  * Facebook's user token becomes a long-lived one and then the Page's own token.
  */
-export async function completeSignIn(deps: FlowDeps, platform: OAuthPlatform, flow: Flow, account: { id: string; platform: string; baseUrl: string | null; platformId: string | null; handle: string }, q: CallbackQuery): Promise<Completion> {
+export async function completeSignIn(
+  deps: FlowDeps,
+  platform: OAuthPlatform,
+  flow: Flow,
+  account: { id: string; platform: string; baseUrl: string | null; platformId: string | null; handle: string },
+  q: CallbackQuery,
+): Promise<Completion> {
   const fail = (why: string): Completion => {
     // Never the tokens themselves: only what kind of failure it was.
     console.error(`[oauth] ${platform} sign-in not completed: ${why}`);
     return { ok: false, problem: "oauth_failed" };
   };
-  if (flow.platform !== platform || account.platform !== platform || !q.state || !secretsEqual(q.state, flow.state)) return fail("the state does not match this sign-in");
-  if (q.error || !q.code) return q.error === "access_denied" ? { ok: false, problem: "oauth_denied" } : fail(`the platform answered ${q.error ?? "without a code"}`);
+  if (flow.platform !== platform || account.platform !== platform || !q.state || !secretsEqual(q.state, flow.state))
+    return fail("the state does not match this sign-in");
+  if (q.error || !q.code)
+    return q.error === "access_denied"
+      ? { ok: false, problem: "oauth_denied" }
+      : fail(`the platform answered ${q.error ?? "without a code"}`);
   const redirectUri = redirectUriFor(platform, publicUrl(deps.config));
-  const setup = await oauthSetup(deps.db, account as { platform: OAuthPlatform; baseUrl: string | null }, { env: deps.config, publicUrl: publicUrl(deps.config), credentialsKey: deps.credentialsKey });
+  const setup = await oauthSetup(deps.db, account as { platform: OAuthPlatform; baseUrl: string | null }, {
+    env: deps.config,
+    publicUrl: publicUrl(deps.config),
+    credentialsKey: deps.credentialsKey,
+  });
   if (!setup) return fail("no app credentials for this platform");
   try {
     if (platform === "facebook") {
-      const app = { clientId: setup.clientId, clientSecret: setup.clientSecret, tokenUrl: setup.tokenUrl, graphBase: setup.graphBase, timeoutMs: deps.config.PLATFORM_TIMEOUT_MS };
+      const app = {
+        clientId: setup.clientId,
+        clientSecret: setup.clientSecret,
+        tokenUrl: setup.tokenUrl,
+        graphBase: setup.graphBase,
+        timeoutMs: deps.config.PLATFORM_TIMEOUT_MS,
+      };
       const user = await facebookUserToken(app, q.code, redirectUri);
       const page = await facebookPageToken(app, user.token, { id: account.platformId, handle: account.handle });
       if (!page) return fail("the Page is not among the pages this person manages");
-      await saveGrant(deps.db, account, { token: page.token, accessExpiresAt: null, grantExpiresAt: new Date(Date.now() + FACEBOOK_DATA_ACCESS_DAYS * 86_400_000) }, deps.credentialsKey);
-      if (!account.platformId) await deps.db.account.update({ where: { id: account.id }, data: { platformId: page.id } });
+      await saveGrant(
+        deps.db,
+        account,
+        {
+          token: page.token,
+          accessExpiresAt: null,
+          grantExpiresAt: new Date(Date.now() + FACEBOOK_DATA_ACCESS_DAYS * 86_400_000),
+        },
+        deps.credentialsKey,
+      );
+      if (!account.platformId)
+        await deps.db.account.update({ where: { id: account.id }, data: { platformId: page.id } });
       return { ok: true, accountId: account.id };
     }
-    const tokens = await new OAuth2Client(setup.clientId, setup.clientSecret, redirectUri).validateAuthorizationCode(setup.tokenUrl, q.code, setup.pkce ? flow.verifier : null);
-    await saveGrant(deps.db, account, {
-      token: tokens.accessToken(),
-      ...(tokens.hasRefreshToken() ? { refreshToken: tokens.refreshToken() } : {}),
-      accessExpiresAt: "expires_in" in tokens.data ? tokens.accessTokenExpiresAt() : null,
-      grantExpiresAt: null,
-    }, deps.credentialsKey);
+    const tokens = await new OAuth2Client(setup.clientId, setup.clientSecret, redirectUri).validateAuthorizationCode(
+      setup.tokenUrl,
+      q.code,
+      setup.pkce ? flow.verifier : null,
+    );
+    await saveGrant(
+      deps.db,
+      account,
+      {
+        token: tokens.accessToken(),
+        ...(tokens.hasRefreshToken() ? { refreshToken: tokens.refreshToken() } : {}),
+        accessExpiresAt: "expires_in" in tokens.data ? tokens.accessTokenExpiresAt() : null,
+        grantExpiresAt: null,
+      },
+      deps.credentialsKey,
+    );
     return { ok: true, accountId: account.id };
   } catch (error) {
     return fail(`${(error as Error).name}: ${redactSecrets((error as Error).message)}`);

@@ -27,14 +27,40 @@ export async function resolveChannel(
   opts: { target: Target; token: string | null; timeoutMs: number },
 ): Promise<{ ok: true; channel: ResolvedChannel } | { ok: false; problem: ResolveProblem; detail?: string }> {
   const baseUrl = baseUrlFor(address, opts.target);
-  const ctx = { baseUrl: apiRoot(address.platform, baseUrl), handle: address.handle, platformId: address.platformId, token: opts.token, timeoutMs: opts.timeoutMs };
+  const ctx = {
+    baseUrl: apiRoot(address.platform, baseUrl),
+    handle: address.handle,
+    platformId: address.platformId,
+    token: opts.token,
+    timeoutMs: opts.timeoutMs,
+  };
   try {
-    const m = address.platform === "facebook" ? await lookUpFacebookPage(ctx) : await CONNECTORS[address.platform].fetchAccountMetrics(ctx);
-    return { ok: true, channel: { platform: address.platform, handle: address.handle, platformId: m.platformId, displayName: m.displayName?.trim() || address.handle, followers: m.followers, baseUrl } };
+    const m =
+      address.platform === "facebook"
+        ? await lookUpFacebookPage(ctx)
+        : await CONNECTORS[address.platform].fetchAccountMetrics(ctx);
+    return {
+      ok: true,
+      channel: {
+        platform: address.platform,
+        handle: address.handle,
+        platformId: m.platformId,
+        displayName: m.displayName?.trim() || address.handle,
+        followers: m.followers,
+        baseUrl,
+      },
+    };
   } catch (error) {
-    if (!(error instanceof PlatformError)) return { ok: false, problem: "unreachable", detail: (error as Error).message };
+    if (!(error instanceof PlatformError))
+      return { ok: false, problem: "unreachable", detail: (error as Error).message };
     const problem: ResolveProblem =
-      error.kind === "not_found" ? "not_found" : error.kind === "auth" ? "no_app_credentials" : error.kind === "rate_limited" || error.kind === "quota" ? "rate_limited" : "unreachable";
+      error.kind === "not_found"
+        ? "not_found"
+        : error.kind === "auth"
+          ? "no_app_credentials"
+          : error.kind === "rate_limited" || error.kind === "quota"
+            ? "rate_limited"
+            : "unreachable";
     return { ok: false, problem, detail: error.message };
   }
 }

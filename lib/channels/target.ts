@@ -35,11 +35,18 @@ export function apiRoot(platform: SocialPlatform, baseUrl: string | null): strin
 export function appToken(platform: SocialPlatform, target: Target, env: PlatformAppEnv): string | null {
   if (target.kind === "sandbox") return "sandbox";
   switch (platform) {
-    case "twitter": return env.X_BEARER_TOKEN ?? null;
-    case "youtube": return env.YOUTUBE_API_KEY ?? null;
-    case "flickr": return env.FLICKR_API_KEY ?? null;
-    case "facebook": return env.FACEBOOK_APP_ID && env.FACEBOOK_APP_SECRET ? `${env.FACEBOOK_APP_ID}|${env.FACEBOOK_APP_SECRET}` : null;
-    default: return null;
+    case "twitter":
+      return env.X_BEARER_TOKEN ?? null;
+    case "youtube":
+      return env.YOUTUBE_API_KEY ?? null;
+    case "flickr":
+      return env.FLICKR_API_KEY ?? null;
+    case "facebook":
+      return env.FACEBOOK_APP_ID && env.FACEBOOK_APP_SECRET
+        ? `${env.FACEBOOK_APP_ID}|${env.FACEBOOK_APP_SECRET}`
+        : null;
+    default:
+      return null;
   }
 }
 

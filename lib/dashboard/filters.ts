@@ -6,7 +6,18 @@ import { addDays, daysBetween, type Day } from "@/lib/time";
 import { parseTypedDay } from "@/lib/dashboard/dates";
 
 /** Dashboard filters as they live in the URL, so a link reproduces the view. */
-export const RANGE_PRESETS = ["7d", "30d", "90d", "quarter", "lastQuarter", "ytd", "12m", "lastYear", "all", "custom"] as const;
+export const RANGE_PRESETS = [
+  "7d",
+  "30d",
+  "90d",
+  "quarter",
+  "lastQuarter",
+  "ytd",
+  "12m",
+  "lastYear",
+  "all",
+  "custom",
+] as const;
 export const RangePresetSchema = z.enum(RANGE_PRESETS);
 export type RangePreset = z.infer<typeof RangePresetSchema>;
 
@@ -14,42 +25,58 @@ export const LangSchema = z.enum(["nb", "sv", "en"]);
 
 // Messages are keys of lib/i18nMetrics.ts, put into the user's language by lib/metrics/request.ts.
 // Dates arrive as ISO (links, API) or as typed in the agency's format (23.11.2026, 23/11/2026).
-const DaySchema = z.preprocess((v) => (typeof v === "string" ? parseTypedDay(v) ?? v : v), z.iso.date({ message: "issueTypedDate" }));
+const DaySchema = z.preprocess(
+  (v) => (typeof v === "string" ? (parseTypedDay(v) ?? v) : v),
+  z.iso.date({ message: "issueTypedDate" }),
+);
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
 /** Query parameters shared by every dashboard page and API route. Unknown parameters are ignored. */
 // An empty form field (a date left blank) means "not given".
 const withoutEmpty = (raw: unknown) =>
-  raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))) : raw;
+  raw && typeof raw === "object"
+    ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0)))
+    : raw;
 
-export const FilterSchema = z.preprocess(withoutEmpty, z
-  .object({
-    lang: LangSchema.default("nb"),
-    range: RangePresetSchema.optional(),
-    from: DaySchema.optional(),
-    to: DaySchema.optional(),
-    bucket: BucketSchema.default("week"),
-    view: z.enum(["absolute", "net"]).default("absolute"),
-    channel: oneOrMany(z.uuid({ message: "issueChannel" })).optional(),
-    /** The dates the form displayed for a preset (`from/to`): sent back unchanged they are not a custom range. */
-    shown: z.string().max(40).optional(),
-    /** Set the chosen period beside the previous one or the same one last year. */
-    compare: z.enum(COMPARE_MODES, { message: "issueInvalid" }).optional(),
-    /** Growth charts: the y-axis from 0, or zoomed to the values (marked as such). */
-    axis: z.enum(["zero", "zoom"]).default("zero"),
-  })
-  // A date typed in wins over a preset; dates that are only the preset's own, as displayed, do not.
-  .transform((f) => {
-    const typed = (f.from !== undefined || f.to !== undefined) && f.shown !== `${f.from ?? ""}/${f.to ?? ""}`;
-    const datesOverride = typed && f.range !== undefined && f.range !== "custom";
-    const range: RangePreset = typed || f.range === "custom" ? "custom" : (f.range ?? "90d");
-    return { ...f, range, datesOverride, from: range === "custom" ? f.from : undefined, to: range === "custom" ? f.to : undefined };
-  })
-  .superRefine((f, ctx) => {
-    if (f.range === "custom" && !(f.from && f.to)) ctx.addIssue({ code: "custom", path: ["from"], message: "issueNeedsBoth" });
-    if (f.range === "custom" && f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "issueToBeforeFrom" });
-  }));
+export const FilterSchema = z.preprocess(
+  withoutEmpty,
+  z
+    .object({
+      lang: LangSchema.default("nb"),
+      range: RangePresetSchema.optional(),
+      from: DaySchema.optional(),
+      to: DaySchema.optional(),
+      bucket: BucketSchema.default("week"),
+      view: z.enum(["absolute", "net"]).default("absolute"),
+      channel: oneOrMany(z.uuid({ message: "issueChannel" })).optional(),
+      /** The dates the form displayed for a preset (`from/to`): sent back unchanged they are not a custom range. */
+      shown: z.string().max(40).optional(),
+      /** Set the chosen period beside the previous one or the same one last year. */
+      compare: z.enum(COMPARE_MODES, { message: "issueInvalid" }).optional(),
+      /** Growth charts: the y-axis from 0, or zoomed to the values (marked as such). */
+      axis: z.enum(["zero", "zoom"]).default("zero"),
+    })
+    // A date typed in wins over a preset; dates that are only the preset's own, as displayed, do not.
+    .transform((f) => {
+      const typed = (f.from !== undefined || f.to !== undefined) && f.shown !== `${f.from ?? ""}/${f.to ?? ""}`;
+      const datesOverride = typed && f.range !== undefined && f.range !== "custom";
+      const range: RangePreset = typed || f.range === "custom" ? "custom" : (f.range ?? "90d");
+      return {
+        ...f,
+        range,
+        datesOverride,
+        from: range === "custom" ? f.from : undefined,
+        to: range === "custom" ? f.to : undefined,
+      };
+    })
+    .superRefine((f, ctx) => {
+      if (f.range === "custom" && !(f.from && f.to))
+        ctx.addIssue({ code: "custom", path: ["from"], message: "issueNeedsBoth" });
+      if (f.range === "custom" && f.from && f.to && f.from > f.to)
+        ctx.addIssue({ code: "custom", path: ["to"], message: "issueToBeforeFrom" });
+    }),
+);
 
 export type Filters = z.infer<typeof FilterSchema>;
 
@@ -67,14 +94,26 @@ export function resolveRange(f: Filters, today: Day, earliest: Day | null): Reso
     to = f.to;
   } else {
     switch (f.range) {
-      case "7d": from = addDays(today, -6); break;
-      case "30d": from = addDays(today, -29); break;
-      case "12m": from = addDays(today, -364); break;
-      case "quarter": case "lastQuarter": case "ytd": case "lastYear":
+      case "7d":
+        from = addDays(today, -6);
+        break;
+      case "30d":
+        from = addDays(today, -29);
+        break;
+      case "12m":
+        from = addDays(today, -364);
+        break;
+      case "quarter":
+      case "lastQuarter":
+      case "ytd":
+      case "lastYear":
         ({ from, to } = calendarPeriod(f.range as CalendarPreset, today));
         break;
-      case "all": from = earliest && earliest < today ? earliest : addDays(today, -364); break;
-      default: from = addDays(today, -89);
+      case "all":
+        from = earliest && earliest < today ? earliest : addDays(today, -364);
+        break;
+      default:
+        from = addDays(today, -89);
     }
   }
   const tooLong = f.bucket === "day" && daysBetween(from, to) >= MAX_DAY_BUCKETS;

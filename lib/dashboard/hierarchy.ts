@@ -21,5 +21,8 @@ export function comparableAgencies(agency: VisibleAgency, visible: VisibleAgency
 
 /** The compare view's own parameter: `agency` (repeatable slug). */
 export const CompareExtra = z.object({
-  agency: z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+  agency: z
+    .union([z.string().min(1), z.array(z.string().min(1))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
 });

@@ -20,9 +20,17 @@ export async function dashboardContext(props: PageProps) {
     ...(scope.period.partial ? [metricsMessages(scope.lang).partialPeriod] : []),
   ];
   return {
-    scope, agency, search, filters, errors, notices, today: scope.today,
+    scope,
+    agency,
+    search,
+    filters,
+    errors,
+    notices,
+    today: scope.today,
     range: { from: scope.period.from, to: scope.period.to, bucket: scope.bucket, bucketAdjusted: scope.bucketAdjusted },
-    locale: scope.lang, t: messages(scope.lang), m: metricsMessages(scope.lang),
+    locale: scope.lang,
+    t: messages(scope.lang),
+    m: metricsMessages(scope.lang),
     accountIds: scope.channels,
     channelOptions: channels.map((c) => ({ id: c.id, label: channelLabel(c) })),
   };

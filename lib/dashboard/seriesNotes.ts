@@ -12,17 +12,25 @@ export function eventText(e: SeriesEvent, channel: string, locale: UiLocale): st
       const metric = metricsMessages(locale)[`metric_${e.metric!}`];
       return e.before ? c.seriesBreakBefore(channel, metric, day) : c.seriesBreak(channel, metric, day);
     }
-    case "metric_resumed": return c.metricResumed(channel, metricsMessages(locale)[`metric_${e.metric!}`], day);
-    case "collection_gap": return `${c.collectionGap(channel, e.days ?? 0)} (${day})`;
-    case "interrupted": return c.interrupted(channel, day);
-    case "reconnected": return c.reconnected(channel, day);
+    case "metric_resumed":
+      return c.metricResumed(channel, metricsMessages(locale)[`metric_${e.metric!}`], day);
+    case "collection_gap":
+      return `${c.collectionGap(channel, e.days ?? 0)} (${day})`;
+    case "interrupted":
+      return c.interrupted(channel, day);
+    case "reconnected":
+      return c.reconnected(channel, day);
   }
 }
 
 export type ChartMarker = { index: number; label: string };
 
 /** A chart's markers: the events of the channels it shows, each at its bucket, numbered on the chart and in words below it. */
-export function chartMarkers(events: SeriesEvent[], labelOf: (accountId: string) => string | undefined, locale: UiLocale): ChartMarker[] {
+export function chartMarkers(
+  events: SeriesEvent[],
+  labelOf: (accountId: string) => string | undefined,
+  locale: UiLocale,
+): ChartMarker[] {
   return events
     .filter((e) => labelOf(e.accountId) !== undefined)
     .sort((a, b) => a.bucket - b.bucket || a.day.localeCompare(b.day))
@@ -34,11 +42,20 @@ export function chartMarkers(events: SeriesEvent[], labelOf: (accountId: string)
  * `metric_resumed`, `collection_gap`, `interrupted`, `reconnected`, joined by `|`) and the same in words. A series
  * break stays on every bucket from the one it happened in, since the metric is unknown from then on.
  */
-export function csvBreakColumns(events: SeriesEvent[], accountId: string, bucket: number, channel: string, locale: UiLocale): [string | null, string | null] {
+export function csvBreakColumns(
+  events: SeriesEvent[],
+  accountId: string,
+  bucket: number,
+  channel: string,
+  locale: UiLocale,
+): [string | null, string | null] {
   const mine = events.filter((e) => e.accountId === accountId);
   // A break lasts until the metric is reported again (if it is).
-  const resumedBy = (b: SeriesEvent) => mine.find((e) => e.kind === "metric_resumed" && e.metric === b.metric && e.bucket > b.bucket)?.bucket ?? Infinity;
-  const here = mine.filter((e) => (e.kind === "series_break" ? e.bucket <= bucket && bucket < resumedBy(e) : e.bucket === bucket));
+  const resumedBy = (b: SeriesEvent) =>
+    mine.find((e) => e.kind === "metric_resumed" && e.metric === b.metric && e.bucket > b.bucket)?.bucket ?? Infinity;
+  const here = mine.filter((e) =>
+    e.kind === "series_break" ? e.bucket <= bucket && bucket < resumedBy(e) : e.bucket === bucket,
+  );
   if (here.length === 0) return [null, null];
   return [[...new Set(here.map((e) => e.kind))].join("|"), here.map((e) => eventText(e, channel, locale)).join(" · ")];
 }

@@ -7,7 +7,9 @@ export type Db = PrismaClient;
 export function createDb(connectionString: string): Db {
   // The metric engine's statement sorts and hashes every daily row of a range: at PostgreSQL's default
   // work_mem (4 MB) a year's compare of 200 channels spills to disk and takes ~1.5× as long.
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000, options: "-c work_mem=32MB" }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000, options: "-c work_mem=32MB" }),
+  });
   rememberUrl(client, connectionString);
   return client;
 }

@@ -52,7 +52,9 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
       const previous = done.get(m.version);
       if (previous !== undefined) {
         if (previous !== m.checksum) {
-          throw new Error(`Migration ${m.version}_${m.name} was changed after it was applied; add a new migration instead`);
+          throw new Error(
+            `Migration ${m.version}_${m.name} was changed after it was applied; add a new migration instead`,
+          );
         }
         continue;
       }
@@ -67,7 +69,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${m.version}_${m.name} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${m.version}_${m.name} failed: ${(error as Error).message}`, { cause: error });
       }
       applied.push(`${m.version}_${m.name}`);
     }

@@ -10,7 +10,9 @@ export function pool(): pg.Pool {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the product with `npm start`");
     holder.__pool = new pg.Pool({ connectionString: url, max: 5 });
-    holder.__pool.on("error", (error) => { if (!shuttingDown()) console.error("[db] idle connection lost:", error.message); });
+    holder.__pool.on("error", (error) => {
+      if (!shuttingDown()) console.error("[db] idle connection lost:", error.message);
+    });
   }
   return holder.__pool;
 }

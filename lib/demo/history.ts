@@ -29,7 +29,9 @@ export function audienceCurve(account: DemoAccount, until: Day): Map<Day, number
   };
   let level = anchors[0]![1];
   out.set(anchors[0]![0], level);
-  const segments: [Day, number, Day, number][] = anchors.slice(1).map((a, i) => [anchors[i]![0], anchors[i]![1], a[0], a[1]]);
+  const segments: [Day, number, Day, number][] = anchors
+    .slice(1)
+    .map((a, i) => [anchors[i]![0], anchors[i]![1], a[0], a[1]]);
   const [lastDay, lastLevel] = anchors.at(-1)!;
   const before = anchors.at(-2);
   const pace = before ? (lastLevel - before[1]) / daysBetween(before[0], lastDay) : 0;
@@ -50,7 +52,11 @@ export function audienceCurve(account: DemoAccount, until: Day): Map<Day, number
 
 function contentKind(account: DemoAccount): "ops" | "news" | "health" {
   if (account.oneWay) return "ops";
-  return ["helseomsorgdep", "helseogomsorgsdepartementet", "HODdep", "helseogomsorg", "helsedir"].includes(account.handle) ? "health" : "news";
+  return ["helseomsorgdep", "helseogomsorgsdepartementet", "HODdep", "helseogomsorg", "helsedir"].includes(
+    account.handle,
+  )
+    ? "health"
+    : "news";
 }
 
 function inPostWindow(day: Day, today: Day): boolean {
@@ -60,7 +66,12 @@ function inPostWindow(day: Day, today: Day): boolean {
 export type DemoHistory = { metrics: DailyMetricInput[]; posts: PostInput[]; replies: ReplyInput[] };
 
 /** The whole demo history of one channel up to (not including) `today`. */
-export function accountHistory(account: DemoAccount, ids: Ids, today: Day, startFallback: Day = "2010-03-01"): DemoHistory {
+export function accountHistory(
+  account: DemoAccount,
+  ids: Ids,
+  today: Day,
+  startFallback: Day = "2010-03-01",
+): DemoHistory {
   const yesterday = addDays(today, -1);
   const audience = audienceCurve(account, yesterday);
   const start = account.anchors?.[0]?.[0] ?? startFallback;
@@ -74,14 +85,23 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
 
   for (let day = start; day <= yesterday; day = addDays(day, 1)) {
     const weekday = dayToDate(day).getUTCDay();
-    const busy = account.oneWay ? (weekday === 5 || weekday === 6 ? 1.4 : 1) : weekday === 0 || weekday === 6 ? 0.3 : 1.2;
+    const busy = account.oneWay
+      ? weekday === 5 || weekday === 6
+        ? 1.4
+        : 1
+      : weekday === 0 || weekday === 6
+        ? 0.3
+        : 1.2;
     const postsToday = poisson(rng, account.postsPerDay * busy);
     const followers = audience.get(day) ?? null;
     const incident = rng() < 1 / 30 ? 3 + rng() * 5 : 1;
     let dayReplies = 0;
     let impressions: number | null = null;
     if (social) {
-      const base = account.platform === "flickr" ? 60 + 240 * rng() : (followers ?? 0) * account.reachFactor * Math.sqrt(postsToday + 0.3);
+      const base =
+        account.platform === "flickr"
+          ? 60 + 240 * rng()
+          : (followers ?? 0) * account.reachFactor * Math.sqrt(postsToday + 0.3);
       impressions = Math.round(base * Math.exp(0.25 * normal(rng)) * incident);
     }
     if (social && inPostWindow(day, today)) {
@@ -145,7 +165,9 @@ export function accountHistory(account: DemoAccount, ids: Ids, today: Day, start
  * `<platform>-<handle>`, its DID made from that), so live collection continues these posts.
  */
 function platformId(account: DemoAccount, id: string): string {
-  return account.platform === "bluesky" ? `at://did:plc:${`bluesky-${account.handle}`.replace(/[^a-z0-9]/gi, "").toLowerCase()}/app.bsky.feed.post/${id}` : id;
+  return account.platform === "bluesky"
+    ? `at://did:plc:${`bluesky-${account.handle}`.replace(/[^a-z0-9]/gi, "").toLowerCase()}/app.bsky.feed.post/${id}`
+    : id;
 }
 
 /** The last segment of an id (a Bluesky at-uri's record key; other ids are their own). */

@@ -17,10 +17,20 @@ export async function loadDemoData(db: Db, opts: { pseudonymisationKey: string; 
   const summary: DemoSummary = { agencies: 0, accounts: 0, days: 0, posts: 0, replies: 0 };
   const idsBySlug = new Map<string, string>();
   for (const agency of DEMO_AGENCIES) {
-    const parentId = agency.parentSlug ? idsBySlug.get(agency.parentSlug) ?? null : null;
-    const fields = { name: agency.name, locale: agency.locale, timeZone: agency.timeZone, parentId, ...(agency.publicPage ? { publicPage: true } : {}) };
+    const parentId = agency.parentSlug ? (idsBySlug.get(agency.parentSlug) ?? null) : null;
+    const fields = {
+      name: agency.name,
+      locale: agency.locale,
+      timeZone: agency.timeZone,
+      parentId,
+      ...(agency.publicPage ? { publicPage: true } : {}),
+    };
     // Marked as demo when created; an agency people created under the same slug is never turned into one.
-    const row = await db.agency.upsert({ where: { slug: agency.slug }, create: { slug: agency.slug, isDemo: true, ...fields }, update: fields });
+    const row = await db.agency.upsert({
+      where: { slug: agency.slug },
+      create: { slug: agency.slug, isDemo: true, ...fields },
+      update: fields,
+    });
     idsBySlug.set(agency.slug, row.id);
     summary.agencies++;
     const today = opts.today ?? localDay(new Date(), agency.timeZone);
@@ -33,7 +43,11 @@ export async function loadDemoData(db: Db, opts: { pseudonymisationKey: string; 
         update: { displayName: account.displayName },
       });
       accountIds.set(account.handle, acc.id);
-      const history = accountHistory(account, { agencyId: row.id, accountId: acc.id, timeZone: agency.timeZone }, today);
+      const history = accountHistory(
+        account,
+        { agencyId: row.id, accountId: acc.id, timeZone: agency.timeZone },
+        today,
+      );
       summary.accounts++;
       summary.days += await upsertDailyMetrics(db, history.metrics);
       summary.posts += await upsertPosts(db, history.posts);
@@ -42,13 +56,28 @@ export async function loadDemoData(db: Db, opts: { pseudonymisationKey: string; 
     if (agency.inputsFrom) await loadDemoInputs(db, row.id, accountIds.get(agency.inputsFrom)!, dayToDate(today));
     for (const c of agency.campaigns ?? []) {
       const accountId = accountIds.get(c.accountHandle)!;
-      const data = { sentAt: new Date(c.sentAt), sent: c.sent, reached: c.reached, targetPopulation: c.targetPopulation, opens: c.opens ?? null, clicks: c.clicks ?? null };
+      const data = {
+        sentAt: new Date(c.sentAt),
+        sent: c.sent,
+        reached: c.reached,
+        targetPopulation: c.targetPopulation,
+        opens: c.opens ?? null,
+        clicks: c.clicks ?? null,
+      };
       await db.campaign.upsert({
         where: { agencyId_accountId_name: { agencyId: row.id, accountId, name: c.name } },
         create: { agencyId: row.id, accountId, name: c.name, ...data },
         update: data,
       });
-      await upsertDailyMetrics(db, [{ agencyId: row.id, accountId, day: localDay(new Date(c.sentAt), agency.timeZone), reach: c.reached, postsPublished: 1 }]);
+      await upsertDailyMetrics(db, [
+        {
+          agencyId: row.id,
+          accountId,
+          day: localDay(new Date(c.sentAt), agency.timeZone),
+          reach: c.reached,
+          postsPublished: 1,
+        },
+      ]);
     }
   }
   return summary;

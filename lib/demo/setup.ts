@@ -10,13 +10,18 @@ export type DemoAdminLogin = { email: string; password: string | null; created: 
  * agencies. Agencies people created are never touched. Returns the demo admin, or null when there
  * is no demo.
  */
-export async function setUpDemo(db: Db, opts: { demoData: "on" | "off"; pseudonymisationKey: string; password?: string; log?: (msg: string) => void }): Promise<DemoAdminLogin | null> {
+export async function setUpDemo(
+  db: Db,
+  opts: { demoData: "on" | "off"; pseudonymisationKey: string; password?: string; log?: (msg: string) => void },
+): Promise<DemoAdminLogin | null> {
   if (opts.demoData === "off") return null;
   const loaded = (await db.agency.count()) === 0;
   if (loaded) {
     opts.log?.("loading demo agencies and their history …");
     const s = await loadDemoData(db, { pseudonymisationKey: opts.pseudonymisationKey });
-    opts.log?.(`demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`);
+    opts.log?.(
+      `demo data: ${s.agencies} agencies, ${s.accounts} channels, ${s.days} channel-days, ${s.posts} posts, ${s.replies} replies`,
+    );
   }
   // A database whose agencies were all created by people gets no demo admin.
   if ((await db.agency.count({ where: { isDemo: true } })) === 0) return null;

@@ -29,9 +29,18 @@ export function neutraliseCell(value: unknown): string | number | null {
  */
 export function csvStream(header: string[], options: CsvOptions = {}): Stringifier {
   const comma = decimalMark(options.separator) === ",";
-  const stream = stringify({ delimiter: options.separator ?? ";", header: true, columns: header, bom: false, record_delimiter: "\r\n", quote_record_delimiter: true, cast: { number: (n) => (comma ? String(n).replace(".", ",") : String(n)) } });
+  const stream = stringify({
+    delimiter: options.separator ?? ";",
+    header: true,
+    columns: header,
+    bom: false,
+    record_delimiter: "\r\n",
+    quote_record_delimiter: true,
+    cast: { number: (n) => (comma ? String(n).replace(".", ",") : String(n)) },
+  });
   const write = stream.write.bind(stream);
-  stream.write = ((row: unknown[], ...rest: unknown[]) => write(row.map(neutraliseCell), ...(rest as []))) as typeof stream.write;
+  stream.write = ((row: unknown[], ...rest: unknown[]) =>
+    write(row.map(neutraliseCell), ...(rest as []))) as typeof stream.write;
   return stream;
 }
 

@@ -23,6 +23,7 @@ export function plainSql(query: CsvQuery): string {
  * like a missing one (COPY would quote it).
  */
 export function neutralisedSql(query: CsvQuery): string {
-  const cell = (sql: string) => `CASE WHEN left(${sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${sql} ELSE NULLIF(${sql}, '') END`;
+  const cell = (sql: string) =>
+    `CASE WHEN left(${sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${sql} ELSE NULLIF(${sql}, '') END`;
   return `SELECT ${query.columns.map((c) => (c.text ? cell(c.sql) : c.sql)).join(", ")} ${query.from}`;
 }

@@ -85,9 +85,14 @@ function inline(sql: string, values: unknown[]): string {
  */
 export async function streamQueryAsCsv(pool: pg.Pool, query: CsvQuery, options: CsvOptions = {}): Promise<Readable> {
   const separator = options.separator ?? ";";
-  const head = BOM + stringify([query.header], { delimiter: separator, record_delimiter: "\r\n", quote_record_delimiter: true });
+  const head =
+    BOM + stringify([query.header], { delimiter: separator, record_delimiter: "\r\n", quote_record_delimiter: true });
   const client = await pool.connect();
-  const copy = client.query(copyTo(`COPY (${inline(neutralisedSql(query), query.values)}) TO STDOUT WITH (FORMAT csv, DELIMITER '${separator}')`));
+  const copy = client.query(
+    copyTo(
+      `COPY (${inline(neutralisedSql(query), query.values)}) TO STDOUT WITH (FORMAT csv, DELIMITER '${separator}')`,
+    ),
+  );
   const out = new LfToCrlf();
   out.push(Buffer.from(head));
   let released = false;

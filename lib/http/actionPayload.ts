@@ -22,7 +22,8 @@ type Fields = { get: (name: string) => FormDataEntryValue | null } | null;
 function decodable(value: unknown, fields: Fields, prefix: string, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) return value.every((v) => decodable(v, fields, prefix, depth + 1));
-  if (value && typeof value === "object") return Object.values(value).every((v) => decodable(v, fields, prefix, depth + 1));
+  if (value && typeof value === "object")
+    return Object.values(value).every((v) => decodable(v, fields, prefix, depth + 1));
   if (typeof value !== "string" || !value.startsWith("$") || SELF_CONTAINED.test(value)) return true;
   if (FORM_REF.test(value)) return fields !== null;
   const chunk = CHUNK_REF.exec(value);
@@ -73,12 +74,18 @@ function decodableFormAction(form: FormData): boolean {
  * address without a page). Checked by the HTTP server in scripts/start.ts, because Next.js removes
  * the RSC header before proxy.ts sees the request.
  */
-export function isRscPostWithoutAction(method: string | undefined, headers: Record<string, string | string[] | undefined>): boolean {
+export function isRscPostWithoutAction(
+  method: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
   return method === "POST" && headers.rsc !== undefined && headers["next-action"] === undefined;
 }
 
 /** Reads at most `limit` bytes of a body; null when it is longer. */
-async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -110,7 +117,8 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number
  */
 export async function pagePostProblem(request: Request): Promise<PayloadProblem> {
   const length = request.headers.get("content-length");
-  if (length !== null && (!/^\d+$/.test(length) || Number(length) > MAX_FORM_BYTES)) return /^\d+$/.test(length) ? "too_large" : "malformed";
+  if (length !== null && (!/^\d+$/.test(length) || Number(length) > MAX_FORM_BYTES))
+    return /^\d+$/.test(length) ? "too_large" : "malformed";
   const actionId = request.headers.get("next-action");
   const contentType = request.headers.get("content-type") ?? "";
   const multipart = /^multipart\/form-data/i.test(contentType);
@@ -122,7 +130,11 @@ export async function pagePostProblem(request: Request): Promise<PayloadProblem>
   if (multipart) {
     let form: FormData;
     try {
-      form = await new Request("http://body.invalid/", { method: "POST", headers: { "content-type": contentType }, body: bytes }).formData();
+      form = await new Request("http://body.invalid/", {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body: bytes,
+      }).formData();
     } catch {
       return "malformed";
     }

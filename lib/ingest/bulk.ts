@@ -21,7 +21,14 @@ export const COPY_FROM_ROWS = 500;
  * `$executeRaw` costs a third of the time on large arrays. Returns the rows inserted or updated
  * (a row whose stored values would not change counts only if the upsert's WHERE lets it through).
  */
-export async function bulkUpsert(db: Db, table: string, columns: Column[], rows: Cell[][], upsert: (source: string) => string, opts: { analyze?: boolean; direct?: boolean } = {}): Promise<number> {
+export async function bulkUpsert(
+  db: Db,
+  table: string,
+  columns: Column[],
+  rows: Cell[][],
+  upsert: (source: string) => string,
+  opts: { analyze?: boolean; direct?: boolean } = {},
+): Promise<number> {
   if (rows.length === 0) return 0;
   const pool = poolOf(db);
   const names = columns.map((c) => c.name).join(", ");
@@ -48,7 +55,9 @@ export async function bulkUpsert(db: Db, table: string, columns: Column[], rows:
         await client.query("ROLLBACK TO SAVEPOINT direct");
       }
     }
-    await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${temp} (${columns.map((c) => `${c.name} ${c.type}`).join(", ")}) ON COMMIT DELETE ROWS`);
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS ${temp} (${columns.map((c) => `${c.name} ${c.type}`).join(", ")}) ON COMMIT DELETE ROWS`,
+    );
     await pipeline(Readable.from(copyText(rows)), client.query(copyFrom(`COPY ${temp} (${names}) FROM STDIN`)));
     // :TRICKY: without statistics the planner guesses the temp table's size and may hash-join a
     // whole indexed table against it; a join on the target's key wants the real row count.

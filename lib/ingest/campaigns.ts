@@ -23,7 +23,14 @@ export async function upsertCampaigns(db: Db, rows: CampaignInput[], timeZone: s
   if (rows.length === 0) return 0;
   await db.$transaction(async (tx) => {
     for (const r of rows) {
-      const data = { sentAt: r.sentAt, sent: r.sent ?? null, reached: r.reached ?? null, targetPopulation: r.targetPopulation ?? null, opens: r.opens ?? null, clicks: r.clicks ?? null };
+      const data = {
+        sentAt: r.sentAt,
+        sent: r.sent ?? null,
+        reached: r.reached ?? null,
+        targetPopulation: r.targetPopulation ?? null,
+        opens: r.opens ?? null,
+        clicks: r.clicks ?? null,
+      };
       await tx.campaign.upsert({
         where: { agencyId_accountId_name: { agencyId: r.agencyId, accountId: r.accountId, name: r.name } },
         create: { agencyId: r.agencyId, accountId: r.accountId, name: r.name, ...data },

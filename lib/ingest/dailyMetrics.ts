@@ -19,9 +19,15 @@ export type DailyMetricInput = {
 
 const BATCH = 20_000;
 const COLUMNS: Column[] = [
-  { name: "agency_id", type: "uuid" }, { name: "account_id", type: "uuid" }, { name: "day", type: "date" },
-  { name: "followers", type: "int" }, { name: "following", type: "int" }, { name: "posts_published", type: "int" },
-  { name: "impressions", type: "int" }, { name: "reach", type: "int" }, { name: "engagements", type: "int" },
+  { name: "agency_id", type: "uuid" },
+  { name: "account_id", type: "uuid" },
+  { name: "day", type: "date" },
+  { name: "followers", type: "int" },
+  { name: "following", type: "int" },
+  { name: "posts_published", type: "int" },
+  { name: "impressions", type: "int" },
+  { name: "reach", type: "int" },
+  { name: "engagements", type: "int" },
   { name: "replies_received", type: "int" },
 ];
 
@@ -54,8 +60,20 @@ export async function upsertDailyMetrics(db: Db, rows: DailyMetricInput[]): Prom
   const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.day}`);
   let written = 0;
   for (let i = 0; i < unique.length; i += BATCH) {
-    const cells = unique.slice(i, i + BATCH).map((r) => [r.agencyId, r.accountId, r.day, r.followers ?? null, r.following ?? null,
-      r.postsPublished ?? null, r.impressions ?? null, r.reach ?? null, r.engagements ?? null, r.repliesReceived ?? null]);
+    const cells = unique
+      .slice(i, i + BATCH)
+      .map((r) => [
+        r.agencyId,
+        r.accountId,
+        r.day,
+        r.followers ?? null,
+        r.following ?? null,
+        r.postsPublished ?? null,
+        r.impressions ?? null,
+        r.reach ?? null,
+        r.engagements ?? null,
+        r.repliesReceived ?? null,
+      ]);
     await bulkUpsert(db, "account_daily_metric", COLUMNS, cells, upsert, { direct: true });
     written += cells.length; // stored or already stored as given, as the old per-row upsert counted
   }

@@ -20,10 +20,18 @@ export type PostInput = {
 
 const BATCH = 10_000;
 const COLUMNS: Column[] = [
-  { name: "agency_id", type: "uuid" }, { name: "account_id", type: "uuid" }, { name: "platform_post_id", type: "text" },
-  { name: "published_at", type: "timestamptz" }, { name: "text", type: "text" }, { name: "permalink", type: "text" },
-  { name: "impressions", type: "int" }, { name: "likes", type: "int" }, { name: "reposts", type: "int" },
-  { name: "replies", type: "int" }, { name: "quotes", type: "int" }, { name: "metrics_collected_at", type: "timestamptz" },
+  { name: "agency_id", type: "uuid" },
+  { name: "account_id", type: "uuid" },
+  { name: "platform_post_id", type: "text" },
+  { name: "published_at", type: "timestamptz" },
+  { name: "text", type: "text" },
+  { name: "permalink", type: "text" },
+  { name: "impressions", type: "int" },
+  { name: "likes", type: "int" },
+  { name: "reposts", type: "int" },
+  { name: "replies", type: "int" },
+  { name: "quotes", type: "int" },
+  { name: "metrics_collected_at", type: "timestamptz" },
 ];
 
 const upsert = (source: string) => `
@@ -47,9 +55,22 @@ export async function upsertPosts(db: Db, rows: PostInput[]): Promise<number> {
   const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.platformPostId}`);
   let written = 0;
   for (let i = 0; i < unique.length; i += BATCH) {
-    const cells = unique.slice(i, i + BATCH).map((r) => [r.agencyId, r.accountId, r.platformPostId, r.publishedAt.toISOString(), r.text,
-      r.permalink ?? null, r.impressions ?? null, r.likes ?? null, r.reposts ?? null, r.replies ?? null, r.quotes ?? null,
-      r.metricsCollectedAt?.toISOString() ?? null]);
+    const cells = unique
+      .slice(i, i + BATCH)
+      .map((r) => [
+        r.agencyId,
+        r.accountId,
+        r.platformPostId,
+        r.publishedAt.toISOString(),
+        r.text,
+        r.permalink ?? null,
+        r.impressions ?? null,
+        r.likes ?? null,
+        r.reposts ?? null,
+        r.replies ?? null,
+        r.quotes ?? null,
+        r.metricsCollectedAt?.toISOString() ?? null,
+      ]);
     written += await bulkUpsert(db, "post", COLUMNS, cells, upsert, { direct: true });
   }
   return written;

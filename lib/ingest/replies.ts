@@ -22,9 +22,15 @@ export type ReplyInput = {
 
 const BATCH = 10_000;
 const COLUMNS: Column[] = [
-  { name: "agency_id", type: "uuid" }, { name: "account_id", type: "uuid" }, { name: "platform_post_id", type: "text" },
-  { name: "platform_reply_id", type: "text" }, { name: "author_hash", type: "text" }, { name: "author_display_name", type: "text" },
-  { name: "text", type: "text" }, { name: "published_at", type: "timestamptz" }, { name: "permalink", type: "text" },
+  { name: "agency_id", type: "uuid" },
+  { name: "account_id", type: "uuid" },
+  { name: "platform_post_id", type: "text" },
+  { name: "platform_reply_id", type: "text" },
+  { name: "author_hash", type: "text" },
+  { name: "author_display_name", type: "text" },
+  { name: "text", type: "text" },
+  { name: "published_at", type: "timestamptz" },
+  { name: "permalink", type: "text" },
   { name: "language", type: "text" },
 ];
 
@@ -52,7 +58,11 @@ export const PERMALINK_NAMES_AUTHOR: readonly Platform[] = ["bluesky"];
  * A citizen's reply link as a CSV export may show it: never in an export every viewer may take, and
  * never one that names its author (that one is only in the subject export).
  */
-export function exportedPermalink(platform: Platform | null, permalink: string | null, opts: { viewerLevel: boolean }): string | null {
+export function exportedPermalink(
+  platform: Platform | null,
+  permalink: string | null,
+  opts: { viewerLevel: boolean },
+): string | null {
   if (opts.viewerLevel || !platform || PERMALINK_NAMES_AUTHOR.includes(platform)) return null;
   return permalink;
 }
@@ -92,15 +102,30 @@ export async function upsertReplies(db: Db, rows: ReplyInput[], pseudonymisation
   const unique = mergePerKey(rows, (r) => `${r.agencyId}|${r.accountId}|${r.platformReplyId}`);
   let written = 0;
   const accountIds = [...new Set(unique.map((r) => r.accountId))];
-  const platformOf = new Map((await db.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, platform: true } })).map((a) => [a.id, a.platform]));
+  const platformOf = new Map(
+    (await db.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, platform: true } })).map(
+      (a) => [a.id, a.platform],
+    ),
+  );
   const link = (r: ReplyInput) => {
     const platform = platformOf.get(r.accountId);
     return platform ? citizenPermalink(platform, r.permalink, r.platformReplyId) : null;
   };
   for (let i = 0; i < unique.length; i += BATCH) {
-    const cells = unique.slice(i, i + BATCH).map((r) => [r.agencyId, r.accountId, r.platformPostId ?? null, r.platformReplyId,
-      pseudonymise(r.authorHandle, pseudonymisationKey), r.authorDisplayName ?? null, r.text, r.publishedAt.toISOString(),
-      link(r), r.language ?? null]);
+    const cells = unique
+      .slice(i, i + BATCH)
+      .map((r) => [
+        r.agencyId,
+        r.accountId,
+        r.platformPostId ?? null,
+        r.platformReplyId,
+        pseudonymise(r.authorHandle, pseudonymisationKey),
+        r.authorDisplayName ?? null,
+        r.text,
+        r.publishedAt.toISOString(),
+        link(r),
+        r.language ?? null,
+      ]);
     written += await bulkUpsert(db, "reply", COLUMNS, cells, upsert, { analyze: true });
   }
   return written;

@@ -9,7 +9,12 @@ export async function startRun(db: Db, input: { agencyId: string; accountId: str
 export async function finishRun(
   db: Db,
   runId: string,
-  result: { outcome: Exclude<RunOutcome, "running">; itemsFetched: number; itemsWritten: number; error?: string | null },
+  result: {
+    outcome: Exclude<RunOutcome, "running">;
+    itemsFetched: number;
+    itemsWritten: number;
+    error?: string | null;
+  },
 ) {
   await db.collectionRun.update({ where: { id: runId }, data: { ...result, finishedAt: new Date() } });
 }

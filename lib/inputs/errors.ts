@@ -5,11 +5,16 @@ export class InputNotFoundError extends Error {
   }
 }
 
-export type InvalidMoveCode = "not_input" | "skipped_step" | "reason_required" | "no_name" | "keyword_short" | "linked_cannot_dismiss";
+export type InvalidMoveCode =
+  "not_input" | "skipped_step" | "reason_required" | "no_name" | "keyword_short" | "linked_cannot_dismiss";
 
 /** Raised when a change is not allowed (a skipped step, a decline without a reason). */
 export class InvalidMoveError extends Error {
-  constructor(message: string, public readonly code?: InvalidMoveCode, public readonly detail?: { from: string; to: string }) {
+  constructor(
+    message: string,
+    public readonly code?: InvalidMoveCode,
+    public readonly detail?: { from: string; to: string },
+  ) {
     super(message);
   }
 }

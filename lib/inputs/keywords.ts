@@ -11,7 +11,11 @@ export function normaliseText(text: string): string {
 }
 
 // Without a Norwegian keyboard people write ae, oe, aa (and Swedish/Danish ä, ö): compare folded forms.
-const FOLD: [RegExp, string][] = [[/æ|ä/g, "ae"], [/ø|ö/g, "oe"], [/å/g, "aa"]];
+const FOLD: [RegExp, string][] = [
+  [/æ|ä/g, "ae"],
+  [/ø|ö/g, "oe"],
+  [/å/g, "aa"],
+];
 function fold(s: string): string {
   return FOLD.reduce((acc, [re, to]) => acc.replace(re, to), s);
 }
@@ -39,13 +43,19 @@ export function wordMatches(rawWord: string, keyword: string): boolean {
 export function matchRule<R extends KeywordRuleLike>(text: string, rules: R[]): R | null {
   const ws = words(text);
   for (const rule of rules) {
-    const parts = rule.keyword.trim().split(/\s+/).filter((p) => p.replaceAll("*", "").length > 0);
+    const parts = rule.keyword
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p.replaceAll("*", "").length > 0);
     if (parts.length === 0) continue;
     let from = 0;
     let ok = true;
     for (const part of parts) {
       const at = ws.findIndex((w, i) => i >= from && wordMatches(w, part));
-      if (at < 0) { ok = false; break; }
+      if (at < 0) {
+        ok = false;
+        break;
+      }
       from = at + 1;
     }
     if (ok) return rule;

@@ -5,8 +5,13 @@ import { matchRule, normaliseText } from "./keywords";
 
 export async function addKeywordRule(db: Db, agencyId: string, keyword: string, kind: InputKind): Promise<void> {
   const k = normaliseText(keyword.trim()).replace(/\s+/g, " ");
-  if (k.replaceAll("*", "").length < 2) throw new InvalidMoveError("Nøkkelordet må ha minst to bokstaver.", "keyword_short");
-  await db.keywordRule.upsert({ where: { agencyId_keyword: { agencyId, keyword: k } }, create: { agencyId, keyword: k, kind }, update: { kind } });
+  if (k.replaceAll("*", "").length < 2)
+    throw new InvalidMoveError("Nøkkelordet må ha minst to bokstaver.", "keyword_short");
+  await db.keywordRule.upsert({
+    where: { agencyId_keyword: { agencyId, keyword: k } },
+    create: { agencyId, keyword: k, kind },
+    update: { kind },
+  });
 }
 
 export async function removeKeywordRule(db: Db, agencyId: string, id: string): Promise<void> {
@@ -28,7 +33,12 @@ export async function applyKeywordRules(db: Db, agencyId: string, since?: Date):
     const replies = await db.reply.findMany({
       // :TRICKY: page by `id > last` rather than a Prisma cursor: the rows just labelled no longer
       // match `triage: none`, and a cursor on a row outside the filter ends the scan early.
-      where: { agencyId, triage: { none: {} }, ...(since ? { publishedAt: { gte: since } } : {}), ...(cursor ? { id: { gt: cursor } } : {}) },
+      where: {
+        agencyId,
+        triage: { none: {} },
+        ...(since ? { publishedAt: { gte: since } } : {}),
+        ...(cursor ? { id: { gt: cursor } } : {}),
+      },
       select: { id: true, text: true },
       orderBy: { id: "asc" },
       take: BATCH,
@@ -37,7 +47,9 @@ export async function applyKeywordRules(db: Db, agencyId: string, since?: Date):
     cursor = replies.at(-1)!.id;
     const rows = replies.flatMap((r) => {
       const rule = matchRule(r.text, rules);
-      return rule ? [{ agencyId, replyId: r.id, state: "suggested" as const, kind: rule.kind, matchedRule: rule.keyword }] : [];
+      return rule
+        ? [{ agencyId, replyId: r.id, state: "suggested" as const, kind: rule.kind, matchedRule: rule.keyword }]
+        : [];
     });
     if (rows.length) suggested += (await db.replyTriage.createMany({ data: rows, skipDuplicates: true })).count;
     if (replies.length < BATCH) break;

@@ -1,7 +1,13 @@
 import type { LinkStatus } from "@/lib/generated/prisma/client";
 
 /** The steps an input takes towards policy work, in order. `declined` leaves the path at any open step. */
-export const LINK_PATH: readonly LinkStatus[] = ["received", "under_review", "forwarded", "incorporated", "implemented"];
+export const LINK_PATH: readonly LinkStatus[] = [
+  "received",
+  "under_review",
+  "forwarded",
+  "incorporated",
+  "implemented",
+];
 export const LINK_STATUSES: readonly LinkStatus[] = [...LINK_PATH, "declined"];
 
 /** Statuses that count as the agency's decision on the input (for "time from reply to decision"). */

@@ -22,11 +22,15 @@ export async function triageReply(
   if (!reply) throw new InputNotFoundError();
   if (decision.state === "dismissed") {
     const links = await db.inputLink.count({ where: { agencyId, replyId } });
-    if (links > 0) throw new InvalidMoveError("Svaret er koblet til politikkarbeid og kan ikke avvises. Avslå koblingen i stedet.", "linked_cannot_dismiss");
+    if (links > 0)
+      throw new InvalidMoveError(
+        "Svaret er koblet til politikkarbeid og kan ikke avvises. Avslå koblingen i stedet.",
+        "linked_cannot_dismiss",
+      );
   }
   const data = {
     state: decision.state,
-    kind: decision.state === "input" ? decision.kind ?? "suggestion" : null,
+    kind: decision.state === "input" ? (decision.kind ?? "suggestion") : null,
     decidedById: actor.userId,
     decidedBy: actor.label,
     decidedAt: at,
@@ -43,8 +47,17 @@ export async function triageReply(
   return updateAt(db, agencyId, replyId, expectedVersion, data);
 }
 
-async function updateAt(db: Db, agencyId: string, replyId: string, version: number, data: object): Promise<{ version: number }> {
-  const res = await db.replyTriage.updateMany({ where: { agencyId, replyId, version }, data: { ...data, version: { increment: 1 } } });
+async function updateAt(
+  db: Db,
+  agencyId: string,
+  replyId: string,
+  version: number,
+  data: object,
+): Promise<{ version: number }> {
+  const res = await db.replyTriage.updateMany({
+    where: { agencyId, replyId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (res.count === 0) return staleNow(db, agencyId, replyId);
   return { version: version + 1 };
 }

@@ -18,7 +18,10 @@ export async function startMailCatcher(opts: { port: number; dir: string }): Pro
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        writeFileSync(path.join(opts.dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`), Buffer.concat(chunks));
+        writeFileSync(
+          path.join(opts.dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`),
+          Buffer.concat(chunks),
+        );
         callback();
       });
     },

@@ -8,17 +8,32 @@ export function outboxDir(dataDir: string): string {
   return path.resolve(dataDir, "mailbox");
 }
 
-const recipients = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
+const recipients = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+    a.value.map((v) => v.address?.toLowerCase()),
+  );
 
 /** The newest messages the local mail catcher received for `email` (newest first, at most `limit`). */
 export async function listOutbox(dataDir: string, email: string, limit = 50) {
   const dir = outboxDir(dataDir);
-  const files = (await readdir(/* turbopackIgnore: true */ dir).catch(() => [] as string[])).filter((f) => MESSAGE_FILE.test(f)).sort().reverse();
+  const files = (await readdir(/* turbopackIgnore: true */ dir).catch(() => [] as string[]))
+    .filter((f) => MESSAGE_FILE.test(f))
+    .sort()
+    .reverse();
   const mine = [];
   for (const file of files) {
     if (mine.length >= limit) break;
-    const mail = await simpleParser(await readFile(/* turbopackIgnore: true */ path.join(dir, file)), { skipHtmlToText: true, skipTextToHtml: true });
-    if (recipients(mail).includes(email.toLowerCase())) mine.push({ file, subject: mail.subject ?? "(uten emne)", date: mail.date ?? null, attachments: mail.attachments.map((a) => a.filename ?? a.contentType) });
+    const mail = await simpleParser(await readFile(/* turbopackIgnore: true */ path.join(dir, file)), {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+    });
+    if (recipients(mail).includes(email.toLowerCase()))
+      mine.push({
+        file,
+        subject: mail.subject ?? "(uten emne)",
+        date: mail.date ?? null,
+        attachments: mail.attachments.map((a) => a.filename ?? a.contentType),
+      });
   }
   return mine;
 }
@@ -38,10 +53,24 @@ export async function readOutboxMessage(dataDir: string, email: string, file: st
   if (!mail) return null;
   const addresses = (a: ParsedMail["to"]) => (Array.isArray(a) ? a : a ? [a] : []).map((x) => x.text).join(", ");
   return {
-    from: mail.from?.text ?? "", to: addresses(mail.to), subject: mail.subject ?? "(uten emne)", date: mail.date ?? null,
+    from: mail.from?.text ?? "",
+    to: addresses(mail.to),
+    subject: mail.subject ?? "(uten emne)",
+    date: mail.date ?? null,
     text: mail.text ?? "",
-    html: typeof mail.html === "string" ? mail.html : `<pre>${(mail.text ?? "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
-    attachments: mail.attachments.map((a, index) => ({ index, filename: a.filename ?? `vedlegg-${index + 1}`, contentType: a.contentType, size: a.size, inline: a.contentDisposition === "inline" || Boolean(a.related) })).filter((a) => !a.inline),
+    html:
+      typeof mail.html === "string"
+        ? mail.html
+        : `<pre>${(mail.text ?? "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
+    attachments: mail.attachments
+      .map((a, index) => ({
+        index,
+        filename: a.filename ?? `vedlegg-${index + 1}`,
+        contentType: a.contentType,
+        size: a.size,
+        inline: a.contentDisposition === "inline" || Boolean(a.related),
+      }))
+      .filter((a) => !a.inline),
   };
 }
 

@@ -3,8 +3,19 @@ import type { Db } from "@/lib/db/client";
 import { addDays, dateToDay, daysBetween, type Day } from "@/lib/time";
 import type { Bucket } from "@/lib/queries/buckets";
 import {
-  acrossChannels, AUDIENCE_CHANGE, audienceAtDay, BREAK_AFTER_DAYS, AUDIENCE_END, AUDIENCE_END_DAY, COLLECTED_DAYS, FLOW_NAMES, flowAcrossChannels, flowSum,
-  knownUntil, LAST_COLLECTED_DAY, type Flow,
+  acrossChannels,
+  AUDIENCE_CHANGE,
+  audienceAtDay,
+  BREAK_AFTER_DAYS,
+  AUDIENCE_END,
+  AUDIENCE_END_DAY,
+  COLLECTED_DAYS,
+  FLOW_NAMES,
+  flowAcrossChannels,
+  flowSum,
+  knownUntil,
+  LAST_COLLECTED_DAY,
+  type Flow,
 } from "./definitions";
 import { bucketPeriods, previousPeriod, type Period } from "./periods";
 
@@ -18,7 +29,14 @@ import { bucketPeriods, previousPeriod, type Period } from "./periods";
 export type Metric = "audience" | Flow;
 export const METRICS: Metric[] = ["audience", ...FLOW_NAMES];
 
-export type Channel = { accountId: string; agencyId: string; platform: Platform; handle: string; displayName: string; status: AccountStatus };
+export type Channel = {
+  accountId: string;
+  agencyId: string;
+  platform: Platform;
+  handle: string;
+  displayName: string;
+  status: AccountStatus;
+};
 
 /** The figures of one channel (or a group of channels) over one period. */
 export type Figures = {
@@ -30,21 +48,31 @@ export type Figures = {
   audienceBeforeDay: Day | null;
   audienceChange: number | null;
 } & Record<Flow, number | null> & {
-  /** Days of the period without a collected row (collection gaps). */
-  missingDays: number;
-  /** Metrics the platform stopped reporting inside the period while collection went on (series breaks), with the last known day. */
-  breaks: { metric: Metric; lastKnown: Day }[];
-  /** Whether the channel reported each metric in this period or the one it is compared with: only those take part in totals. */
-  reported: Record<Metric, boolean>;
-};
+    /** Days of the period without a collected row (collection gaps). */
+    missingDays: number;
+    /** Metrics the platform stopped reporting inside the period while collection went on (series breaks), with the last known day. */
+    breaks: { metric: Metric; lastKnown: Day }[];
+    /** Whether the channel reported each metric in this period or the one it is compared with: only those take part in totals. */
+    reported: Record<Metric, boolean>;
+  };
 
 export type PeriodRequest = Period & { compare?: boolean; bucket?: Bucket };
 export type Target = { agencyIds: string[]; accountIds?: string[] };
 
 type Row = {
-  account_id: string; idx: number; prev_idx: number; audience: number | null; audience_day: Day | null; audience_before: number | null;
-  audience_before_day: Day | null; audience_change: number | null; missing_days: number; last_collected: Day | null;
-} & Record<Flow, number | null> & Record<`known_${Metric}`, Day | null> & Record<`prev_known_${Metric}`, Day | null>;
+  account_id: string;
+  idx: number;
+  prev_idx: number;
+  audience: number | null;
+  audience_day: Day | null;
+  audience_before: number | null;
+  audience_before_day: Day | null;
+  audience_change: number | null;
+  missing_days: number;
+  last_collected: Day | null;
+} & Record<Flow, number | null> &
+  Record<`known_${Metric}`, Day | null> &
+  Record<`prev_known_${Metric}`, Day | null>;
 
 async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
   const rows = await db.account.findMany({
@@ -52,11 +80,22 @@ async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
     select: { id: true, agencyId: true, platform: true, handle: true, displayName: true, status: true },
     orderBy: [{ platform: "asc" }, { handle: "asc" }],
   });
-  return rows.map((r) => ({ accountId: r.id, agencyId: r.agencyId, platform: r.platform, handle: r.handle, displayName: r.displayName, status: r.status }));
+  return rows.map((r) => ({
+    accountId: r.id,
+    agencyId: r.agencyId,
+    platform: r.platform,
+    handle: r.handle,
+    displayName: r.displayName,
+    status: r.status,
+  }));
 }
 
 /** The figures of every channel of the target over each requested period (and, when asked, the change against the period before it). */
-export async function aggregate<K extends string>(db: Db, target: Target, periods: Record<K, PeriodRequest>): Promise<(Channel & { figures: Record<K, Figures> })[]> {
+export async function aggregate<K extends string>(
+  db: Db,
+  target: Target,
+  periods: Record<K, PeriodRequest>,
+): Promise<(Channel & { figures: Record<K, Figures> })[]> {
   const keys = Object.keys(periods) as K[];
   // Windows: the requested periods, then each one's previous period (shared when equal).
   const windows: Period[] = [];
@@ -69,11 +108,15 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
   const pairs = keys.map((k) => ({ key: k, cur: windowOf(periods[k]), prev: periods[k].compare ? -1 : -2 }));
   for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
   if (target.agencyIds.length === 0) return [];
-  const onlyAccounts = target.accountIds ? Prisma.sql`AND m.account_id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const onlyAccounts = target.accountIds
+    ? Prisma.sql`AND m.account_id = ANY(${target.accountIds}::uuid[])`
+    : Prisma.empty;
   const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
   const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
   const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
-  const prevKnown = Prisma.join(METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} AS ${Prisma.raw(`prev_known_${k}`)}`));
+  const prevKnown = Prisma.join(
+    METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} AS ${Prisma.raw(`prev_known_${k}`)}`),
+  );
   // :TRICKY: each window is sent as its list of days, so rows join windows by day equality (a hash
   // join, one pass over the rows of the span) instead of a range condition checked per window.
   const dayOf: string[] = [];
@@ -84,13 +127,30 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
       idxOf.push(i);
     }
   });
-  const span = { from: windows.reduce((a, w) => (w.from < a ? w.from : a), windows[0]!.from), to: windows.reduce((a, w) => (w.to > a ? w.to : a), windows[0]!.to) };
+  const span = {
+    from: windows.reduce((a, w) => (w.from < a ? w.from : a), windows[0]!.from),
+    to: windows.reduce((a, w) => (w.to > a ? w.to : a), windows[0]!.to),
+  };
   // One JSON document per channel (an array per window) rather than a row per window: the driver
   // hands JSON over in one parse instead of converting every column of thousands of rows.
-  const columns: (keyof Row)[] = ["idx", "prev_idx", "audience", "audience_day", "audience_before", "audience_before_day", "audience_change", "missing_days", "last_collected",
-    ...FLOW_NAMES, ...METRICS.map((k) => `known_${k}` as const), ...METRICS.map((k) => `prev_known_${k}` as const)];
+  const columns: (keyof Row)[] = [
+    "idx",
+    "prev_idx",
+    "audience",
+    "audience_day",
+    "audience_before",
+    "audience_before_day",
+    "audience_change",
+    "missing_days",
+    "last_collected",
+    ...FLOW_NAMES,
+    ...METRICS.map((k) => `known_${k}` as const),
+    ...METRICS.map((k) => `prev_known_${k}` as const),
+  ];
   // The channels and their figures in parallel: one round trip of waiting, not two.
-  const [channels, perChannel] = await Promise.all([channelsOf(db, target), db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
+  const [channels, perChannel] = await Promise.all([
+    channelsOf(db, target),
+    db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
     WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => daysBetween(w.from, w.to) + 1)}::int[]) AS w(idx, days)),
     wd AS (SELECT * FROM unnest(${dayOf}::date[], ${idxOf}::int[]) AS wd(day, idx)),
     pairs AS (SELECT * FROM unnest(${pairs.map((p) => p.cur)}::int[], ${pairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
@@ -110,7 +170,8 @@ export async function aggregate<K extends string>(db: Db, target: Target, period
              ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
       FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
       LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx) r
-    GROUP BY r.account_id`)]);
+    GROUP BY r.account_id`),
+  ]);
   const byKey = new Map<string, Row>();
   for (const ch of perChannel) {
     for (const values of ch.windows) {
@@ -136,49 +197,92 @@ function toFigures(r: Row, period: Period, compared: boolean): Figures {
     // Known last inside the period, or (when the whole period lacks it) in the period compared with.
     const until = r[`known_${k}`] ?? (compared ? r[`prev_known_${k}`] : null);
     reported[k] = until !== null;
-    if (until !== null && lastCollected !== null && daysBetween(until, lastCollected) >= BREAK_AFTER_DAYS) breaks.push({ metric: k, lastKnown: until });
+    if (until !== null && lastCollected !== null && daysBetween(until, lastCollected) >= BREAK_AFTER_DAYS)
+      breaks.push({ metric: k, lastKnown: until });
   }
   const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, r[f]])) as Record<Flow, number | null>;
   return {
-    period, audience: r.audience, audienceDay: r.audience_day,
-    audienceBefore: compared ? r.audience_before : null, audienceBeforeDay: compared ? r.audience_before_day : null,
+    period,
+    audience: r.audience,
+    audienceDay: r.audience_day,
+    audienceBefore: compared ? r.audience_before : null,
+    audienceBeforeDay: compared ? r.audience_before_day : null,
     audienceChange: compared ? r.audience_change : null,
     ...flows,
     missingDays: r.missing_days,
-    breaks, reported,
+    breaks,
+    reported,
   };
 }
 
 /** Audience at a day per channel (the latest value on or before it, with its day), and the channels' total by the rules of `combine`. */
-export async function audienceAt(db: Db, target: Target, day: Day): Promise<{ channels: (Channel & { audience: number | null; audienceDay: Day | null })[]; total: number | null; channelsCounted: number }> {
+export async function audienceAt(
+  db: Db,
+  target: Target,
+  day: Day,
+): Promise<{
+  channels: (Channel & { audience: number | null; audienceDay: Day | null })[];
+  total: number | null;
+  channelsCounted: number;
+}> {
   if (target.agencyIds.length === 0) return { channels: [], total: null, channelsCounted: 0 };
   const onlyAccounts = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
-  const [channels, rows] = await Promise.all([channelsOf(db, target), db.$queryRaw<{ id: string; audience: number | null; audience_day: Date | null }[]>(Prisma.sql`
+  const [channels, rows] = await Promise.all([
+    channelsOf(db, target),
+    db.$queryRaw<{ id: string; audience: number | null; audience_day: Date | null }[]>(Prisma.sql`
     SELECT a.id, at.audience, at.audience_day FROM account a LEFT JOIN LATERAL ${audienceAtDay(day)} at ON true
-    WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccounts}`)]);
+    WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccounts}`),
+  ]);
   if (channels.length === 0) return { channels: [], total: null, channelsCounted: 0 };
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const withValues = channels.map((c) => ({ ...c, audience: byId.get(c.accountId)?.audience ?? null, audienceDay: byId.get(c.accountId)?.audience_day ? dateToDay(byId.get(c.accountId)!.audience_day!) : null }));
+  const withValues = channels.map((c) => ({
+    ...c,
+    audience: byId.get(c.accountId)?.audience ?? null,
+    audienceDay: byId.get(c.accountId)?.audience_day ? dateToDay(byId.get(c.accountId)!.audience_day!) : null,
+  }));
   const counted = withValues.filter((c) => c.audience !== null);
-  return { channels: withValues, total: acrossChannels(counted.map((c) => c.audience)), channelsCounted: counted.length };
+  return {
+    channels: withValues,
+    total: acrossChannels(counted.map((c) => c.audience)),
+    channelsCounted: counted.length,
+  };
 }
 
 /** Channels added together by the rules of lib/metrics/definitions.ts (only channels that reported a metric take part in its total). */
 export function combine(members: Figures[], period: Period): Figures {
   const taking = (k: Metric) => members.filter((m) => m.reported[k]);
   const audience = taking("audience");
-  const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, flowAcrossChannels(f, taking(f).map((m) => m[f]))])) as Record<Flow, number | null>;
+  const flows = Object.fromEntries(
+    FLOW_NAMES.map((f) => [
+      f,
+      flowAcrossChannels(
+        f,
+        taking(f).map((m) => m[f]),
+      ),
+    ]),
+  ) as Record<Flow, number | null>;
   return {
     period,
     audience: acrossChannels(audience.map((m) => m.audience)),
-    audienceDay: audience.map((m) => m.audienceDay).filter((d): d is Day => d !== null).sort()[0] ?? null,
+    audienceDay:
+      audience
+        .map((m) => m.audienceDay)
+        .filter((d): d is Day => d !== null)
+        .sort()[0] ?? null,
     audienceBefore: acrossChannels(audience.map((m) => m.audienceBefore)),
-    audienceBeforeDay: audience.map((m) => m.audienceBeforeDay).filter((d): d is Day => d !== null).sort()[0] ?? null,
+    audienceBeforeDay:
+      audience
+        .map((m) => m.audienceBeforeDay)
+        .filter((d): d is Day => d !== null)
+        .sort()[0] ?? null,
     audienceChange: acrossChannels(audience.map((m) => m.audienceChange)),
     ...flows,
     missingDays: Math.max(0, ...members.map((m) => m.missingDays)),
     breaks: members.flatMap((m) => m.breaks),
-    reported: Object.fromEntries(METRICS.map((k) => [k, members.some((m) => m.reported[k])])) as Record<Metric, boolean>,
+    reported: Object.fromEntries(METRICS.map((k) => [k, members.some((m) => m.reported[k])])) as Record<
+      Metric,
+      boolean
+    >,
   };
 }
 
@@ -200,22 +304,37 @@ export async function timeseries(db: Db, target: Target, range: Period, bucket: 
     channels: rows.map(({ figures, ...channel }) => {
       const values = buckets.map((_, i) => figures[String(i)]!);
       // Over a series a channel takes part in a metric's totals in every bucket once it reported it anywhere in the range.
-      const reported = Object.fromEntries(METRICS.map((k) => [k, values.some((v) => v.reported[k])])) as Record<Metric, boolean>;
+      const reported = Object.fromEntries(METRICS.map((k) => [k, values.some((v) => v.reported[k])])) as Record<
+        Metric,
+        boolean
+      >;
       return { ...channel, values: values.map((v) => ({ ...v, reported })), total: figures.total! };
     }),
   };
 }
 
 /** Channels grouped (by platform, by agency) and added together per period or bucket by the same rules. */
-export function breakdown<G extends string>(channels: SeriesChannel[], groupOf: (c: Channel) => G): { group: G; members: Channel[]; values: Figures[]; total: Figures }[] {
+export function breakdown<G extends string>(
+  channels: SeriesChannel[],
+  groupOf: (c: Channel) => G,
+): { group: G; members: Channel[]; values: Figures[]; total: Figures }[] {
   const groups = [...new Set(channels.map(groupOf))];
   return groups.map((group) => {
     const members = channels.filter((c) => groupOf(c) === group);
     const first = members[0]!;
     return {
-      group, members,
-      values: first.values.map((v, i) => combine(members.map((m) => m.values[i]!), v.period)),
-      total: combine(members.map((m) => m.total), first.total.period),
+      group,
+      members,
+      values: first.values.map((v, i) =>
+        combine(
+          members.map((m) => m.values[i]!),
+          v.period,
+        ),
+      ),
+      total: combine(
+        members.map((m) => m.total),
+        first.total.period,
+      ),
     };
   });
 }

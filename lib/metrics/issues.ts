@@ -5,7 +5,14 @@ import { metricsMessages } from "@/lib/i18nMetrics";
 export type Issue = { parameter: string | null; message: string };
 
 type Keyed = "issueDate" | "issueTypedDate" | "issueNeedsBoth" | "issueToBeforeFrom" | "issueChannel" | "issueInvalid";
-const KEYED = new Set<string>(["issueDate", "issueTypedDate", "issueNeedsBoth", "issueToBeforeFrom", "issueChannel", "issueInvalid"]);
+const KEYED = new Set<string>([
+  "issueDate",
+  "issueTypedDate",
+  "issueNeedsBoth",
+  "issueToBeforeFrom",
+  "issueChannel",
+  "issueInvalid",
+]);
 
 /** Zod's issues as the user reads them: the parameter and what is wrong with it, in their language. */
 export function translateIssues(issues: readonly z.core.$ZodIssue[], locale: UiLocale): Issue[] {
@@ -16,7 +23,8 @@ export function translateIssues(issues: readonly z.core.$ZodIssue[], locale: UiL
     if (parameter?.startsWith("channel")) return { parameter: "channel", message: t.issueChannel };
     if (i.code === "invalid_value") return { parameter, message: t.issueOneOf(i.values.map(String).join(", ")) };
     if (i.code === "invalid_union" || i.code === "invalid_format") return { parameter, message: t.issueInvalid };
-    if ((i.code === "too_small" || i.code === "too_big") && parameter === "limit") return { parameter, message: t.issueNumber("1", "500") };
+    if ((i.code === "too_small" || i.code === "too_big") && parameter === "limit")
+      return { parameter, message: t.issueNumber("1", "500") };
     return { parameter, message: locale === "en" ? i.message : t.issueInvalid };
   });
 }

@@ -28,7 +28,11 @@ export function bucketPeriods(range: Period, bucket: Bucket): (Period & { start:
   const starts = bucketStarts(range.from, range.to, bucket);
   return starts.map((start, i) => {
     const next = starts[i + 1];
-    return { start, from: start < range.from ? range.from : start, to: next && addDays(next, -1) < range.to ? addDays(next, -1) : range.to };
+    return {
+      start,
+      from: start < range.from ? range.from : start,
+      to: next && addDays(next, -1) < range.to ? addDays(next, -1) : range.to,
+    };
   });
 }
 
@@ -62,10 +66,14 @@ export function calendarPeriod(preset: CalendarPreset, today: Day): Period {
   const q = quarterStart(today);
   const year = today.slice(0, 4);
   switch (preset) {
-    case "quarter": return { from: q, to: today };
-    case "lastQuarter": return { from: addMonths(q, -3), to: addDays(q, -1) };
-    case "ytd": return { from: `${year}-01-01`, to: today };
-    case "lastYear": return { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` };
+    case "quarter":
+      return { from: q, to: today };
+    case "lastQuarter":
+      return { from: addMonths(q, -3), to: addDays(q, -1) };
+    case "ytd":
+      return { from: `${year}-01-01`, to: today };
+    case "lastYear":
+      return { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` };
   }
 }
 
@@ -78,7 +86,15 @@ export type CompareMode = (typeof COMPARE_MODES)[number];
  * (this quarter so far, year to date, a range reaching today) is compared with the same part of the
  * other period — never with a whole one.
  */
-export type Comparison = { mode: CompareMode; current: Period; other: Period; partial: boolean; days: number; otherDays: number; todayLeftOut: boolean };
+export type Comparison = {
+  mode: CompareMode;
+  current: Period;
+  other: Period;
+  partial: boolean;
+  days: number;
+  otherDays: number;
+  todayLeftOut: boolean;
+};
 
 /**
  * The comparison of a period. Today is not finished, so a period reaching today is compared on its
@@ -106,7 +122,15 @@ export function comparisonPeriod(period: Period, preset: string, mode: CompareMo
   } else {
     other = previousPeriod(current);
   }
-  return { mode, current, other, partial: todayLeftOut, days, otherDays: daysBetween(other.from, other.to) + 1, todayLeftOut };
+  return {
+    mode,
+    current,
+    other,
+    partial: todayLeftOut,
+    days,
+    otherDays: daysBetween(other.from, other.to) + 1,
+    todayLeftOut,
+  };
 }
 
 const minDay = (a: Day, b: Day) => (a < b ? a : b);

@@ -14,7 +14,11 @@ import { buildScope, type Scope } from "./scope";
  * messages in the user's language. Someone else's agency is "not found", never "forbidden".
  */
 export class RequestError extends Error {
-  constructor(readonly status: 400 | 404, readonly code: "invalid_parameters" | "not_found", readonly issues: Issue[] = []) {
+  constructor(
+    readonly status: 400 | 404,
+    readonly code: "invalid_parameters" | "not_found",
+    readonly issues: Issue[] = [],
+  ) {
     super(code);
   }
 }
@@ -58,26 +62,38 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang:
 export type ScopedRequest<E> = { scope: Scope; agency: VisibleAgency; extra: E };
 
 /** API and CSV: the scope of a request, or a RequestError (404 for an agency not the user's, 400 with reasons). */
-export async function requestScope<S extends z.ZodType>(request: Request, slug: string, extraSchema: S): Promise<ScopedRequest<z.infer<S>>> {
+export async function requestScope<S extends z.ZodType>(
+  request: Request,
+  slug: string,
+  extraSchema: S,
+): Promise<ScopedRequest<z.infer<S>>> {
   const raw = searchParamsToObject(new URL(request.url).searchParams);
   const lang = langOf(request);
   const agency = await agencyOrThrow(slug);
   const filters = FilterSchema.safeParse(raw);
   const extra = extraSchema.safeParse(raw);
   const issues = [...(filters.success ? [] : filters.error.issues), ...(extra.success ? [] : extra.error.issues)];
-  if (!filters.success || !extra.success) throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang));
+  if (!filters.success || !extra.success)
+    throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang));
   const built = await buildScope(db(), agency, filters.data);
   if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues);
   return { scope: built.scope, agency, extra: extra.data };
 }
 
 /** The recipe of every dashboard JSON route: the scope (above), one view, the answer in one envelope. */
-export function scopedRoute<S extends z.ZodType, R>(extraSchema: S, view: (req: ScopedRequest<z.infer<S>>) => Promise<R>) {
+export function scopedRoute<S extends z.ZodType, R>(
+  extraSchema: S,
+  view: (req: ScopedRequest<z.infer<S>>) => Promise<R>,
+) {
   return async (request: Request, ctx: { params: Promise<{ slug: string }> }) => {
     try {
       const req = await requestScope(request, (await ctx.params).slug, extraSchema);
       const { agency, period, bucket } = req.scope;
-      return Response.json({ agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone }, range: { from: period.from, to: period.to, bucket }, data: await view(req) });
+      return Response.json({
+        agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
+        range: { from: period.from, to: period.to, bucket },
+        data: await view(req),
+      });
     } catch (e) {
       if (e instanceof RequestError) return errorResponse(e, langOf(request));
       throw e;
@@ -88,7 +104,13 @@ export function scopedRoute<S extends z.ZodType, R>(extraSchema: S, view: (req: 
 export type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
 /** Pages: the agency (sign-in redirect or 404 otherwise) and the scope; invalid filters become messages and the defaults. */
-export async function pageScope(props: PageProps): Promise<{ scope: Scope; agency: VisibleAgency; search: SearchParams; errors: string[]; filters: ReturnType<typeof parseFilters>["filters"] }> {
+export async function pageScope(props: PageProps): Promise<{
+  scope: Scope;
+  agency: VisibleAgency;
+  search: SearchParams;
+  errors: string[];
+  filters: ReturnType<typeof parseFilters>["filters"];
+}> {
   const agency = await requireVisibleAgency((await props.params).slug);
   const search = await props.searchParams;
   const { filters, errors } = parseFilters(search);

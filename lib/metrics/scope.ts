@@ -35,27 +35,49 @@ export type Scope = {
 };
 
 async function firstCollectedDay(db: Db, agencyId: string): Promise<Day | null> {
-  const row = await db.accountDailyMetric.findFirst({ where: { agencyId }, orderBy: { day: "asc" }, select: { day: true } });
+  const row = await db.accountDailyMetric.findFirst({
+    where: { agencyId },
+    orderBy: { day: "asc" },
+    select: { day: true },
+  });
   return row ? row.day.toISOString().slice(0, 10) : null;
 }
 
 /** The scope of valid filters for an agency; channel ids that are not the agency's come back as issues. */
-export async function buildScope(db: Db, agency: Scope["agency"], f: Filters, now = new Date()): Promise<{ scope: Scope; issues: Issue[] }> {
+export async function buildScope(
+  db: Db,
+  agency: Scope["agency"],
+  f: Filters,
+  now = new Date(),
+): Promise<{ scope: Scope; issues: Issue[] }> {
   const today = localDay(now, agency.timeZone);
   const [earliest, own] = await Promise.all([
     f.range === "all" ? firstCollectedDay(db, agency.id) : null,
-    f.channel ? db.account.findMany({ where: { agencyId: agency.id, id: { in: f.channel } }, select: { id: true } }) : [],
+    f.channel
+      ? db.account.findMany({ where: { agencyId: agency.id, id: { in: f.channel } }, select: { id: true } })
+      : [],
   ]);
   const range = resolveRange(f, today, earliest);
   const known = new Set(own.map((a) => a.id));
   const channels = f.channel?.filter((id) => known.has(id));
-  const issues: Issue[] = (f.channel ?? []).filter((id) => !known.has(id)).map(() => ({ parameter: "channel", message: metricsMessages(f.lang).issueChannel }));
+  const issues: Issue[] = (f.channel ?? [])
+    .filter((id) => !known.has(id))
+    .map(() => ({ parameter: "channel", message: metricsMessages(f.lang).issueChannel }));
   return {
     scope: {
       agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
-      timeZone: agency.timeZone, lang: f.lang, today,
-      period: { from: range.from, to: range.to, preset: f.range, partial: range.to >= today, datesOverride: f.datesOverride },
-      bucket: range.bucket, bucketAdjusted: range.bucketAdjusted,
+      timeZone: agency.timeZone,
+      lang: f.lang,
+      today,
+      period: {
+        from: range.from,
+        to: range.to,
+        preset: f.range,
+        partial: range.to >= today,
+        datesOverride: f.datesOverride,
+      },
+      bucket: range.bucket,
+      bucketAdjusted: range.bucketAdjusted,
       channels: channels?.length ? channels : undefined,
       view: f.view,
       comparison: (f.compare && comparisonPeriod(range, f.range, f.compare, today)) || undefined,
@@ -65,12 +87,20 @@ export async function buildScope(db: Db, agency: Scope["agency"], f: Filters, no
 }
 
 /** The weekly report: one complete ISO week of one agency, in its own language. */
-export function reportScope(agency: Scope["agency"] & { locale: UiLocale }, week: { start: string; end: string }, now = new Date()): Scope {
+export function reportScope(
+  agency: Scope["agency"] & { locale: UiLocale },
+  week: { start: string; end: string },
+  now = new Date(),
+): Scope {
   const today = localDay(now, agency.timeZone);
   return {
     agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
-    timeZone: agency.timeZone, lang: agency.locale, today,
+    timeZone: agency.timeZone,
+    lang: agency.locale,
+    today,
     period: { from: week.start, to: week.end, preset: "custom", partial: week.end >= today, datesOverride: false },
-    bucket: "week", bucketAdjusted: false, view: "absolute",
+    bucket: "week",
+    bucketAdjusted: false,
+    view: "absolute",
   };
 }

@@ -37,7 +37,14 @@ function bucketOf(buckets: Day[], day: Day): number {
   return i;
 }
 
-export async function seriesEvents(db: Db, series: Series, range: { from: Day; to: Day }, metrics: Metric[], today: Day, timeZone: string): Promise<SeriesEvent[]> {
+export async function seriesEvents(
+  db: Db,
+  series: Series,
+  range: { from: Day; to: Day },
+  metrics: Metric[],
+  today: Day,
+  timeZone: string,
+): Promise<SeriesEvent[]> {
   const events: SeriesEvent[] = [];
   const { buckets } = series;
   for (const c of series.channels) {
@@ -46,7 +53,14 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
       if (!metrics.includes(b.metric) || seen.has(`${b.metric}/${b.lastKnown}`)) continue;
       seen.add(`${b.metric}/${b.lastKnown}`);
       const after = addDays(b.lastKnown, 1);
-      events.push({ kind: "series_break", accountId: c.accountId, metric: b.metric, day: b.lastKnown, before: after < range.from, bucket: after < range.from ? 0 : bucketOf(buckets, after) });
+      events.push({
+        kind: "series_break",
+        accountId: c.accountId,
+        metric: b.metric,
+        day: b.lastKnown,
+        before: after < range.from,
+        bucket: after < range.from ? 0 : bucketOf(buckets, after),
+      });
     }
     let collectedBefore = false;
     c.values.forEach((v, i) => {
@@ -54,7 +68,8 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
       const to = v.period.to;
       const days = daysBetween(from, to) + 1;
       const missing = v.missingDays - (to >= today ? 1 : 0);
-      if (missing > 0 && (collectedBefore || v.missingDays < days)) events.push({ kind: "collection_gap", accountId: c.accountId, day: from, days: missing, bucket: i });
+      if (missing > 0 && (collectedBefore || v.missingDays < days))
+        events.push({ kind: "collection_gap", accountId: c.accountId, day: from, days: missing, bucket: i });
       if (v.missingDays < days) collectedBefore = true;
     });
   }
@@ -62,8 +77,10 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
   if (ids.length === 0) return events;
   // A metric that stopped long before the range is in neither the range nor the stretch compared
   // with it: its last known day is looked up before the range, by the same definition (knownUntil).
-  const collected = (v: Series["channels"][number]["values"][number]) => v.missingDays < daysBetween(v.period.from, v.period.to) + 1;
-  const valueOf = (v: Series["channels"][number]["values"][number], metric: Metric) => (metric === "audience" ? v.audience : v[metric]);
+  const collected = (v: Series["channels"][number]["values"][number]) =>
+    v.missingDays < daysBetween(v.period.from, v.period.to) + 1;
+  const valueOf = (v: Series["channels"][number]["values"][number], metric: Metric) =>
+    metric === "audience" ? v.audience : v[metric];
   for (const metric of metrics) {
     for (const c of series.channels) {
       if (!c.values.some((v) => valueOf(v, metric) !== null)) continue;
@@ -72,7 +89,8 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
         if (!collected(v)) return;
         if (valueOf(v, metric) === null) unknownSince ??= i;
         else {
-          if (unknownSince !== null) events.push({ kind: "metric_resumed", accountId: c.accountId, metric, day: v.period.from, bucket: i });
+          if (unknownSince !== null)
+            events.push({ kind: "metric_resumed", accountId: c.accountId, metric, day: v.period.from, bucket: i });
           unknownSince = null;
         }
       });
@@ -80,7 +98,11 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
     // Unknown at the start of the range while collected: it may have stopped before the range.
     const silent = series.channels.filter((c) => {
       const first = c.values.find(collected);
-      return first !== undefined && valueOf(first, metric) === null && !events.some((e) => e.kind === "series_break" && e.accountId === c.accountId && e.metric === metric);
+      return (
+        first !== undefined &&
+        valueOf(first, metric) === null &&
+        !events.some((e) => e.kind === "series_break" && e.accountId === c.accountId && e.metric === metric)
+      );
     });
     if (silent.length === 0) continue;
     const known = await db.$queryRaw<{ account_id: string; known: string | null }[]>(Prisma.sql`
@@ -88,14 +110,16 @@ export async function seriesEvents(db: Db, series: Series, range: { from: Day; t
       WHERE m.agency_id = ANY(${[...new Set(silent.map((c) => c.agencyId))]}::uuid[]) AND m.account_id = ANY(${silent.map((c) => c.accountId)}::uuid[]) AND m.day < ${range.from}::date
       GROUP BY m.account_id`);
     for (const k of known) {
-      if (k.known && daysBetween(k.known, range.from) >= BREAK_AFTER_DAYS) events.push({ kind: "series_break", accountId: k.account_id, metric, day: k.known, before: true, bucket: 0 });
+      if (k.known && daysBetween(k.known, range.from) >= BREAK_AFTER_DAYS)
+        events.push({ kind: "series_break", accountId: k.account_id, metric, day: k.known, before: true, bucket: 0 });
     }
   }
   const runs = await db.$queryRaw<{ account_id: string; day: string }[]>(Prisma.sql`
     SELECT DISTINCT account_id, (started_at AT TIME ZONE ${timeZone})::date::text AS day FROM collection_run
     WHERE account_id = ANY(${ids}::uuid[]) AND outcome = 'interrupted'
       AND (started_at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`);
-  for (const r of runs) events.push({ kind: "interrupted", accountId: r.account_id, day: r.day, bucket: bucketOf(buckets, r.day) });
+  for (const r of runs)
+    events.push({ kind: "interrupted", accountId: r.account_id, day: r.day, bucket: bucketOf(buckets, r.day) });
   const handles = new Map(series.channels.map((c) => [`${c.platform}:${c.handle}`, c.accountId]));
   const saved = await db.$queryRaw<{ target: string; day: string }[]>(Prisma.sql`
     SELECT DISTINCT target, (at AT TIME ZONE ${timeZone})::date::text AS day FROM audit_event

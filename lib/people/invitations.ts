@@ -8,7 +8,14 @@ import type { Role } from "@/lib/generated/prisma/client";
 export const SETUP_LINK_HOURS = 24;
 export const INVITATION_HOURS = 7 * 24;
 
-export type OpenInvitation = { id: string; email: string; agencyId: string | null; role: Role | null; agencyName: string | null; expiresAt: Date };
+export type OpenInvitation = {
+  id: string;
+  email: string;
+  agencyId: string | null;
+  role: Role | null;
+  agencyName: string | null;
+  expiresAt: Date;
+};
 
 const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 // Tokens are 32 random bytes, base64url: 43 characters. Anything else is not a token of ours.
@@ -26,16 +33,36 @@ export function publicBaseUrl(): string {
  */
 export async function createInvitation(
   db: Db,
-  input: { email: string; agencyId: string | null; role: Role | null; invitedByUserId: string | null; hours?: number; baseUrl?: string },
+  input: {
+    email: string;
+    agencyId: string | null;
+    role: Role | null;
+    invitedByUserId: string | null;
+    hours?: number;
+    baseUrl?: string;
+  },
 ): Promise<{ id: string; token: string; url: string; expiresAt: Date }> {
-  if ((input.agencyId === null) !== (input.role === null)) throw new Error("an invitation has both an agency and a role, or neither");
+  if ((input.agencyId === null) !== (input.role === null))
+    throw new Error("an invitation has both an agency and a role, or neither");
   const email = input.email.trim().toLowerCase();
   const token = randomBytes(32).toString("base64url");
   const hours = input.hours ?? (input.agencyId ? INVITATION_HOURS : SETUP_LINK_HOURS);
   const expiresAt = new Date(Date.now() + hours * 3600_000);
   const [, created] = await db.$transaction([
-    db.invitation.updateMany({ where: { email, agencyId: input.agencyId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } }),
-    db.invitation.create({ data: { email, agencyId: input.agencyId, role: input.role, tokenHash: hashToken(token), invitedByUserId: input.invitedByUserId, expiresAt } }),
+    db.invitation.updateMany({
+      where: { email, agencyId: input.agencyId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    }),
+    db.invitation.create({
+      data: {
+        email,
+        agencyId: input.agencyId,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedByUserId: input.invitedByUserId,
+        expiresAt,
+      },
+    }),
   ]);
   return { id: created.id, token, url: `${input.baseUrl ?? publicBaseUrl()}/invite/${token}`, expiresAt };
 }
@@ -47,7 +74,16 @@ export async function findOpenInvitation(db: Db, token: string): Promise<OpenInv
     where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true, email: true, agencyId: true, role: true, expiresAt: true, agency: { select: { name: true } } },
   });
-  return row ? { id: row.id, email: row.email, agencyId: row.agencyId, role: row.role, agencyName: row.agency?.name ?? null, expiresAt: row.expiresAt } : null;
+  return row
+    ? {
+        id: row.id,
+        email: row.email,
+        agencyId: row.agencyId,
+        role: row.role,
+        agencyName: row.agency?.name ?? null,
+        expiresAt: row.expiresAt,
+      }
+    : null;
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -80,7 +116,10 @@ async function grant(tx: Tx, userId: string, inv: { agency_id: string | null; ro
  * is not open. The caller has established who `userId` is (signed in as the invited e-mail, or an
  * SSO sign-in that started from this link); this function never touches a password.
  */
-export async function acceptInvitation(db: Db, input: { token: string; userId: string }): Promise<{ invitationId: string; email: string; agencyId: string | null; role: Role | null } | null> {
+export async function acceptInvitation(
+  db: Db,
+  input: { token: string; userId: string },
+): Promise<{ invitationId: string; email: string; agencyId: string | null; role: Role | null } | null> {
   return db.$transaction(async (tx) => {
     const inv = await claim(tx, input.token, input.userId);
     if (!inv) return null;
@@ -94,7 +133,10 @@ export async function acceptInvitation(db: Db, input: { token: string; userId: s
  * (checked against lib/auth/password.ts by the caller). One transaction: no account without the
  * membership, and no second account if the e-mail was registered meanwhile (unique e-mail).
  */
-export async function acceptInvitationWithNewAccount(db: Db, input: { token: string; name: string; password: string }): Promise<{ userId: string; email: string; agencyId: string | null } | null> {
+export async function acceptInvitationWithNewAccount(
+  db: Db,
+  input: { token: string; name: string; password: string },
+): Promise<{ userId: string; email: string; agencyId: string | null } | null> {
   const hash = await hashPassword(input.password);
   const userId = randomUUID();
   try {
@@ -105,7 +147,10 @@ export async function acceptInvitationWithNewAccount(db: Db, input: { token: str
       if (await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } })) throw new AccountExists();
       await tx.user.create({
         data: {
-          id: userId, email: inv.email, name: input.name, emailVerified: true,
+          id: userId,
+          email: inv.email,
+          name: input.name,
+          emailVerified: true,
           identities: { create: { id: randomUUID(), accountId: userId, providerId: "credential", password: hash } },
         },
       });
@@ -130,8 +175,14 @@ export async function listOpenInvitations(db: Db, agencyId: string) {
 }
 
 /** Revokes an open invitation of this agency (agencyId null: an installation admin's set-up link). */
-export async function revokeInvitation(db: Db, input: { id: string; agencyId: string | null }): Promise<{ email: string; role: Role | null } | null> {
-  const inv = await db.invitation.findFirst({ where: { id: input.id, agencyId: input.agencyId, acceptedAt: null, revokedAt: null }, select: { email: true, role: true } });
+export async function revokeInvitation(
+  db: Db,
+  input: { id: string; agencyId: string | null },
+): Promise<{ email: string; role: Role | null } | null> {
+  const inv = await db.invitation.findFirst({
+    where: { id: input.id, agencyId: input.agencyId, acceptedAt: null, revokedAt: null },
+    select: { email: true, role: true },
+  });
   if (!inv) return null;
   await db.invitation.updateMany({ where: { id: input.id, acceptedAt: null }, data: { revokedAt: new Date() } });
   return inv;

@@ -9,9 +9,21 @@ const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" }
  * Sends an invitation link by SMTP, or to the local mail catcher on the embedded default. The link
  * is the only secret in it; it is never logged. Returns false when the mail could not be handed over.
  */
-export async function sendInvitationMail(input: { email: string; agencyName: string; role: string; url: string; expiresAt: Date; locale: UiLocale; timeZone: string }): Promise<boolean> {
+export async function sendInvitationMail(input: {
+  email: string;
+  agencyName: string;
+  role: string;
+  url: string;
+  expiresAt: Date;
+  locale: UiLocale;
+  timeZone: string;
+}): Promise<boolean> {
   const t = peopleTexts(input.locale);
-  const until = new Intl.DateTimeFormat(INTL[input.locale], { dateStyle: "long", timeStyle: "short", timeZone: input.timeZone }).format(input.expiresAt);
+  const until = new Intl.DateTimeFormat(INTL[input.locale], {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: input.timeZone,
+  }).format(input.expiresAt);
   const mailer = createMailer(loadConfig());
   try {
     await mailer.transporter.sendMail({

@@ -6,7 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { poolOf } from "@/lib/db/pool";
 import { cachedAccess } from "./accessCache";
-import { visibleAgenciesOf, type Role, type VisibleAgency } from "./visibleAgencies";
+import { visibleAgenciesOf, type VisibleAgency } from "./visibleAgencies";
 
 export type { Role, VisibleAgency } from "./visibleAgencies";
 export { hasRole } from "./visibleAgencies";
@@ -30,7 +30,8 @@ const requestAccess = cache(async () =>
   cachedAccess(await sessionCookie(), poolOf(db()), async () => {
     const user = await getSessionUser();
     return user ? { user, agencies: await visibleAgenciesOf(db(), user.id) } : null;
-  }));
+  }),
+);
 
 const visibleAgencies = cache(async (): Promise<VisibleAgency[]> => (await requestAccess())?.agencies ?? []);
 

@@ -21,7 +21,12 @@ const CHECK = `SELECT (SELECT n FROM access_epoch WHERE id = 1)::text AS epoch,
  * moved by triggers). So a removed member loses access at their very next request.
  * The key is the whole signed cookie that better-auth verified when the entry was made.
  */
-export async function cachedAccess(cookie: string | null, pool: pg.Pool, load: () => Promise<Access | null>, now = Date.now()): Promise<Access | null> {
+export async function cachedAccess(
+  cookie: string | null,
+  pool: pg.Pool,
+  load: () => Promise<Access | null>,
+  now = Date.now(),
+): Promise<Access | null> {
   if (!cookie) return load();
   const entries = (holder.__access ??= new Map());
   const token = cookie.split(".")[0]!;

@@ -6,7 +6,15 @@ import type { Db } from "@/lib/db/client";
  */
 export type Role = "viewer" | "editor" | "admin";
 
-export type VisibleAgency = { id: string; slug: string; name: string; timeZone: string; locale: "nb" | "sv" | "en"; parentId: string | null; role: Role };
+export type VisibleAgency = {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  locale: "nb" | "sv" | "en";
+  parentId: string | null;
+  role: Role;
+};
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
@@ -23,11 +31,15 @@ const AGENCY_FIELDS = { id: true, slug: true, name: true, timeZone: true, locale
 export async function visibleAgenciesOf(db: Db, userId: string): Promise<VisibleAgency[]> {
   const memberships = await db.membership.findMany({
     where: { userId },
-    select: { role: true, includeChildren: true, agency: { select: { ...AGENCY_FIELDS, children: { select: AGENCY_FIELDS } } } },
+    select: {
+      role: true,
+      includeChildren: true,
+      agency: { select: { ...AGENCY_FIELDS, children: { select: AGENCY_FIELDS } } },
+    },
   });
   const byId = new Map<string, VisibleAgency>();
   for (const m of memberships) {
-    const { children, ...agency } = m.agency;
+    const { children: _children, ...agency } = m.agency;
     byId.set(agency.id, { ...agency, role: m.role });
   }
   for (const m of memberships) {

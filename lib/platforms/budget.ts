@@ -48,7 +48,8 @@ function readyAt(b: Bucket, limit: Limit | undefined, now: number): number {
   if (b.remaining !== null && b.resetAt > now && b.remaining - b.inFlight.length <= 0) at = Math.max(at, b.resetAt);
   // :TRICKY: a sliding window: no span of windowMs (plus a margin for the way there) holds more than
   // `limit` calls, so wherever the platform's own fixed windows begin, none of them overflows.
-  if (limit && b.sent.length >= limit.limit) at = Math.max(at, b.sent[b.sent.length - limit.limit]! + limit.windowMs + WINDOW_MARGIN_MS);
+  if (limit && b.sent.length >= limit.limit)
+    at = Math.max(at, b.sent[b.sent.length - limit.limit]! + limit.windowMs + WINDOW_MARGIN_MS);
   return at;
 }
 
@@ -107,12 +108,25 @@ export function resetBudgets(): void {
 /** `youtube=100/100s,flickr=3600/1h`: the limits an installation's keys have where the platform's answers do not say. */
 export const RateLimitsSchema = z
   .string()
-  .transform((s) => s.split(",").map((part) => part.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z_]+=\d+\/\d+(ms|s|m|h)$/, "expected platform=calls/window, e.g. youtube=100/100s")))
-  .transform((parts) => parts.map((p) => {
-    const [, platform, calls, n, unit] = /^([a-z_]+)=(\d+)\/(\d+)(ms|s|m|h)$/.exec(p)!;
-    return { platform: platform!, limit: Number(calls), windowMs: Number(n) * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit as "ms" | "s" | "m" | "h"] };
-  }));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(z.string().regex(/^[a-z_]+=\d+\/\d+(ms|s|m|h)$/, "expected platform=calls/window, e.g. youtube=100/100s")),
+  )
+  .transform((parts) =>
+    parts.map((p) => {
+      const [, platform, calls, n, unit] = /^([a-z_]+)=(\d+)\/(\d+)(ms|s|m|h)$/.exec(p)!;
+      return {
+        platform: platform!,
+        limit: Number(calls),
+        windowMs: Number(n) * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit as "ms" | "s" | "m" | "h"],
+      };
+    }),
+  );
 
 /** Sets the configured limit of each platform named (others keep theirs). */
 export function configureLimits(limits: { platform: string; limit: number; windowMs: number }[]): void {

@@ -11,15 +11,27 @@ export type Secret = z.infer<typeof SecretSchema>;
  * (clearing any sandbox override) and back to active: reconnecting keeps all history.
  * Without CREDENTIALS_KEY it throws, saying so; nothing is stored in the clear.
  */
-export async function saveCredentials(db: Db, accountId: string, secret: Secret, keyHex: string | undefined, opts: { baseUrl?: string | null } = {}): Promise<void> {
+export async function saveCredentials(
+  db: Db,
+  accountId: string,
+  secret: Secret,
+  keyHex: string | undefined,
+  opts: { baseUrl?: string | null } = {},
+): Promise<void> {
   const parsed = SecretSchema.parse(secret);
   const ciphertext = new Uint8Array(encryptSecret(JSON.stringify(parsed), keyHex));
-  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, select: { agencyId: true, credentialId: true } });
+  const account = await db.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { agencyId: true, credentialId: true },
+  });
   await db.$transaction(async (tx) => {
     const credentialId = account.credentialId
       ? (await tx.credential.update({ where: { id: account.credentialId }, data: { ciphertext } })).id
       : (await tx.credential.create({ data: { agencyId: account.agencyId, ciphertext } })).id;
-    await tx.account.update({ where: { id: accountId }, data: { credentialId, status: "active", baseUrl: opts.baseUrl ?? null, nextCollectAt: null } });
+    await tx.account.update({
+      where: { id: accountId },
+      data: { credentialId, status: "active", baseUrl: opts.baseUrl ?? null, nextCollectAt: null },
+    });
   });
 }
 

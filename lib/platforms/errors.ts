@@ -18,5 +18,6 @@ export const authExpired = (platform: string, detail: string) =>
 export const quotaExceeded = (platform: string, resetAt: Date) =>
   new PlatformError(`${platform}: quota exceeded until ${resetAt.toISOString()}`, "quota", resetAt);
 export const transient = (platform: string, detail: string) => new PlatformError(`${platform}: ${detail}`, "transient");
-export const malformed = (platform: string, detail: string) => new PlatformError(`${platform}: malformed response (${detail})`, "malformed");
+export const malformed = (platform: string, detail: string) =>
+  new PlatformError(`${platform}: malformed response (${detail})`, "malformed");
 export const notFound = (platform: string, detail: string) => new PlatformError(`${platform}: ${detail}`, "not_found");

@@ -9,14 +9,22 @@ export { budgetKey, noteBudget, resetBudgets } from "./budget";
 export { reserve as checkBudget } from "./budget";
 
 /** GET with a timeout; parses JSON whatever the status. Network errors and timeouts are transient. */
-export async function getJson(platform: string, url: string, opts: { timeoutMs: number; headers?: Record<string, string>; budgets?: string[] }): Promise<HttpResult> {
+export async function getJson(
+  platform: string,
+  url: string,
+  opts: { timeoutMs: number; headers?: Record<string, string>; budgets?: string[] },
+): Promise<HttpResult> {
   reserve(platform, url, opts.budgets);
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: "application/json", ...opts.headers }, signal: AbortSignal.timeout(opts.timeoutMs) });
+    res = await fetch(url, {
+      headers: { accept: "application/json", ...opts.headers },
+      signal: AbortSignal.timeout(opts.timeoutMs),
+    });
   } catch (error) {
     const e = error as Error;
-    if (e.name === "TimeoutError" || e.name === "AbortError") throw transient(platform, `no answer within ${opts.timeoutMs} ms`);
+    if (e.name === "TimeoutError" || e.name === "AbortError")
+      throw transient(platform, `no answer within ${opts.timeoutMs} ms`);
     throw transient(platform, `network error: ${e.message}`);
   } finally {
     settle(url);
@@ -55,7 +63,11 @@ export function numberOrNull(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function withQuery(base: string, path: string, query: Record<string, string | number | undefined | null>): string {
+export function withQuery(
+  base: string,
+  path: string,
+  query: Record<string, string | number | undefined | null>,
+): string {
   const url = new URL(base.replace(/\/$/, "") + path);
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
   return url.toString();

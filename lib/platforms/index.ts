@@ -10,5 +10,10 @@ export const CONNECTORS: Record<SocialPlatform, Connector> = { twitter, facebook
 
 /** Where an account's API lives when it has no override: the real platform. */
 export const REAL_BASE_URL: Record<SocialPlatform, string> = {
-  twitter: TWITTER_API, facebook: FACEBOOK_API, youtube: YOUTUBE_API, flickr: FLICKR_API, bluesky: BLUESKY_API, mastodon: MASTODON_DEFAULT_INSTANCE,
+  twitter: TWITTER_API,
+  facebook: FACEBOOK_API,
+  youtube: YOUTUBE_API,
+  flickr: FLICKR_API,
+  bluesky: BLUESKY_API,
+  mastodon: MASTODON_DEFAULT_INSTANCE,
 };

@@ -9,7 +9,14 @@ import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutc
 import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { localDay, type Day } from "@/lib/time";
 
-export const LINK_STATUSES: LinkStatus[] = ["received", "under_review", "forwarded", "incorporated", "implemented", "declined"];
+export const LINK_STATUSES: LinkStatus[] = [
+  "received",
+  "under_review",
+  "forwarded",
+  "incorporated",
+  "implemented",
+  "declined",
+];
 
 /**
  * Everything an agency's public page shows, and nothing else: the page, its CSV and its JSON are
@@ -21,7 +28,15 @@ export type PublicTransparency = {
   period: { from: Day; to: Day; partial: boolean };
   channels: { platform: Platform; name: string; audience: number | null; audienceDay: Day | null }[];
   audience: { months: Day[]; series: { platform: Platform; name: string; values: (number | null)[] }[] };
-  campaigns: { name: string; platform: Platform; sentDay: Day; sent: number | null; reached: number | null; targetPopulation: number | null; coverage: number | null }[];
+  campaigns: {
+    name: string;
+    platform: Platform;
+    sentDay: Day;
+    sent: number | null;
+    reached: number | null;
+    targetPopulation: number | null;
+    coverage: number | null;
+  }[];
   inputs: OutcomeFigures;
   workItems: { title: string; inputs: number; byStatus: Record<LinkStatus, number> }[];
 };
@@ -35,10 +50,17 @@ export function publicPeriod(timeZone: string, now: Date): { from: Day; to: Day 
 }
 
 /** The public figures of an agency that has switched its page on; null otherwise (the caller answers 404). */
-export async function getPublicTransparency(db: Db, slug: string, now = new Date()): Promise<PublicTransparency | null> {
+export async function getPublicTransparency(
+  db: Db,
+  slug: string,
+  now = new Date(),
+): Promise<PublicTransparency | null> {
   // Anyone may ask for any address here: only a well-formed slug reaches the database.
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
-  const agency = await db.agency.findFirst({ where: { slug, publicPage: true, archivedAt: null }, select: { id: true, slug: true, name: true, locale: true, timeZone: true } });
+  const agency = await db.agency.findFirst({
+    where: { slug, publicPage: true, archivedAt: null },
+    select: { id: true, slug: true, name: true, locale: true, timeZone: true },
+  });
   if (!agency) return null;
   const { from, to } = publicPeriod(agency.timeZone, now);
   const scope = { agencyId: agency.id, timeZone: agency.timeZone, from, to };
@@ -53,17 +75,35 @@ export async function getPublicTransparency(db: Db, slug: string, now = new Date
   return {
     agency: { slug: agency.slug, name: agency.name, locale: agency.locale },
     period: { from, to, partial: true },
-    channels: (channels?.channels ?? []).map((c) => ({ platform: c.platform, name: c.displayName, audience: c.audience, audienceDay: c.audienceDay })),
+    channels: (channels?.channels ?? []).map((c) => ({
+      platform: c.platform,
+      name: c.displayName,
+      audience: c.audience,
+      audienceDay: c.audienceDay,
+    })),
     audience: {
       months: audience.buckets.length ? audience.buckets : bucketStarts(from, to, "month"),
       series: audience.series.map((s) => ({ platform: s.platform, name: s.displayName, values: s.values })),
     },
-    campaigns: campaigns.map((c) => ({ name: c.name, platform: c.platform, sentDay: c.sentDay, sent: c.sent, reached: c.reached, targetPopulation: c.targetPopulation, coverage: c.coverage })),
-    inputs: { ...counts, medianDaysToDecision: medianDaysToDecision === null ? null : Math.round(medianDaysToDecision * 10) / 10 },
+    campaigns: campaigns.map((c) => ({
+      name: c.name,
+      platform: c.platform,
+      sentDay: c.sentDay,
+      sent: c.sent,
+      reached: c.reached,
+      targetPopulation: c.targetPopulation,
+      coverage: c.coverage,
+    })),
+    inputs: {
+      ...counts,
+      medianDaysToDecision: medianDaysToDecision === null ? null : Math.round(medianDaysToDecision * 10) / 10,
+    },
     workItems: workItems.map((w) => ({
       title: w.title,
       inputs: w.inputs.length,
-      byStatus: Object.fromEntries(LINK_STATUSES.map((s) => [s, w.inputs.filter((i) => i.status === s).length])) as Record<LinkStatus, number>,
+      byStatus: Object.fromEntries(
+        LINK_STATUSES.map((s) => [s, w.inputs.filter((i) => i.status === s).length]),
+      ) as Record<LinkStatus, number>,
     })),
   };
 }
@@ -72,7 +112,10 @@ export async function getPublicTransparency(db: Db, slug: string, now = new Date
 export function publicCsvRows(p: PublicTransparency): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [];
   for (const c of p.channels) rows.push(["channel", c.name, c.platform, c.audienceDay, "audience", c.audience]);
-  for (const s of p.audience.series) s.values.forEach((v, i) => rows.push(["audience_month", s.name, s.platform, p.audience.months[i]!, "audience_end_of_month", v]));
+  for (const s of p.audience.series)
+    s.values.forEach((v, i) =>
+      rows.push(["audience_month", s.name, s.platform, p.audience.months[i]!, "audience_end_of_month", v]),
+    );
   for (const c of p.campaigns) {
     rows.push(["campaign", c.name, c.platform, c.sentDay, "reached", c.reached]);
     rows.push(["campaign", c.name, c.platform, c.sentDay, "target_population", c.targetPopulation]);

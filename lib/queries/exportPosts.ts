@@ -5,12 +5,31 @@ import { localRange, type Day } from "@/lib/time";
 export function exportPostsQuery(params: { agencyId: string; timeZone: string; from: Day; to: Day }): CsvQuery {
   const range = localRange(params.from, params.to, params.timeZone);
   return {
-    header: ["publisert_utc", "publisert_lokal", "plattform", "kanal", "tekst", "lenke", "visninger", "liker", "delinger", "svar", "sitater"],
+    header: [
+      "publisert_utc",
+      "publisert_lokal",
+      "plattform",
+      "kanal",
+      "tekst",
+      "lenke",
+      "visninger",
+      "liker",
+      "delinger",
+      "svar",
+      "sitater",
+    ],
     columns: [
       { sql: `to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
       { sql: `to_char(p.published_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')` },
-      { sql: "a.platform::text" }, { sql: "a.handle", text: true }, { sql: "p.text", text: true }, { sql: "p.permalink", text: true },
-      { sql: "p.impressions" }, { sql: "p.likes" }, { sql: "p.reposts" }, { sql: "p.replies" }, { sql: "p.quotes" },
+      { sql: "a.platform::text" },
+      { sql: "a.handle", text: true },
+      { sql: "p.text", text: true },
+      { sql: "p.permalink", text: true },
+      { sql: "p.impressions" },
+      { sql: "p.likes" },
+      { sql: "p.reposts" },
+      { sql: "p.replies" },
+      { sql: "p.quotes" },
     ],
     from: `FROM post p JOIN account a ON a.id = p.account_id
           WHERE p.agency_id = $1 AND p.published_at >= $3 AND p.published_at < $4

@@ -13,12 +13,27 @@ const NAMING_PLATFORMS = [...PERMALINK_NAMES_AUTHOR].map((p) => `'${p}'`).join("
 export function exportRepliesQuery(params: { agencyId: string; timeZone: string; from: Day; to: Day }): CsvQuery {
   const range = localRange(params.from, params.to, params.timeZone);
   return {
-    header: ["publisert_utc", "publisert_lokal", "plattform", "kanal", "forfatter_pseudonym", "tekst", "lenke", "spraak", "svar_paa_innlegg"],
+    header: [
+      "publisert_utc",
+      "publisert_lokal",
+      "plattform",
+      "kanal",
+      "forfatter_pseudonym",
+      "tekst",
+      "lenke",
+      "spraak",
+      "svar_paa_innlegg",
+    ],
     columns: [
       { sql: `to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
       { sql: `to_char(r.published_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')` },
-      { sql: "a.platform::text" }, { sql: "a.handle", text: true }, { sql: "left(r.author_hash, 16)" },
-      { sql: "r.text", text: true }, { sql: `CASE WHEN a.platform::text IN (${NAMING_PLATFORMS}) THEN NULL ELSE r.permalink END`, text: true }, { sql: "r.language", text: true }, { sql: "p.permalink", text: true },
+      { sql: "a.platform::text" },
+      { sql: "a.handle", text: true },
+      { sql: "left(r.author_hash, 16)" },
+      { sql: "r.text", text: true },
+      { sql: `CASE WHEN a.platform::text IN (${NAMING_PLATFORMS}) THEN NULL ELSE r.permalink END`, text: true },
+      { sql: "r.language", text: true },
+      { sql: "p.permalink", text: true },
     ],
     from: `FROM reply r JOIN account a ON a.id = r.account_id LEFT JOIN post p ON p.id = r.post_id
           WHERE r.agency_id = $1 AND r.published_at >= $3 AND r.published_at < $4

@@ -33,14 +33,28 @@ export async function getAgencyChannels(db: Db, agencyIds: string[], now = new D
     select: { id: true, slug: true, name: true, timeZone: true, locale: true, parent: { select: { name: true } } },
     orderBy: { name: "asc" },
   });
-  return Promise.all(agencies.map(async (a) => {
-    const at = await audienceAt(db, { agencyIds: [a.id] }, localDay(now, a.timeZone));
-    return {
-      id: a.id, slug: a.slug, name: a.name, timeZone: a.timeZone, locale: a.locale, parentName: a.parent?.name ?? null,
-      channels: at.channels.map((c) => ({
-        accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName, status: c.status, audience: c.audience, audienceDay: c.audienceDay,
-      })),
-      totalAudience: at.total, channelsCounted: at.channelsCounted,
-    };
-  }));
+  return Promise.all(
+    agencies.map(async (a) => {
+      const at = await audienceAt(db, { agencyIds: [a.id] }, localDay(now, a.timeZone));
+      return {
+        id: a.id,
+        slug: a.slug,
+        name: a.name,
+        timeZone: a.timeZone,
+        locale: a.locale,
+        parentName: a.parent?.name ?? null,
+        channels: at.channels.map((c) => ({
+          accountId: c.accountId,
+          platform: c.platform,
+          handle: c.handle,
+          displayName: c.displayName,
+          status: c.status,
+          audience: c.audience,
+          audienceDay: c.audienceDay,
+        })),
+        totalAudience: at.total,
+        channelsCounted: at.channelsCounted,
+      };
+    }),
+  );
 }

@@ -24,11 +24,18 @@ export type AgencyComparisonRow = {
  * Agencies side by side over the same calendar range. The caller passes only agencies the request
  * may see (lib/permissions/access.ts); nothing here widens that list.
  */
-export async function getAgencyComparison(db: Db, params: { agencyIds: string[]; from: Day; to: Day }): Promise<AgencyComparisonRow[]> {
+export async function getAgencyComparison(
+  db: Db,
+  params: { agencyIds: string[]; from: Day; to: Day },
+): Promise<AgencyComparisonRow[]> {
   if (params.agencyIds.length === 0) return [];
   const range = { from: params.from, to: params.to };
   const [agencies, rows] = await Promise.all([
-    db.agency.findMany({ where: { id: { in: params.agencyIds } }, select: { id: true, slug: true, name: true, parentId: true }, orderBy: { name: "asc" } }),
+    db.agency.findMany({
+      where: { id: { in: params.agencyIds } },
+      select: { id: true, slug: true, name: true, parentId: true },
+      orderBy: { name: "asc" },
+    }),
     aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }),
   ]);
   const byAgency = new Map<string, typeof rows>();
@@ -39,11 +46,23 @@ export async function getAgencyComparison(db: Db, params: { agencyIds: string[];
   }
   return agencies.map((a) => {
     const mine = byAgency.get(a.id) ?? [];
-    const f = combine(mine.map((r) => r.figures.range), range);
+    const f = combine(
+      mine.map((r) => r.figures.range),
+      range,
+    );
     return {
-      agencyId: a.id, slug: a.slug, name: a.name, parentId: a.parentId, channels: mine.length,
-      audience: f.audience, audienceAtStart: f.audienceBefore, growthShare: growthShare(f.audienceChange, f.audienceBefore),
-      impressions: f.impressions, posts: f.posts, impressionsPerPost: perPost(f.impressions, f.posts), replies: f.replies,
+      agencyId: a.id,
+      slug: a.slug,
+      name: a.name,
+      parentId: a.parentId,
+      channels: mine.length,
+      audience: f.audience,
+      audienceAtStart: f.audienceBefore,
+      growthShare: growthShare(f.audienceChange, f.audienceBefore),
+      impressions: f.impressions,
+      posts: f.posts,
+      impressionsPerPost: perPost(f.impressions, f.posts),
+      replies: f.replies,
     };
   });
 }

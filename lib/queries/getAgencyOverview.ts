@@ -26,7 +26,15 @@ export type OverviewChannel = {
   missingDays: number;
 };
 
-type Attention = { accountId: string; handle: string; platform: Platform; reason: "needs_reconnect" | "paused" | "collection_gap" | "series_break"; missingDays: number; metric?: Metric; lastKnown?: Day };
+type Attention = {
+  accountId: string;
+  handle: string;
+  platform: Platform;
+  reason: "needs_reconnect" | "paused" | "collection_gap" | "series_break";
+  missingDays: number;
+  metric?: Metric;
+  lastKnown?: Day;
+};
 
 export type AgencyOverview = {
   today: Day;
@@ -73,29 +81,60 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
   const sparkOf = new Map(spark.channels.map((c) => [c.accountId, c.values.map((v) => v.audience)]));
   const nowOf = new Map(now.channels.map((c) => [c.accountId, c]));
   const channels: OverviewChannel[] = rows.map((r) => ({
-    accountId: r.accountId, platform: r.platform, handle: r.handle, displayName: r.displayName, status: r.status,
-    audience: nowOf.get(r.accountId)?.audience ?? null, audienceDay: nowOf.get(r.accountId)?.audienceDay ?? null,
-    changeThisWeek: r.figures.thisWeek.audienceChange, changeSameDaysLastWeek: r.figures.sameDays.audienceChange, changeLastWeek: r.figures.lastWeek.audienceChange,
+    accountId: r.accountId,
+    platform: r.platform,
+    handle: r.handle,
+    displayName: r.displayName,
+    status: r.status,
+    audience: nowOf.get(r.accountId)?.audience ?? null,
+    audienceDay: nowOf.get(r.accountId)?.audienceDay ?? null,
+    changeThisWeek: r.figures.thisWeek.audienceChange,
+    changeSameDaysLastWeek: r.figures.sameDays.audienceChange,
+    changeLastWeek: r.figures.lastWeek.audienceChange,
     sparkline: sparkOf.get(r.accountId) ?? spark.buckets.map(() => null),
-    impressionsThisWeek: r.figures.thisWeek.impressions, reachThisWeek: r.figures.thisWeek.reach, repliesThisWeek: r.figures.thisWeek.replies,
+    impressionsThisWeek: r.figures.thisWeek.impressions,
+    reachThisWeek: r.figures.thisWeek.reach,
+    repliesThisWeek: r.figures.thisWeek.replies,
     missingDays: r.figures.recent.missingDays,
   }));
-  const total = (key: "thisWeek" | "sameDays" | "lastWeek"): Figures => combine(rows.map((r) => r.figures[key]), rows[0]?.figures[key].period ?? { from: params.today, to: params.today });
+  const total = (key: "thisWeek" | "sameDays" | "lastWeek"): Figures =>
+    combine(
+      rows.map((r) => r.figures[key]),
+      rows[0]?.figures[key].period ?? { from: params.today, to: params.today },
+    );
   const [thisWeek, sameDays, lastWeek] = [total("thisWeek"), total("sameDays"), total("lastWeek")];
 
   const attention: Attention[] = [];
   for (const r of rows) {
-    const base = { accountId: r.accountId, handle: r.handle, platform: r.platform, missingDays: r.figures.recent.missingDays };
+    const base = {
+      accountId: r.accountId,
+      handle: r.handle,
+      platform: r.platform,
+      missingDays: r.figures.recent.missingDays,
+    };
     if (r.status === "needs_reconnect" || r.status === "paused") attention.push({ ...base, reason: r.status });
     else if (base.missingDays > 0) attention.push({ ...base, reason: "collection_gap" });
-    for (const b of r.figures.recent.breaks) attention.push({ ...base, reason: "series_break", metric: b.metric, lastKnown: b.lastKnown });
+    for (const b of r.figures.recent.breaks)
+      attention.push({ ...base, reason: "series_break", metric: b.metric, lastKnown: b.lastKnown });
   }
   return {
-    today: params.today, thisWeek: w.thisWeekSoFar.from, lastWeek: w.lastWeek.from, daysSoFar: w.daysSoFar, sparklineWeeks: spark.buckets,
-    totalAudience: now.total, channelsCounted: now.channelsCounted,
-    totalChangeThisWeek: thisWeek.audienceChange, totalChangeSameDaysLastWeek: sameDays.audienceChange, totalChangeLastWeek: lastWeek.audienceChange,
-    impressionsThisWeek: thisWeek.impressions, impressionsSameDaysLastWeek: sameDays.impressions, impressionsLastWeek: lastWeek.impressions,
-    repliesThisWeek: thisWeek.replies, repliesSameDaysLastWeek: sameDays.replies, repliesLastWeek: lastWeek.replies,
-    channels, attention,
+    today: params.today,
+    thisWeek: w.thisWeekSoFar.from,
+    lastWeek: w.lastWeek.from,
+    daysSoFar: w.daysSoFar,
+    sparklineWeeks: spark.buckets,
+    totalAudience: now.total,
+    channelsCounted: now.channelsCounted,
+    totalChangeThisWeek: thisWeek.audienceChange,
+    totalChangeSameDaysLastWeek: sameDays.audienceChange,
+    totalChangeLastWeek: lastWeek.audienceChange,
+    impressionsThisWeek: thisWeek.impressions,
+    impressionsSameDaysLastWeek: sameDays.impressions,
+    impressionsLastWeek: lastWeek.impressions,
+    repliesThisWeek: thisWeek.replies,
+    repliesSameDaysLastWeek: sameDays.replies,
+    repliesLastWeek: lastWeek.replies,
+    channels,
+    attention,
   };
 }

@@ -10,12 +10,26 @@ export type AudienceSeries = {
 };
 
 /** Audience per channel at the end of each bucket (the engine's "audience at the end of a period"), channels with data only. */
-export async function getAudienceSeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] }): Promise<AudienceSeries> {
-  const s = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
+export async function getAudienceSeries(
+  db: Db,
+  params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[] },
+): Promise<AudienceSeries> {
+  const s = await timeseries(
+    db,
+    { agencyIds: [params.agencyId], accountIds: params.accountIds },
+    params,
+    params.bucket,
+  );
   return {
     buckets: s.buckets,
     series: s.channels
       .filter((c) => c.values.some((v) => v.audience !== null))
-      .map((c) => ({ accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName, values: c.values.map((v) => v.audience) })),
+      .map((c) => ({
+        accountId: c.accountId,
+        platform: c.platform,
+        handle: c.handle,
+        displayName: c.displayName,
+        values: c.values.map((v) => v.audience),
+      })),
   };
 }

@@ -19,9 +19,14 @@ export type CampaignReach = {
 };
 
 /** E-mail and push campaigns sent in the range (agency-local days), as reached versus target population. */
-export async function getCampaignReach(db: Db, params: { agencyId: string; timeZone: string; from: Day; to: Day; accountIds?: string[] }): Promise<CampaignReach[]> {
+export async function getCampaignReach(
+  db: Db,
+  params: { agencyId: string; timeZone: string; from: Day; to: Day; accountIds?: string[] },
+): Promise<CampaignReach[]> {
   const { start, end } = localRange(params.from, params.to, params.timeZone);
-  const onlyAccounts = params.accountIds ? Prisma.sql`AND c.account_id = ANY(${params.accountIds}::uuid[])` : Prisma.empty;
+  const onlyAccounts = params.accountIds
+    ? Prisma.sql`AND c.account_id = ANY(${params.accountIds}::uuid[])`
+    : Prisma.empty;
   const rows = await db.$queryRaw<(Omit<CampaignReach, "sentDay"> & { sentAt: Date })[]>(Prisma.sql`
     SELECT c.id, c.name, a.platform, a.handle, c.sent_at AS "sentAt", c.sent, c.reached, c.target_population AS "targetPopulation",
            ${COVERAGE} AS coverage, c.opens, c.clicks

@@ -10,7 +10,17 @@ export async function getCampaigns(db: Db, agencyId: string) {
   const campaigns = await db.campaign.findMany({
     where: { agencyId },
     orderBy: { sentAt: "desc" },
-    select: { id: true, accountId: true, name: true, sentAt: true, sent: true, reached: true, targetPopulation: true, opens: true, clicks: true },
+    select: {
+      id: true,
+      accountId: true,
+      name: true,
+      sentAt: true,
+      sent: true,
+      reached: true,
+      targetPopulation: true,
+      opens: true,
+      clicks: true,
+    },
   });
   return { accounts, campaigns };
 }

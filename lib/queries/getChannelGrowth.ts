@@ -17,9 +17,21 @@ export type GrowthSeries = {
 };
 
 /** Growth over the whole range: audience at the end of the range against the end of the equally long stretch before it. */
-export type RangeGrowth = { start: number | null; startDay: Day | null; end: number | null; endDay: Day | null; change: number | null; changeShare: number | null };
+export type RangeGrowth = {
+  start: number | null;
+  startDay: Day | null;
+  end: number | null;
+  endDay: Day | null;
+  change: number | null;
+  changeShare: number | null;
+};
 
-export type ChannelGrowthSummary = { accountId: string; platform: Platform; handle: string; displayName: string } & RangeGrowth;
+export type ChannelGrowthSummary = {
+  accountId: string;
+  platform: Platform;
+  handle: string;
+  displayName: string;
+} & RangeGrowth;
 
 export type ChannelGrowth = {
   /** Breaks and gaps of the series (only when `events` was asked for; lib/metrics/seriesEvents.ts). */
@@ -37,25 +49,56 @@ export type ChannelGrowth = {
 };
 
 function rangeGrowth(f: Figures): RangeGrowth {
-  return { start: f.audienceBefore, startDay: f.audienceBeforeDay, end: f.audience, endDay: f.audienceDay, change: f.audienceChange, changeShare: growthShare(f.audienceChange, f.audienceBefore) };
+  return {
+    start: f.audienceBefore,
+    startDay: f.audienceBeforeDay,
+    end: f.audience,
+    endDay: f.audienceDay,
+    change: f.audienceChange,
+    changeShare: growthShare(f.audienceChange, f.audienceBefore),
+  };
 }
 const byShare = (a: RangeGrowth, b: RangeGrowth) => (b.changeShare ?? -Infinity) - (a.changeShare ?? -Infinity);
 
 /** Followers/subscribers over time per channel and per platform, absolute and net, with the growth over the range. */
-export async function getChannelGrowth(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted }): Promise<ChannelGrowth> {
-  const series = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
-  const events = params.events ? await seriesEvents(db, series, params, params.events.metrics, params.events.today, params.events.timeZone) : undefined;
+export async function getChannelGrowth(
+  db: Db,
+  params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted },
+): Promise<ChannelGrowth> {
+  const series = await timeseries(
+    db,
+    { agencyIds: [params.agencyId], accountIds: params.accountIds },
+    params,
+    params.bucket,
+  );
+  const events = params.events
+    ? await seriesEvents(db, series, params, params.events.metrics, params.events.today, params.events.timeZone)
+    : undefined;
   const withAudience = series.channels.filter((c) => c.values.some((v) => v.audience !== null));
-  const line = (key: string, label: string, platform: Platform, values: Figures[]): GrowthSeries =>
-    ({ key, label, platform, absolute: values.map((v) => v.audience), net: values.map((v) => v.audienceChange) });
+  const line = (key: string, label: string, platform: Platform, values: Figures[]): GrowthSeries => ({
+    key,
+    label,
+    platform,
+    absolute: values.map((v) => v.audience),
+    net: values.map((v) => v.audienceChange),
+  });
   const platforms = breakdown(withAudience, (c) => c.platform);
   return {
     ...(events ? { events } : {}),
-    from: params.from, to: params.to, bucket: params.bucket, buckets: series.buckets,
+    from: params.from,
+    to: params.to,
+    bucket: params.bucket,
+    buckets: series.buckets,
     accounts: withAudience.map((c) => line(c.accountId, c.handle, c.platform, c.values)),
     platforms: platforms.map((p) => line(p.group, p.group, p.group, p.values)),
     summary: withAudience
-      .map((c) => ({ accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName, ...rangeGrowth(c.total) }))
+      .map((c) => ({
+        accountId: c.accountId,
+        platform: c.platform,
+        handle: c.handle,
+        displayName: c.displayName,
+        ...rangeGrowth(c.total),
+      }))
       .sort(byShare),
     platformSummary: platforms.map((p) => ({ platform: p.group, ...rangeGrowth(p.total) })).sort(byShare),
   };

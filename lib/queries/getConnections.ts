@@ -2,7 +2,16 @@ import { Prisma, type AccountStatus, type Platform, type RunOutcome } from "@/li
 import type { Db } from "@/lib/db/client";
 import { isSandboxBaseUrl } from "@/lib/channels/target";
 
-export type ConnectionRun = { id: string; kind: string; outcome: RunOutcome; startedAt: Date; finishedAt: Date | null; itemsFetched: number; itemsWritten: number; error: string | null };
+export type ConnectionRun = {
+  id: string;
+  kind: string;
+  outcome: RunOutcome;
+  startedAt: Date;
+  finishedAt: Date | null;
+  itemsFetched: number;
+  itemsWritten: number;
+  error: string | null;
+};
 
 export type Connection = {
   accountId: string;
@@ -27,9 +36,13 @@ export type Connection = {
 };
 
 /** Each channel of an agency with its collection state: last success, errors, token state, backfill progress. */
-export async function getConnections(db: Db, agencyId: string): Promise<{ connections: Connection[]; recentRuns: (ConnectionRun & { accountId: string })[] }> {
+export async function getConnections(
+  db: Db,
+  agencyId: string,
+): Promise<{ connections: Connection[]; recentRuns: (ConnectionRun & { accountId: string })[] }> {
   const accounts = await db.account.findMany({
-    where: { agencyId }, orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { platform: "asc" }, { handle: "asc" }],
+    where: { agencyId },
+    orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { platform: "asc" }, { handle: "asc" }],
     include: { credential: { select: { accessExpiresAt: true, grantExpiresAt: true } } },
   });
   const lastRuns = await db.$queryRaw<(ConnectionRun & { accountId: string; failures: number })[]>(Prisma.sql`
@@ -41,18 +54,50 @@ export async function getConnections(db: Db, agencyId: string): Promise<{ connec
     ORDER BY r.account_id, r.started_at DESC`);
   const byAccount = new Map(lastRuns.map((r) => [r.accountId, r]));
   const recentRuns = await db.collectionRun.findMany({
-    where: { agencyId }, orderBy: { startedAt: "desc" }, take: 20,
-    select: { id: true, accountId: true, kind: true, outcome: true, startedAt: true, finishedAt: true, itemsFetched: true, itemsWritten: true, error: true },
+    where: { agencyId },
+    orderBy: { startedAt: "desc" },
+    take: 20,
+    select: {
+      id: true,
+      accountId: true,
+      kind: true,
+      outcome: true,
+      startedAt: true,
+      finishedAt: true,
+      itemsFetched: true,
+      itemsWritten: true,
+      error: true,
+    },
   });
   const connections = accounts.map((a): Connection => {
     const run = byAccount.get(a.id);
     return {
-      accountId: a.id, platform: a.platform, handle: a.handle, displayName: a.displayName, status: a.status,
+      accountId: a.id,
+      platform: a.platform,
+      handle: a.handle,
+      displayName: a.displayName,
+      status: a.status,
       // Real platforms speak https; plain http is the loopback sandbox, connected or not.
-      sandbox: isSandboxBaseUrl(a.baseUrl) || !!a.baseUrl?.startsWith("http://"), hasCredentials: a.credentialId !== null,
-      lastSuccessAt: a.lastSuccessAt, nextCollectAt: a.nextCollectAt,
-      backfill: a.backfillDaysTotal === null ? null : { daysDone: a.backfillDaysDone ?? 0, daysTotal: a.backfillDaysTotal, done: a.backfillDoneAt !== null },
-      lastRun: run ? { id: run.id, kind: run.kind, outcome: run.outcome, startedAt: run.startedAt, finishedAt: run.finishedAt, itemsFetched: run.itemsFetched, itemsWritten: run.itemsWritten, error: run.error } : null,
+      sandbox: isSandboxBaseUrl(a.baseUrl) || !!a.baseUrl?.startsWith("http://"),
+      hasCredentials: a.credentialId !== null,
+      lastSuccessAt: a.lastSuccessAt,
+      nextCollectAt: a.nextCollectAt,
+      backfill:
+        a.backfillDaysTotal === null
+          ? null
+          : { daysDone: a.backfillDaysDone ?? 0, daysTotal: a.backfillDaysTotal, done: a.backfillDoneAt !== null },
+      lastRun: run
+        ? {
+            id: run.id,
+            kind: run.kind,
+            outcome: run.outcome,
+            startedAt: run.startedAt,
+            finishedAt: run.finishedAt,
+            itemsFetched: run.itemsFetched,
+            itemsWritten: run.itemsWritten,
+            error: run.error,
+          }
+        : null,
       failuresLast24h: run?.failures ?? 0,
       archived: a.archivedAt !== null,
       grantExpiresAt: a.credential?.grantExpiresAt ?? null,

@@ -26,7 +26,13 @@ export type InboxRow = {
   accountHandle: string;
   /** First characters of the keyed hash: enough to tell authors apart, not who they are. */
   pseudonym: string;
-  triage: { state: TriageState; kind: InputKind | null; matchedRule: string | null; version: number; decidedBy: string | null } | null;
+  triage: {
+    state: TriageState;
+    kind: InputKind | null;
+    matchedRule: string | null;
+    version: number;
+    decidedBy: string | null;
+  } | null;
   links: { id: string; workItemId: string; workItemTitle: string; status: LinkStatus }[];
 };
 
@@ -50,20 +56,37 @@ export async function getInboxReplies(db: Db, f: InboxFilter): Promise<{ total: 
       take: Math.min(f.limit ?? 50, 200),
       skip: f.offset ?? 0,
       select: {
-        id: true, text: true, publishedAt: true, permalink: true, authorHash: true,
+        id: true,
+        text: true,
+        publishedAt: true,
+        permalink: true,
+        authorHash: true,
         account: { select: { platform: true, handle: true } },
         triage: { select: { state: true, kind: true, matchedRule: true, version: true, decidedBy: true } },
-        links: { select: { id: true, workItemId: true, status: true, workItem: { select: { title: true } } }, orderBy: { createdAt: "asc" } },
+        links: {
+          select: { id: true, workItemId: true, status: true, workItem: { select: { title: true } } },
+          orderBy: { createdAt: "asc" },
+        },
       },
     }),
   ]);
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, text: r.text, publishedAt: r.publishedAt, permalink: r.permalink,
-      platform: r.account.platform, accountHandle: r.account.handle, pseudonym: r.authorHash.slice(0, 8),
+      id: r.id,
+      text: r.text,
+      publishedAt: r.publishedAt,
+      permalink: r.permalink,
+      platform: r.account.platform,
+      accountHandle: r.account.handle,
+      pseudonym: r.authorHash.slice(0, 8),
       triage: r.triage[0] ?? null,
-      links: r.links.map((l) => ({ id: l.id, workItemId: l.workItemId, workItemTitle: l.workItem.title, status: l.status })),
+      links: r.links.map((l) => ({
+        id: l.id,
+        workItemId: l.workItemId,
+        workItemTitle: l.workItem.title,
+        status: l.status,
+      })),
     })),
   };
 }

@@ -26,13 +26,27 @@ export type InputOutcome = {
   channels: ({ accountId: string; platform: Platform; handle: string } & OutcomeFigures)[];
 };
 
-type Row = { account_id: string | null; replies: bigint; inputs: bigint; linked: bigint; reviewed: bigint; forwarded: bigint; reached: bigint; implemented: bigint; declined: bigint; median_days: number | null };
+type Row = {
+  account_id: string | null;
+  replies: bigint;
+  inputs: bigint;
+  linked: bigint;
+  reviewed: bigint;
+  forwarded: bigint;
+  reached: bigint;
+  implemented: bigint;
+  declined: bigint;
+  median_days: number | null;
+};
 
 /**
  * The funnel from replies to policy work for one agency over local days `from`..`to` (by the
  * reply's time), overall and per channel. An input counts at the furthest stage any of its links reached.
  */
-export async function getInputOutcome(db: Db, p: { agencyId: string; timeZone: string; from: Day; to: Day; accountId?: string | null }): Promise<InputOutcome> {
+export async function getInputOutcome(
+  db: Db,
+  p: { agencyId: string; timeZone: string; from: Day; to: Day; accountId?: string | null },
+): Promise<InputOutcome> {
   const { start, end } = localRange(p.from, p.to, p.timeZone);
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH per_reply AS (
@@ -65,14 +79,25 @@ export async function getInputOutcome(db: Db, p: { agencyId: string; timeZone: s
     GROUP BY GROUPING SETS ((account_id), ())`);
   const accounts = await listAgencyAccounts(db, p.agencyId);
   const figures = (r: Row | undefined): OutcomeFigures => ({
-    replies: Number(r?.replies ?? 0), inputs: Number(r?.inputs ?? 0), linked: Number(r?.linked ?? 0), reviewed: Number(r?.reviewed ?? 0),
-    forwarded: Number(r?.forwarded ?? 0), reached: Number(r?.reached ?? 0), implemented: Number(r?.implemented ?? 0), declined: Number(r?.declined ?? 0),
+    replies: Number(r?.replies ?? 0),
+    inputs: Number(r?.inputs ?? 0),
+    linked: Number(r?.linked ?? 0),
+    reviewed: Number(r?.reviewed ?? 0),
+    forwarded: Number(r?.forwarded ?? 0),
+    reached: Number(r?.reached ?? 0),
+    implemented: Number(r?.implemented ?? 0),
+    declined: Number(r?.declined ?? 0),
     medianDaysToDecision: r?.median_days === null || r?.median_days === undefined ? null : Number(r.median_days),
   });
   return {
     total: figures(rows.find((r) => r.account_id === null)),
     channels: accounts
       .filter((a) => !p.accountId || a.id === p.accountId)
-      .map((a) => ({ accountId: a.id, platform: a.platform, handle: a.handle, ...figures(rows.find((r) => r.account_id === a.id)) })),
+      .map((a) => ({
+        accountId: a.id,
+        platform: a.platform,
+        handle: a.handle,
+        ...figures(rows.find((r) => r.account_id === a.id)),
+      })),
   };
 }

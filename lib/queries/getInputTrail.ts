@@ -2,8 +2,16 @@ import { Prisma, type LinkStatus, type Platform } from "@/lib/generated/prisma/c
 import type { Db } from "@/lib/db/client";
 
 export type TrailRow = {
-  at: Date; workItem: string | null; caseNumber: string | null; linkId: string | null; permalink: string | null; platform: Platform | null;
-  from: LinkStatus | null; to: LinkStatus; note: string | null; actorLabel: string;
+  at: Date;
+  workItem: string | null;
+  caseNumber: string | null;
+  linkId: string | null;
+  permalink: string | null;
+  platform: Platform | null;
+  from: LinkStatus | null;
+  to: LinkStatus;
+  note: string | null;
+  actorLabel: string;
 };
 
 /**

@@ -11,7 +11,10 @@ export type ReplySeries = {
   events?: SeriesEvent[];
   buckets: Day[];
   channels: {
-    accountId: string; platform: Platform; handle: string; displayName: string;
+    accountId: string;
+    platform: Platform;
+    handle: string;
+    displayName: string;
     /** Replies received per bucket; null where nothing was collected. */
     values: (number | null)[];
     total: number | null;
@@ -22,9 +25,19 @@ export type ReplySeries = {
 };
 
 /** Volume of replies and comments per channel over time: for one-way channels, the load they receive. */
-export async function getReplySeries(db: Db, params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted }): Promise<ReplySeries> {
-  const s = await timeseries(db, { agencyIds: [params.agencyId], accountIds: params.accountIds }, params, params.bucket);
-  const events = params.events ? await seriesEvents(db, s, params, params.events.metrics, params.events.today, params.events.timeZone) : undefined;
+export async function getReplySeries(
+  db: Db,
+  params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted },
+): Promise<ReplySeries> {
+  const s = await timeseries(
+    db,
+    { agencyIds: [params.agencyId], accountIds: params.accountIds },
+    params,
+    params.bucket,
+  );
+  const events = params.events
+    ? await seriesEvents(db, s, params, params.events.metrics, params.events.today, params.events.timeZone)
+    : undefined;
   return {
     ...(events ? { events } : {}),
     buckets: s.buckets,
@@ -37,8 +50,15 @@ export async function getReplySeries(db: Db, params: { agencyId: string; from: D
           if (v !== null && (busiest === null || v > busiest.replies)) busiest = { bucket: s.buckets[i]!, replies: v };
         });
         return {
-          accountId: c.accountId, platform: c.platform, handle: c.handle, displayName: c.displayName,
-          values, total: c.total.replies, posts: c.total.posts, repliesPerPost: perPost(c.total.replies, c.total.posts), busiest,
+          accountId: c.accountId,
+          platform: c.platform,
+          handle: c.handle,
+          displayName: c.displayName,
+          values,
+          total: c.total.replies,
+          posts: c.total.posts,
+          repliesPerPost: perPost(c.total.replies, c.total.posts),
+          busiest,
         };
       }),
   };

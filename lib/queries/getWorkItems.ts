@@ -2,8 +2,14 @@ import type { LinkStatus, WorkItemStatus } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 
 export type WorkItemSummary = {
-  id: string; title: string; owner: string | null; caseNumber: string | null; status: WorkItemStatus; version: number;
-  links: number; byStatus: Partial<Record<LinkStatus, number>>;
+  id: string;
+  title: string;
+  owner: string | null;
+  caseNumber: string | null;
+  status: WorkItemStatus;
+  version: number;
+  links: number;
+  byStatus: Partial<Record<LinkStatus, number>>;
 };
 
 /** An agency's policy work items with how many inputs are linked to each, per status. */
@@ -15,7 +21,12 @@ export async function getWorkItems(db: Db, agencyId: string): Promise<WorkItemSu
   return items.map((i) => {
     const mine = counts.filter((c) => c.workItemId === i.id);
     return {
-      id: i.id, title: i.title, owner: i.owner, caseNumber: i.caseNumber, status: i.status, version: i.version,
+      id: i.id,
+      title: i.title,
+      owner: i.owner,
+      caseNumber: i.caseNumber,
+      status: i.status,
+      version: i.version,
       links: mine.reduce((s, c) => s + c._count._all, 0),
       byStatus: Object.fromEntries(mine.map((c) => [c.status, c._count._all])),
     };

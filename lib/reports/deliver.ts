@@ -56,11 +56,19 @@ export async function deliverReport(ctx: DeliveryContext, deliveryId: string): P
 
   const sub = await ctx.db.reportSubscription.findUnique({
     where: { id: delivery.subscription_id },
-    select: { id: true, userId: true, user: { select: { email: true } }, agency: { select: { id: true, slug: true, name: true, timeZone: true, locale: true } } },
+    select: {
+      id: true,
+      userId: true,
+      user: { select: { email: true } },
+      agency: { select: { id: true, slug: true, name: true, timeZone: true, locale: true } },
+    },
   });
   const stillAllowed = sub && (await visibleAgenciesOf(ctx.db, sub.userId)).some((a) => a.id === sub.agency.id);
   if (!sub || !stillAllowed) {
-    await ctx.db.reportDelivery.updateMany({ where: { id: delivery.id }, data: { status: "skipped", lastError: "no longer subscribed or no longer has access" } });
+    await ctx.db.reportDelivery.updateMany({
+      where: { id: delivery.id },
+      data: { status: "skipped", lastError: "no longer subscribed or no longer has access" },
+    });
     return "skipped";
   }
 
@@ -79,10 +87,16 @@ export async function deliverReport(ctx: DeliveryContext, deliveryId: string): P
       messageId,
       headers: { "List-Unsubscribe": `<${unsubscribeUrl}>` },
     });
-    await ctx.db.reportDelivery.update({ where: { id: delivery.id }, data: { status: "sent", sentAt: new Date(), messageId, lastError: null } });
+    await ctx.db.reportDelivery.update({
+      where: { id: delivery.id },
+      data: { status: "sent", sentAt: new Date(), messageId, lastError: null },
+    });
     return "sent";
   } catch (error) {
-    await ctx.db.reportDelivery.update({ where: { id: delivery.id }, data: { status: "failed", lastError: (error as Error).message.slice(0, 1000) } });
+    await ctx.db.reportDelivery.update({
+      where: { id: delivery.id },
+      data: { status: "failed", lastError: (error as Error).message.slice(0, 1000) },
+    });
     return "failed";
   }
 }

@@ -22,7 +22,11 @@ export async function reportForAdminRequest(request: NextRequest, slug: string) 
   try {
     const agency = await agencyOrThrow(slug);
     if (!hasRole(agency, "admin")) throw new RequestError(404, "not_found");
-    const week = parseOrThrow(z.object({ week: WeekParam }), { week: request.nextUrl.searchParams.get("week") ?? undefined }, langOf(request));
+    const week = parseOrThrow(
+      z.object({ week: WeekParam }),
+      { week: request.nextUrl.searchParams.get("week") ?? undefined },
+      langOf(request),
+    );
     return { agency, report: await renderReportForAgency(agency, week.week) };
   } catch (e) {
     if (e instanceof RequestError) return errorResponse(e, langOf(request));

@@ -6,7 +6,14 @@ import type { WeeklyReportData } from "./data";
 import { attentionText, audienceSentence, reportEmailHtml } from "./emailHtml";
 import { comparisonTextLines, trendEventLines } from "./comparison";
 
-export type RenderedReport = { subject: string; html: string; text: string; chartPng: Buffer; csv: string; csvFilename: string };
+export type RenderedReport = {
+  subject: string;
+  html: string;
+  text: string;
+  chartPng: Buffer;
+  csv: string;
+  csvFilename: string;
+};
 
 export const CHART_CID = "audience-chart@kanalmaaling";
 
@@ -16,7 +23,10 @@ const INTL = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" } as const;
  * The report in every form it is sent in: HTML, plain text, chart PNG and CSV. The HTML refers to the
  * chart as a `cid:` attachment for e-mail, or carries it inline (`inlineChart`) for the browser and PDF.
  */
-export async function renderReport(data: WeeklyReportData, opts: { inlineChart?: boolean; unsubscribeUrl?: string } = {}): Promise<RenderedReport> {
+export async function renderReport(
+  data: WeeklyReportData,
+  opts: { inlineChart?: boolean; unsubscribeUrl?: string } = {},
+): Promise<RenderedReport> {
   const locale = data.agency.locale;
   const chartPng = await renderLineChartPng({
     title: "Publikum per kanal, siste 12 uker",
@@ -34,26 +44,61 @@ export async function renderReport(data: WeeklyReportData, opts: { inlineChart?:
     ...comparisonTextLines(data),
     "",
     "Publikum per kanal (endring siste uke / siste 4 uker):",
-    ...data.channels.map((c) => `- ${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatChange(c.changeWeek, locale)} / ${formatChange(c.changeFourWeeks, locale)})`),
+    ...data.channels.map(
+      (c) =>
+        `- ${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatChange(c.changeWeek, locale)} / ${formatChange(c.changeFourWeeks, locale)})`,
+    ),
     ...trendEventLines(data).map((l) => `- ${l}`),
     "",
     "Mest leste innlegg:",
-    ...data.topPosts.map((p, i) => `${i + 1}. ${p.text} (${formatNumber(p.impressions, locale)} visninger) ${p.permalink ?? ""}`),
+    ...data.topPosts.map(
+      (p, i) => `${i + 1}. ${p.text} (${formatNumber(p.impressions, locale)} visninger) ${p.permalink ?? ""}`,
+    ),
     "",
     `Svar og kommentarer mottatt: ${formatNumber(data.replies.total, locale)}`,
-    ...data.campaigns.map((c) => `E-post/push: ${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}`),
-    ...data.attention.map((a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${attentionText(a, locale)})`),
+    ...data.campaigns.map(
+      (c) =>
+        `E-post/push: ${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}`,
+    ),
+    ...data.attention.map(
+      (a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${attentionText(a, locale)})`,
+    ),
     ...(opts.unsubscribeUrl ? ["", `Avslutt abonnementet: ${opts.unsubscribeUrl}`] : []),
   ];
   const csv = await csvDocument(
-    ["uke", "plattform", "kanal", "publikum", "endring_uke", "endring_4_uker", "svar_mottatt", "publikum_forrige_uke", "publikum_samme_uke_i_fjor", "svar_forrige_uke", "svar_samme_uke_i_fjor", "brudd"],
+    [
+      "uke",
+      "plattform",
+      "kanal",
+      "publikum",
+      "endring_uke",
+      "endring_4_uker",
+      "svar_mottatt",
+      "publikum_forrige_uke",
+      "publikum_samme_uke_i_fjor",
+      "svar_forrige_uke",
+      "svar_samme_uke_i_fjor",
+      "brudd",
+    ],
     data.channels.map((c) => {
       const prev = data.compared.previous.groups.find((g) => g.key === c.accountId)?.values;
       const year = data.compared.year.groups.find((g) => g.key === c.accountId)?.values;
-      const breaks = data.trendEvents.filter((e) => e.accountId === c.accountId && e.bucket === data.trend.weeks.length - 1).map((e) => trendEventLines({ ...data, trendEvents: [e] })[0]);
+      const breaks = data.trendEvents
+        .filter((e) => e.accountId === c.accountId && e.bucket === data.trend.weeks.length - 1)
+        .map((e) => trendEventLines({ ...data, trendEvents: [e] })[0]);
       return [
-        `${data.week.year}-W${String(data.week.week).padStart(2, "0")}`, c.platform, c.handle, c.audience, c.changeWeek, c.changeFourWeeks,
-        c.replies, prev?.audience.other ?? null, year?.audience.other ?? null, prev?.replies.other ?? null, year?.replies.other ?? null, breaks.join("; ") || null,
+        `${data.week.year}-W${String(data.week.week).padStart(2, "0")}`,
+        c.platform,
+        c.handle,
+        c.audience,
+        c.changeWeek,
+        c.changeFourWeeks,
+        c.replies,
+        prev?.audience.other ?? null,
+        year?.audience.other ?? null,
+        prev?.replies.other ?? null,
+        year?.replies.other ?? null,
+        breaks.join("; ") || null,
       ];
     }),
   );

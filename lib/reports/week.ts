@@ -6,7 +6,10 @@ export type ReportWeek = { year: number; week: number; start: Day; end: Day; fro
 export function reportWeek(start: Day, timeZone: string): ReportWeek {
   const { year, week } = isoWeek(start);
   return {
-    year, week, start, end: addDays(start, 6),
+    year,
+    week,
+    start,
+    end: addDays(start, 6),
     from: localTimeToInstant(start, 0, 0, timeZone),
     to: localTimeToInstant(addDays(start, 7), 0, 0, timeZone),
   };

@@ -1,6 +1,15 @@
 import type { SocialPlatform } from "@/lib/platforms/types";
 
-export type FaultKind = "rate_limit" | "server_error" | "slow" | "malformed" | "expired_token" | "quota" | "retire_metric" | "comments_disabled" | "hang";
+export type FaultKind =
+  | "rate_limit"
+  | "server_error"
+  | "slow"
+  | "malformed"
+  | "expired_token"
+  | "quota"
+  | "retire_metric"
+  | "comments_disabled"
+  | "hang";
 
 /** Faults that shape bodies while armed, rather than replacing one answer. */
 const STANDING: FaultKind[] = ["retire_metric", "comments_disabled"];

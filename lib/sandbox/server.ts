@@ -37,7 +37,13 @@ export type Reply = { status: number; body: unknown; headers?: Record<string, st
 /** Per platform: answers requests, and shapes its errors and rate-limit headers the way that platform does. */
 export type PlatformHandler = {
   handle(req: PlatformRequest): Reply;
-  rateLimitHeaders(limit: number, remaining: number, resetAt: Date, windowMs: number, path: string): Record<string, string>;
+  rateLimitHeaders(
+    limit: number,
+    remaining: number,
+    resetAt: Date,
+    windowMs: number,
+    path: string,
+  ): Record<string, string>;
   /** The refusal with its headers: the platform decides which of its usage headers a 429 carries. */
   rateLimited(resetAt: Date, limitHeaders: Record<string, string>, path: string): Reply;
   expiredToken(): Reply;
@@ -71,10 +77,15 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
   let origin = "";
   const oauth = new SandboxOAuth();
   oauth.blueskyAccount = (identifier) => {
-    const a = world.accounts.find((x) => x.platform === "bluesky" && (x.handle === identifier.toLowerCase() || did(x.id) === identifier));
+    const a = world.accounts.find(
+      (x) => x.platform === "bluesky" && (x.handle === identifier.toLowerCase() || did(x.id) === identifier),
+    );
     return a ? { did: did(a.id), handle: a.handle } : null;
   };
-  oauth.facebookPages = () => world.accounts.filter((a) => a.platform === "facebook").map((a) => ({ id: a.id, name: a.displayName, username: a.handle }));
+  oauth.facebookPages = () =>
+    world.accounts
+      .filter((a) => a.platform === "facebook")
+      .map((a) => ({ id: a.id, name: a.displayName, username: a.handle }));
 
   const server: Server = createServer((req, res) => {
     void answer(req, res).catch((error) => {
@@ -112,9 +123,16 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     if (fault?.kind === "slow" || fault?.kind === "hang") await sleep(fault.delayMs ?? 60_000);
     if (fault?.kind === "rate_limit") {
       const resetAt = new Date(now + (fault.resetInMs ?? 1_000));
-      return send(res, handler.rateLimited(resetAt, handler.rateLimitHeaders(rl.limit, 0, resetAt, rl.windowMs, path), path));
+      return send(
+        res,
+        handler.rateLimited(resetAt, handler.rateLimitHeaders(rl.limit, 0, resetAt, rl.windowMs, path), path),
+      );
     }
-    if (win.count >= rl.limit) return send(res, handler.rateLimited(windowReset, handler.rateLimitHeaders(rl.limit, 0, windowReset, rl.windowMs, path), path));
+    if (win.count >= rl.limit)
+      return send(
+        res,
+        handler.rateLimited(windowReset, handler.rateLimitHeaders(rl.limit, 0, windowReset, rl.windowMs, path), path),
+      );
     win.count++;
     const limitHeaders = handler.rateLimitHeaders(rl.limit, rl.limit - win.count, windowReset, rl.windowMs, path);
     if (fault?.kind === "server_error") return send(res, { ...handler.serverError(), headers: limitHeaders });
@@ -127,12 +145,25 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
       return res.end('{"data": [ {"id": "1", "text": "cut off');
     }
 
-    const token = bearer(req) ?? url.searchParams.get("access_token") ?? url.searchParams.get("key") ?? url.searchParams.get("api_key");
-    const tokenInvalid = (opts.validTokens ? !token || !opts.validTokens.includes(token) : false) || oauth.rejects(token);
-    if (fault?.kind === "expired_token" || tokenInvalid) return send(res, { ...handler.expiredToken(), headers: limitHeaders });
+    const token =
+      bearer(req) ??
+      url.searchParams.get("access_token") ??
+      url.searchParams.get("key") ??
+      url.searchParams.get("api_key");
+    const tokenInvalid =
+      (opts.validTokens ? !token || !opts.validTokens.includes(token) : false) || oauth.rejects(token);
+    if (fault?.kind === "expired_token" || tokenInvalid)
+      return send(res, { ...handler.expiredToken(), headers: limitHeaders });
 
     const reply = handler.handle({
-      path, query: url.searchParams, token, now: new Date(now), world, retired: faults.retired(platform), commentsDisabled: faults.armed(platform, "comments_disabled"), origin: `${origin}/${platform}`,
+      path,
+      query: url.searchParams,
+      token,
+      now: new Date(now),
+      world,
+      retired: faults.retired(platform),
+      commentsDisabled: faults.armed(platform, "comments_disabled"),
+      origin: `${origin}/${platform}`,
       pageSize: (requested, fallback, max) => Math.min(requested ?? fallback, max, opts.maxPageSize ?? Infinity),
     });
     send(res, { ...reply, headers: { ...limitHeaders, ...reply.headers } });

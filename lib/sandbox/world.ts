@@ -34,26 +34,48 @@ export function findAccount(world: SandboxWorld, platform: SocialPlatform, key: 
   const k = key.replace(/^@/, "").toLowerCase();
   // A Mastodon handle is user@instance; the instance's own API also knows it as plain user.
   const local = (h: string) => (platform === "mastodon" ? h.split("@")[0]! : h);
-  return world.accounts.find((a) => a.platform === platform && (a.handle.toLowerCase() === k || local(a.handle.toLowerCase()) === local(k) || a.id.toLowerCase() === k));
+  return world.accounts.find(
+    (a) =>
+      a.platform === platform &&
+      (a.handle.toLowerCase() === k || local(a.handle.toLowerCase()) === local(k) || a.id.toLowerCase() === k),
+  );
 }
 
 /** A small deterministic account for tests: `posts` posts an hour apart, `repliesPerPost` replies each. */
-export function testAccount(platform: SocialPlatform, handle: string, opts: { posts?: number; repliesPerPost?: number; followers?: number; start?: Date; displayName?: string } = {}): SandboxAccount {
+export function testAccount(
+  platform: SocialPlatform,
+  handle: string,
+  opts: { posts?: number; repliesPerPost?: number; followers?: number; start?: Date; displayName?: string } = {},
+): SandboxAccount {
   const start = opts.start ?? new Date(Date.now() - 3 * 86_400_000);
   const posts: SandboxPost[] = Array.from({ length: opts.posts ?? 25 }, (_, i) => {
     const publishedAt = new Date(start.getTime() + i * 3_600_000);
     const id = `${handle}-p${String(i).padStart(4, "0")}`;
     return {
-      id, publishedAt, text: `Innlegg ${i} fra ${handle}`, impressions: 1000 + i, likes: 10 + i, reposts: i, quotes: i % 3,
+      id,
+      publishedAt,
+      text: `Innlegg ${i} fra ${handle}`,
+      impressions: 1000 + i,
+      likes: 10 + i,
+      reposts: i,
+      quotes: i % 3,
       replies: Array.from({ length: opts.repliesPerPost ?? 2 }, (_, j) => ({
-        id: `${id}-r${j}`, author: `borger${j}`, authorName: `Borger ${j}`, text: `Svar ${j} på innlegg ${i}`,
+        id: `${id}-r${j}`,
+        author: `borger${j}`,
+        authorName: `Borger ${j}`,
+        text: `Svar ${j} på innlegg ${i}`,
         publishedAt: new Date(publishedAt.getTime() + (j + 1) * 60_000),
       })),
     };
   }).reverse();
   return {
-    platform, handle, id: `${platform}-${handle}-id`, displayName: opts.displayName ?? `Test ${handle}`,
-    followers: () => opts.followers ?? 5000, following: 42, posts: (now) => posts.filter((p) => p.publishedAt <= now),
+    platform,
+    handle,
+    id: `${platform}-${handle}-id`,
+    displayName: opts.displayName ?? `Test ${handle}`,
+    followers: () => opts.followers ?? 5000,
+    following: 42,
+    posts: (now) => posts.filter((p) => p.publishedAt <= now),
   };
 }
 
@@ -86,7 +108,14 @@ export function demoWorld(): SandboxWorld {
       accounts.push(demoAccount(account, agency.timeZone));
     }
   }
-  return { accounts: [...accounts, ...UNCLAIMED.map(([platform, handle, displayName, followers]) => testAccount(platform, handle, { displayName, followers, posts: 12, repliesPerPost: 1 }))] };
+  return {
+    accounts: [
+      ...accounts,
+      ...UNCLAIMED.map(([platform, handle, displayName, followers]) =>
+        testAccount(platform, handle, { displayName, followers, posts: 12, repliesPerPost: 1 }),
+      ),
+    ],
+  };
 }
 
 function demoAccount(account: DemoAccount, timeZone: string): SandboxAccount {
@@ -129,14 +158,26 @@ function demoPosts(account: DemoAccount, timeZone: string, today: Day): SandboxP
   for (const r of history.replies) {
     if (r.publishedAt < from) continue;
     const list = byPost.get(r.platformPostId!) ?? [];
-    list.push({ id: rkey(r.platformReplyId), author: r.authorHandle, authorName: r.authorHandle, text: r.text, publishedAt: r.publishedAt });
+    list.push({
+      id: rkey(r.platformReplyId),
+      author: r.authorHandle,
+      authorName: r.authorHandle,
+      text: r.text,
+      publishedAt: r.publishedAt,
+    });
     byPost.set(r.platformPostId!, list);
   }
   const posts: SandboxPost[] = history.posts
     .filter((p) => p.publishedAt >= from)
     .map((p) => ({
-      id: rkey(p.platformPostId), publishedAt: p.publishedAt, text: p.text, impressions: p.impressions ?? 0, likes: p.likes ?? 0,
-      reposts: p.reposts ?? 0, quotes: p.quotes ?? 0, replies: byPost.get(p.platformPostId) ?? [],
+      id: rkey(p.platformPostId),
+      publishedAt: p.publishedAt,
+      text: p.text,
+      impressions: p.impressions ?? 0,
+      likes: p.likes ?? 0,
+      reposts: p.reposts ?? 0,
+      quotes: p.quotes ?? 0,
+      replies: byPost.get(p.platformPostId) ?? [],
     }));
   // Today's posts, published through the day as the clock passes them.
   const rng = rngFor(`live:${account.handle}:${today}`);
@@ -145,10 +186,22 @@ function demoPosts(account: DemoAccount, timeZone: string, today: Day): SandboxP
     const publishedAt = localTimeToInstant(today, 7 + Math.floor(rng() * 15), Math.floor(rng() * 60), timeZone);
     const id = `${account.handle}-${today.replaceAll("-", "")}-${k}`;
     const replies = Array.from({ length: poisson(rng, account.repliesPerPost) }, (_, j) => ({
-      id: `${id}-r${j}`, author: citizenHandle(rng), authorName: "", text: replyText(account.oneWay ? "ops" : "news", rng),
+      id: `${id}-r${j}`,
+      author: citizenHandle(rng),
+      authorName: "",
+      text: replyText(account.oneWay ? "ops" : "news", rng),
       publishedAt: new Date(publishedAt.getTime() + (j + 1) * 7 * 60_000),
     }));
-    posts.push({ id, publishedAt, text: postText(account.oneWay ? "ops" : "news", rng), impressions: Math.round(200 + rng() * 5000), likes: Math.round(rng() * 80), reposts: Math.round(rng() * 20), quotes: 0, replies });
+    posts.push({
+      id,
+      publishedAt,
+      text: postText(account.oneWay ? "ops" : "news", rng),
+      impressions: Math.round(200 + rng() * 5000),
+      likes: Math.round(rng() * 80),
+      reposts: Math.round(rng() * 20),
+      quotes: 0,
+      replies,
+    });
   }
   return posts.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
 }

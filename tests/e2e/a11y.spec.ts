@@ -24,7 +24,17 @@ function pageRoutes(): string[] {
     }
   };
   walk("app");
-  return found.map((r) => "/" + r.split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/")).map((r) => (r === "/" ? r : r.replace(/\/$/, ""))).sort();
+  return found
+    .map(
+      (r) =>
+        "/" +
+        r
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s))
+          .join("/"),
+    )
+    .map((r) => (r === "/" ? r : r.replace(/\/$/, "")))
+    .sort();
 }
 
 /** A concrete URL for a route: the agency of the role, and ids that exist (made once if need be). */
@@ -33,14 +43,25 @@ async function concrete(route: string, page: Page): Promise<string | null> {
   if (url.includes("/work-items/[id]")) {
     const id = await withAppDatabase(async (c) => {
       const agency = (await c.query<{ id: string }>("SELECT id FROM agency WHERE slug = $1", [OSLO])).rows[0]!.id;
-      await c.query("INSERT INTO work_item (agency_id, title) VALUES ($1, 'Universell utforming av skjema') ON CONFLICT DO NOTHING", [agency]);
-      return (await c.query<{ id: string }>("SELECT id FROM work_item WHERE agency_id = $1 ORDER BY created_at LIMIT 1", [agency])).rows[0]!.id;
+      await c.query(
+        "INSERT INTO work_item (agency_id, title) VALUES ($1, 'Universell utforming av skjema') ON CONFLICT DO NOTHING",
+        [agency],
+      );
+      return (
+        await c.query<{ id: string }>("SELECT id FROM work_item WHERE agency_id = $1 ORDER BY created_at LIMIT 1", [
+          agency,
+        ])
+      ).rows[0]!.id;
     });
     url = url.replace("[id]", id);
   }
   if (url.includes("/mailbox/[file]")) {
     await page.goto("/mailbox");
-    const href = await page.locator('main a[href^="/mailbox/"]').first().getAttribute("href", { timeout: 2_000 }).catch(() => null);
+    const href = await page
+      .locator('main a[href^="/mailbox/"]')
+      .first()
+      .getAttribute("href", { timeout: 2_000 })
+      .catch(() => null);
     if (!href) return null;
     url = href;
   }
@@ -52,17 +73,35 @@ async function expectNoViolations(page: Page, url: string) {
   await page.goto(url);
   await page.waitForLoadState("networkidle");
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
 const ROUTES = pageRoutes();
 
 test("the walk finds every kind of page", () => {
-  expect(ROUTES).toEqual(expect.arrayContaining(["/", "/agencies/[slug]/growth", "/agencies/[slug]/connections", "/public/[slug]", "/mailbox/[file]"]));
+  expect(ROUTES).toEqual(
+    expect.arrayContaining([
+      "/",
+      "/agencies/[slug]/growth",
+      "/agencies/[slug]/connections",
+      "/public/[slug]",
+      "/mailbox/[file]",
+    ]),
+  );
 });
 
-for (const [role, storageState] of [["admin", STATE.admin], ["editor", STATE.osloEditor], ["viewer", STATE.osloViewer]] as const) {
+for (const [role, storageState] of [
+  ["admin", STATE.admin],
+  ["editor", STATE.osloEditor],
+  ["viewer", STATE.osloViewer],
+] as const) {
   test.describe(`as ${role}`, () => {
     test.use({ storageState });
     for (const route of ROUTES) {

@@ -31,7 +31,9 @@ async function runCheck(databaseUrl: string) {
   }
 }
 
-test("a reply spike raises one alert, once, e-mailed once to the subscribed admin, shown with its evidence", async ({ page }) => {
+test("a reply spike raises one alert, once, e-mailed once to the subscribed admin, shown with its evidence", async ({
+  page,
+}) => {
   await page.goto(`/agencies/${SLUG}/alerts`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Varsler: Oslo politidistrikt");
   await page.getByRole("button", { name: "Få varsler på e-post" }).click();
@@ -41,13 +43,23 @@ test("a reply spike raises one alert, once, e-mailed once to the subscribed admi
   const hourStart = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000);
   const accountId = await withAppDatabase(async (client) => {
     const { rows } = await client.query<{ id: string; agency_id: string }>(
-      `SELECT a.id, a.agency_id FROM account a JOIN agency g ON g.id = a.agency_id WHERE g.slug = $1 AND a.handle = $2`, [SLUG, HANDLE]);
+      `SELECT a.id, a.agency_id FROM account a JOIN agency g ON g.id = a.agency_id WHERE g.slug = $1 AND a.handle = $2`,
+      [SLUG, HANDLE],
+    );
     const { id, agency_id } = rows[0]!;
     for (let k = 0; k < SPIKE; k++) {
       await client.query(
         `INSERT INTO reply (agency_id, account_id, platform_reply_id, author_hash, author_display_name, text, published_at)
          VALUES ($1, $2, $3, $4, 'Kari Borger', $5, $6)`,
-        [agency_id, id, `e2e-spike-${hourStart.getTime()}-${k}`, `e2e-author-${k}`, `${CITIZEN_TEXT} ${k}`, new Date(hourStart.getTime() + k * 50_000)]);
+        [
+          agency_id,
+          id,
+          `e2e-spike-${hourStart.getTime()}-${k}`,
+          `e2e-author-${k}`,
+          `${CITIZEN_TEXT} ${k}`,
+          new Date(hourStart.getTime() + k * 50_000),
+        ],
+      );
     }
     return id;
   });
@@ -58,14 +70,28 @@ test("a reply spike raises one alert, once, e-mailed once to the subscribed admi
 
   const counts = await withAppDatabase(async (client) => {
     const alerts = await client.query<{ id: string; observed: number }>(
-      `SELECT id, observed FROM alert WHERE account_id = $1 AND kind = 'reply_spike' AND period_start = $2`, [accountId, hourStart]);
+      `SELECT id, observed FROM alert WHERE account_id = $1 AND kind = 'reply_spike' AND period_start = $2`,
+      [accountId, hourStart],
+    );
     const deliveries = await client.query<{ status: string }>(
-      `SELECT d.status FROM alert_delivery d JOIN app_user u ON u.id = d.user_id WHERE d.alert_id = $1 AND u.email = 'admin@demo.kanalmaaling.test'`, [alerts.rows[0]?.id]);
+      `SELECT d.status FROM alert_delivery d JOIN app_user u ON u.id = d.user_id WHERE d.alert_id = $1 AND u.email = 'admin@demo.kanalmaaling.test'`,
+      [alerts.rows[0]?.id],
+    );
     return { alerts: alerts.rows, deliveries: deliveries.rows };
   });
   expect(counts.alerts).toHaveLength(1);
   expect(counts.alerts[0]!.observed).toBeGreaterThanOrEqual(SPIKE);
-  await expect.poll(async () => withAppDatabase(async (c) => (await c.query(`SELECT status FROM alert_delivery WHERE alert_id = $1`, [counts.alerts[0]!.id])).rows.map((r) => r.status)), { timeout: 30_000 }).toEqual(["sent"]);
+  await expect
+    .poll(
+      async () =>
+        withAppDatabase(async (c) =>
+          (await c.query(`SELECT status FROM alert_delivery WHERE alert_id = $1`, [counts.alerts[0]!.id])).rows.map(
+            (r) => r.status,
+          ),
+        ),
+      { timeout: 30_000 },
+    )
+    .toEqual(["sent"]);
 
   // The mail catcher got it, in Norwegian, with an absolute link to the evidence and no citizen's text.
   const subject = `Varsel: Mange svar – X (Twitter) · ${HANDLE} (Oslo politidistrikt)`;
@@ -78,7 +104,11 @@ test("a reply spike raises one alert, once, e-mailed once to the subscribed admi
   await page.getByRole("link", { name: "Vis e-posten slik den ble sendt (HTML)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Mange svar – X (Twitter) · ${HANDLE}`);
   const mailHtml = await page.content();
-  expect(mailHtml).toMatch(new RegExp(`http://(?:localhost|127\\.0\\.0\\.1):\\d+/agencies/${SLUG}/replies\\?from=\\d{4}-\\d{2}-\\d{2}&amp;to=\\d{4}-\\d{2}-\\d{2}&amp;bucket=day&amp;channel=${accountId}`));
+  expect(mailHtml).toMatch(
+    new RegExp(
+      `http://(?:localhost|127\\.0\\.0\\.1):\\d+/agencies/${SLUG}/replies\\?from=\\d{4}-\\d{2}-\\d{2}&amp;to=\\d{4}-\\d{2}-\\d{2}&amp;bucket=day&amp;channel=${accountId}`,
+    ),
+  );
   expect(mailHtml).not.toContain(CITIZEN_TEXT);
   expect(mailHtml).not.toContain("Kari Borger");
 
@@ -94,7 +124,9 @@ test("a reply spike raises one alert, once, e-mailed once to the subscribed admi
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
-test("an admin tunes a threshold: a wrong value is named at its field and kept, a right one is saved", async ({ page }) => {
+test("an admin tunes a threshold: a wrong value is named at its field and kept, a right one is saved", async ({
+  page,
+}) => {
   await page.goto(`/agencies/${SLUG}/alerts`);
   const form = page.locator('form[data-kind="reply_spike"]');
   const field = form.getByLabel("Minst så mange svar i timen");
@@ -108,7 +140,9 @@ test("an admin tunes a threshold: a wrong value is named at its field and kept, 
   await form.getByRole("button", { name: "Lagre" }).click();
   await expect(form.getByRole("status")).toHaveText("Innstillingene er lagret.");
   await page.reload();
-  await expect(page.locator('form[data-kind="reply_spike"]').getByLabel("Minst så mange svar i timen")).toHaveValue("12");
+  await expect(page.locator('form[data-kind="reply_spike"]').getByLabel("Minst så mange svar i timen")).toHaveValue(
+    "12",
+  );
   await axe(page);
 });
 

@@ -4,7 +4,9 @@ import { ADMIN, withAppDatabase } from "./fixtures";
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("a visitor is sent to sign-in, a wrong password gets a generic message, and a right one gets in", async ({ page }) => {
+  test("a visitor is sent to sign-in, a wrong password gets a generic message, and a right one gets in", async ({
+    page,
+  }) => {
     await page.goto("/agencies/oslo-politidistrikt/members");
     await expect(page).toHaveURL(/\/login\?next=%2Fagencies%2Foslo-politidistrikt%2Fmembers/);
     await page.getByLabel("E-postadresse").fill("finnes.ikke@example.test");
@@ -47,7 +49,11 @@ test("pages carry a CSP without unsafe-inline scripts and refuse framing", async
 });
 
 test("sign-ins and invitations are in the audit log", async () => {
-  const rows = await withAppDatabase((c) => c.query<{ action: string }>("SELECT action FROM audit_event WHERE action IN ('sign_in', 'sign_in_failed', 'invitation_created', 'invitation_accepted')"));
+  const rows = await withAppDatabase((c) =>
+    c.query<{ action: string }>(
+      "SELECT action FROM audit_event WHERE action IN ('sign_in', 'sign_in_failed', 'invitation_created', 'invitation_accepted')",
+    ),
+  );
   const actions = new Set(rows.rows.map((r) => r.action));
   expect([...actions].sort()).toEqual(["invitation_accepted", "invitation_created", "sign_in", "sign_in_failed"]);
 });

@@ -24,7 +24,14 @@ function routes(dir: string, kind: "page" | "route"): string[] {
   };
   walk(dir);
   return found
-    .map((r) => "/" + r.split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/"))
+    .map(
+      (r) =>
+        "/" +
+        r
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join("/"),
+    )
     .filter((r) => r.includes("[slug]") && !r.startsWith("/public/")); // public pages are open by design (public.spec.ts)
 }
 
@@ -52,7 +59,10 @@ for (const route of APIS) {
     const url = toUrl(route, OTHER);
     const get = await request.get(`${url}?agency=${OTHER}&accountId=${FOREIGN_ID}`);
     expect(get.status()).toBe(404);
-    const post = await request.post(url, { data: { agency: OTHER, id: FOREIGN_ID }, headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` } });
+    const post = await request.post(url, {
+      data: { agency: OTHER, id: FOREIGN_ID },
+      headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` },
+    });
     expect([404, 405]).toContain(post.status());
   });
 }
@@ -91,26 +101,40 @@ test("everyone signed in has their own account page", async ({ page }) => {
 test("replaying an admin's member and agency actions as a viewer changes nothing", async ({ browser, request }) => {
   const admin = await browser.newContext({ storageState: STATE.admin });
   const page = await admin.newPage();
-  await withAppDatabase((c) => c.query("UPDATE app_user SET installation_admin = true WHERE email = $1", [ADMIN.email]));
+  await withAppDatabase((c) =>
+    c.query("UPDATE app_user SET installation_admin = true WHERE email = $1", [ADMIN.email]),
+  );
   const forms: { url: string; fields: [string, string][] }[] = [];
   try {
     for (const url of [`/agencies/${OTHER}/members`, "/admin/agencies"]) {
       await page.goto(url);
       for (const form of await page.locator("main form").all()) {
-        const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f)].map(([k, v]) => [k, String(v)] as [string, string]));
+        const fields = await form.evaluate((f: HTMLFormElement) =>
+          [...new FormData(f)].map(([k, v]) => [k, String(v)] as [string, string]),
+        );
         if (fields.some(([k]) => k.startsWith("$ACTION"))) forms.push({ url, fields });
       }
     }
   } finally {
-    await withAppDatabase((c) => c.query("UPDATE app_user SET installation_admin = false WHERE email = $1", [ADMIN.email]));
+    await withAppDatabase((c) =>
+      c.query("UPDATE app_user SET installation_admin = false WHERE email = $1", [ADMIN.email]),
+    );
     await admin.close();
   }
   expect(forms.length).toBeGreaterThan(4);
-  const before = await withAppDatabase(async (c) => (await c.query("SELECT count(*)::int AS n FROM audit_event")).rows[0].n as number);
+  const before = await withAppDatabase(
+    async (c) => (await c.query("SELECT count(*)::int AS n FROM audit_event")).rows[0].n as number,
+  );
   for (const form of forms) {
-    const res = await request.post(form.url, { multipart: Object.fromEntries(form.fields), headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` }, maxRedirects: 0 });
+    const res = await request.post(form.url, {
+      multipart: Object.fromEntries(form.fields),
+      headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` },
+      maxRedirects: 0,
+    });
     expect(res.status(), `${form.url} ${form.fields.map(([k]) => k).join(",")}`).toBe(404);
   }
-  const after = await withAppDatabase(async (c) => (await c.query("SELECT count(*)::int AS n FROM audit_event")).rows[0].n as number);
+  const after = await withAppDatabase(
+    async (c) => (await c.query("SELECT count(*)::int AS n FROM audit_event")).rows[0].n as number,
+  );
   expect(after).toBe(before);
 });

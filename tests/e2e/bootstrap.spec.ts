@@ -54,9 +54,16 @@ test.beforeAll(async () => {
   }
   env = {
     ...process.env,
-    PORT: String(PORT), HOST: "127.0.0.1", PUBLIC_URL: BASE, DATA_DIR: dataDir,
-    DEMO_DATA: "off", SANDBOX: "off", SCHEDULER: "off", WORKERS: "off",
-    MAIL_CATCHER_PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: BASE,
+    DATA_DIR: dataDir,
+    DEMO_DATA: "off",
+    SANDBOX: "off",
+    SCHEDULER: "off",
+    WORKERS: "off",
+    MAIL_CATCHER_PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.SMTP_HOST;
@@ -64,12 +71,22 @@ test.beforeAll(async () => {
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   // Its own process group, so stopping it stops tsx's node child too.
-  server = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  server = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   server.stdout!.on("data", () => undefined);
   server.stderr!.on("data", (d: Buffer) => process.stderr.write(`[bootstrap server] ${d}`));
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (server.exitCode !== null) throw new Error(`the bootstrap server stopped (exit ${server.exitCode})`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -99,11 +116,17 @@ async function signIn(page: Page, who: { email: string; password: string }) {
 }
 
 function admin(...args: string[]) {
-  const run = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], { env, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], {
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: run.status, out: run.stdout, err: run.stderr };
 }
 
-test("from an empty database: create-admin link → password → agency → invited editor who sees only that agency", async ({ browser }) => {
+test("from an empty database: create-admin link → password → agency → invited editor who sees only that agency", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const page = await (await browser.newContext({ baseURL: BASE, locale: "nb-NO" })).newPage();
   // Nobody can sign in yet: there is no default account.
@@ -118,7 +141,9 @@ test("from an empty database: create-admin link → password → agency → invi
   await page.goto(link!);
   await expect(page.getByRole("heading", { level: 1, name: "Invitasjon til Kanalmåling" })).toBeVisible();
   await expectAccessible(page);
-  await expect(page.getByText("Du er invitert som administrator for denne installasjonen av Kanalmåling.")).toBeVisible();
+  await expect(
+    page.getByText("Du er invitert som administrator for denne installasjonen av Kanalmåling."),
+  ).toBeVisible();
   await page.getByLabel("Navn").fill(ADMIN.name);
   await page.getByLabel("Nytt passord").fill("aaaaaaaaaaaa");
   await page.getByLabel("Gjenta passordet").fill("aaaaaaaaaaaa");
@@ -195,7 +220,9 @@ test("from an empty database: create-admin link → password → agency → invi
   await editor.close();
 });
 
-test("afterwards: settings, archiving, ending someone's sessions, and a password change that signs out the other devices", async ({ browser }) => {
+test("afterwards: settings, archiving, ending someone's sessions, and a password change that signs out the other devices", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext({ baseURL: BASE, locale: "nb-NO" })).newPage();
   await signIn(page, ADMIN);
@@ -218,7 +245,10 @@ test("afterwards: settings, archiving, ending someone's sessions, and a password
   await page.goto("/agencies/vegvesen/members");
   const invite = page.getByRole("form", { name: "Inviter en person" });
   await invite.evaluate((f) => {
-    for (const [name, value] of [["name", "Angriper"], ["password", "admin-valgt-passord-2026"]]) {
+    for (const [name, value] of [
+      ["name", "Angriper"],
+      ["password", "admin-valgt-passord-2026"],
+    ]) {
       const input = document.createElement("input");
       Object.assign(input, { type: "hidden", name, value });
       f.appendChild(input);
@@ -227,7 +257,10 @@ test("afterwards: settings, archiving, ending someone's sessions, and a password
   await invite.getByLabel("E-postadresse").fill("analyst@annen.test");
   await invite.getByRole("button", { name: "Send invitasjon" }).click();
   await expect(invite.getByRole("status")).toHaveText("Invitasjonen er sendt til analyst@annen.test.");
-  const attempt = await page.request.post("/api/auth/sign-in/email", { data: { email: "analyst@annen.test", password: "admin-valgt-passord-2026" }, headers: { origin: BASE } });
+  const attempt = await page.request.post("/api/auth/sign-in/email", {
+    data: { email: "analyst@annen.test", password: "admin-valgt-passord-2026" },
+    headers: { origin: BASE },
+  });
   expect(attempt.status()).toBe(401);
 
   // Archive and restore an agency.

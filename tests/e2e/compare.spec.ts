@@ -11,13 +11,23 @@ const API_HOD = "/api/agencies/helse-og-omsorgsdepartementet";
 async function expectNoAxeViolations(page: Page) {
   await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 /** Impressions of all channels over a period, from the reach JSON route (the engine's own figures), added by the engine's rule. */
 async function impressionsFromEngine(request: APIRequestContext, from: string, to: string): Promise<number | null> {
   const body = await (await request.get(`${API_OSLO}/reach?from=${from}&to=${to}&bucket=month`)).json();
-  const values = (body.data.channels as { total: { impressions: number | null } }[]).map((c) => c.total.impressions).filter((v) => v !== null) as number[];
+  const values = (body.data.channels as { total: { impressions: number | null } }[])
+    .map((c) => c.total.impressions)
+    .filter((v) => v !== null) as number[];
   return values.length ? values.reduce((a, b) => a + b, 0) : null;
 }
 
@@ -29,7 +39,10 @@ async function repliesFromEngine(request: APIRequestContext, from: string, to: s
 const cmp = (page: Page, name: string) => page.locator(`[data-cmp="${name}"]`).first();
 
 for (const mode of ["previous", "year"] as const) {
-  test(`last quarter beside the ${mode === "previous" ? "previous quarter" : "same quarter last year"}: both columns are the engine's figures for those periods`, async ({ page, request }) => {
+  test(`last quarter beside the ${mode === "previous" ? "previous quarter" : "same quarter last year"}: both columns are the engine's figures for those periods`, async ({
+    page,
+    request,
+  }) => {
     await page.goto(`${OSLO}/reach?range=lastQuarter&compare=${mode}`);
     const section = page.locator("[data-comparison]");
     await expect(section).toHaveAttribute("data-comparison", mode);
@@ -44,20 +57,28 @@ for (const mode of ["previous", "year"] as const) {
     await expect(cmp(page, "impressions-current")).toHaveText(formatNumber(engineNow, "nb"));
     await expect(cmp(page, "impressions-other")).toHaveText(formatNumber(engineThen, "nb"));
     expect(Number(await cmp(page, "impressions-change").getAttribute("data-value"))).toBe(engineNow! - engineThen!);
-    expect(Number(await cmp(page, "replies-current").getAttribute("data-value"))).toBe(await repliesFromEngine(request, curFrom!, curTo!));
-    expect(Number(await cmp(page, "replies-other").getAttribute("data-value"))).toBe(await repliesFromEngine(request, otherFrom!, otherTo!));
+    expect(Number(await cmp(page, "replies-current").getAttribute("data-value"))).toBe(
+      await repliesFromEngine(request, curFrom!, curTo!),
+    );
+    expect(Number(await cmp(page, "replies-other").getAttribute("data-value"))).toBe(
+      await repliesFromEngine(request, otherFrom!, otherTo!),
+    );
     await expect(page.locator("[data-comparison-partial]")).toHaveCount(0);
   });
 }
 
-test("the e-mail to 10 000 of 50 000 businesses is in the comparison of its month: reached and coverage", async ({ page }) => {
+test("the e-mail to 10 000 of 50 000 businesses is in the comparison of its month: reached and coverage", async ({
+  page,
+}) => {
   await page.goto(`${OSLO}/campaigns?from=01.10.2017&to=31.10.2017&compare=year`);
   await expect(cmp(page, "campaign-reached-current")).toHaveAttribute("data-value", "10000");
   await expect(cmp(page, "campaign-coverage-current")).toHaveText("20 %");
   await expect(cmp(page, "campaign-sent-other")).toHaveAttribute("data-value", "0");
 });
 
-test("this quarter so far is compared with as many days of the previous quarter, labelled as a part period", async ({ page }) => {
+test("this quarter so far is compared with as many days of the previous quarter, labelled as a part period", async ({
+  page,
+}) => {
   await page.goto(`${OSLO}/growth?range=quarter&compare=previous`);
   const section = page.locator("[data-comparison]");
   const [curFrom, curTo] = (await section.getAttribute("data-current"))!.split("/");
@@ -75,12 +96,38 @@ test("every dashboard page offers the comparison, and its CSV carries both perio
     await expect(page.getByLabel("Sammenlign med")).toHaveValue("year");
     await expect(page.getByRole("link", { name: "Last ned sammenligningen (CSV)" })).toBeVisible();
   }
-  const csv = (await (await request.get(`${API_OSLO}/export/comparison?range=lastYear&compare=previous`)).body()).toString("utf8");
-  const [header, ...rows] = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(";"));
-  expect(header).toEqual(["gruppe", "maal", "periode_fra", "periode_til", "sammenlignet_med", "sammenlignet_fra", "sammenlignet_til", "del_av_periode", "verdi", "verdi_sammenlignet", "endring", "endring_prosent"]);
+  const csv = (
+    await (await request.get(`${API_OSLO}/export/comparison?range=lastYear&compare=previous`)).body()
+  ).toString("utf8");
+  const [header, ...rows] = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .map((l) => l.split(";"));
+  expect(header).toEqual([
+    "gruppe",
+    "maal",
+    "periode_fra",
+    "periode_til",
+    "sammenlignet_med",
+    "sammenlignet_fra",
+    "sammenlignet_til",
+    "del_av_periode",
+    "verdi",
+    "verdi_sammenlignet",
+    "endring",
+    "endring_prosent",
+  ]);
   const total = rows.find((r) => r[0] === "alle" && r[1] === "impressions")!;
   const year = Number(total[2]!.slice(0, 4));
-  expect(total.slice(2, 8)).toEqual([`${year}-01-01`, `${year}-12-31`, "previous", `${year - 1}-01-01`, `${year - 1}-12-31`, "nei"]);
+  expect(total.slice(2, 8)).toEqual([
+    `${year}-01-01`,
+    `${year}-12-31`,
+    "previous",
+    `${year - 1}-01-01`,
+    `${year - 1}-12-31`,
+    "nei",
+  ]);
   expect(Number(total[8])).toBe(await impressionsFromEngine(request, `${year}-01-01`, `${year}-12-31`));
 });
 
@@ -92,31 +139,48 @@ test("the comparison pages have no WCAG 2.1 AA violations", async ({ page }) => 
   }
 });
 
-test("Facebook's retired impressions show as a break on the chart, in its table and in the CSV, never as zeros", async ({ page, request }) => {
+test("Facebook's retired impressions show as a break on the chart, in its table and in the CSV, never as zeros", async ({
+  page,
+  request,
+}) => {
   await page.goto(`${HOD}/reach?from=01.10.2025&to=31.12.2025&bucket=month`);
   const figure = page.locator("figure").filter({ has: page.getByRole("heading", { name: "Visninger over tid" }) });
   const box = figure.locator(".chart-box");
   // Chart.js loads after the page: wait for the drawn chart's marker count.
   await expect(box).toHaveAttribute("data-break-markers", /^[1-9]\d*$/);
   const list = figure.locator('[data-chart-breaks="reach-impressions"]');
-  await expect(list).toContainText("Facebook · helseogomsorgsdepartementet: visninger er ikke oppgitt av plattformen etter 14.11.2025");
+  await expect(list).toContainText(
+    "Facebook · helseogomsorgsdepartementet: visninger er ikke oppgitt av plattformen etter 14.11.2025",
+  );
   await figure.locator("summary").click();
   const novRow = figure.locator("tbody tr").filter({ has: page.locator("[data-break-row]") });
   await expect(novRow).toHaveCount(1);
   await expect(novRow).toContainText("nov");
   await expectNoAxeViolations(page);
 
-  const csv = (await (await request.get(`${API_HOD}/export/reach?from=2025-10-01&to=2025-12-31&bucket=month`)).body()).toString("utf8");
-  const [header, ...rows] = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(";"));
+  const csv = (
+    await (await request.get(`${API_HOD}/export/reach?from=2025-10-01&to=2025-12-31&bucket=month`)).body()
+  ).toString("utf8");
+  const [header, ...rows] = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .map((l) => l.split(";"));
   expect(header!.slice(-2)).toEqual(["brudd", "brudd_merknad"]);
   const fb = rows.filter((r) => r[2] === "helseogomsorgsdepartementet");
-  expect(fb.map((r) => [r[0], r[7]])).toEqual([["2025-10-01", ""], ["2025-11-01", "series_break"], ["2025-12-01", "series_break"]]);
+  expect(fb.map((r) => [r[0], r[7]])).toEqual([
+    ["2025-10-01", ""],
+    ["2025-11-01", "series_break"],
+    ["2025-12-01", "series_break"],
+  ]);
   expect(fb[2]![3]).toBe("");
 });
 
 test("the retired metric is still marked when it stopped before the chosen period", async ({ page }) => {
   await page.goto(`${HOD}/reach?range=90d`);
-  await expect(page.locator('[data-chart-breaks="reach-impressions"]')).toContainText("siden 14.11.2025 (før perioden)");
+  await expect(page.locator('[data-chart-breaks="reach-impressions"]')).toContainText(
+    "siden 14.11.2025 (før perioden)",
+  );
 });
 
 test("growth charts offer a zoomed y-axis, and the caption says which one is shown", async ({ page }) => {
@@ -143,7 +207,9 @@ test("date fields show the agency's format and say clearly when a typed date doe
   await expect(page.locator("[data-range]")).toHaveAttribute("data-range", "2026-08-15/2026-09-30");
 });
 
-test("the most read demo posts can be ranked: their impression counts differ, and their links say they are examples", async ({ request }) => {
+test("the most read demo posts can be ranked: their impression counts differ, and their links say they are examples", async ({
+  request,
+}) => {
   const body = await (await request.get(`${API_OSLO}/posts?range=30d&sort=impressions`)).json();
   const posts = (body.data.posts ?? body.data) as { impressions: number | null; permalink: string | null }[];
   const top = posts.slice(0, 5);
@@ -153,7 +219,9 @@ test("the most read demo posts can be ranked: their impression counts differ, an
 
 test.describe("a viewer of Oslo politidistrikt only", () => {
   test.use({ storageState: STATE.osloViewer });
-  test("gets the comparison of their own agency and 'not found' for anyone else's, as JSON and CSV", async ({ request }) => {
+  test("gets the comparison of their own agency and 'not found' for anyone else's, as JSON and CSV", async ({
+    request,
+  }) => {
     expect((await request.get(`${API_OSLO}/comparison?range=lastQuarter&compare=year`)).status()).toBe(200);
     expect((await request.get(`${API_HOD}/comparison?range=lastQuarter&compare=year`)).status()).toBe(404);
     expect((await request.get(`${API_HOD}/export/comparison?range=lastQuarter&compare=year`)).status()).toBe(404);

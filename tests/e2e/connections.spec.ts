@@ -5,7 +5,9 @@ test("the connections page shows the sandbox channels being collected, with back
   // `npm start` collects every demo channel from the sandbox right away; wait for the first run.
   await expect(async () => {
     await page.goto("/agencies/oslo-politidistrikt/connections");
-    await expect(page.locator('[data-connection="oslopolitiops"] [data-last-success]')).not.toHaveText("aldri", { timeout: 1_000 });
+    await expect(page.locator('[data-connection="oslopolitiops"] [data-last-success]')).not.toHaveText("aldri", {
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 45_000 });
   const row = page.locator('[data-connection="oslopolitiops"]');
   await expect(row).toContainText("sandkasse");

@@ -13,11 +13,14 @@ test("an admin connects a channel with a token: stored encrypted, audited, never
   await expect(page.getByRole("status")).toContainText("Nøkkelen er lagret kryptert.");
   const stored = await withAppDatabase(async (c) => {
     const row = await c.query<{ ciphertext: Buffer; base_url: string | null }>(
-      "SELECT cr.ciphertext, a.base_url FROM account a JOIN credential cr ON cr.id = a.credential_id WHERE a.handle = 'politivest'");
+      "SELECT cr.ciphertext, a.base_url FROM account a JOIN credential cr ON cr.id = a.credential_id WHERE a.handle = 'politivest'",
+    );
     // The test keeps the channel on the sandbox: this machine has no route to the real platform.
     const sandbox = await c.query<{ base_url: string }>("SELECT base_url FROM account WHERE handle = 'oslopolitiops'");
     await c.query("UPDATE account SET base_url = $1 WHERE handle = 'politivest'", [sandbox.rows[0]!.base_url]);
-    const audit = await c.query("SELECT 1 FROM audit_event WHERE action = 'credential_saved' AND target = 'twitter:politivest'");
+    const audit = await c.query(
+      "SELECT 1 FROM audit_event WHERE action = 'credential_saved' AND target = 'twitter:politivest'",
+    );
     return { ...row.rows[0]!, audited: audit.rowCount };
   });
   expect(stored.base_url).toBeNull();

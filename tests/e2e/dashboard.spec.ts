@@ -16,7 +16,9 @@ const PAGES = [
   { path: "/replies", heading: "Svar" },
   { path: "/compare", heading: "Sammenlign" },
 ];
-const ops = DEMO_AGENCIES.find((a) => a.slug === "oslo-politidistrikt")!.accounts.find((a) => a.handle === "oslopolitiops")!;
+const ops = DEMO_AGENCIES.find((a) => a.slug === "oslo-politidistrikt")!.accounts.find(
+  (a) => a.handle === "oslopolitiops",
+)!;
 // The demo history's last day, from the server's start (see fixtures.ts demoLastDay).
 let yesterday: Day;
 test.beforeAll(() => {
@@ -26,7 +28,15 @@ test.beforeAll(() => {
 async function expectNoAxeViolations(page: Page) {
   await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 for (const p of PAGES) {
@@ -34,7 +44,17 @@ for (const p of PAGES) {
     await page.goto(`${OSLO}${p.path}`);
     await expect(page.getByRole("heading", { level: 1, name: `Oslo politidistrikt – ${p.heading}` })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Dashbord" });
-    for (const label of ["Oversikt", "Vekst", "Rekkevidde", "Innlegg", "Svar", "Sammenlign", "Tilkoblinger", "Innspill", "Utfall"]) {
+    for (const label of [
+      "Oversikt",
+      "Vekst",
+      "Rekkevidde",
+      "Innlegg",
+      "Svar",
+      "Sammenlign",
+      "Tilkoblinger",
+      "Innspill",
+      "Utfall",
+    ]) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
     }
     await expect(nav.getByRole("link", { name: p.heading, exact: true })).toHaveAttribute("aria-current", "page");
@@ -42,7 +62,9 @@ for (const p of PAGES) {
   });
 }
 
-test("changing the range and bucket puts them in the URL and the growth table matches the demo data", async ({ page }) => {
+test("changing the range and bucket puts them in the URL and the growth table matches the demo data", async ({
+  page,
+}) => {
   await page.goto(`${OSLO}/growth`);
   await page.getByLabel("Periode", { exact: true }).selectOption("30d");
   await page.getByLabel("Inndeling").selectOption("day");
@@ -58,7 +80,9 @@ test("changing the range and bucket puts them in the URL and the growth table ma
   expect(column).toBeGreaterThan(0);
   const curve = audienceCurve(ops, yesterday);
   for (const day of [yesterday, addDays(yesterday, -10)]) {
-    const row = table.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: formatDay(day, "nb"), exact: true }) });
+    const row = table
+      .locator("tbody tr")
+      .filter({ has: page.getByRole("rowheader", { name: formatDay(day, "nb"), exact: true }) });
     await expect(row.locator("th, td").nth(column)).toHaveText(formatNumber(curve.get(day)!, "nb"));
   }
   // The link reproduces the view, and the language switch keeps it.
@@ -107,14 +131,22 @@ test("dates typed in while Periode stays at a preset are used, and the page says
 });
 
 test("the growth table and the per-platform sentence agree when a platform has one channel", async ({ request }) => {
-  const body = await (await request.get("/api/agencies/helse-og-omsorgsdepartementet/growth?from=2026-07-01&to=2026-09-30&bucket=month")).json();
+  const body = await (
+    await request.get("/api/agencies/helse-og-omsorgsdepartementet/growth?from=2026-07-01&to=2026-09-30&bucket=month")
+  ).json();
   const facebook = body.data.summary.filter((s: { platform: string }) => s.platform === "facebook");
   expect(facebook).toHaveLength(1);
   const platform = body.data.platformSummary.find((p: { platform: string }) => p.platform === "facebook");
-  expect([platform.start, platform.end, platform.change]).toEqual([facebook[0].start, facebook[0].end, facebook[0].change]);
+  expect([platform.start, platform.end, platform.change]).toEqual([
+    facebook[0].start,
+    facebook[0].end,
+    facebook[0].change,
+  ]);
 });
 
-test("the overview compares this week so far with the same days of last week, and shows impressions, never reach in their place", async ({ page }) => {
+test("the overview compares this week so far with the same days of last week, and shows impressions, never reach in their place", async ({
+  page,
+}) => {
   await page.goto(OSLO);
   await expect(page.locator('[data-stat="impressions-this-week"]')).toBeVisible();
   await expect(page.getByText(/samme dager i uke \d+/).first()).toBeVisible();
@@ -133,7 +165,10 @@ test("the posts table sorts by replies and links to each post", async ({ page })
   const numbers = replies.map((r) => Number(r.replace(/\s/g, "")));
   expect(numbers.length).toBeGreaterThan(5);
   expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
-  await expect(page.locator('table[data-table="posts"] tbody tr').first().getByRole("link")).toHaveAttribute("href", /^https:\/\/example\.com\/kanalmaaling-demo\/twitter\//);
+  await expect(page.locator('table[data-table="posts"] tbody tr').first().getByRole("link")).toHaveAttribute(
+    "href",
+    /^https:\/\/example\.com\/kanalmaaling-demo\/twitter\//,
+  );
 });
 
 test("the compare page puts the police districts side by side", async ({ page }) => {
@@ -147,7 +182,9 @@ test("the dashboard renders at phone width without sideways scrolling", async ({
   for (const p of ["", "/growth", "/reach"]) {
     await page.goto(`${OSLO}${p}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(1);
   }
 });
@@ -158,24 +195,53 @@ test("an unknown agency is not found", async ({ page }) => {
 });
 
 const Num = z.number().nullable();
-const GrowthSeries = z.strictObject({ key: z.string(), label: z.string(), platform: z.string(), absolute: z.array(Num), net: z.array(Num) });
+const GrowthSeries = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  platform: z.string(),
+  absolute: z.array(Num),
+  net: z.array(Num),
+});
 const GrowthResponse = z.strictObject({
   agency: z.strictObject({ slug: z.literal("oslo-politidistrikt"), name: z.string(), timeZone: z.string() }),
   range: z.strictObject({ from: z.iso.date(), to: z.iso.date(), bucket: z.enum(["day", "week", "month"]) }),
   data: z.strictObject({
-    from: z.iso.date(), to: z.iso.date(), bucket: z.enum(["day", "week", "month"]), buckets: z.array(z.iso.date()),
-    accounts: z.array(GrowthSeries), platforms: z.array(GrowthSeries),
-    summary: z.array(z.strictObject({
-      accountId: z.uuid(), platform: z.string(), handle: z.string(), displayName: z.string(),
-      start: Num, startDay: z.iso.date().nullable(), end: Num, endDay: z.iso.date().nullable(), change: Num, changeShare: Num,
-    })),
-    platformSummary: z.array(z.strictObject({
-      platform: z.string(), start: Num, startDay: z.iso.date().nullable(), end: Num, endDay: z.iso.date().nullable(), change: Num, changeShare: Num,
-    })),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    bucket: z.enum(["day", "week", "month"]),
+    buckets: z.array(z.iso.date()),
+    accounts: z.array(GrowthSeries),
+    platforms: z.array(GrowthSeries),
+    summary: z.array(
+      z.strictObject({
+        accountId: z.uuid(),
+        platform: z.string(),
+        handle: z.string(),
+        displayName: z.string(),
+        start: Num,
+        startDay: z.iso.date().nullable(),
+        end: Num,
+        endDay: z.iso.date().nullable(),
+        change: Num,
+        changeShare: Num,
+      }),
+    ),
+    platformSummary: z.array(
+      z.strictObject({
+        platform: z.string(),
+        start: Num,
+        startDay: z.iso.date().nullable(),
+        end: Num,
+        endDay: z.iso.date().nullable(),
+        change: Num,
+        changeShare: Num,
+      }),
+    ),
   }),
 });
 const ErrorResponse = z.strictObject({
-  error: z.literal("invalid_parameters"), message: z.string(),
+  error: z.literal("invalid_parameters"),
+  message: z.string(),
   issues: z.array(z.strictObject({ parameter: z.string().nullable(), message: z.string() })).min(1),
 });
 
@@ -189,7 +255,14 @@ test("the growth API answers the same figures as the demo data, in a strict shap
 });
 
 test("the API answers 400 with reasons for invalid parameters and 404 for unknown agencies", async ({ request }) => {
-  for (const path of ["growth?bucket=hour", "reach?range=custom&from=2026-02-30", "posts?sort=loudest", "posts?limit=0", "replies?channel=not-a-uuid", "overview?range=forever"]) {
+  for (const path of [
+    "growth?bucket=hour",
+    "reach?range=custom&from=2026-02-30",
+    "posts?sort=loudest",
+    "posts?limit=0",
+    "replies?channel=not-a-uuid",
+    "overview?range=forever",
+  ]) {
     const res = await request.get(`/api${OSLO}/${path}`);
     expect(res.status(), path).toBe(400);
     ErrorResponse.parse(await res.json());
@@ -209,43 +282,139 @@ const Envelope = <T extends z.ZodType>(data: T) =>
 const Channel = { accountId: z.uuid(), platform: z.string(), handle: z.string(), displayName: z.string() };
 const ReachPoint = { impressions: Num, reach: Num, engagements: Num, engagementRate: Num };
 const RESPONSES = {
-  overview: Envelope(z.strictObject({
-    today: z.iso.date(), thisWeek: z.iso.date(), lastWeek: z.iso.date(), daysSoFar: z.number().int().min(1).max(7), sparklineWeeks: z.array(z.iso.date()).length(12),
-    totalAudience: Num, channelsCounted: z.number().int(), totalChangeThisWeek: Num, totalChangeSameDaysLastWeek: Num, totalChangeLastWeek: Num,
-    impressionsThisWeek: Num, impressionsSameDaysLastWeek: Num, impressionsLastWeek: Num, repliesThisWeek: Num, repliesSameDaysLastWeek: Num, repliesLastWeek: Num,
-    channels: z.array(z.strictObject({
-      ...Channel, status: z.enum(["active", "needs_reconnect", "paused"]), audience: Num, audienceDay: z.iso.date().nullable(),
-      changeThisWeek: Num, changeSameDaysLastWeek: Num, changeLastWeek: Num, sparkline: z.array(Num).length(12),
-      impressionsThisWeek: Num, reachThisWeek: Num, repliesThisWeek: Num, missingDays: z.number().int(),
-    })).min(1),
-    attention: z.array(z.strictObject({
-      accountId: z.uuid(), handle: z.string(), platform: z.string(), reason: z.enum(["needs_reconnect", "paused", "collection_gap", "series_break"]), missingDays: z.number().int(),
-      metric: z.string().optional(), lastKnown: z.iso.date().optional(),
-    })),
-  })),
-  reach: Envelope(z.strictObject({
-    buckets: z.array(z.iso.date()),
-    channels: z.array(z.strictObject({ ...Channel, values: z.array(z.strictObject(ReachPoint)), total: z.strictObject({ ...ReachPoint, posts: Num, impressionsPerPost: Num }) })).min(1),
-    campaigns: z.array(z.strictObject({
-      id: z.uuid(), name: z.string(), platform: z.string(), handle: z.string(), sentDay: z.iso.date(),
-      sent: Num, reached: Num, targetPopulation: Num, coverage: Num, opens: Num, clicks: Num,
-    })),
-  })),
-  posts: Envelope(z.array(z.strictObject({
-    id: z.uuid(), platform: z.string(), handle: z.string(), publishedAt: z.iso.datetime(), text: z.string(), permalink: z.string().nullable(),
-    impressions: Num, likes: Num, reposts: Num, replies: Num,
-  })).min(1)),
-  replies: Envelope(z.strictObject({
-    buckets: z.array(z.iso.date()),
-    channels: z.array(z.strictObject({
-      ...Channel, values: z.array(Num), total: Num, posts: Num, repliesPerPost: Num,
-      busiest: z.strictObject({ bucket: z.iso.date(), replies: z.number() }).nullable(),
-    })).min(1),
-  })),
-  compare: Envelope(z.array(z.strictObject({
-    agencyId: z.uuid(), slug: z.string(), name: z.string(), parentId: z.uuid().nullable(), channels: z.number().int(),
-    audience: Num, audienceAtStart: Num, growthShare: Num, impressions: Num, posts: Num, impressionsPerPost: Num, replies: Num,
-  })).min(2)),
+  overview: Envelope(
+    z.strictObject({
+      today: z.iso.date(),
+      thisWeek: z.iso.date(),
+      lastWeek: z.iso.date(),
+      daysSoFar: z.number().int().min(1).max(7),
+      sparklineWeeks: z.array(z.iso.date()).length(12),
+      totalAudience: Num,
+      channelsCounted: z.number().int(),
+      totalChangeThisWeek: Num,
+      totalChangeSameDaysLastWeek: Num,
+      totalChangeLastWeek: Num,
+      impressionsThisWeek: Num,
+      impressionsSameDaysLastWeek: Num,
+      impressionsLastWeek: Num,
+      repliesThisWeek: Num,
+      repliesSameDaysLastWeek: Num,
+      repliesLastWeek: Num,
+      channels: z
+        .array(
+          z.strictObject({
+            ...Channel,
+            status: z.enum(["active", "needs_reconnect", "paused"]),
+            audience: Num,
+            audienceDay: z.iso.date().nullable(),
+            changeThisWeek: Num,
+            changeSameDaysLastWeek: Num,
+            changeLastWeek: Num,
+            sparkline: z.array(Num).length(12),
+            impressionsThisWeek: Num,
+            reachThisWeek: Num,
+            repliesThisWeek: Num,
+            missingDays: z.number().int(),
+          }),
+        )
+        .min(1),
+      attention: z.array(
+        z.strictObject({
+          accountId: z.uuid(),
+          handle: z.string(),
+          platform: z.string(),
+          reason: z.enum(["needs_reconnect", "paused", "collection_gap", "series_break"]),
+          missingDays: z.number().int(),
+          metric: z.string().optional(),
+          lastKnown: z.iso.date().optional(),
+        }),
+      ),
+    }),
+  ),
+  reach: Envelope(
+    z.strictObject({
+      buckets: z.array(z.iso.date()),
+      channels: z
+        .array(
+          z.strictObject({
+            ...Channel,
+            values: z.array(z.strictObject(ReachPoint)),
+            total: z.strictObject({ ...ReachPoint, posts: Num, impressionsPerPost: Num }),
+          }),
+        )
+        .min(1),
+      campaigns: z.array(
+        z.strictObject({
+          id: z.uuid(),
+          name: z.string(),
+          platform: z.string(),
+          handle: z.string(),
+          sentDay: z.iso.date(),
+          sent: Num,
+          reached: Num,
+          targetPopulation: Num,
+          coverage: Num,
+          opens: Num,
+          clicks: Num,
+        }),
+      ),
+    }),
+  ),
+  posts: Envelope(
+    z
+      .array(
+        z.strictObject({
+          id: z.uuid(),
+          platform: z.string(),
+          handle: z.string(),
+          publishedAt: z.iso.datetime(),
+          text: z.string(),
+          permalink: z.string().nullable(),
+          impressions: Num,
+          likes: Num,
+          reposts: Num,
+          replies: Num,
+        }),
+      )
+      .min(1),
+  ),
+  replies: Envelope(
+    z.strictObject({
+      buckets: z.array(z.iso.date()),
+      channels: z
+        .array(
+          z.strictObject({
+            ...Channel,
+            values: z.array(Num),
+            total: Num,
+            posts: Num,
+            repliesPerPost: Num,
+            busiest: z.strictObject({ bucket: z.iso.date(), replies: z.number() }).nullable(),
+          }),
+        )
+        .min(1),
+    }),
+  ),
+  compare: Envelope(
+    z
+      .array(
+        z.strictObject({
+          agencyId: z.uuid(),
+          slug: z.string(),
+          name: z.string(),
+          parentId: z.uuid().nullable(),
+          channels: z.number().int(),
+          audience: Num,
+          audienceAtStart: Num,
+          growthShare: Num,
+          impressions: Num,
+          posts: Num,
+          impressionsPerPost: Num,
+          replies: Num,
+        }),
+      )
+      .min(2),
+  ),
 };
 
 test("every dashboard API answers in a strict shape", async ({ request }) => {
@@ -255,9 +424,13 @@ test("every dashboard API answers in a strict shape", async ({ request }) => {
     const parsed = schema.safeParse(await res.json());
     expect(parsed.success ? [] : parsed.error.issues.slice(0, 3), name).toEqual([]);
   }
-  const campaigns = RESPONSES.reach.parse(await (await request.get(`/api${OSLO}/reach?from=2017-10-01&to=2017-10-31`)).json()).data.campaigns;
+  const campaigns = RESPONSES.reach.parse(
+    await (await request.get(`/api${OSLO}/reach?from=2017-10-01&to=2017-10-31`)).json(),
+  ).data.campaigns;
   expect(campaigns).toMatchObject([{ reached: 10_000, targetPopulation: 50_000, coverage: 0.2 }]);
-  const compare = RESPONSES.compare.parse(await (await request.get(`/api${OSLO}/compare?agency=vest-politidistrikt&agency=oslo-politidistrikt`)).json()).data;
+  const compare = RESPONSES.compare.parse(
+    await (await request.get(`/api${OSLO}/compare?agency=vest-politidistrikt&agency=oslo-politidistrikt`)).json(),
+  ).data;
   expect(compare.map((r) => r.slug)).toEqual(["oslo-politidistrikt", "vest-politidistrikt"]);
 });
 
@@ -265,7 +438,9 @@ test("the dashboard speaks Swedish when asked, with its filters kept", async ({ 
   await page.goto("/agencies/polismyndigheten/reach?lang=sv&range=12m");
   await expect(page.getByRole("heading", { level: 1, name: "Polismyndigheten – Räckvidd" })).toBeVisible();
   await expect(page.locator('table[data-table="campaigns"]')).toContainText("Explosion");
-  await expect(page.getByRole("navigation", { name: "Instrumentpanel" }).getByRole("link", { name: "Tillväxt" })).toHaveAttribute("href", /lang=sv.*range=12m|range=12m.*lang=sv/);
+  await expect(
+    page.getByRole("navigation", { name: "Instrumentpanel" }).getByRole("link", { name: "Tillväxt" }),
+  ).toHaveAttribute("href", /lang=sv.*range=12m|range=12m.*lang=sv/);
   await expectNoAxeViolations(page);
 });
 

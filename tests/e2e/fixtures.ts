@@ -9,8 +9,16 @@ export const ADMIN = { email: "admin@demo.kanalmaaling.test", password: "e2e-dem
 /** Invited through the members page by auth.setup.ts (sets their own password): a viewer of Oslo politidistrikt only. */
 export const OSLO_VIEWER = { email: "leser@oslo.test", password: "e2e-leser-passord-2026", name: "Leser Oslo" };
 /** Invited the same way: an editor of Oslo politidistrikt (inputs and work items, not members or settings). */
-export const OSLO_EDITOR = { email: "redaktor@oslo.test", password: "e2e-redaktor-passord-2026", name: "Redaktør Oslo" };
-export const STATE = { admin: ".tmp/e2e-admin.json", osloViewer: ".tmp/e2e-oslo-viewer.json", osloEditor: ".tmp/e2e-oslo-editor.json" };
+export const OSLO_EDITOR = {
+  email: "redaktor@oslo.test",
+  password: "e2e-redaktor-passord-2026",
+  name: "Redaktør Oslo",
+};
+export const STATE = {
+  admin: ".tmp/e2e-admin.json",
+  osloViewer: ".tmp/e2e-oslo-viewer.json",
+  osloEditor: ".tmp/e2e-oslo-editor.json",
+};
 
 export function runInfoFile(port = E2E_PORT): string {
   return path.resolve(".tmp", `e2e-${port}.json`);
@@ -58,10 +66,21 @@ export async function withAppDatabase<T>(fn: (client: pg.Client) => Promise<T>):
 export async function inviteLinkFromMail(email: string, dataDir = runInfo().dataDir, after = 0): Promise<string> {
   const dir = path.join(dataDir, "mailbox");
   for (let attempt = 0; attempt < 50; attempt++) {
-    const files = (() => { try { return readdirSync(dir).filter((f) => f.endsWith(".eml")).sort().reverse(); } catch { return []; } })();
+    const files = (() => {
+      try {
+        return readdirSync(dir)
+          .filter((f) => f.endsWith(".eml"))
+          .sort()
+          .reverse();
+      } catch {
+        return [];
+      }
+    })();
     for (const file of files) {
       const mail = await simpleParser(readFileSync(path.join(dir, file)));
-      const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
+      const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+        a.value.map((v) => v.address?.toLowerCase()),
+      );
       if (!to.includes(email.toLowerCase()) || (mail.date?.getTime() ?? 0) < after) continue;
       const link = /\/invite\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? "");
       if (link) return link[0];

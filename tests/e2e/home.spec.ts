@@ -6,7 +6,9 @@ import { formatWeek } from "@/lib/format";
 import { addDays, type Day } from "@/lib/time";
 import { demoLastDay } from "./fixtures";
 
-const ops = DEMO_AGENCIES.find((a) => a.slug === "oslo-politidistrikt")!.accounts.find((a) => a.handle === "oslopolitiops")!;
+const ops = DEMO_AGENCIES.find((a) => a.slug === "oslo-politidistrikt")!.accounts.find(
+  (a) => a.handle === "oslopolitiops",
+)!;
 let yesterday: Day;
 let expectOnCurve: (text: string) => void;
 test.beforeAll(() => {
@@ -14,7 +16,9 @@ test.beforeAll(() => {
   // the same curve from then on (a day more, in case the run crosses midnight).
   yesterday = demoLastDay();
   const later = addDays(yesterday, 2);
-  const [lowest, highest] = [audienceCurve(ops, yesterday).get(yesterday)!, audienceCurve(ops, later).get(later)!].sort((a, b) => a - b) as [number, number];
+  const [lowest, highest] = [audienceCurve(ops, yesterday).get(yesterday)!, audienceCurve(ops, later).get(later)!].sort(
+    (a, b) => a - b,
+  ) as [number, number];
   const digits = (text: string) => Number(text.split("(")[0]!.replace(/\D/g, ""));
   expectOnCurve = (text: string) => {
     expect(digits(text)).toBeGreaterThanOrEqual(lowest);
@@ -53,13 +57,18 @@ test("the home page lists the demo agencies with their audience and draws their 
   const header = await table.locator("thead th").allTextContents();
   const column = header.findIndex((h) => h.includes("oslopolitiops"));
   expect(column).toBeGreaterThan(0);
-  const row = table.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: formatWeek(yesterday, "nb", true), exact: true }) });
+  const row = table
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: formatWeek(yesterday, "nb", true), exact: true }) });
   expectOnCurve((await row.locator("th, td").nth(column).textContent())!);
 });
 
 test("the home page has no WCAG 2.1 AA violations", async ({ page }) => {
   await page.goto("/");
-  await page.locator("details").first().evaluate((d: HTMLDetailsElement) => (d.open = true));
+  await page
+    .locator("details")
+    .first()
+    .evaluate((d: HTMLDetailsElement) => (d.open = true));
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });

@@ -18,9 +18,17 @@ export const IDP_CLIENT = { id: "kanalmaaling-e2e", secret: "e2e-klienthemmeligh
 
 /** The people of the test provider, by login name (which is also their subject). */
 export const IDP_PEOPLE: Record<string, IdpPerson> = {
-  "kari-kommunikasjon": { email: "kari@oslo-politi.idp.test", name: "Kari Kommunikasjon", groups: ["oslo-kommunikasjon", "alle-ansatte"] },
+  "kari-kommunikasjon": {
+    email: "kari@oslo-politi.idp.test",
+    name: "Kari Kommunikasjon",
+    groups: ["oslo-kommunikasjon", "alle-ansatte"],
+  },
   "per-uten-tilgang": { email: "per@etat.idp.test", name: "Per Uten Tilgang", groups: ["alle-ansatte"] },
-  "falsk-admin": { email: "admin@demo.kanalmaaling.test", name: "Ikke Demo-administratoren", groups: ["oslo-kommunikasjon"] },
+  "falsk-admin": {
+    email: "admin@demo.kanalmaaling.test",
+    name: "Ikke Demo-administratoren",
+    groups: ["oslo-kommunikasjon"],
+  },
   "gro-gruppe": { email: "gro@oslo-politi.idp.test", name: "Gro Gruppe", groups: ["oslo-kommunikasjon"] },
   "ida-invitert": { email: "ida.privat@idp.test", name: "Ida Invitert", groups: [] },
 };
@@ -29,7 +37,15 @@ export async function startIdentityProvider(appUrl: string): Promise<Server> {
   const people = new Map(Object.entries(structuredClone(IDP_PEOPLE)));
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const provider = new Provider(IDP_ISSUER, {
-    clients: [{ client_id: IDP_CLIENT.id, client_secret: IDP_CLIENT.secret, redirect_uris: [`${appUrl}/api/sso/callback`], response_types: ["code"], grant_types: ["authorization_code"] }],
+    clients: [
+      {
+        client_id: IDP_CLIENT.id,
+        client_secret: IDP_CLIENT.secret,
+        redirect_uris: [`${appUrl}/api/sso/callback`],
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+      },
+    ],
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: "e2e", alg: "RS256", use: "sig" }] },
     cookies: { keys: ["e2e-idp-cookie-key-0123456789"] },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
@@ -37,13 +53,25 @@ export async function startIdentityProvider(appUrl: string): Promise<Server> {
     async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
       const person = people.get(sub);
       if (!person) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name, groups: person.groups }) };
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          email: person.email,
+          email_verified: true,
+          name: person.name,
+          groups: person.groups,
+        }),
+      };
     },
     // First-party client: consent is implied, as at an agency's own provider.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope("openid email profile");
       await grant.save();
       return grant;

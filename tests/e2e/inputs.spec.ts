@@ -14,10 +14,16 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
 }
 
-test("mark a reply as an input, link it to the reform, move it step by step, and see it in the outcome", async ({ page, browser }) => {
+test("mark a reply as an input, link it to the reform, move it step by step, and see it in the outcome", async ({
+  page,
+  browser,
+}) => {
   await page.goto(`${HOD}/inbox?status=new`);
   // A reply with a permalink (collected Facebook comments have none).
-  const first = page.locator("li[data-reply-id]").filter({ has: page.getByRole("link", { name: "åpne svaret" }) }).first();
+  const first = page
+    .locator("li[data-reply-id]")
+    .filter({ has: page.getByRole("link", { name: "åpne svaret" }) })
+    .first();
   const replyId = (await first.getAttribute("data-reply-id"))!;
   const text = (await first.locator(".reply-text").textContent())!;
   const permalink = (await first.getByRole("link", { name: "åpne svaret" }).getAttribute("href"))!;
@@ -42,9 +48,15 @@ test("mark a reply as an input, link it to the reform, move it step by step, and
   const otherContext = await browser.newContext({ storageState: STATE.admin });
   const other = await otherContext.newPage();
   await other.goto(page.url());
-  const staleCard = other.locator("article[data-link-id]").filter({ has: other.locator(`a[href$="inbox?reply=${replyId}"]`) });
+  const staleCard = other
+    .locator("article[data-link-id]")
+    .filter({ has: other.locator(`a[href$="inbox?reply=${replyId}"]`) });
 
-  for (const [to, label] of [["under_review", "Til vurdering"], ["forwarded", "Videresendt"], ["incorporated", "Tatt inn i arbeidet"]] as const) {
+  for (const [to, label] of [
+    ["under_review", "Til vurdering"],
+    ["forwarded", "Videresendt"],
+    ["incorporated", "Tatt inn i arbeidet"],
+  ] as const) {
     await expect(card.getByLabel("Ny status", { exact: true })).toHaveValue(to);
     await card.getByLabel("Notat", { exact: true }).fill(`Steg til ${label}`);
     await card.getByRole("button", { name: "Flytt" }).click();
@@ -57,7 +69,9 @@ test("mark a reply as an input, link it to the reform, move it step by step, and
   await staleCard.getByLabel("Begrunnelse (påkrevd ved avslag)", { exact: true }).fill("Ikke relevant for reformen");
   await staleCard.getByRole("button", { name: "Flytt" }).click();
   await expect(staleCard.getByRole("alert")).toContainText("Noen andre har endret dette i mellomtiden");
-  await expect(staleCard.getByLabel("Begrunnelse (påkrevd ved avslag)", { exact: true })).toHaveValue("Ikke relevant for reformen");
+  await expect(staleCard.getByLabel("Begrunnelse (påkrevd ved avslag)", { exact: true })).toHaveValue(
+    "Ikke relevant for reformen",
+  );
   await otherContext.close();
 
   await card.getByText(/Sporet/).click();
@@ -65,7 +79,10 @@ test("mark a reply as an input, link it to the reform, move it step by step, and
 
   await page.goto(`${HOD}/outcomes`);
   const reform = page.locator('section[data-work-item="Samhandlingsreformen"]');
-  const reached = reform.getByTestId("reached-inputs").locator("li").filter({ has: page.locator(`a[href="${permalink}"]`) });
+  const reached = reform
+    .getByTestId("reached-inputs")
+    .locator("li")
+    .filter({ has: page.locator(`a[href="${permalink}"]`) });
   await expect(reached).toHaveCount(1);
   await expect(reached).toContainText(text);
   await expect(reached).toContainText("Tatt inn i arbeidet");
@@ -77,7 +94,9 @@ test("mark a reply as an input, link it to the reform, move it step by step, and
   expect(body).toContain(`${permalink};Videresendt;Tatt inn i arbeidet;Steg til Tatt inn i arbeidet;`);
 });
 
-test("the outcome view shows the demo's reform inputs with a funnel chart, its table and a one-line summary", async ({ page }) => {
+test("the outcome view shows the demo's reform inputs with a funnel chart, its table and a one-line summary", async ({
+  page,
+}) => {
   await page.goto(`${HOD}/outcomes?from=2010-03-01&to=2011-12-31`);
   await expect(page.getByTestId("outcome-summary")).toContainText("nådde politikkarbeidet");
   await expect(page.locator("canvas")).toBeVisible();
@@ -85,7 +104,10 @@ test("the outcome view shows the demo's reform inputs with a funnel chart, its t
   const reachedRow = page.getByTestId("funnel-table").getByRole("row", { name: /Nådde arbeidet/ });
   const reachedCount = Number((await reachedRow.locator("td").first().textContent())!.replace(/\s/g, ""));
   expect(reachedCount).toBeGreaterThan(0);
-  const links = page.locator('section[data-work-item="Samhandlingsreformen"]').getByTestId("reached-inputs").getByRole("link", { name: "permalenke" });
+  const links = page
+    .locator('section[data-work-item="Samhandlingsreformen"]')
+    .getByTestId("reached-inputs")
+    .getByRole("link", { name: "permalenke" });
   await expect(links).toHaveCount(reachedCount);
 });
 
@@ -93,7 +115,8 @@ test("a viewer of another agency gets 404 for the ministry's inputs and cannot c
   const context = await browser.newContext({ storageState: STATE.osloViewer });
   const page = await context.newPage();
   try {
-    for (const path of ["/inbox", "/work-items", "/outcomes"]) expect((await page.goto(`${HOD}${path}`))!.status()).toBe(404);
+    for (const path of ["/inbox", "/work-items", "/outcomes"])
+      expect((await page.goto(`${HOD}${path}`))!.status()).toBe(404);
     expect((await page.request.get("/api/agencies/helse-og-omsorgsdepartementet/inputs/trail")).status()).toBe(404);
     await page.goto("/agencies/oslo-politidistrikt/inbox");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -110,11 +133,26 @@ test("another agency's or an unknown input is not found, and bad requests are re
   expect((await page.goto("/agencies/finnes-ikke/inbox"))!.status()).toBe(404);
   expect((await page.goto(`${HOD}/work-items/00000000-0000-4000-8000-000000000000`))!.status()).toBe(404);
   expect((await request.get("/api/agencies/finnes-ikke/inputs/trail")).status()).toBe(404);
-  expect((await request.get(`/api/agencies/helse-og-omsorgsdepartementet/inputs/trail?workItem=nope`)).status()).toBe(400);
-  expect((await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, { form: { handle: "" }, headers: sameSite })).status()).toBe(400);
-  const exported = await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, { form: { handle: "@kari_12" }, headers: sameSite });
+  expect((await request.get(`/api/agencies/helse-og-omsorgsdepartementet/inputs/trail?workItem=nope`)).status()).toBe(
+    400,
+  );
+  expect(
+    (
+      await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, {
+        form: { handle: "" },
+        headers: sameSite,
+      })
+    ).status(),
+  ).toBe(400);
+  const exported = await request.post(`/api/agencies/helse-og-omsorgsdepartementet/inputs/subject`, {
+    form: { handle: "@kari_12" },
+    headers: sameSite,
+  });
   expect(exported.status()).toBe(200);
-  expect(await exported.json()).toMatchObject({ authorHash: expect.stringMatching(/^[0-9a-f]{64}$/), replies: expect.any(Array) });
+  expect(await exported.json()).toMatchObject({
+    authorHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    replies: expect.any(Array),
+  });
 });
 
 for (const path of ["/inbox", "/work-items", "/outcomes"]) {
@@ -136,10 +174,21 @@ test("reply text is shown as text, never as markup, and unsafe permalinks are no
   const db = createDb(databaseUrl);
   try {
     const account = await db.account.findFirstOrThrow({ where: { handle: "politivest" } });
-    await upsertReplies(db, [{
-      agencyId: account.agencyId, accountId: account.id, platformReplyId: "markup-1", authorHandle: "mallory",
-      text: `<img src=x onerror="window.__pwned=1"><b>fet</b> & «æøå»`, publishedAt: new Date("2026-11-01T10:00:00Z"), permalink: "javascript:window.__pwned=2",
-    }], "ab".repeat(32));
+    await upsertReplies(
+      db,
+      [
+        {
+          agencyId: account.agencyId,
+          accountId: account.id,
+          platformReplyId: "markup-1",
+          authorHandle: "mallory",
+          text: `<img src=x onerror="window.__pwned=1"><b>fet</b> & «æøå»`,
+          publishedAt: new Date("2026-11-01T10:00:00Z"),
+          permalink: "javascript:window.__pwned=2",
+        },
+      ],
+      "ab".repeat(32),
+    );
   } finally {
     await db.$disconnect();
   }
@@ -161,7 +210,10 @@ test("the inputs pages and their answers are available in English", async ({ pag
   await row.getByRole("button", { name: "Dismiss" }).click();
   await expect(row.getByText("Saved: the reply is dismissed.")).toBeVisible();
   await expect(row).toHaveAttribute("data-triage", "dismissed");
-  await page.getByRole("navigation", { name: "Inputs and policy work" }).getByRole("link", { name: "What reached policy" }).click();
+  await page
+    .getByRole("navigation", { name: "Inputs and policy work" })
+    .getByRole("link", { name: "What reached policy" })
+    .click();
   await expect(page).toHaveURL(/\/outcomes\?lang=en$/);
   await expect(page.getByTestId("outcome-summary")).toContainText("reached policy work");
 });

@@ -20,7 +20,9 @@ async function personalData(): Promise<string[]> {
 
 function leaks(body: string, secrets: string[]): string[] {
   // A JSON body escapes quotes and slashes; compare against the decoded text as well.
-  const decoded = body.startsWith("{") ? JSON.stringify(JSON.parse(body), null, 0).replace(/\\"/g, '"').replace(/\\\//g, "/") : body;
+  const decoded = body.startsWith("{")
+    ? JSON.stringify(JSON.parse(body), null, 0).replace(/\\"/g, '"').replace(/\\\//g, "/")
+    : body;
   const found = secrets.filter((s) => body.includes(s) || decoded.includes(s));
   // Demo handles of citizens look like kari_123; they are never stored, and must never show.
   const handle = /\b[a-zæøå]{3,}_\d{2,3}\b/i.exec(decoded);
@@ -30,12 +32,16 @@ function leaks(body: string, secrets: string[]): string[] {
 test.describe("the public transparency page", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("opens without signing in, shows channels, audience, campaigns and inputs as figures, and passes axe", async ({ page }) => {
+  test("opens without signing in, shows channels, audience, campaigns and inputs as figures, and passes axe", async ({
+    page,
+  }) => {
     const res = await page.goto(`/public/${MINISTRY}`);
     expect(res!.status()).toBe(200);
     expect(res!.headers()["cache-control"]).toMatch(/public/);
     await expect(page).toHaveURL(new RegExp(`/public/${MINISTRY}$`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Helse- og omsorgsdepartementet – åpenhet om kanalene");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Helse- og omsorgsdepartementet – åpenhet om kanalene",
+    );
     await expect(page).toHaveTitle("Helse- og omsorgsdepartementet – åpenhet om kanalene");
     await expect(page.getByRole("heading", { level: 2, name: "Kanaler og publikum nå" })).toBeVisible();
     await expect(page.locator('table[data-table="public-channels"] tbody tr')).toHaveCount(4);
@@ -53,19 +59,40 @@ test.describe("the public transparency page", () => {
     const csv = await request.get(`/public/${MINISTRY}/data.csv`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
-    const lines = (await csv.text()).replace(/^\ufeff/, "").trim().split(/\r\n/);
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toBe("section,subject,platform,period,measure,value");
     const csvValue = (section: string, measure: string, subject = "") =>
-      lines.find((l) => l.startsWith(`${section},${subject},`) && l.split(",").at(-2) === measure)?.split(",").at(-1);
+      lines
+        .find((l) => l.startsWith(`${section},${subject},`) && l.split(",").at(-2) === measure)
+        ?.split(",")
+        .at(-1);
     expect(Number(csvValue("inputs", "inputs"))).toBe(data.inputs.inputs);
     expect(Number(csvValue("inputs", "reached"))).toBe(data.inputs.reached);
     expect(data.workItems.length).toBeGreaterThan(0);
     const item = data.workItems[0];
-    expect(Number(lines.find((l) => l.startsWith(`work_item,${item.title.includes(",") ? `"${item.title}"` : item.title},`) && l.includes(",inputs,"))!.split(",").at(-1))).toBe(item.inputs);
+    expect(
+      Number(
+        lines
+          .find(
+            (l) =>
+              l.startsWith(`work_item,${item.title.includes(",") ? `"${item.title}"` : item.title},`) &&
+              l.includes(",inputs,"),
+          )!
+          .split(",")
+          .at(-1),
+      ),
+    ).toBe(item.inputs);
 
     await page.goto(`/public/${MINISTRY}`);
-    const inputsRow = page.locator('table[data-table="public-inputs"] tbody tr').filter({ hasText: "Merket som innspill" });
-    await expect(inputsRow.locator("td")).toHaveText(data.inputs.inputs.toLocaleString("nb-NO").replace(/\s/g, "\u00a0"));
+    const inputsRow = page
+      .locator('table[data-table="public-inputs"] tbody tr')
+      .filter({ hasText: "Merket som innspill" });
+    await expect(inputsRow.locator("td")).toHaveText(
+      data.inputs.inputs.toLocaleString("nb-NO").replace(/\s/g, "\u00a0"),
+    );
     await expect(page.locator('table[data-table="public-channels"] tbody tr')).toHaveCount(data.channels.length);
     await expect(page.locator('table[data-table="public-work-items"] tbody tr')).toHaveCount(data.workItems.length);
   });
@@ -84,7 +111,8 @@ test.describe("the public transparency page", () => {
     const res = await page.goto(`/public/${OSLO}`);
     expect(res!.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fant ikke siden");
-    for (const path of ["/data.csv", "/data.json"]) expect((await request.get(`/public/${OSLO}${path}`)).status()).toBe(404);
+    for (const path of ["/data.csv", "/data.json"])
+      expect((await request.get(`/public/${OSLO}${path}`)).status()).toBe(404);
     expect((await request.get("/public/finnes-ikke/data.json")).status()).toBe(404);
   });
 });
@@ -93,7 +121,11 @@ async function status(request: APIRequestContext, slug: string) {
   return (await request.get(`/public/${slug}/data.json`)).status();
 }
 
-test("an agency admin switches the public page on and off in the agency's settings", async ({ page, playwright, baseURL }) => {
+test("an agency admin switches the public page on and off in the agency's settings", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   expect(await status(anonymous, OSLO)).toBe(404);
   const save = async (choice: string) => {

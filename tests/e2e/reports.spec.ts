@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 
 const SLUG = "helse-og-omsorgsdepartementet";
 
-test("an admin subscribes, previews the report, downloads its PDF and receives a test in the local mailbox", async ({ page, request }) => {
+test("an admin subscribes, previews the report, downloads its PDF and receives a test in the local mailbox", async ({
+  page,
+  request,
+}) => {
   await page.goto(`/agencies/${SLUG}/reports`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ukerapport – Helse- og omsorgsdepartementet");
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -54,7 +57,11 @@ test("an admin subscribes, previews the report, downloads its PDF and receives a
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
   expect((await download.body()).length).toBeGreaterThan(10);
-  expect((await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map(
+      (v) => v.id,
+    ),
+  ).toEqual([]);
 });
 
 test("report previews and PDFs of an agency answer 400 to a malformed week", async ({ request }) => {
@@ -62,7 +69,8 @@ test("report previews and PDFs of an agency answer 400 to a malformed week", asy
   expect(res.status()).toBe(400);
   // The one error body of every route, in the user's language.
   expect(await res.json()).toEqual({
-    error: "invalid_parameters", message: "Én eller flere parametere er ugyldige.",
+    error: "invalid_parameters",
+    message: "Én eller flere parametere er ugyldige.",
     issues: [{ parameter: "week", message: "må være en dato skrevet ÅÅÅÅ-MM-DD" }],
   });
 });

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 
 const OSLO = "oslo-politidistrikt";
 
-test("the connections tables show every row on the page, each table a named region a keyboard user can reach", async ({ page }) => {
+test("the connections tables show every row on the page, each table a named region a keyboard user can reach", async ({
+  page,
+}) => {
   await page.goto(`/agencies/${OSLO}/connections`);
   const regions = page.locator("[data-page=connections] .table-scroll");
   expect(await regions.count()).toBeGreaterThan(0);
@@ -18,7 +20,11 @@ test("the connections tables show every row on the page, each table a named regi
 test("the posts page ends where its table ends", async ({ page }) => {
   await page.goto(`/agencies/${OSLO}/posts?range=30d`);
   await expect(page.locator('table[data-table="posts"] tbody tr').first()).toBeVisible();
-  const blank = await page.evaluate(() => document.documentElement.scrollHeight - (document.querySelector("main")!.getBoundingClientRect().bottom + window.scrollY));
+  const blank = await page.evaluate(
+    () =>
+      document.documentElement.scrollHeight -
+      (document.querySelector("main")!.getBoundingClientRect().bottom + window.scrollY),
+  );
   expect(blank).toBeLessThan(100);
 });
 
@@ -45,7 +51,8 @@ test("chart summaries never say there is no data beside a table that has figures
     await page.goto(`/agencies/${OSLO}/${path}?range=7d`);
     const figures = page.locator("figure.panel");
     for (const figure of await figures.all()) {
-      if ((await figure.locator("tbody tr").count()) > 0) await expect(figure.locator(".summary")).not.toContainText("Ingen data");
+      if ((await figure.locator("tbody tr").count()) > 0)
+        await expect(figure.locator(".summary")).not.toContainText("Ingen data");
     }
   }
 });

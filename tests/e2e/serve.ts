@@ -39,7 +39,11 @@ writeFileSync(runInfoFile(), JSON.stringify({ databaseUrl, dataDir, startDay: lo
 // Single sign-on against a real OpenID Connect provider on loopback, up before the app starts.
 process.env.PUBLIC_URL = `http://127.0.0.1:${E2E_PORT}`;
 await startIdentityProvider(process.env.PUBLIC_URL);
-Object.assign(process.env, { OIDC_ISSUER: IDP_ISSUER, OIDC_CLIENT_ID: IDP_CLIENT.id, OIDC_CLIENT_SECRET: IDP_CLIENT.secret });
+Object.assign(process.env, {
+  OIDC_ISSUER: IDP_ISSUER,
+  OIDC_CLIENT_ID: IDP_CLIENT.id,
+  OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
+});
 // The sandbox platforms on any free port, so parallel runs do not collide.
 process.env.SANDBOX_PORT ??= "0";
 await import("../../scripts/start");

@@ -14,7 +14,11 @@ test("a chart downloads as a PNG with its title, period and source drawn around 
   const figure = page.locator("figure#growth-accounts");
   const canvas = figure.locator("canvas");
   await expect(canvas).toBeVisible();
-  const chart = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height, scale: c.width / c.clientWidth }));
+  const chart = await canvas.evaluate((c: HTMLCanvasElement) => ({
+    width: c.width,
+    height: c.height,
+    scale: c.width / c.clientWidth,
+  }));
   const title = (await figure.getByRole("heading", { level: 2 }).textContent())!;
   const downloading = page.waitForEvent("download");
   const button = figure.getByRole("button", { name: /^Last ned figuren som PNG/ });
@@ -28,24 +32,31 @@ test("a chart downloads as a PNG with its title, period and source drawn around 
   expect(size.width).toBeGreaterThan(chart.width);
   expect(size.height).toBeGreaterThan(chart.height + 60 * chart.scale);
   // The band above the chart holds the title: it has dark text pixels; the chart itself is drawn below it.
-  const dark = await page.evaluate(async ({ src, scale }) => {
-    const img = new Image();
-    img.src = src;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext("2d")!;
-    ctx.drawImage(img, 0, 0);
-    const band = ctx.getImageData(0, 24 * scale, img.width, 26 * scale).data;
-    let n = 0;
-    for (let i = 0; i < band.length; i += 4) if (band[i]! < 80 && band[i + 1]! < 80 && band[i + 2]! < 80) n++;
-    return n;
-  }, { src: `data:image/png;base64,${bytes.toString("base64")}`, scale: chart.scale });
+  const dark = await page.evaluate(
+    async ({ src, scale }) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      const band = ctx.getImageData(0, 24 * scale, img.width, 26 * scale).data;
+      let n = 0;
+      for (let i = 0; i < band.length; i += 4) if (band[i]! < 80 && band[i + 1]! < 80 && band[i + 2]! < 80) n++;
+      return n;
+    },
+    { src: `data:image/png;base64,${bytes.toString("base64")}`, scale: chart.scale },
+  );
   expect(dark).toBeGreaterThan(200);
 });
 
-test("a dashboard page downloads as a tagged PDF, for those who may see the page", async ({ page, request, browser }) => {
+test("a dashboard page downloads as a tagged PDF, for those who may see the page", async ({
+  page,
+  request,
+  browser,
+}) => {
   await page.goto(`/agencies/${OSLO}/growth`);
   const link = page.getByRole("link", { name: "Last ned siden som PDF" });
   await expect(link).toHaveAttribute("href", `/agencies/${OSLO}/pdf/growth`);

@@ -10,5 +10,15 @@ const url = process.env.DATABASE_URL!;
 const key = process.env.TEST_KEY!;
 const db = createDb(url);
 const boss = await startQueue(url, (m) => console.log(m));
-await startWorkers(boss, { db, databaseUrl: url, pseudonymisationKey: key, credentialsKey: key, timeoutMs: 5_000, pageSize: 10, backfillDays: 30, pollingIntervalSeconds: 0.5, log: (m) => console.log(m) });
+await startWorkers(boss, {
+  db,
+  databaseUrl: url,
+  pseudonymisationKey: key,
+  credentialsKey: key,
+  timeoutMs: 5_000,
+  pageSize: 10,
+  backfillDays: 30,
+  pollingIntervalSeconds: 0.5,
+  log: (m) => console.log(m),
+});
 console.log(`tick: queued ${await enqueueDueAccounts(boss, db, { minutes: 60, sandboxMinutes: 60 })}`);

@@ -20,7 +20,15 @@ function mergePerKey<T extends object>(rows: T[], key: (row: T) => string): T[] 
   return [...merged.values()];
 }
 
-const METRICS_UPSERTDAILYMETRICS = ["followers", "following", "postsPublished", "impressions", "reach", "engagements", "repliesReceived"] as const;
+export const METRICS_UPSERTDAILYMETRICS = [
+  "followers",
+  "following",
+  "postsPublished",
+  "impressions",
+  "reach",
+  "engagements",
+  "repliesReceived",
+] as const;
 
 const BATCH_UPSERTDAILYMETRICS = 5_000;
 

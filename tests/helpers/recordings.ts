@@ -10,9 +10,12 @@ import { afterAll, afterEach, beforeAll } from "vitest";
  * project. A missing folder fails the test file: nothing is skipped silently.
  */
 export function recordingsDir(): string {
-  const dir = process.env.PLATFORM_RECORDINGS_DIR ?? path.resolve(import.meta.dirname, "../..", "../shared/platform-recordings");
+  const dir =
+    process.env.PLATFORM_RECORDINGS_DIR ?? path.resolve(import.meta.dirname, "../..", "../shared/platform-recordings");
   if (!existsSync(path.join(dir, "README.md"))) {
-    throw new Error(`The real platform recordings were not found at ${dir}. Put shared/platform-recordings beside the clone, or set PLATFORM_RECORDINGS_DIR to its folder.`);
+    throw new Error(
+      `The real platform recordings were not found at ${dir}. Put shared/platform-recordings beside the clone, or set PLATFORM_RECORDINGS_DIR to its folder.`,
+    );
   }
   return dir;
 }
@@ -43,9 +46,11 @@ export function useRecordedPlatform(): { url: string; routes: Route[]; requests:
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://recorded");
     state.requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers });
-    const route = state.routes.find((r) =>
-      (typeof r.path === "string" ? r.path === url.pathname : r.path.test(url.pathname)) &&
-      Object.entries(r.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v));
+    const route = state.routes.find(
+      (r) =>
+        (typeof r.path === "string" ? r.path === url.pathname : r.path.test(url.pathname)) &&
+        Object.entries(r.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v),
+    );
     if (!route) {
       state.unmatched.push(`${url.pathname}${url.search}`);
       res.writeHead(599, { "content-type": "text/plain" });

@@ -13,7 +13,10 @@ export async function rowByRowCsv(pool: pg.Pool, query: CsvQuery, options: CsvOp
   const rows = client.query(new QueryStream(plainSql(query), query.values, { batchSize: 1_000, rowMode: "array" }));
   const out = new PassThrough();
   out.write(BOM);
-  rows.on("error", (error) => { client.release(error); out.destroy(error); });
+  rows.on("error", (error) => {
+    client.release(error);
+    out.destroy(error);
+  });
   rows.on("end", () => client.release());
   rows.pipe(csvStream(query.header, options)).pipe(out);
   return out;

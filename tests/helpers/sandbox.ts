@@ -12,7 +12,12 @@ export function useSandbox(opts: SandboxOptions = {}): { sandbox: Sandbox } {
       host: "127.0.0.1",
       port: 0,
       maxPageSize: 10,
-      world: { accounts: SOCIAL_PLATFORMS.flatMap((p) => [testAccount(p, `etat_${p}`), testAccount(p, `andre_${p}`, { posts: 4 })]) },
+      world: {
+        accounts: SOCIAL_PLATFORMS.flatMap((p) => [
+          testAccount(p, `etat_${p}`),
+          testAccount(p, `andre_${p}`, { posts: 4 }),
+        ]),
+      },
       ...opts,
     });
   });

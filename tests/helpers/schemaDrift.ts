@@ -10,14 +10,41 @@ type Shape = {
   indexes: Set<string>; // "table unique|index (col, col)"
 };
 
-type DmmfField = { name: string; dbName?: string | null; kind: string; type: string; isList: boolean; isRequired: boolean; nativeType?: [string, unknown[]] | null; relationName?: string };
+type DmmfField = {
+  name: string;
+  dbName?: string | null;
+  kind: string;
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  nativeType?: [string, unknown[]] | null;
+  relationName?: string;
+};
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[]; primaryKey: { fields: string[] } | null };
 type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[] };
 
 const SCALAR_TO_PG: Record<string, string> = {
-  String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", Float: "float8", Decimal: "numeric", Json: "jsonb", Bytes: "bytea", DateTime: "timestamp",
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Boolean: "bool",
+  Float: "float8",
+  Decimal: "numeric",
+  Json: "jsonb",
+  Bytes: "bytea",
+  DateTime: "timestamp",
 };
-const NATIVE_TO_PG: Record<string, string> = { Uuid: "uuid", Date: "date", Timestamptz: "timestamptz", Timestamp: "timestamp", Text: "text", Integer: "int4", SmallInt: "int2", BigInt: "int8", JsonB: "jsonb" };
+const NATIVE_TO_PG: Record<string, string> = {
+  Uuid: "uuid",
+  Date: "date",
+  Timestamptz: "timestamptz",
+  Timestamp: "timestamp",
+  Text: "text",
+  Integer: "int4",
+  SmallInt: "int2",
+  BigInt: "int8",
+  JsonB: "jsonb",
+};
 
 /** What schema.prisma declares, in database terms. */
 export async function shapeFromPrismaSchema(schemaText = readFileSync("prisma/schema.prisma", "utf8")): Promise<Shape> {
@@ -33,7 +60,10 @@ export async function shapeFromPrismaSchema(schemaText = readFileSync("prisma/sc
       if (f.kind !== "scalar" && f.kind !== "enum") continue;
       const column = f.dbName ?? f.name;
       columnOf.set(f.name, column);
-      let type = f.kind === "enum" ? f.type : (f.nativeType ? NATIVE_TO_PG[f.nativeType[0]] : undefined) ?? SCALAR_TO_PG[f.type] ?? f.type;
+      let type =
+        f.kind === "enum"
+          ? f.type
+          : ((f.nativeType ? NATIVE_TO_PG[f.nativeType[0]] : undefined) ?? SCALAR_TO_PG[f.type] ?? f.type);
       if (f.isList) type = `_${type}`;
       shape.columns.set(`${table}.${column}`, `${type} ${f.isRequired ? "not null" : "null"}`);
     }
@@ -60,7 +90,10 @@ export async function shapeFromDatabase(url: string): Promise<Shape> {
     );
     for (const c of cols.rows) {
       if (UNMODELLED_TABLES.has(c.table_name)) continue;
-      shape.columns.set(`${c.table_name}.${c.column_name}`, `${c.udt_name} ${c.is_nullable === "YES" ? "null" : "not null"}`);
+      shape.columns.set(
+        `${c.table_name}.${c.column_name}`,
+        `${c.udt_name} ${c.is_nullable === "YES" ? "null" : "not null"}`,
+      );
     }
     const idx = await client.query<{ table_name: string; is_unique: boolean; columns: string[] }>(
       `SELECT t.relname AS table_name, ix.indisunique AS is_unique,
@@ -93,7 +126,9 @@ export function compareShapes(declared: Shape, actual: Shape): string[] {
   for (const [col, def] of actual.columns) {
     if (!declared.columns.has(col)) diffs.push(`column ${col} (${def}) is in the database but not in schema.prisma`);
   }
-  for (const i of declared.indexes) if (!actual.indexes.has(i)) diffs.push(`${i} is in schema.prisma but not in the database`);
-  for (const i of actual.indexes) if (!declared.indexes.has(i)) diffs.push(`${i} is in the database but not in schema.prisma`);
+  for (const i of declared.indexes)
+    if (!actual.indexes.has(i)) diffs.push(`${i} is in schema.prisma but not in the database`);
+  for (const i of actual.indexes)
+    if (!declared.indexes.has(i)) diffs.push(`${i} is in the database but not in schema.prisma`);
   return diffs.sort();
 }

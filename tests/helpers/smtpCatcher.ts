@@ -22,11 +22,17 @@ export async function startSmtpCatcher() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = (server.server.address() as { port: number }).port;
-  const mailer: Mailer = { kind: "smtp", from: "Kanalmåling <rapport@kanal.test>", transporter: nodemailer.createTransport({ host: "127.0.0.1", port, secure: false }) };
+  const mailer: Mailer = {
+    kind: "smtp",
+    from: "Kanalmåling <rapport@kanal.test>",
+    transporter: nodemailer.createTransport({ host: "127.0.0.1", port, secure: false }),
+  };
   return {
     received,
     mailer,
-    setRefusing: (value: boolean) => { refuse = value; },
+    setRefusing: (value: boolean) => {
+      refuse = value;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -27,5 +27,8 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop: () => 
   const server = inject("pgServerUrl");
   const name = `kanal_e_${randomBytes(6).toString("hex")}`;
   await adminQuery(server, `CREATE DATABASE ${name}`);
-  return { url: withDatabase(server, name), drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: withDatabase(server, name),
+    drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

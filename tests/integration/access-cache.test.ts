@@ -20,7 +20,9 @@ const now = () => (tidsrom += 1_000);
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: t.url, max: 2 });
   await t.db.user.create({ data: user });
-  await t.db.authSession.create({ data: { id: "s1", token: "tok1", userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  await t.db.authSession.create({
+    data: { id: "s1", token: "tok1", userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
   for (const slug of ["nav", "skatt"]) {
     const agency = await t.db.agency.create({ data: { slug, name: slug } });
     await t.db.membership.create({ data: { agencyId: agency.id, userId: user.id, role: "viewer" } });
@@ -44,7 +46,10 @@ describe("a signed-in person's access, cached per session", () => {
 
   it("sees a role change and a renamed agency at once", async () => {
     const nav = await t.db.agency.findUniqueOrThrow({ where: { slug: "nav" } });
-    await t.db.membership.update({ where: { agencyId_userId: { agencyId: nav.id, userId: user.id } }, data: { role: "admin" } });
+    await t.db.membership.update({
+      where: { agencyId_userId: { agencyId: nav.id, userId: user.id } },
+      data: { role: "admin" },
+    });
     expect((await cachedAccess("tok1.sig", pool, load, now()))?.agencies[0]?.role).toBe("admin");
     await t.db.agency.update({ where: { id: nav.id }, data: { name: "Arbeids- og velferdsetaten" } });
     expect((await cachedAccess("tok1.sig", pool, load, now()))?.agencies[0]?.name).toBe("Arbeids- og velferdsetaten");
@@ -60,7 +65,9 @@ describe("a signed-in person's access, cached per session", () => {
   });
 
   it("is looked up again through the session store after a minute, and a different cookie never shares an entry", async () => {
-    await t.db.authSession.create({ data: { id: "s2", token: "tok1", userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await t.db.authSession.create({
+      data: { id: "s2", token: "tok1", userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     await cachedAccess("tok1.sig", pool, load, now());
     const before = loads;
     await cachedAccess("tok1.sig", pool, load, now() + 61_000);

@@ -9,7 +9,9 @@ let ids: { agencyId: string; accountId: string };
 
 beforeAll(async () => {
   const agency = await t.db.agency.create({ data: { slug: "serie", name: "Serieetaten" } });
-  const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: "serie", displayName: "Serie" } });
+  const account = await t.db.account.create({
+    data: { agencyId: agency.id, platform: "twitter", handle: "serie", displayName: "Serie" },
+  });
   ids = { agencyId: agency.id, accountId: account.id };
   // Daily followers 1000 + day index from 2026-12-21 to 2027-01-10, except a gap 2026-12-30 .. 2027-01-02.
   const rows = [];
@@ -23,31 +25,56 @@ beforeAll(async () => {
 
 describe("audience series", () => {
   it("buckets by ISO week across the year boundary, taking the last value of each week", async () => {
-    const s = await getAudienceSeries(t.db, { agencyId: ids.agencyId, from: "2026-12-21", to: "2027-01-10", bucket: "week" });
+    const s = await getAudienceSeries(t.db, {
+      agencyId: ids.agencyId,
+      from: "2026-12-21",
+      to: "2027-01-10",
+      bucket: "week",
+    });
     expect(s.buckets).toEqual(["2026-12-21", "2026-12-28", "2027-01-04"]);
     // Week 53 of 2026 (28.12–03.01) has data on 28 and 29 December, then the gap, then 3 January.
     expect(s.series[0]!.values).toEqual([1006, 1013, 1020]);
   });
 
   it("shows a day without collection as a gap (null), never as zero", async () => {
-    const s = await getAudienceSeries(t.db, { agencyId: ids.agencyId, from: "2026-12-28", to: "2027-01-04", bucket: "day" });
+    const s = await getAudienceSeries(t.db, {
+      agencyId: ids.agencyId,
+      from: "2026-12-28",
+      to: "2027-01-04",
+      bucket: "day",
+    });
     expect(s.series[0]!.values).toEqual([1007, 1008, null, null, null, null, 1013, 1014]);
   });
 
   it("does not let a value from before the range leak into the first bucket", async () => {
-    const s = await getAudienceSeries(t.db, { agencyId: ids.agencyId, from: "2026-12-30", to: "2027-01-02", bucket: "week" });
+    const s = await getAudienceSeries(t.db, {
+      agencyId: ids.agencyId,
+      from: "2026-12-30",
+      to: "2027-01-02",
+      bucket: "week",
+    });
     expect(s.series).toEqual([]);
   });
 
   it("buckets by month", async () => {
-    const s = await getAudienceSeries(t.db, { agencyId: ids.agencyId, from: "2026-12-01", to: "2027-01-31", bucket: "month" });
+    const s = await getAudienceSeries(t.db, {
+      agencyId: ids.agencyId,
+      from: "2026-12-01",
+      to: "2027-01-31",
+      bucket: "month",
+    });
     expect(s.buckets).toEqual(["2026-12-01", "2027-01-01"]);
     expect(s.series[0]!.values).toEqual([1008, 1020]);
   });
 
   it("returns nothing for another agency's id", async () => {
     const other = await t.db.agency.create({ data: { slug: "annen", name: "Annen etat" } });
-    const s = await getAudienceSeries(t.db, { agencyId: other.id, from: "2026-12-21", to: "2027-01-10", bucket: "week" });
+    const s = await getAudienceSeries(t.db, {
+      agencyId: other.id,
+      from: "2026-12-21",
+      to: "2027-01-10",
+      bucket: "week",
+    });
     expect(s.series).toEqual([]);
   });
 });

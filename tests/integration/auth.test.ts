@@ -22,7 +22,12 @@ function signIn(email: string, password: string, ip: string, acceptLanguage = "n
   return auth().handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip, "accept-language": acceptLanguage },
+      headers: {
+        "content-type": "application/json",
+        origin: ORIGIN,
+        "x-forwarded-for": ip,
+        "accept-language": acceptLanguage,
+      },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -40,13 +45,16 @@ describe("sign-in", () => {
   it("blocks an account after 5 wrong passwords with 429, Retry-After and a message in the browser's language, even for the right password", async () => {
     await createLocalUser(t.db, { email: "per@etat.test", name: "Per", password: PASSWORD });
     const statuses = [];
-    for (let i = 0; i < THROTTLE.account.free; i++) statuses.push((await signIn("per@etat.test", "feil-passord-2026", `10.0.1.${i}`)).status);
+    for (let i = 0; i < THROTTLE.account.free; i++)
+      statuses.push((await signIn("per@etat.test", "feil-passord-2026", `10.0.1.${i}`)).status);
     expect(statuses).toEqual(Array(THROTTLE.account.free).fill(401));
     expect((await signIn("per@etat.test", "feil-passord-2026", "10.0.1.99")).status).toBe(401);
     const blocked = await signIn("per@etat.test", PASSWORD, "10.0.2.1", "en-GB,en;q=0.9");
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(((await blocked.json()) as { message: string }).message).toMatch(/^Too many failed sign-ins\. Wait \d+ minutes?/);
+    expect(((await blocked.json()) as { message: string }).message).toMatch(
+      /^Too many failed sign-ins\. Wait \d+ minutes?/,
+    );
     // Another person at the same address signs in as usual.
     expect((await signIn("kari@etat.test", PASSWORD, "10.0.1.0")).status).toBe(200);
   });
@@ -58,7 +66,13 @@ describe("sign-in", () => {
   });
 
   it("closes better-auth's own password endpoints, which would bypass the password policy", async () => {
-    const res = await auth().handler(new Request(`${ORIGIN}/api/auth/change-password`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify({ currentPassword: PASSWORD, newPassword: "aaaaaaaaaaaa" }) }));
+    const res = await auth().handler(
+      new Request(`${ORIGIN}/api/auth/change-password`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN },
+        body: JSON.stringify({ currentPassword: PASSWORD, newPassword: "aaaaaaaaaaaa" }),
+      }),
+    );
     expect(res.status).toBe(404);
   });
 
@@ -81,7 +95,13 @@ describe("sign-in", () => {
 });
 
 describe("CSRF protection", () => {
-  const post = (headers: Record<string, string>) => proxy(new NextRequest(`${ORIGIN}/agencies/x/members`, { method: "POST", headers: { host: "localhost:3000", ...headers } }));
+  const post = (headers: Record<string, string>) =>
+    proxy(
+      new NextRequest(`${ORIGIN}/agencies/x/members`, {
+        method: "POST",
+        headers: { host: "localhost:3000", ...headers },
+      }),
+    );
 
   it("rejects a state-changing request from another site", async () => {
     expect((await post({ origin: "https://angriper.example" })).status).toBe(403);
@@ -97,7 +117,9 @@ describe("CSRF protection", () => {
 describe("which agencies a user sees", () => {
   it("starts from nothing, is widened by memberships, and reaches child agencies only when granted", async () => {
     const ministry = await t.db.agency.create({ data: { slug: "dep", name: "Departementet" } });
-    const directorate = await t.db.agency.create({ data: { slug: "dir", name: "Direktoratet", parentId: ministry.id } });
+    const directorate = await t.db.agency.create({
+      data: { slug: "dir", name: "Direktoratet", parentId: ministry.id },
+    });
     await t.db.agency.create({ data: { slug: "annen", name: "Annen etat" } });
     const user = await createLocalUser(t.db, { email: "leder@dep.test", name: "Leder", password: PASSWORD });
 
@@ -105,7 +127,10 @@ describe("which agencies a user sees", () => {
     await grantMembership(t.db, { userId: user.id, agencyId: ministry.id, role: "admin" });
     expect((await visibleAgenciesOf(t.db, user.id)).map((a) => [a.slug, a.role])).toEqual([["dep", "admin"]]);
     await grantMembership(t.db, { userId: user.id, agencyId: ministry.id, role: "admin", includeChildren: true });
-    expect((await visibleAgenciesOf(t.db, user.id)).map((a) => [a.slug, a.role])).toEqual([["dep", "admin"], ["dir", "viewer"]]);
+    expect((await visibleAgenciesOf(t.db, user.id)).map((a) => [a.slug, a.role])).toEqual([
+      ["dep", "admin"],
+      ["dir", "viewer"],
+    ]);
     await grantMembership(t.db, { userId: user.id, agencyId: ministry.id, role: "editor", includeChildren: true });
     expect((await visibleAgenciesOf(t.db, user.id)).map((a) => a.slug)).toEqual(["dep"]);
     expect(directorate.id).toBeDefined();

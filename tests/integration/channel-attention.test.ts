@@ -11,14 +11,35 @@ describe("channels needing attention in the weekly report and on the connections
     const agency = await t.db.agency.create({ data: { slug: "varsel", name: "Varseletaten" } });
     const base = { agencyId: agency.id, displayName: "Kanal" };
     await t.db.account.create({ data: { ...base, platform: "twitter", handle: "utlopt", status: "needs_reconnect" } });
-    const soon = await t.db.credential.create({ data: { agencyId: agency.id, ciphertext: new Uint8Array([1]), grantExpiresAt: new Date(Date.now() + 3 * 86_400_000) } });
-    const later = await t.db.credential.create({ data: { agencyId: agency.id, ciphertext: new Uint8Array([1]), grantExpiresAt: new Date(Date.now() + 40 * 86_400_000) } });
+    const soon = await t.db.credential.create({
+      data: {
+        agencyId: agency.id,
+        ciphertext: new Uint8Array([1]),
+        grantExpiresAt: new Date(Date.now() + 3 * 86_400_000),
+      },
+    });
+    const later = await t.db.credential.create({
+      data: {
+        agencyId: agency.id,
+        ciphertext: new Uint8Array([1]),
+        grantExpiresAt: new Date(Date.now() + 40 * 86_400_000),
+      },
+    });
     await t.db.account.create({ data: { ...base, platform: "facebook", handle: "snartute", credentialId: soon.id } });
     await t.db.account.create({ data: { ...base, platform: "facebook", handle: "igodtid", credentialId: later.id } });
-    await t.db.account.create({ data: { ...base, platform: "bluesky", handle: "fjernet.bsky.social", status: "paused", archivedAt: new Date() } });
+    await t.db.account.create({
+      data: { ...base, platform: "bluesky", handle: "fjernet.bsky.social", status: "paused", archivedAt: new Date() },
+    });
 
-    const report = await getWeeklyReportData(t.db, { id: agency.id, slug: agency.slug, name: agency.name, timeZone: "Europe/Oslo", locale: "nb" }, previousWeek(new Date(), "Europe/Oslo"));
-    const reasons = report.attention.filter((a) => a.reason !== "collection_gap").map((a) => `${a.handle}:${a.reason}`).sort();
+    const report = await getWeeklyReportData(
+      t.db,
+      { id: agency.id, slug: agency.slug, name: agency.name, timeZone: "Europe/Oslo", locale: "nb" },
+      previousWeek(new Date(), "Europe/Oslo"),
+    );
+    const reasons = report.attention
+      .filter((a) => a.reason !== "collection_gap")
+      .map((a) => `${a.handle}:${a.reason}`)
+      .sort();
     expect(reasons).toEqual(["snartute:token_expiring", "utlopt:needs_reconnect"]);
     expect(report.attention.some((a) => a.handle === "fjernet.bsky.social")).toBe(false);
 

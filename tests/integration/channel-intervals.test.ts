@@ -11,18 +11,33 @@ describe("how often an added channel is collected", () => {
     const rows = [
       { platform: "mastodon" as const, handle: "etat@mastodon.example", baseUrl: "https://mastodon.example" },
       { platform: "mastodon" as const, handle: "etat@sandkasse", baseUrl: "http://127.0.0.1:3999/mastodon" },
-      { platform: "twitter" as const, handle: "innlogget", baseUrl: "http://127.0.0.1:3999/twitter", credentialId: cred.id },
+      {
+        platform: "twitter" as const,
+        handle: "innlogget",
+        baseUrl: "http://127.0.0.1:3999/twitter",
+        credentialId: cred.id,
+      },
     ];
     const ids: Record<string, string> = {};
     for (const r of rows) {
       const a = await t.db.account.create({ data: { agencyId: agency.id, displayName: r.handle, ...r } });
       ids[a.id] = r.handle;
-      await t.db.collectionRun.create({ data: { agencyId: agency.id, accountId: a.id, kind: "collect", startedAt: new Date(Date.now() - 10 * 60_000), outcome: "success" } });
+      await t.db.collectionRun.create({
+        data: {
+          agencyId: agency.id,
+          accountId: a.id,
+          kind: "collect",
+          startedAt: new Date(Date.now() - 10 * 60_000),
+          outcome: "success",
+        },
+      });
     }
     const boss = await startQueue(t.url);
     try {
       expect(await enqueueDueAccounts(boss, t.db, { minutes: 240, sandboxMinutes: 2 })).toBe(2);
-      const queued = await t.db.$queryRaw<{ id: string }[]>`SELECT data->>'accountId' AS id FROM pgboss.job WHERE name = 'collect-account'`;
+      const queued = await t.db.$queryRaw<
+        { id: string }[]
+      >`SELECT data->>'accountId' AS id FROM pgboss.job WHERE name = 'collect-account'`;
       expect(queued.map((q) => ids[q.id]).sort()).toEqual(["etat@sandkasse", "innlogget"]);
     } finally {
       await boss.stop({ graceful: false });

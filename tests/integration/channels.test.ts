@@ -24,7 +24,8 @@ const s = useSandbox({
 });
 const KEY = "3f".repeat(32);
 let agencies = 0;
-const newAgency = async () => (await t.db.agency.create({ data: { slug: `kanaletat-${++agencies}`, name: `Kanaletat ${agencies}` } })).id;
+const newAgency = async () =>
+  (await t.db.agency.create({ data: { slug: `kanaletat-${++agencies}`, name: `Kanaletat ${agencies}` } })).id;
 const sandbox = (): Target => ({ kind: "sandbox", url: s.sandbox.url });
 
 async function resolve(input: string) {
@@ -44,23 +45,54 @@ describe("adding a channel from its address", () => {
   ])("%s is found with its name and audience, saved, and backfilled", async (input, platform, name, followers) => {
     const r = await resolve(input);
     if (!r.ok) throw new Error(`${r.problem}: ${r.detail}`);
-    expect(r.channel).toMatchObject({ platform, displayName: name, followers, baseUrl: `${s.sandbox.url}/${platform}` });
+    expect(r.channel).toMatchObject({
+      platform,
+      displayName: name,
+      followers,
+      baseUrl: `${s.sandbox.url}/${platform}`,
+    });
     const agencyId = await newAgency();
-    const added = await addChannel(t.db, agencyId, r.channel, { backfillDays: 30, appToken: "sandbox", credentialsKey: KEY, needsSignIn: false });
+    const added = await addChannel(t.db, agencyId, r.channel, {
+      backfillDays: 30,
+      appToken: "sandbox",
+      credentialsKey: KEY,
+      needsSignIn: false,
+    });
     if (!added.ok) throw new Error(added.problem);
     // The backfill's progress is there before the first collection.
-    expect(await t.db.account.findUniqueOrThrow({ where: { id: added.accountId } })).toMatchObject({ backfillDaysTotal: 30, backfillDaysDone: 0, status: "active", credentialId: null });
-    const run = await collectAccount({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 }, added.accountId);
+    expect(await t.db.account.findUniqueOrThrow({ where: { id: added.accountId } })).toMatchObject({
+      backfillDaysTotal: 30,
+      backfillDaysDone: 0,
+      status: "active",
+      credentialId: null,
+    });
+    const run = await collectAccount(
+      {
+        db: t.db,
+        databaseUrl: t.url,
+        pseudonymisationKey: KEY,
+        credentialsKey: KEY,
+        timeoutMs: 2_000,
+        pageSize: 10,
+        backfillDays: 30,
+      },
+      added.accountId,
+    );
     expect(run).toMatchObject({ status: "done", outcome: platform === "flickr" ? expect.any(String) : "success" });
     expect(await t.db.post.count({ where: { accountId: added.accountId } })).toBe(25);
-    expect(await t.db.account.findUniqueOrThrow({ where: { id: added.accountId } })).toMatchObject({ backfillDaysDone: 30 });
+    expect(await t.db.account.findUniqueOrThrow({ where: { id: added.accountId } })).toMatchObject({
+      backfillDaysDone: 30,
+    });
   });
 
   it("an account the platform does not know is reported as not found, and nothing is saved", async () => {
     const before = await t.db.account.count();
     expect(await resolve("https://x.com/finnesikke")).toMatchObject({ ok: false, problem: "not_found" });
     expect(await resolve("@finnesikke@mastodon.example")).toMatchObject({ ok: false, problem: "not_found" });
-    expect(await resolve("https://bsky.app/profile/finnesikke.bsky.social")).toMatchObject({ ok: false, problem: "not_found" });
+    expect(await resolve("https://bsky.app/profile/finnesikke.bsky.social")).toMatchObject({
+      ok: false,
+      problem: "not_found",
+    });
     expect(await resolve("https://www.facebook.com/finnesikke")).toMatchObject({ ok: false, problem: "not_found" });
     expect(await resolve("https://www.youtube.com/@finnesikke")).toMatchObject({ ok: false, problem: "not_found" });
     expect(await t.db.account.count()).toBe(before);
@@ -68,7 +100,10 @@ describe("adding a channel from its address", () => {
 
   it("a Facebook Page is confirmed from its name and followers alone: Insights need the Page's own token", async () => {
     const before = s.sandbox.requests.length;
-    expect(await resolve("https://www.facebook.com/vestpolitidistrikt")).toMatchObject({ ok: true, channel: { displayName: "Vest politidistrikt", followers: 41200 } });
+    expect(await resolve("https://www.facebook.com/vestpolitidistrikt")).toMatchObject({
+      ok: true,
+      channel: { displayName: "Vest politidistrikt", followers: 41200 },
+    });
     expect(s.sandbox.requests.slice(before).map((r) => r.path)).toEqual(["/v25.0/vestpolitidistrikt"]);
   });
 
@@ -78,18 +113,47 @@ describe("adding a channel from its address", () => {
     if (!r.ok) throw new Error(r.problem);
     const opts = { backfillDays: 30, appToken: null, credentialsKey: KEY, needsSignIn: false };
     expect((await addChannel(t.db, agencyId, r.channel, opts)).ok).toBe(true);
-    expect(await addChannel(t.db, agencyId, { ...r.channel, handle: "Kriminalomsorg" }, opts)).toEqual({ ok: false, problem: "duplicate" });
+    expect(await addChannel(t.db, agencyId, { ...r.channel, handle: "Kriminalomsorg" }, opts)).toEqual({
+      ok: false,
+      problem: "duplicate",
+    });
   });
 
   it("a channel on a real platform keeps the installation's key encrypted as its credential", async () => {
     const agencyId = await newAgency();
-    const added = await addChannel(t.db, agencyId, { platform: "youtube", handle: "politietnorge", platformId: "UC1", displayName: "Politiet", followers: 1, baseUrl: null }, { backfillDays: 30, appToken: "AIza-installation-key-000000", credentialsKey: KEY, needsSignIn: false });
+    const added = await addChannel(
+      t.db,
+      agencyId,
+      {
+        platform: "youtube",
+        handle: "politietnorge",
+        platformId: "UC1",
+        displayName: "Politiet",
+        followers: 1,
+        baseUrl: null,
+      },
+      { backfillDays: 30, appToken: "AIza-installation-key-000000", credentialsKey: KEY, needsSignIn: false },
+    );
     if (!added.ok) throw new Error(added.problem);
     const account = await t.db.account.findUniqueOrThrow({ where: { id: added.accountId } });
     expect(await loadCredentials(t.db, account.credentialId!, KEY)).toEqual({ token: "AIza-installation-key-000000" });
-    const fb = await addChannel(t.db, agencyId, { platform: "facebook", handle: "vestpolitidistrikt", platformId: "1", displayName: "Vest", followers: 1, baseUrl: null }, { backfillDays: 30, appToken: null, credentialsKey: KEY, needsSignIn: true });
+    const fb = await addChannel(
+      t.db,
+      agencyId,
+      {
+        platform: "facebook",
+        handle: "vestpolitidistrikt",
+        platformId: "1",
+        displayName: "Vest",
+        followers: 1,
+        baseUrl: null,
+      },
+      { backfillDays: 30, appToken: null, credentialsKey: KEY, needsSignIn: true },
+    );
     // A Facebook Page is collected only after an admin signs in for it.
-    expect(await t.db.account.findUniqueOrThrow({ where: { id: fb.ok ? fb.accountId : "" } })).toMatchObject({ status: "needs_reconnect" });
+    expect(await t.db.account.findUniqueOrThrow({ where: { id: fb.ok ? fb.accountId : "" } })).toMatchObject({
+      status: "needs_reconnect",
+    });
   });
 });
 
@@ -98,16 +162,26 @@ describe("pausing, resuming and removing a channel", () => {
     const agencyId = await newAgency();
     const r = await resolve("https://bsky.app/profile/vestpoliti.bsky.social");
     if (!r.ok) throw new Error(r.problem);
-    const added = await addChannel(t.db, agencyId, r.channel, { backfillDays: 30, appToken: null, credentialsKey: KEY, needsSignIn: false });
+    const added = await addChannel(t.db, agencyId, r.channel, {
+      backfillDays: 30,
+      appToken: null,
+      credentialsKey: KEY,
+      needsSignIn: false,
+    });
     if (!added.ok) throw new Error(added.problem);
-    await collectAccount({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 }, added.accountId);
+    await collectAccount(
+      { db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 },
+      added.accountId,
+    );
     return { agencyId, accountId: added.accountId, channel: r.channel };
   }
 
   it("a paused channel is not collected until resumed", async () => {
     const { agencyId, accountId } = await collected();
     expect(await pauseChannel(t.db, agencyId, accountId)).toBe(true);
-    expect(await collectAccount({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY }, accountId)).toMatchObject({ status: "skipped" });
+    expect(await collectAccount({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY }, accountId)).toMatchObject({
+      status: "skipped",
+    });
     expect(await resumeChannel(t.db, agencyId, accountId)).toBe(true);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).status).toBe("active");
   });
@@ -123,11 +197,22 @@ describe("pausing, resuming and removing a channel", () => {
   it("removing with the history kept archives the channel with its rows; adding it again restores it", async () => {
     const { agencyId, accountId, channel } = await collected();
     expect(await removeChannel(t.db, agencyId, accountId, true)).toBe("archived");
-    expect(await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({ status: "paused", archivedAt: expect.any(Date) });
+    expect(await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({
+      status: "paused",
+      archivedAt: expect.any(Date),
+    });
     expect(await t.db.post.count({ where: { accountId } })).toBe(25);
-    const again = await addChannel(t.db, agencyId, channel, { backfillDays: 30, appToken: null, credentialsKey: KEY, needsSignIn: false });
+    const again = await addChannel(t.db, agencyId, channel, {
+      backfillDays: 30,
+      appToken: null,
+      credentialsKey: KEY,
+      needsSignIn: false,
+    });
     expect(again).toEqual({ ok: true, accountId, restored: true });
-    expect(await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({ status: "active", archivedAt: null });
+    expect(await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({
+      status: "active",
+      archivedAt: null,
+    });
   });
 
   it("removing without the history deletes the channel's rows", async () => {

@@ -10,13 +10,23 @@ import { useTestDatabase } from "../helpers/testDb";
 const t = useTestDatabase();
 const s = useSandbox();
 const KEY = "3c".repeat(32);
-const opts = (): CollectOptions => ({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 });
+const opts = (): CollectOptions => ({
+  db: t.db,
+  databaseUrl: t.url,
+  pseudonymisationKey: KEY,
+  credentialsKey: KEY,
+  timeoutMs: 2_000,
+  pageSize: 10,
+  backfillDays: 30,
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let agencies = 0;
 async function account(platform: SocialPlatform, handle: string) {
   const agency = await t.db.agency.create({ data: { slug: `budsjett-${++agencies}`, name: `Budsjett ${agencies}` } });
-  return t.db.account.create({ data: { agencyId: agency.id, platform, handle, displayName: handle, baseUrl: s.sandbox.baseUrl(platform) } });
+  return t.db.account.create({
+    data: { agencyId: agency.id, platform, handle, displayName: handle, baseUrl: s.sandbox.baseUrl(platform) },
+  });
 }
 
 afterEach(() => configureLimits([{ platform: "youtube", limit: 1_000_000, windowMs: 1 }]));
@@ -44,7 +54,11 @@ describe("the call budget", () => {
     const yt = "http://yt.test/youtube/v3/videos";
     for (let i = 0; i < 3; i++) reserve("youtube", yt);
     let refused: PlatformError | null = null;
-    try { reserve("youtube", yt); } catch (e) { refused = e as PlatformError; }
+    try {
+      reserve("youtube", yt);
+    } catch (e) {
+      refused = e as PlatformError;
+    }
     expect(refused?.kind).toBe("rate_limited");
     expect(refused!.resetAt!.getTime()).toBeGreaterThan(Date.now());
     await sleep(refused!.resetAt!.getTime() - Date.now() + 20);
@@ -83,12 +97,21 @@ describe("collection within the budget", () => {
       const before = s.sandbox.requests.filter((r) => r.platform === "twitter").length;
       await enqueueDueAccounts(boss, t.db, { minutes: 60, sandboxMinutes: 60 });
       await startWorkers(boss, { ...opts(), concurrency: 1, pollingIntervalSeconds: 0.2 });
-      await waitFor(async () => (await t.db.collectionRun.count({ where: { accountId: other.id, outcome: "success" } })) === 1, 20_000);
-      const runsWhileSpent = await t.db.collectionRun.findMany({ where: { accountId: spent.id, startedAt: { lt: until } } });
-      const callsWhileSpent = s.sandbox.requests.filter((r) => r.platform === "twitter" && r.at < until.getTime()).length - before;
+      await waitFor(
+        async () => (await t.db.collectionRun.count({ where: { accountId: other.id, outcome: "success" } })) === 1,
+        20_000,
+      );
+      const runsWhileSpent = await t.db.collectionRun.findMany({
+        where: { accountId: spent.id, startedAt: { lt: until } },
+      });
+      const callsWhileSpent =
+        s.sandbox.requests.filter((r) => r.platform === "twitter" && r.at < until.getTime()).length - before;
       expect(runsWhileSpent.filter((r) => r.outcome === "rate_limited")).toHaveLength(0);
       expect(callsWhileSpent).toBe(0);
-      await waitFor(async () => (await t.db.collectionRun.count({ where: { accountId: spent.id, outcome: "success" } })) === 1, 20_000);
+      await waitFor(
+        async () => (await t.db.collectionRun.count({ where: { accountId: spent.id, outcome: "success" } })) === 1,
+        20_000,
+      );
       const twitterRuns = await t.db.collectionRun.findMany({ where: { accountId: spent.id } });
       expect(twitterRuns.map((r) => r.outcome)).toEqual(["success"]);
     } finally {

@@ -10,18 +10,27 @@ import { useTestDatabase } from "../helpers/testDb";
 const t = useTestDatabase();
 const s = useSandbox();
 const KEY = "2e".repeat(32);
-let agencyId: string;
-const opts = (): CollectOptions => ({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 2_000, pageSize: 10, backfillDays: 30 });
+const opts = (): CollectOptions => ({
+  db: t.db,
+  databaseUrl: t.url,
+  pseudonymisationKey: KEY,
+  credentialsKey: KEY,
+  timeoutMs: 2_000,
+  pageSize: 10,
+  backfillDays: 30,
+});
 
 beforeAll(async () => {
-  agencyId = (await t.db.agency.create({ data: { slug: "testetaten", name: "Testetaten" } })).id;
+  await t.db.agency.create({ data: { slug: "testetaten", name: "Testetaten" } });
 });
 
 let agencies = 0;
 /** An account on an agency of its own, so every test starts from nothing. */
 async function account(platform: SocialPlatform, handle: string) {
   const agency = await t.db.agency.create({ data: { slug: `etat-${++agencies}`, name: `Etat ${agencies}` } });
-  return t.db.account.create({ data: { agencyId: agency.id, platform, handle, displayName: handle, baseUrl: s.sandbox.baseUrl(platform) } });
+  return t.db.account.create({
+    data: { agencyId: agency.id, platform, handle, displayName: handle, baseUrl: s.sandbox.baseUrl(platform) },
+  });
 }
 
 const done = (r: Awaited<ReturnType<typeof collectAccount>>) => {
@@ -30,26 +39,45 @@ const done = (r: Awaited<ReturnType<typeof collectAccount>>) => {
 };
 
 describe("collecting an account", () => {
-  it.each(SOCIAL_PLATFORMS)("backfills %s posts and replies through three pages and records the run", async (platform) => {
-    const acc = await account(platform, `etat_${platform}`);
-    const r = done(await collectAccount(opts(), acc.id));
-    expect(r, r.error ?? "").toMatchObject({ outcome: "success" });
-    expect(await t.db.post.count({ where: { accountId: acc.id } })).toBe(25);
-    expect(await t.db.reply.count({ where: { accountId: acc.id } })).toBe(50);
-    const after = await t.db.account.findUniqueOrThrow({ where: { id: acc.id } });
-    expect(after).toMatchObject({ backfillDaysTotal: 30, backfillDaysDone: 30, backfillCursor: null, status: "active" });
-    expect(after.lastSuccessAt).not.toBeNull();
-    const today = await t.db.accountDailyMetric.findFirstOrThrow({ where: { accountId: acc.id }, orderBy: { day: "desc" } });
-    expect(today.followers).toBe(platform === "flickr" ? null : 5000);
-    // Collecting again changes nothing but the metrics.
-    done(await collectAccount(opts(), acc.id));
-    expect(await t.db.post.count({ where: { accountId: acc.id } })).toBe(25);
-    expect(await t.db.reply.count({ where: { accountId: acc.id } })).toBe(50);
-  });
+  it.each(SOCIAL_PLATFORMS)(
+    "backfills %s posts and replies through three pages and records the run",
+    async (platform) => {
+      const acc = await account(platform, `etat_${platform}`);
+      const r = done(await collectAccount(opts(), acc.id));
+      expect(r, r.error ?? "").toMatchObject({ outcome: "success" });
+      expect(await t.db.post.count({ where: { accountId: acc.id } })).toBe(25);
+      expect(await t.db.reply.count({ where: { accountId: acc.id } })).toBe(50);
+      const after = await t.db.account.findUniqueOrThrow({ where: { id: acc.id } });
+      expect(after).toMatchObject({
+        backfillDaysTotal: 30,
+        backfillDaysDone: 30,
+        backfillCursor: null,
+        status: "active",
+      });
+      expect(after.lastSuccessAt).not.toBeNull();
+      const today = await t.db.accountDailyMetric.findFirstOrThrow({
+        where: { accountId: acc.id },
+        orderBy: { day: "desc" },
+      });
+      expect(today.followers).toBe(platform === "flickr" ? null : 5000);
+      // Collecting again changes nothing but the metrics.
+      done(await collectAccount(opts(), acc.id));
+      expect(await t.db.post.count({ where: { accountId: acc.id } })).toBe(25);
+      expect(await t.db.reply.count({ where: { accountId: acc.id } })).toBe(50);
+    },
+  );
 
   it("loses nothing and duplicates nothing when killed half-way and restarted", async () => {
     const acc = await account("mastodon", "etat_mastodon");
-    const killed = await collectAccount({ ...opts(), afterPage: (n) => { if (n === 2) throw new Error("worker killed"); } }, acc.id);
+    const killed = await collectAccount(
+      {
+        ...opts(),
+        afterPage: (n) => {
+          if (n === 2) throw new Error("worker killed");
+        },
+      },
+      acc.id,
+    );
     expect(done(killed).outcome).toBe("failed");
     const mid = await t.db.account.findUniqueOrThrow({ where: { id: acc.id } });
     expect(mid.backfillCursor).not.toBeNull();
@@ -82,7 +110,9 @@ describe("collecting an account", () => {
 
   it("cannot save credentials without an encryption key, and says so", async () => {
     const acc = await account("bluesky", "andre_bluesky");
-    await expect(saveCredentials(t.db, acc.id, { token: "x" }, undefined)).rejects.toThrow(/CREDENTIALS_KEY is not set/);
+    await expect(saveCredentials(t.db, acc.id, { token: "x" }, undefined)).rejects.toThrow(
+      /CREDENTIALS_KEY is not set/,
+    );
     expect((await t.db.account.findUniqueOrThrow({ where: { id: acc.id } })).credentialId).toBeNull();
   });
 
@@ -143,15 +173,36 @@ describe("the queue", () => {
   it("lets two workers started together collect each account once", async () => {
     const other = await t.db.agency.create({ data: { slug: "to-arbeidere", name: "To arbeidere" } });
     const accounts = await Promise.all(
-      (["twitter", "facebook", "flickr"] as const).map((p) => t.db.account.create({ data: { agencyId: other.id, platform: p, handle: `andre_${p}`, displayName: p, baseUrl: s.sandbox.baseUrl(p) } })),
+      (["twitter", "facebook", "flickr"] as const).map((p) =>
+        t.db.account.create({
+          data: {
+            agencyId: other.id,
+            platform: p,
+            handle: `andre_${p}`,
+            displayName: p,
+            baseUrl: s.sandbox.baseUrl(p),
+          },
+        }),
+      ),
     );
     [a, b] = await Promise.all([startQueue(t.url), startQueue(t.url)]);
     const intervals = { minutes: 60, sandboxMinutes: 60 };
     // Both instances tick at the same moment, then both work.
-    await Promise.all([enqueueDueAccounts(a, t.db, intervals), enqueueDueAccounts(b, t.db, intervals), enqueueDueAccounts(a, t.db, intervals)]);
-    await Promise.all([startWorkers(a, { ...opts(), pollingIntervalSeconds: 0.5 }), startWorkers(b, { ...opts(), pollingIntervalSeconds: 0.5 })]);
+    await Promise.all([
+      enqueueDueAccounts(a, t.db, intervals),
+      enqueueDueAccounts(b, t.db, intervals),
+      enqueueDueAccounts(a, t.db, intervals),
+    ]);
+    await Promise.all([
+      startWorkers(a, { ...opts(), pollingIntervalSeconds: 0.5 }),
+      startWorkers(b, { ...opts(), pollingIntervalSeconds: 0.5 }),
+    ]);
     const ids = accounts.map((x) => x.id);
-    await waitFor(async () => (await t.db.collectionRun.count({ where: { accountId: { in: ids }, outcome: { not: "running" } } })) >= 3, 20_000);
+    await waitFor(
+      async () =>
+        (await t.db.collectionRun.count({ where: { accountId: { in: ids }, outcome: { not: "running" } } })) >= 3,
+      20_000,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
     for (const id of ids) expect(await t.db.collectionRun.count({ where: { accountId: id } })).toBe(1);
     await Promise.all([a.stop({ graceful: false }), b.stop({ graceful: false })]);
@@ -164,11 +215,21 @@ describe("the queue", () => {
     const start = await t.db.collectionRun.count({ where: { accountId: acc.id } });
     await enqueueCollection(boss, acc.id);
     await startWorkers(boss, { ...opts(), pollingIntervalSeconds: 0.5 });
-    await waitFor(async () => (await t.db.collectionRun.count({ where: { accountId: acc.id, outcome: "success", startedAt: { gt: new Date(Date.now() - 60_000) } } })) >= 1, 20_000);
-    const runs = (await t.db.collectionRun.findMany({ where: { accountId: acc.id }, orderBy: { startedAt: "asc" } })).slice(start);
+    await waitFor(
+      async () =>
+        (await t.db.collectionRun.count({
+          where: { accountId: acc.id, outcome: "success", startedAt: { gt: new Date(Date.now() - 60_000) } },
+        })) >= 1,
+      20_000,
+    );
+    const runs = (
+      await t.db.collectionRun.findMany({ where: { accountId: acc.id }, orderBy: { startedAt: "asc" } })
+    ).slice(start);
     const limited = runs.find((r) => r.outcome === "rate_limited")!;
     const success = runs.find((r) => r.outcome === "success" && r.startedAt > limited.startedAt)!;
-    const [refused, ...later] = s.sandbox.requests.filter((r) => r.platform === "twitter" && r.at >= limited.startedAt.getTime());
+    const [refused, ...later] = s.sandbox.requests.filter(
+      (r) => r.platform === "twitter" && r.at >= limited.startedAt.getTime(),
+    );
     expect(success.startedAt.getTime() - limited.startedAt.getTime()).toBeGreaterThanOrEqual(900);
     // Nothing was sent to the platform between the 429 and its reset.
     expect(later.length).toBeGreaterThan(0);

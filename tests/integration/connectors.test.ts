@@ -6,7 +6,13 @@ import { SOCIAL_PLATFORMS, type ConnectorContext, type PostData, type SocialPlat
 import { useSandbox } from "../helpers/sandbox";
 
 const s = useSandbox();
-const ctx = (platform: SocialPlatform, timeoutMs = 2_000): ConnectorContext => ({ baseUrl: s.sandbox.baseUrl(platform), handle: `etat_${platform}`, platformId: null, token: "test-token", timeoutMs });
+const ctx = (platform: SocialPlatform, timeoutMs = 2_000): ConnectorContext => ({
+  baseUrl: s.sandbox.baseUrl(platform),
+  handle: `etat_${platform}`,
+  platformId: null,
+  token: "test-token",
+  timeoutMs,
+});
 
 async function failure(promise: Promise<unknown>): Promise<PlatformError> {
   try {
@@ -27,7 +33,8 @@ describe.each(SOCIAL_PLATFORMS)("%s connector against the fake platform", (platf
     const m = await connector.fetchAccountMetrics(ctx(platform));
     expect(m.gaps).toEqual([]);
     expect(m.platformId).toBeTruthy();
-    if (platform === "flickr") expect(m.followers).toBeNull(); // Flickr publishes no follower count
+    if (platform === "flickr")
+      expect(m.followers).toBeNull(); // Flickr publishes no follower count
     else expect(m.followers).toBe(5000);
   });
 
@@ -67,7 +74,9 @@ describe.each(SOCIAL_PLATFORMS)("%s connector against the fake platform", (platf
     } else {
       await sleepUntil(error.resetAt!);
     }
-    await expect(connector.fetchAccountMetrics(ctx(platform))).resolves.toMatchObject({ platformId: expect.any(String) });
+    await expect(connector.fetchAccountMetrics(ctx(platform))).resolves.toMatchObject({
+      platformId: expect.any(String),
+    });
   });
 
   it("treats a 5xx as transient and succeeds on the next try", async () => {

@@ -9,7 +9,15 @@ import { useTestDatabase } from "../helpers/testDb";
 const t = useTestDatabase();
 const s = useSandbox();
 const KEY = "3f".repeat(32);
-const opts = (): CollectOptions => ({ db: t.db, databaseUrl: t.url, pseudonymisationKey: KEY, credentialsKey: KEY, timeoutMs: 5_000, pageSize: 10, backfillDays: 30 });
+const opts = (): CollectOptions => ({
+  db: t.db,
+  databaseUrl: t.url,
+  pseudonymisationKey: KEY,
+  credentialsKey: KEY,
+  timeoutMs: 5_000,
+  pageSize: 10,
+  backfillDays: 30,
+});
 const children: ChildProcess[] = [];
 const bosses: PgBoss[] = [];
 afterAll(async () => {
@@ -20,7 +28,15 @@ afterAll(async () => {
 let agencies = 0;
 async function account(handle: string) {
   const agency = await t.db.agency.create({ data: { slug: `krasj-${++agencies}`, name: `Krasj ${agencies}` } });
-  return t.db.account.create({ data: { agencyId: agency.id, platform: "mastodon", handle, displayName: handle, baseUrl: s.sandbox.baseUrl("mastodon") } });
+  return t.db.account.create({
+    data: {
+      agencyId: agency.id,
+      platform: "mastodon",
+      handle,
+      displayName: handle,
+      baseUrl: s.sandbox.baseUrl("mastodon"),
+    },
+  });
 }
 
 /** A worker process of its own (the queue, its workers and one scheduler tick), as `npm start` runs them. */
@@ -28,12 +44,15 @@ function startWorkerProcess(): ChildProcess {
   // node itself with tsx as a loader (not the tsx CLI, which runs the script in a grandchild that
   // a SIGKILL to its parent would leave running).
   const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/collectWorker.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, TEST_KEY: KEY }, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, DATABASE_URL: t.url, TEST_KEY: KEY },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  child.on("exit", (code) => { if (code) console.error(`worker exited ${code}: ${output}`); });
+  child.on("exit", (code) => {
+    if (code) console.error(`worker exited ${code}: ${output}`);
+  });
   children.push(child);
   return child;
 }
@@ -53,7 +72,11 @@ describe("recovery after a crash", () => {
     // Every platform answer takes a while, so the kill lands in the middle of the backfill.
     s.sandbox.fault({ platform: "mastodon", kind: "slow", delayMs: 150, times: Infinity });
     const first = startWorkerProcess();
-    await waitFor("the first page to be written", async () => (await t.db.post.count({ where: { accountId: acc.id } })) >= 10, 60_000);
+    await waitFor(
+      "the first page to be written",
+      async () => (await t.db.post.count({ where: { accountId: acc.id } })) >= 10,
+      60_000,
+    );
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     expect(first.signalCode).toBe("SIGKILL");
@@ -64,7 +87,11 @@ describe("recovery after a crash", () => {
 
     const restartedAt = Date.now();
     startWorkerProcess();
-    await waitFor("a successful collection after the restart", async () => (await t.db.collectionRun.count({ where: { accountId: acc.id, outcome: "success" } })) === 1, 60_000);
+    await waitFor(
+      "a successful collection after the restart",
+      async () => (await t.db.collectionRun.count({ where: { accountId: acc.id, outcome: "success" } })) === 1,
+      60_000,
+    );
     // Within one scheduler tick (a minute), not after the queue job's expiry.
     expect(Date.now() - restartedAt).toBeLessThan(60_000);
 
@@ -101,7 +128,11 @@ describe("recovery after a crash", () => {
     const before = await t.db.collectionRun.count({ where: { accountId: acc.id } });
     expect(await collectAccount(opts(), acc.id)).toMatchObject({ status: "done", outcome: "success" });
     await startWorkers(b, { ...opts(), pollingIntervalSeconds: 0.5 });
-    await waitFor("B's job to be settled", async () => (await b.findJobs(COLLECT_QUEUE, { id: jobId! }))[0]?.state === "completed", 20_000);
+    await waitFor(
+      "B's job to be settled",
+      async () => (await b.findJobs(COLLECT_QUEUE, { id: jobId! }))[0]?.state === "completed",
+      20_000,
+    );
     expect(await t.db.collectionRun.count({ where: { accountId: acc.id } })).toBe(before + 1);
   }, 60_000);
 });

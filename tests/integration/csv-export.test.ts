@@ -20,14 +20,31 @@ const collect = async (stream: NodeJS.ReadableStream) => (await bytes(stream)).t
 
 // Texts a CSV writer can get wrong: formulas, quotes, separators, line breaks, Norwegian letters, emptiness.
 const AWKWARD = [
-  "=SUM(A1:A9)", "+47 22 00 00 00", "-minus først", "@bruker hei", "\tinnrykk", "\rvognretur", "Kø på E18 – Ås og Bærum", "Sitat: \"Høy\" og \"lav\"",
-  "to\nlinjer", "Windows\r\nlinjeskift", "semikolon; og komma, begge", "", " mellomrom foran", "\"", "ÆØÅ æøå", "slutt med linjeskift\n", "a\"\nb;\"c",
+  "=SUM(A1:A9)",
+  "+47 22 00 00 00",
+  "-minus først",
+  "@bruker hei",
+  "\tinnrykk",
+  "\rvognretur",
+  "Kø på E18 – Ås og Bærum",
+  'Sitat: "Høy" og "lav"',
+  "to\nlinjer",
+  "Windows\r\nlinjeskift",
+  "semikolon; og komma, begge",
+  "",
+  " mellomrom foran",
+  '"',
+  "ÆØÅ æøå",
+  "slutt med linjeskift\n",
+  'a"\nb;"c',
 ];
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: t.url, max: 2 });
   const agency = await t.db.agency.create({ data: { slug: "eksport", name: "Eksportetaten" } });
-  const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: "bærumpoliti", displayName: "Bærum" } });
+  const account = await t.db.account.create({
+    data: { agencyId: agency.id, platform: "twitter", handle: "bærumpoliti", displayName: "Bærum" },
+  });
   ids = { agencyId: agency.id, accountId: account.id };
 });
 afterAll(async () => pool?.end());
@@ -35,36 +52,83 @@ afterAll(async () => pool?.end());
 describe("streamed CSV export", () => {
   it("keeps æ, ø, å intact behind a BOM, neutralises formulas and gives times in UTC and local time", async () => {
     await upsertPosts(t.db, [
-      { ...ids, platformPostId: "1", publishedAt: new Date("2026-07-01T06:00:00Z"), text: "Kø på E18 ved Høvik – Ås og Bærum", impressions: 1200 },
-      { ...ids, platformPostId: "2", publishedAt: new Date("2026-11-23T07:00:00Z"), text: "=HYPERLINK(\"http://x\")", impressions: null },
+      {
+        ...ids,
+        platformPostId: "1",
+        publishedAt: new Date("2026-07-01T06:00:00Z"),
+        text: "Kø på E18 ved Høvik – Ås og Bærum",
+        impressions: 1200,
+      },
+      {
+        ...ids,
+        platformPostId: "2",
+        publishedAt: new Date("2026-11-23T07:00:00Z"),
+        text: '=HYPERLINK("http://x")',
+        impressions: null,
+      },
     ]);
-    const csv = await collect(await streamQueryAsCsv(pool, exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2026-01-01", to: "2026-12-31" })));
+    const csv = await collect(
+      await streamQueryAsCsv(
+        pool,
+        exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2026-01-01", to: "2026-12-31" }),
+      ),
+    );
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("\uFEFFpublisert_utc;publisert_lokal;plattform;kanal;tekst;lenke;visninger;liker;delinger;svar;sitater");
-    expect(lines[1]).toBe("2026-07-01T06:00:00Z;2026-07-01T08:00:00;twitter;bærumpoliti;Kø på E18 ved Høvik – Ås og Bærum;;1200;;;;");
-    expect(lines[2]).toBe('2026-11-23T07:00:00Z;2026-11-23T08:00:00;twitter;bærumpoliti;"\'=HYPERLINK(""http://x"")";;;;;;');
+    expect(lines[0]).toBe(
+      "\uFEFFpublisert_utc;publisert_lokal;plattform;kanal;tekst;lenke;visninger;liker;delinger;svar;sitater",
+    );
+    expect(lines[1]).toBe(
+      "2026-07-01T06:00:00Z;2026-07-01T08:00:00;twitter;bærumpoliti;Kø på E18 ved Høvik – Ås og Bærum;;1200;;;;",
+    );
+    expect(lines[2]).toBe(
+      '2026-11-23T07:00:00Z;2026-11-23T08:00:00;twitter;bærumpoliti;"\'=HYPERLINK(""http://x"")";;;;;;',
+    );
     expect(lines).toHaveLength(4);
   });
 
   it("writes the same bytes as the row-by-row writer on awkward texts, with either separator", async () => {
     const agency = await t.db.agency.create({ data: { slug: "kantete", name: "Kantetetaten" } });
-    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "facebook", handle: "=kanal;æøå", displayName: "K" } });
+    const account = await t.db.account.create({
+      data: { agencyId: agency.id, platform: "facebook", handle: "=kanal;æøå", displayName: "K" },
+    });
     const base = { agencyId: agency.id, accountId: account.id };
-    await upsertPosts(t.db, AWKWARD.map((text, i) => ({
-      ...base, platformPostId: `p${i}`, publishedAt: new Date(Date.UTC(2026, 2, 29, 0, 30 + i * 7)), text,
-      permalink: i % 3 === 0 ? null : `https://example.org/${i}?q="${text.slice(0, 3)}"`, impressions: i % 4 === 0 ? null : i * 1000, likes: i,
-    })));
-    await t.db.reply.createMany({ data: AWKWARD.map((text, i) => ({
-      ...base, platformReplyId: `r${i}`, authorHash: `${"ab".repeat(20)}${i}`, text, publishedAt: new Date(Date.UTC(2026, 9, 25, 0, i)),
-      permalink: i % 2 ? `=https://x/${i}` : null, language: i % 5 ? "nb" : null,
-    })) });
-    const period = { agencyId: agency.id, timeZone: "Europe/Oslo", from: "2026-01-01" as const, to: "2026-12-31" as const };
+    await upsertPosts(
+      t.db,
+      AWKWARD.map((text, i) => ({
+        ...base,
+        platformPostId: `p${i}`,
+        publishedAt: new Date(Date.UTC(2026, 2, 29, 0, 30 + i * 7)),
+        text,
+        permalink: i % 3 === 0 ? null : `https://example.org/${i}?q="${text.slice(0, 3)}"`,
+        impressions: i % 4 === 0 ? null : i * 1000,
+        likes: i,
+      })),
+    );
+    await t.db.reply.createMany({
+      data: AWKWARD.map((text, i) => ({
+        ...base,
+        platformReplyId: `r${i}`,
+        authorHash: `${"ab".repeat(20)}${i}`,
+        text,
+        publishedAt: new Date(Date.UTC(2026, 9, 25, 0, i)),
+        permalink: i % 2 ? `=https://x/${i}` : null,
+        language: i % 5 ? "nb" : null,
+      })),
+    });
+    const period = {
+      agencyId: agency.id,
+      timeZone: "Europe/Oslo",
+      from: "2026-01-01" as const,
+      to: "2026-12-31" as const,
+    };
     for (const query of [exportPostsQuery(period), exportRepliesQuery(period)]) {
       for (const separator of [";", ","] as const) {
         const ours = await bytes(await streamQueryAsCsv(pool, query, { separator }));
         const reference = await bytes(await rowByRowCsv(pool, query, { separator }));
         expect(ours.toString("utf8").split("\r\n").length).toBeGreaterThan(AWKWARD.length);
-        expect(JSON.stringify(ours.toString("utf8")), `${query.header[4]} with "${separator}"`).toBe(JSON.stringify(reference.toString("utf8")));
+        expect(JSON.stringify(ours.toString("utf8")), `${query.header[4]} with "${separator}"`).toBe(
+          JSON.stringify(reference.toString("utf8")),
+        );
         expect(ours.equals(reference)).toBe(true);
       }
     }
@@ -81,7 +145,10 @@ describe("streamed CSV export", () => {
     let peak = before;
     let lines = 0;
     let bytes = 0;
-    const stream = await streamQueryAsCsv(pool, exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2025-01-01", to: "2025-01-31" }));
+    const stream = await streamQueryAsCsv(
+      pool,
+      exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2025-01-01", to: "2025-01-31" }),
+    );
     for await (const chunk of stream) {
       const text = (chunk as Buffer).toString();
       bytes += text.length;
@@ -96,15 +163,35 @@ describe("streamed CSV export", () => {
     expect(lines).toBe(1_000_001);
     expect(bytes).toBeGreaterThan(60 * 1024 * 1024);
     // The CSV is over 60 MB; holding it (or its rows) would take far more than this bound.
-    console.log(`CSV export of 1 000 000 rows (${(bytes / 1048576).toFixed(0)} MB): live heap grew by at most ${((peak - before) / 1048576).toFixed(1)} MB`);
+    console.log(
+      `CSV export of 1 000 000 rows (${(bytes / 1048576).toFixed(0)} MB): live heap grew by at most ${((peak - before) / 1048576).toFixed(1)} MB`,
+    );
     expect(peak - before).toBeLessThan(16 * 1024 * 1024);
   }, 180_000);
 
   it("stops the query on the server when the client goes away, and the pool serves the next export", async () => {
-    const stream = await streamQueryAsCsv(pool, exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2025-01-01", to: "2025-12-31" }));
+    const stream = await streamQueryAsCsv(
+      pool,
+      exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2025-01-01", to: "2025-12-31" }),
+    );
     for await (const _ of stream) break; // the browser reads a little, then the download is cancelled
-    await expect.poll(async () => (await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT%'`))[0]!.n, { timeout: 10_000 }).toBe(0);
-    const again = await collect(await streamQueryAsCsv(pool, exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2026-07-01", to: "2026-07-01" })));
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.db.$queryRawUnsafe<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT%'`,
+            )
+          )[0]!.n,
+        { timeout: 10_000 },
+      )
+      .toBe(0);
+    const again = await collect(
+      await streamQueryAsCsv(
+        pool,
+        exportPostsQuery({ ...ids, timeZone: "Europe/Oslo", from: "2026-07-01", to: "2026-07-01" }),
+      ),
+    );
     expect(again.split("\r\n")).toHaveLength(3);
   });
 });

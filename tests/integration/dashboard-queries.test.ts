@@ -39,7 +39,16 @@ beforeAll(async () => {
   const rows: DailyMetricInput[] = [];
   for (let d = START; d <= END; d = addDays(d, 1)) {
     if (inGap(d)) continue;
-    rows.push({ agencyId, accountId: twitter, day: d, followers: followers(d), impressions: IMPRESSIONS, engagements: ENGAGEMENTS, repliesReceived: d === "2026-10-25" ? 40 : 1, postsPublished: 1 });
+    rows.push({
+      agencyId,
+      accountId: twitter,
+      day: d,
+      followers: followers(d),
+      impressions: IMPRESSIONS,
+      engagements: ENGAGEMENTS,
+      repliesReceived: d === "2026-10-25" ? 40 : 1,
+      postsPublished: 1,
+    });
     rows.push({ agencyId, accountId: email, day: d, followers: 500 });
   }
   await upsertDailyMetrics(t.db, rows);
@@ -55,32 +64,86 @@ beforeAll(async () => {
     ["autumn-late", at("2026-10-25", 23, 59), 5],
     ["after-autumn", at("2026-10-26", 0, 0), 60],
   ] as const;
-  await upsertPosts(t.db, posts.map(([id, publishedAt, impressions]) => ({ agencyId, accountId: twitter, platformPostId: id, publishedAt, text: id, permalink: `https://x.com/etaten/status/${id}`, impressions, replies: impressions / 5 })));
+  await upsertPosts(
+    t.db,
+    posts.map(([id, publishedAt, impressions]) => ({
+      agencyId,
+      accountId: twitter,
+      platformPostId: id,
+      publishedAt,
+      text: id,
+      permalink: `https://x.com/etaten/status/${id}`,
+      impressions,
+      replies: impressions / 5,
+    })),
+  );
 
   // The e-mail: 10 000 of 50 000 businesses, sent at 00:30 local time on the autumn DST day.
-  await t.db.campaign.create({ data: { agencyId, accountId: email, name: "Sikkerhetsinformasjon", sentAt: at("2026-10-25", 0, 30), sent: 10_000, reached: 10_000, targetPopulation: 50_000 } });
+  await t.db.campaign.create({
+    data: {
+      agencyId,
+      accountId: email,
+      name: "Sikkerhetsinformasjon",
+      sentAt: at("2026-10-25", 0, 30),
+      sent: 10_000,
+      reached: 10_000,
+      targetPopulation: 50_000,
+    },
+  });
 
   const peer = await t.db.agency.create({ data: { slug: "naboetat", name: "Naboetaten", timeZone: TZ } });
   peerId = peer.id;
-  const peerAccount = await t.db.account.create({ data: { agencyId: peerId, platform: "twitter", handle: "nabo", displayName: "Nabo" } });
+  const peerAccount = await t.db.account.create({
+    data: { agencyId: peerId, platform: "twitter", handle: "nabo", displayName: "Nabo" },
+  });
   await upsertDailyMetrics(t.db, [
-    { agencyId: peerId, accountId: peerAccount.id, day: "2026-11-30", followers: 2000, impressions: 900, postsPublished: 3 },
-    { agencyId: peerId, accountId: peerAccount.id, day: "2026-12-31", followers: 2100, impressions: 300, postsPublished: 1 },
+    {
+      agencyId: peerId,
+      accountId: peerAccount.id,
+      day: "2026-11-30",
+      followers: 2000,
+      impressions: 900,
+      postsPublished: 3,
+    },
+    {
+      agencyId: peerId,
+      accountId: peerAccount.id,
+      day: "2026-12-31",
+      followers: 2100,
+      impressions: 300,
+      postsPublished: 1,
+    },
   ]);
 });
 
 describe("channel growth", () => {
   it("buckets ISO weeks across the year boundary (uke 53 of 2026) with net growth and gaps", async () => {
-    const g = await getChannelGrowth(t.db, { agencyId, from: "2026-12-21", to: "2027-01-10", bucket: "week", accountIds: [twitter] });
+    const g = await getChannelGrowth(t.db, {
+      agencyId,
+      from: "2026-12-21",
+      to: "2027-01-10",
+      bucket: "week",
+      accountIds: [twitter],
+    });
     expect(g.buckets).toEqual(["2026-12-21", "2026-12-28", "2027-01-04"]);
     const s = g.accounts[0]!;
     expect(s.absolute).toEqual([followers("2026-12-27"), followers("2027-01-03"), followers("2027-01-10")]);
     // Net growth of the first week counts from the day before the range.
-    expect(s.net).toEqual([followers("2026-12-27") - followers("2026-12-20"), followers("2027-01-03") - followers("2026-12-27"), 14]);
+    expect(s.net).toEqual([
+      followers("2026-12-27") - followers("2026-12-20"),
+      followers("2027-01-03") - followers("2026-12-27"),
+      14,
+    ]);
   });
 
   it("keeps uncollected days as gaps in both absolute and net views", async () => {
-    const g = await getChannelGrowth(t.db, { agencyId, from: "2026-12-29", to: "2027-01-02", bucket: "day", accountIds: [twitter] });
+    const g = await getChannelGrowth(t.db, {
+      agencyId,
+      from: "2026-12-29",
+      to: "2027-01-02",
+      bucket: "day",
+      accountIds: [twitter],
+    });
     expect(g.accounts[0]!.absolute).toEqual([followers("2026-12-29"), null, null, null, followers("2027-01-02")]);
     expect(g.accounts[0]!.net).toEqual([2, null, null, null, null]);
   });
@@ -101,10 +164,27 @@ describe("channel growth", () => {
 
 describe("reach and replies", () => {
   it("sums a week across the spring DST switch and leaves an uncollected week as a gap", async () => {
-    const r = await getReachSeries(t.db, { agencyId, from: "2026-03-23", to: "2026-04-05", bucket: "week", accountIds: [twitter] });
+    const r = await getReachSeries(t.db, {
+      agencyId,
+      from: "2026-03-23",
+      to: "2026-04-05",
+      bucket: "week",
+      accountIds: [twitter],
+    });
     expect(r.buckets).toEqual(["2026-03-23", "2026-03-30"]);
-    expect(r.channels[0]!.values[0]).toEqual({ impressions: 7 * IMPRESSIONS, reach: null, engagements: 7 * ENGAGEMENTS, engagementRate: ENGAGEMENTS / IMPRESSIONS });
-    const gap = await getReachSeries(t.db, { agencyId, from: "2026-12-30", to: "2027-01-01", bucket: "day", accountIds: [twitter] });
+    expect(r.channels[0]!.values[0]).toEqual({
+      impressions: 7 * IMPRESSIONS,
+      reach: null,
+      engagements: 7 * ENGAGEMENTS,
+      engagementRate: ENGAGEMENTS / IMPRESSIONS,
+    });
+    const gap = await getReachSeries(t.db, {
+      agencyId,
+      from: "2026-12-30",
+      to: "2027-01-01",
+      bucket: "day",
+      accountIds: [twitter],
+    });
     expect(gap.channels[0]!.values.map((v) => v.impressions)).toEqual([null, null, null]);
     expect(gap.channels[0]!.total.impressions).toBeNull();
   });
@@ -120,19 +200,39 @@ describe("reach and replies", () => {
   it("reports a campaign as reached versus target population, on its local day", async () => {
     const c = await getCampaignReach(t.db, { agencyId, timeZone: TZ, from: "2026-10-25", to: "2026-10-25" });
     expect(c).toHaveLength(1);
-    expect(c[0]).toMatchObject({ sentDay: "2026-10-25", reached: 10_000, targetPopulation: 50_000, coverage: 0.2, platform: "email" });
+    expect(c[0]).toMatchObject({
+      sentDay: "2026-10-25",
+      reached: 10_000,
+      targetPopulation: 50_000,
+      coverage: 0.2,
+      platform: "email",
+    });
     expect(await getCampaignReach(t.db, { agencyId, timeZone: TZ, from: "2026-10-24", to: "2026-10-24" })).toEqual([]);
   });
 });
 
 describe("top posts", () => {
   it("takes posts of the agency's local day across the spring DST switch (a 23-hour day)", async () => {
-    const p = await getTopPosts(t.db, { agencyId, timeZone: TZ, from: "2026-03-29", to: "2026-03-29", sort: "impressions", limit: 10 });
+    const p = await getTopPosts(t.db, {
+      agencyId,
+      timeZone: TZ,
+      from: "2026-03-29",
+      to: "2026-03-29",
+      sort: "impressions",
+      limit: 10,
+    });
     expect(p.map((x) => x.text)).toEqual(["spring-late", "spring-early"]);
   });
 
   it("takes posts of the agency's local day across the autumn DST switch (a 25-hour day), sorted by replies", async () => {
-    const p = await getTopPosts(t.db, { agencyId, timeZone: TZ, from: "2026-10-25", to: "2026-10-25", sort: "replies", limit: 10 });
+    const p = await getTopPosts(t.db, {
+      agencyId,
+      timeZone: TZ,
+      from: "2026-10-25",
+      to: "2026-10-25",
+      sort: "replies",
+      limit: 10,
+    });
     expect(p.map((x) => x.text)).toEqual(["autumn-early", "autumn-late"]);
     expect(p[0]!.permalink).toBe("https://x.com/etaten/status/autumn-early");
   });
@@ -173,7 +273,11 @@ describe("overview", () => {
 
 describe("comparison", () => {
   it("puts agencies side by side with growth and impressions per post over the same range", async () => {
-    const rows = await getAgencyComparison(t.db, { agencyIds: [agencyId, peerId], from: "2026-12-01", to: "2026-12-31" });
+    const rows = await getAgencyComparison(t.db, {
+      agencyIds: [agencyId, peerId],
+      from: "2026-12-01",
+      to: "2026-12-31",
+    });
     expect(rows.map((r) => r.name)).toEqual(["Etaten", "Naboetaten"]);
     const peer = rows[1]!;
     expect(peer.audience).toBe(2100);
@@ -181,7 +285,10 @@ describe("comparison", () => {
     expect(peer.impressionsPerPost).toBe(300);
     const own = rows[0]!;
     expect(own.audience).toBe(followers("2026-12-29") + 500);
-    expect(own.growthShare).toBeCloseTo((followers("2026-12-29") - followers("2026-11-30")) / (followers("2026-11-30") + 500), 10);
+    expect(own.growthShare).toBeCloseTo(
+      (followers("2026-12-29") - followers("2026-11-30")) / (followers("2026-11-30") + 500),
+      10,
+    );
   });
 
   it("returns nothing for an empty list of agencies", async () => {

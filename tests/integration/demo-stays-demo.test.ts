@@ -16,10 +16,14 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "kanal-demo-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const demoAdminAgencies = async () => {
-  const rows = await t.db.membership.findMany({ where: { user: { email: DEMO_ADMIN_EMAIL } }, select: { agency: { select: { slug: true, isDemo: true } } } });
+  const rows = await t.db.membership.findMany({
+    where: { user: { email: DEMO_ADMIN_EMAIL } },
+    select: { agency: { select: { slug: true, isDemo: true } } },
+  });
   return rows.map((r) => r.agency);
 };
-const restart = (demoData: "on" | "off", password?: string) => setUpDemo(t.db, { demoData, pseudonymisationKey: KEY, password });
+const restart = (demoData: "on" | "off", password?: string) =>
+  setUpDemo(t.db, { demoData, pseudonymisationKey: KEY, password });
 
 describe("demo stays demo", () => {
   it("a start on an external database with demo data off leaves it empty", async () => {
@@ -40,8 +44,14 @@ describe("demo stays demo", () => {
   }, 180_000);
 
   it("the demo admin never becomes a member of an agency people created, across restarts", async () => {
-    const real = await t.db.agency.create({ data: { slug: "ekte-etat", name: "Ekte etat", timeZone: "Europe/Oslo", locale: "nb" } });
-    const person = await createLocalUser(t.db, { email: "sjef@ekte.test", name: "Sjef", password: "ekte-passord-2026" });
+    const real = await t.db.agency.create({
+      data: { slug: "ekte-etat", name: "Ekte etat", timeZone: "Europe/Oslo", locale: "nb" },
+    });
+    const person = await createLocalUser(t.db, {
+      email: "sjef@ekte.test",
+      name: "Sjef",
+      password: "ekte-passord-2026",
+    });
     await grantMembership(t.db, { userId: person.id, agencyId: real.id, role: "admin" });
     await restart("on");
     await restart("on", "demo-passord-2026");
@@ -73,14 +83,20 @@ describe("a database started by an earlier version", () => {
     await t.db.membership.deleteMany({});
     await t.db.agency.deleteMany({});
     await t.db.user.deleteMany({ where: { email: DEMO_ADMIN_EMAIL } });
-    const demoAdmin = await createLocalUser(t.db, { email: DEMO_ADMIN_EMAIL, name: "Demo-administrator", password: "demo-passord-2026" });
+    const demoAdmin = await createLocalUser(t.db, {
+      email: DEMO_ADMIN_EMAIL,
+      name: "Demo-administrator",
+      password: "demo-passord-2026",
+    });
     const oslo = await t.db.agency.create({ data: { slug: "oslo-politidistrikt", name: "Oslo politidistrikt" } });
     const real = await t.db.agency.create({ data: { slug: "kommunen", name: "Kommunen" } });
     for (const a of [oslo, real]) await grantMembership(t.db, { userId: demoAdmin.id, agencyId: a.id, role: "admin" });
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
     try {
-      await client.query(readFileSync(path.resolve("prisma/migrations/20261201300000_demo_agencies/migration.sql"), "utf8"));
+      await client.query(
+        readFileSync(path.resolve("prisma/migrations/20261201300000_demo_agencies/migration.sql"), "utf8"),
+      );
     } finally {
       await client.end();
     }
@@ -93,7 +109,12 @@ describe("a database started by an earlier version", () => {
 describe("start-up files", () => {
   it("starts with keys from the environment and a DATA_DIR that does not exist yet", () => {
     const dataDir = path.join(tmp, "finnes", "ikke");
-    const config = loadConfig({ DATA_DIR: dataDir, PSEUDONYMISATION_KEY: KEY, CREDENTIALS_KEY: "6b".repeat(32), AUTH_SECRET: "7c".repeat(32) });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PSEUDONYMISATION_KEY: KEY,
+      CREDENTIALS_KEY: "6b".repeat(32),
+      AUTH_SECRET: "7c".repeat(32),
+    });
     expect(ensureDataDir(config.DATA_DIR)).toBe(path.resolve(dataDir));
     expect(existsSync(dataDir)).toBe(true);
     expect(resolveKeys(config).source).toBe("environment");
@@ -104,7 +125,9 @@ describe("start-up files", () => {
     const clusterA = ensureDataDir(path.join(tmp, "a", "postgres"));
     const clusterB = ensureDataDir(path.join(tmp, "b", "postgres"));
     rememberDemoLogin(clusterA, { email: DEMO_ADMIN_EMAIL, password: "passord-for-a-2026" });
-    expect(rememberDemoLogin(clusterA, { email: DEMO_ADMIN_EMAIL, password: null }).password).toBe("passord-for-a-2026");
+    expect(rememberDemoLogin(clusterA, { email: DEMO_ADMIN_EMAIL, password: null }).password).toBe(
+      "passord-for-a-2026",
+    );
     expect(rememberDemoLogin(clusterB, { email: DEMO_ADMIN_EMAIL, password: null }).password).toBeNull();
   });
 });

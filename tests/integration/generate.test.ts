@@ -31,11 +31,17 @@ describe("the national data generator", () => {
 
   it("builds a hierarchy of national bodies and districts, with channels on every platform", async () => {
     await t.db.$executeRawUnsafe("DELETE FROM agency");
-    await generate(t.url, parseArgs(["--agencies", "30", "--accounts", "90", "--years", "0.1", "--content-days", "0"]), quiet);
+    await generate(
+      t.url,
+      parseArgs(["--agencies", "30", "--accounts", "90", "--years", "0.1", "--content-days", "0"]),
+      quiet,
+    );
     const agencies = await t.db.agency.findMany();
     const national = agencies.filter((a) => a.parentId === null);
     expect(national.length).toBe(2);
-    expect(agencies.filter((a) => a.parentId !== null).every((a) => national.some((n) => n.id === a.parentId))).toBe(true);
+    expect(agencies.filter((a) => a.parentId !== null).every((a) => national.some((n) => n.id === a.parentId))).toBe(
+      true,
+    );
     const platforms = await t.db.account.groupBy({ by: ["platform"], _count: true });
     expect(platforms.length).toBe(8);
   });

@@ -18,7 +18,11 @@ describe("/api/health", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.status).toBe("ok");
-    expect(body.database).toEqual({ reachable: true, schemaVersion: (await readMigrations()).at(-1)!.version, expectedSchemaVersion: (await readMigrations()).at(-1)!.version });
+    expect(body.database).toEqual({
+      reachable: true,
+      schemaVersion: (await readMigrations()).at(-1)!.version,
+      expectedSchemaVersion: (await readMigrations()).at(-1)!.version,
+    });
     expect(body.scheduler.state).toBeDefined();
   });
 

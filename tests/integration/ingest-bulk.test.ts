@@ -19,7 +19,9 @@ let old: Ids;
 beforeAll(async () => {
   const make = async (slug: string) => {
     const agency = await t.db.agency.create({ data: { slug, name: slug } });
-    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "mastodon", handle: slug, displayName: slug } });
+    const account = await t.db.account.create({
+      data: { agencyId: agency.id, platform: "mastodon", handle: slug, displayName: slug },
+    });
     return { agencyId: agency.id, accountId: account.id };
   };
   fast = await make("rask-etat");
@@ -27,47 +29,130 @@ beforeAll(async () => {
 });
 
 const LARGE = COPY_FROM_ROWS * 3;
-const TEXTS = ["Vei stengt på E6 – æøå ÆØÅ", "=SUM(A1:A9)", 'Sitat: "hei"; semikolon', "linje 1\nlinje 2\r\nlinje 3", "tab\there \\ backslash \\N", "", "@nav +47 -1"];
+const TEXTS = [
+  "Vei stengt på E6 – æøå ÆØÅ",
+  "=SUM(A1:A9)",
+  'Sitat: "hei"; semikolon',
+  "linje 1\nlinje 2\r\nlinje 3",
+  "tab\there \\ backslash \\N",
+  "",
+  "@nav +47 -1",
+];
 
 /** Batches with repeats inside a batch, unknown values, re-collected (conflicting) rows and new ones. */
 function dailyBatches(ids: Ids): DailyMetricInput[][] {
   const day = (i: number) => addDays("2024-01-01", i);
-  const first: DailyMetricInput[] = Array.from({ length: LARGE }, (_, i) => ({ ...ids, day: day(i), followers: i % 7 === 0 ? null : 1_000 + i, impressions: i % 5 === 0 ? undefined : 10 * i, reach: i % 3 ? 5 * i : null }));
+  const first: DailyMetricInput[] = Array.from({ length: LARGE }, (_, i) => ({
+    ...ids,
+    day: day(i),
+    followers: i % 7 === 0 ? null : 1_000 + i,
+    impressions: i % 5 === 0 ? undefined : 10 * i,
+    reach: i % 3 ? 5 * i : null,
+  }));
   first.push({ ...ids, day: day(3), followers: null, impressions: 777, reach: null }); // a repeat: known followers stay
-  const second = Array.from({ length: LARGE }, (_, i) => ({ ...ids, day: day(i + LARGE / 2), followers: i % 4 === 0 ? null : 2_000 + i, engagements: i % 2 ? i : null, impressions: null }));
-  const small = [{ ...ids, day: day(1), followers: 5, repliesReceived: 0 }, { ...ids, day: day(1), following: 9 }, { ...ids, day: day(LARGE * 2), postsPublished: 0 }];
+  const second = Array.from({ length: LARGE }, (_, i) => ({
+    ...ids,
+    day: day(i + LARGE / 2),
+    followers: i % 4 === 0 ? null : 2_000 + i,
+    engagements: i % 2 ? i : null,
+    impressions: null,
+  }));
+  const small = [
+    { ...ids, day: day(1), followers: 5, repliesReceived: 0 },
+    { ...ids, day: day(1), following: 9 },
+    { ...ids, day: day(LARGE * 2), postsPublished: 0 },
+  ];
   return [first, second, small, second];
 }
 
 function postBatches(ids: Ids): PostInput[][] {
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000);
-  const first: PostInput[] = Array.from({ length: LARGE }, (_, i) => ({ ...ids, platformPostId: `p${i}`, publishedAt: at(i), text: TEXTS[i % TEXTS.length]!, permalink: i % 4 ? `https://x.test/${i}` : null, impressions: i % 3 ? i * 10 : null, likes: i, metricsCollectedAt: i % 6 ? at(i + 2) : null }));
-  first.push({ ...ids, platformPostId: "p5", publishedAt: at(5), text: "endret tekst", impressions: null, likes: 99, metricsCollectedAt: at(1) });
-  const second = Array.from({ length: LARGE }, (_, i) => ({ ...ids, platformPostId: `p${i * 2}`, publishedAt: at(i * 2), text: TEXTS[(i + 3) % TEXTS.length]!, permalink: null, impressions: i % 2 ? null : i, replies: i % 5, quotes: null, metricsCollectedAt: i % 2 ? at(i) : at(i + 500) }));
+  const first: PostInput[] = Array.from({ length: LARGE }, (_, i) => ({
+    ...ids,
+    platformPostId: `p${i}`,
+    publishedAt: at(i),
+    text: TEXTS[i % TEXTS.length]!,
+    permalink: i % 4 ? `https://x.test/${i}` : null,
+    impressions: i % 3 ? i * 10 : null,
+    likes: i,
+    metricsCollectedAt: i % 6 ? at(i + 2) : null,
+  }));
+  first.push({
+    ...ids,
+    platformPostId: "p5",
+    publishedAt: at(5),
+    text: "endret tekst",
+    impressions: null,
+    likes: 99,
+    metricsCollectedAt: at(1),
+  });
+  const second = Array.from({ length: LARGE }, (_, i) => ({
+    ...ids,
+    platformPostId: `p${i * 2}`,
+    publishedAt: at(i * 2),
+    text: TEXTS[(i + 3) % TEXTS.length]!,
+    permalink: null,
+    impressions: i % 2 ? null : i,
+    replies: i % 5,
+    quotes: null,
+    metricsCollectedAt: i % 2 ? at(i) : at(i + 500),
+  }));
   const small = [{ ...ids, platformPostId: "p1", publishedAt: at(1), text: "liten", reposts: 3 }];
   return [first, second, small];
 }
 
 function replyBatches(ids: Ids): ReplyInput[][] {
   const at = (i: number) => new Date(Date.UTC(2026, 1, 1) + i * 60_000);
-  const first: ReplyInput[] = Array.from({ length: LARGE }, (_, i) => ({ ...ids, platformPostId: i % 9 === 0 ? null : i % 11 === 0 ? "ukjent" : `p${i % 200}`, platformReplyId: `r${i}`, authorHandle: `person${i % 50}`, authorDisplayName: i % 2 ? `Person ${i}` : null, text: TEXTS[i % TEXTS.length]!, publishedAt: at(i), language: i % 3 ? "nb" : null }));
-  first.push({ ...ids, platformPostId: null, platformReplyId: "r10", authorHandle: "person10", text: "gjentatt", publishedAt: at(10), language: null });
-  const second = first.slice(0, LARGE / 2).map((r, i) => ({ ...r, platformPostId: i % 2 ? `p${i % 200}` : null, text: `${r.text} (rettet)`, language: i % 4 ? null : "sv" }));
+  const first: ReplyInput[] = Array.from({ length: LARGE }, (_, i) => ({
+    ...ids,
+    platformPostId: i % 9 === 0 ? null : i % 11 === 0 ? "ukjent" : `p${i % 200}`,
+    platformReplyId: `r${i}`,
+    authorHandle: `person${i % 50}`,
+    authorDisplayName: i % 2 ? `Person ${i}` : null,
+    text: TEXTS[i % TEXTS.length]!,
+    publishedAt: at(i),
+    language: i % 3 ? "nb" : null,
+  }));
+  first.push({
+    ...ids,
+    platformPostId: null,
+    platformReplyId: "r10",
+    authorHandle: "person10",
+    text: "gjentatt",
+    publishedAt: at(10),
+    language: null,
+  });
+  const second = first.slice(0, LARGE / 2).map((r, i) => ({
+    ...r,
+    platformPostId: i % 2 ? `p${i % 200}` : null,
+    text: `${r.text} (rettet)`,
+    language: i % 4 ? null : "sv",
+  }));
   return [first, second, first.slice(0, 10)];
 }
 
 async function rowsOf(table: "account_daily_metric" | "post" | "reply", ids: Ids) {
   const columns = {
-    account_daily_metric: "day::text AS k, followers, following, posts_published, impressions, reach, engagements, replies_received",
+    account_daily_metric:
+      "day::text AS k, followers, following, posts_published, impressions, reach, engagements, replies_received",
     post: "platform_post_id AS k, published_at, text, permalink, impressions, likes, reposts, replies, quotes, metrics_collected_at",
-    reply: "platform_reply_id AS k, (SELECT platform_post_id FROM post p WHERE p.id = reply.post_id) AS post, author_hash, author_display_name, text, published_at, permalink, language",
+    reply:
+      "platform_reply_id AS k, (SELECT platform_post_id FROM post p WHERE p.id = reply.post_id) AS post, author_hash, author_display_name, text, published_at, permalink, language",
   }[table];
-  return t.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${columns} FROM ${table} WHERE agency_id = $1::uuid AND account_id = $2::uuid ORDER BY 1`, ids.agencyId, ids.accountId);
+  return t.db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${columns} FROM ${table} WHERE agency_id = $1::uuid AND account_id = $2::uuid ORDER BY 1`,
+    ids.agencyId,
+    ids.accountId,
+  );
 }
 
 describe("the bulk write path stores exactly what the old path stored", () => {
   it("daily metrics: repeats merged, unknowns never erase known values, re-collections update in place", async () => {
-    const versions = () => t.db.$queryRawUnsafe<{ v: string }[]>(`SELECT xmin::text AS v FROM account_daily_metric WHERE account_id = $1::uuid ORDER BY day`, fast.accountId);
+    const versions = () =>
+      t.db.$queryRawUnsafe<{ v: string }[]>(
+        `SELECT xmin::text AS v FROM account_daily_metric WHERE account_id = $1::uuid ORDER BY day`,
+        fast.accountId,
+      );
     const batches = dailyBatches(fast);
     let beforeRepeat: { v: string }[] = [];
     for (const [i, [a, b]] of batches.map((batch, i) => [batch, dailyBatches(old)[i]!] as const).entries()) {
@@ -103,7 +188,11 @@ describe("the bulk write path stores exactly what the old path stored", () => {
   });
 
   it("a failing batch leaves nothing half-written", async () => {
-    const rows = Array.from({ length: LARGE }, (_, i) => ({ ...fast, day: addDays("2040-01-01", i), followers: i === LARGE - 1 ? 3_000_000_000 : i }));
+    const rows = Array.from({ length: LARGE }, (_, i) => ({
+      ...fast,
+      day: addDays("2040-01-01", i),
+      followers: i === LARGE - 1 ? 3_000_000_000 : i,
+    }));
     await expect(upsertDailyMetrics(t.db, rows)).rejects.toThrow();
     expect(await t.db.accountDailyMetric.count({ where: { ...fast, day: { gte: new Date("2040-01-01") } } })).toBe(0);
   });

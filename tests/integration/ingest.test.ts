@@ -11,12 +11,16 @@ let ids: { agencyId: string; accountId: string };
 
 beforeAll(async () => {
   const agency = await t.db.agency.create({ data: { slug: "test-etat", name: "Testetaten" } });
-  const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: "testetaten", displayName: "Testetaten" } });
+  const account = await t.db.account.create({
+    data: { agencyId: agency.id, platform: "twitter", handle: "testetaten", displayName: "Testetaten" },
+  });
   ids = { agencyId: agency.id, accountId: account.id };
 });
 
 const metricsOn = (day: string) =>
-  t.db.accountDailyMetric.findUnique({ where: { agencyId_accountId_day: { ...ids, day: new Date(`${day}T00:00:00Z`) } } });
+  t.db.accountDailyMetric.findUnique({
+    where: { agencyId_accountId_day: { ...ids, day: new Date(`${day}T00:00:00Z`) } },
+  });
 
 describe("daily metric upserts", () => {
   it("write one row per account and day however often the day is collected", async () => {
@@ -31,7 +35,12 @@ describe("daily metric upserts", () => {
   it("never erase a known value with an unknown one, and never store unknown as zero", async () => {
     await upsertDailyMetrics(t.db, [{ ...ids, day: "2026-11-21", followers: 1020, impressions: 4000 }]);
     await upsertDailyMetrics(t.db, [{ ...ids, day: "2026-11-21", followers: 1025, impressions: null }]);
-    expect(await metricsOn("2026-11-21")).toMatchObject({ followers: 1025, impressions: 4000, reach: null, engagements: null });
+    expect(await metricsOn("2026-11-21")).toMatchObject({
+      followers: 1025,
+      impressions: 4000,
+      reach: null,
+      engagements: null,
+    });
   });
 
   it("leave a day that was not collected absent rather than zero", async () => {
@@ -42,16 +51,34 @@ describe("daily metric upserts", () => {
 
 describe("posts and replies", () => {
   it("upsert posts by platform id, keeping stored metrics when a later read lacks them", async () => {
-    const base = { ...ids, platformPostId: "p1", publishedAt: new Date("2026-11-20T08:00:00Z"), text: "Trafikkulykke på E18" };
-    await upsertPosts(t.db, [{ ...base, impressions: 900, likes: 10, metricsCollectedAt: new Date("2026-11-20T09:00:00Z") }]);
+    const base = {
+      ...ids,
+      platformPostId: "p1",
+      publishedAt: new Date("2026-11-20T08:00:00Z"),
+      text: "Trafikkulykke på E18",
+    };
+    await upsertPosts(t.db, [
+      { ...base, impressions: 900, likes: 10, metricsCollectedAt: new Date("2026-11-20T09:00:00Z") },
+    ]);
     await upsertPosts(t.db, [{ ...base, likes: 12, metricsCollectedAt: new Date("2026-11-20T10:00:00Z") }]);
     const posts = await t.db.post.findMany({ where: ids });
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toMatchObject({ impressions: 900, likes: 12, metricsCollectedAt: new Date("2026-11-20T10:00:00Z") });
+    expect(posts[0]).toMatchObject({
+      impressions: 900,
+      likes: 12,
+      metricsCollectedAt: new Date("2026-11-20T10:00:00Z"),
+    });
   });
 
   it("store the author of a reply only as a keyed hash, linked to the post it answers", async () => {
-    const reply = { ...ids, platformPostId: "p1", platformReplyId: "r1", authorHandle: "kari_nordmann", text: "Står i kø – hvor lenge?", publishedAt: new Date("2026-11-20T08:30:00Z") };
+    const reply = {
+      ...ids,
+      platformPostId: "p1",
+      platformReplyId: "r1",
+      authorHandle: "kari_nordmann",
+      text: "Står i kø – hvor lenge?",
+      publishedAt: new Date("2026-11-20T08:30:00Z"),
+    };
     await upsertReplies(t.db, [reply, reply], KEY);
     const rows = await t.db.reply.findMany({ where: ids, include: { post: true } });
     expect(rows).toHaveLength(1);

@@ -25,21 +25,51 @@ beforeAll(async () => {
   process.env.PSEUDONYMISATION_KEY = KEY;
   for (const slug of ["route-a", "route-b"]) {
     const agency = await t.db.agency.create({ data: { slug, name: slug } });
-    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: `${slug}-acc`, displayName: slug } });
-    await upsertReplies(t.db, [{ agencyId: agency.id, accountId: account.id, platformReplyId: "r1", authorHandle: "ola_nordmann", text: `Innspill til ${slug}`, publishedAt: new Date("2026-09-01T08:00:00Z"), permalink: `https://x.com/${slug}/status/r1` }], KEY);
+    const account = await t.db.account.create({
+      data: { agencyId: agency.id, platform: "twitter", handle: `${slug}-acc`, displayName: slug },
+    });
+    await upsertReplies(
+      t.db,
+      [
+        {
+          agencyId: agency.id,
+          accountId: account.id,
+          platformReplyId: "r1",
+          authorHandle: "ola_nordmann",
+          text: `Innspill til ${slug}`,
+          publishedAt: new Date("2026-09-01T08:00:00Z"),
+          permalink: `https://x.com/${slug}/status/r1`,
+        },
+      ],
+      KEY,
+    );
     const reply = await t.db.reply.findFirstOrThrow({ where: { agencyId: agency.id } });
     await triageReply(t.db, agency.id, reply.id, { state: "input" }, 0, actor);
     const item = await ensureWorkItem(t.db, agency.id, { title: "Forskrift om fastleger", caseNumber: "26/77" });
     work[slug] = item.id;
-    const { linkId } = await linkInput(t.db, agency.id, { replyId: reply.id, workItemId: item.id, note: "=HYPERLINK(\"http://evil\")" }, actor);
+    const { linkId } = await linkInput(
+      t.db,
+      agency.id,
+      { replyId: reply.id, workItemId: item.id, note: '=HYPERLINK("http://evil")' },
+      actor,
+    );
     agencyIds[slug] = agency.id;
-    await moveLink(t.db, agency.id, { linkId, to: "under_review", expectedVersion: 1, note: `vurdert; ${slug}` }, actor);
+    await moveLink(
+      t.db,
+      agency.id,
+      { linkId, to: "under_review", expectedVersion: 1, note: `vurdert; ${slug}` },
+      actor,
+    );
   }
 });
 
 beforeAll(async () => {
   // An admin of route-a only: route-b exists but is not theirs.
-  const user = await createLocalUser(t.db, { email: "admin-a@etat.test", name: "Admin A", password: "et-langt-passord-2026" });
+  const user = await createLocalUser(t.db, {
+    email: "admin-a@etat.test",
+    name: "Admin A",
+    password: "et-langt-passord-2026",
+  });
   await grantMembership(t.db, { userId: user.id, agencyId: agencyIds["route-a"]!, role: "admin" });
   session.user = { id: user.id, email: "admin-a@etat.test", name: "Admin A" };
 });
@@ -74,12 +104,23 @@ describe("trail export", () => {
 
 describe("subject export", () => {
   it("is refused to a viewer", async () => {
-    const viewer = await createLocalUser(t.db, { email: "leser-a@etat.test", name: "Leser A", password: "et-langt-passord-2026" });
+    const viewer = await createLocalUser(t.db, {
+      email: "leser-a@etat.test",
+      name: "Leser A",
+      password: "et-langt-passord-2026",
+    });
     await grantMembership(t.db, { userId: viewer.id, agencyId: agencyIds["route-a"]!, role: "viewer" });
     const admin = session.user;
     session.user = { id: viewer.id, email: "leser-a@etat.test", name: "Leser A" };
     try {
-      const res = await subject(new Request("http://x/s", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle: "ola_nordmann" }) }), ctx("route-a"));
+      const res = await subject(
+        new Request("http://x/s", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ handle: "ola_nordmann" }),
+        }),
+        ctx("route-a"),
+      );
       expect(res.status).toBe(404);
     } finally {
       session.user = admin;
@@ -87,7 +128,12 @@ describe("subject export", () => {
   });
 
   it("returns what this agency stores about one handle as a JSON download, and refuses a missing handle", async () => {
-    const post = (body: unknown) => new Request("http://x/s", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      new Request("http://x/s", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const res = await subject(post({ handle: "@Ola_Nordmann" }), ctx("route-a"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="innsyn-route-a-[0-9a-f]{8}\.json"$/);

@@ -25,7 +25,21 @@ const ids = { a: "", b: "", accA: "", accB: "" };
 async function reply(agency: "a" | "b", id: string, text: string, at: string, author = "kari_12"): Promise<string> {
   const agencyId = ids[agency];
   const accountId = agency === "a" ? ids.accA : ids.accB;
-  await upsertReplies(t.db, [{ agencyId, accountId, platformReplyId: id, authorHandle: author, text, publishedAt: new Date(at), permalink: `https://x.com/x/status/${id}` }], KEY);
+  await upsertReplies(
+    t.db,
+    [
+      {
+        agencyId,
+        accountId,
+        platformReplyId: id,
+        authorHandle: author,
+        text,
+        publishedAt: new Date(at),
+        permalink: `https://x.com/x/status/${id}`,
+      },
+    ],
+    KEY,
+  );
   return (await t.db.reply.findFirstOrThrow({ where: { agencyId, platformReplyId: id } })).id;
 }
 
@@ -40,7 +54,9 @@ async function inputLinkedTo(agency: "a" | "b", id: string, at = "2026-10-01T10:
 beforeAll(async () => {
   for (const k of ["a", "b"] as const) {
     const agency = await t.db.agency.create({ data: { slug: `agency-${k}`, name: `Agency ${k}` } });
-    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: `acc${k}`, displayName: `Acc ${k}` } });
+    const account = await t.db.account.create({
+      data: { agencyId: agency.id, platform: "twitter", handle: `acc${k}`, displayName: `Acc ${k}` },
+    });
     ids[k] = agency.id;
     ids[k === "a" ? "accA" : "accB"] = account.id;
   }
@@ -49,8 +65,12 @@ beforeAll(async () => {
 describe("status flow with its trail", () => {
   it("moves step by step, refuses skipped steps and declines without a reason, and records every move", async () => {
     const { linkId, workItemId } = await inputLinkedTo("a", "flow-1");
-    await expect(moveLink(t.db, ids.a, { linkId, to: "implemented", expectedVersion: 1 }, alice)).rejects.toBeInstanceOf(InvalidMoveError);
-    await expect(moveLink(t.db, ids.a, { linkId, to: "declined", expectedVersion: 1, reason: "  " }, alice)).rejects.toThrow(/begrunnelse/);
+    await expect(
+      moveLink(t.db, ids.a, { linkId, to: "implemented", expectedVersion: 1 }, alice),
+    ).rejects.toBeInstanceOf(InvalidMoveError);
+    await expect(
+      moveLink(t.db, ids.a, { linkId, to: "declined", expectedVersion: 1, reason: "  " }, alice),
+    ).rejects.toThrow(/begrunnelse/);
     let v = 1;
     for (const to of ["under_review", "forwarded", "incorporated", "implemented"] as const) {
       v = (await moveLink(t.db, ids.a, { linkId, to, expectedVersion: v, note: `til ${to}` }, bob)).version;
@@ -60,14 +80,24 @@ describe("status flow with its trail", () => {
     expect(link.decidedAt).not.toBeNull();
     const trail = await getInputTrail(t.db, ids.a, workItemId);
     const mine = trail.filter((m) => m.linkId === linkId);
-    expect(mine.map((m) => [m.from, m.to])).toEqual([[null, "received"], ["received", "under_review"], ["under_review", "forwarded"], ["forwarded", "incorporated"], ["incorporated", "implemented"]]);
+    expect(mine.map((m) => [m.from, m.to])).toEqual([
+      [null, "received"],
+      ["received", "under_review"],
+      ["under_review", "forwarded"],
+      ["forwarded", "incorporated"],
+      ["incorporated", "implemented"],
+    ]);
     expect(mine.at(-1)).toMatchObject({ actorLabel: "Bob", note: "til implemented", caseNumber: "10/1234" });
-    await expect(moveLink(t.db, ids.a, { linkId, to: "declined", expectedVersion: 5, reason: "for sent" }, alice)).rejects.toBeInstanceOf(InvalidMoveError);
+    await expect(
+      moveLink(t.db, ids.a, { linkId, to: "declined", expectedVersion: 5, reason: "for sent" }, alice),
+    ).rejects.toBeInstanceOf(InvalidMoveError);
   });
 
   it("keeps the trail append-only in the database itself", async () => {
     const row = await t.db.inputMove.findFirstOrThrow({ where: { agencyId: ids.a } });
-    await expect(t.db.inputMove.update({ where: { id: row.id }, data: { note: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(t.db.inputMove.update({ where: { id: row.id }, data: { note: "rewritten" } })).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it("will not link a reply nobody marked as an input", async () => {
@@ -101,13 +131,17 @@ describe("concurrent edits", () => {
       triageReply(t.db, ids.a, replyId, { state: "dismissed" }, 0, bob),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(StaleUpdateError);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(
+      StaleUpdateError,
+    );
   });
 
   it("guards work item edits: a stale version changes nothing", async () => {
     const { id } = await ensureWorkItem(t.db, ids.a, { title: "Forskrift om legevakt", owner: "Avd. A" });
     expect(await updateWorkItem(t.db, ids.a, id, { owner: "Avd. B", status: "active" }, 1)).toEqual({ version: 2 });
-    await expect(updateWorkItem(t.db, ids.a, id, { owner: "Avd. C", status: "completed" }, 1)).rejects.toBeInstanceOf(StaleUpdateError);
+    await expect(updateWorkItem(t.db, ids.a, id, { owner: "Avd. C", status: "completed" }, 1)).rejects.toBeInstanceOf(
+      StaleUpdateError,
+    );
     await expect(updateWorkItem(t.db, ids.b, id, { owner: "Avd. C" }, 2)).rejects.toBeInstanceOf(InputNotFoundError);
     const row = await t.db.workItem.findUniqueOrThrow({ where: { id } });
     expect([row.owner, row.status, row.version]).toEqual(["Avd. B", "active", 2]);
@@ -117,11 +151,17 @@ describe("concurrent edits", () => {
 describe("scoping", () => {
   it("treats another agency's input, link and work item as not found", async () => {
     const b = await inputLinkedTo("b", "b-1");
-    await expect(triageReply(t.db, ids.a, b.replyId, { state: "dismissed" }, 1, alice)).rejects.toBeInstanceOf(InputNotFoundError);
-    await expect(moveLink(t.db, ids.a, { linkId: b.linkId, to: "under_review", expectedVersion: 1 }, alice)).rejects.toBeInstanceOf(InputNotFoundError);
+    await expect(triageReply(t.db, ids.a, b.replyId, { state: "dismissed" }, 1, alice)).rejects.toBeInstanceOf(
+      InputNotFoundError,
+    );
+    await expect(
+      moveLink(t.db, ids.a, { linkId: b.linkId, to: "under_review", expectedVersion: 1 }, alice),
+    ).rejects.toBeInstanceOf(InputNotFoundError);
     const a = await reply("a", "a-for-b", "Innspill", "2026-10-04T10:00:00Z");
     await triageReply(t.db, ids.a, a, { state: "input" }, 0, alice);
-    await expect(linkInput(t.db, ids.a, { replyId: a, workItemId: b.workItemId }, alice)).rejects.toBeInstanceOf(InputNotFoundError);
+    await expect(linkInput(t.db, ids.a, { replyId: a, workItemId: b.workItemId }, alice)).rejects.toBeInstanceOf(
+      InputNotFoundError,
+    );
     const inbox = await getInboxReplies(t.db, { agencyId: ids.a, timeZone: "Europe/Oslo", status: "all", limit: 200 });
     expect(inbox.rows.some((r) => r.id === b.replyId)).toBe(false);
     const link = await t.db.inputLink.findUniqueOrThrow({ where: { id: b.linkId } });
@@ -166,7 +206,10 @@ describe("retention job with a moved clock", () => {
 
     const results = await runRetention(t.db, new Date("2026-02-01T00:00:00Z")); // past 12 months
     expect(results.find((r) => r.agencyId === ids.b)).toMatchObject({ retentionMonths: 12 });
-    const left = await t.db.reply.findMany({ where: { id: { in: [old, oldInput, linked.replyId, fresh] } }, select: { id: true } });
+    const left = await t.db.reply.findMany({
+      where: { id: { in: [old, oldInput, linked.replyId, fresh] } },
+      select: { id: true },
+    });
     expect(left.map((r) => r.id).sort()).toEqual([linked.replyId, fresh].sort());
 
     await setRetentionMonths(t.db, ids.b, 1);
@@ -189,7 +232,10 @@ describe("subject access", () => {
     const exported = await exportSubject(t.db, ids.a, " per_hansen ", KEY);
     expect(exported.authorHash).toBe(pseudonymise(handle, KEY));
     expect(exported.replies).toHaveLength(1);
-    expect(exported.replies[0]).toMatchObject({ text: "Jeg heter Per og mener noe om fastleger", triage: { state: "input" } });
+    expect(exported.replies[0]).toMatchObject({
+      text: "Jeg heter Per og mener noe om fastleger",
+      triage: { state: "input" },
+    });
     expect(exported.replies[0]!.links[0]!.moves.map((m) => m.to)).toEqual(["received", "under_review"]);
 
     expect(await eraseSubject(t.db, ids.a, handle, KEY)).toEqual({ erasedReplies: 1 });
@@ -197,7 +243,9 @@ describe("subject access", () => {
     expect(await t.db.inputLink.count({ where: { id: linkId } })).toBe(0);
     // The agency's record of what it did stays, without the person.
     const trail = await getInputTrail(t.db, ids.a, item.id);
-    expect(trail.filter((m) => m.note === "relevant")).toMatchObject([{ linkId: null, permalink: null, to: "received" }]);
+    expect(trail.filter((m) => m.note === "relevant")).toMatchObject([
+      { linkId: null, permalink: null, to: "received" },
+    ]);
     expect((await exportSubject(t.db, ids.b, handle, KEY)).replies).toHaveLength(1);
   });
 });
@@ -205,17 +253,47 @@ describe("subject access", () => {
 describe("outcome figures", () => {
   it("counts the funnel per channel and period and lists the inputs that shaped each work item", async () => {
     const agency = await t.db.agency.create({ data: { slug: "agency-c", name: "Agency c" } });
-    const acc = await t.db.account.create({ data: { agencyId: agency.id, platform: "twitter", handle: "accc", displayName: "c" } });
+    const acc = await t.db.account.create({
+      data: { agencyId: agency.id, platform: "twitter", handle: "accc", displayName: "c" },
+    });
     const item = await ensureWorkItem(t.db, agency.id, { title: "Reformen" });
     const mk = async (id: string, at: string) => {
-      await upsertReplies(t.db, [{ agencyId: agency.id, accountId: acc.id, platformReplyId: id, authorHandle: id, text: id, publishedAt: new Date(at), permalink: `https://x.com/c/status/${id.replace(/\D/g, "")}` }], KEY);
+      await upsertReplies(
+        t.db,
+        [
+          {
+            agencyId: agency.id,
+            accountId: acc.id,
+            platformReplyId: id,
+            authorHandle: id,
+            text: id,
+            publishedAt: new Date(at),
+            permalink: `https://x.com/c/status/${id.replace(/\D/g, "")}`,
+          },
+        ],
+        KEY,
+      );
       return (await t.db.reply.findFirstOrThrow({ where: { agencyId: agency.id, platformReplyId: id } })).id;
     };
-    const walk = async (replyId: string, to: ("under_review" | "forwarded" | "incorporated" | "declined")[], decidedAfterDays: number, at: string) => {
+    const walk = async (
+      replyId: string,
+      to: ("under_review" | "forwarded" | "incorporated" | "declined")[],
+      decidedAfterDays: number,
+      at: string,
+    ) => {
       await triageReply(t.db, agency.id, replyId, { state: "input" }, 0, alice);
       const { linkId } = await linkInput(t.db, agency.id, { replyId, workItemId: item.id }, alice);
       let v = 1;
-      for (const s of to) v = (await moveLink(t.db, agency.id, { linkId, to: s, expectedVersion: v, reason: "nei" }, alice, new Date(new Date(at).getTime() + decidedAfterDays * 86_400_000))).version;
+      for (const s of to)
+        v = (
+          await moveLink(
+            t.db,
+            agency.id,
+            { linkId, to: s, expectedVersion: v, reason: "nei" },
+            alice,
+            new Date(new Date(at).getTime() + decidedAfterDays * 86_400_000),
+          )
+        ).version;
     };
     const start = "2026-03-02T10:00:00Z";
     await walk(await mk("in-1", start), ["under_review", "forwarded", "incorporated"], 2, start);
@@ -226,11 +304,36 @@ describe("outcome figures", () => {
     await mk("plain", start);
     await mk("outside", "2026-05-01T10:00:00Z");
 
-    const o = await getInputOutcome(t.db, { agencyId: agency.id, timeZone: "Europe/Oslo", from: "2026-03-01", to: "2026-03-31" });
-    expect(o.total).toEqual({ replies: 6, inputs: 5, linked: 4, reviewed: 3, forwarded: 2, reached: 2, implemented: 0, declined: 1, medianDaysToDecision: 6 });
+    const o = await getInputOutcome(t.db, {
+      agencyId: agency.id,
+      timeZone: "Europe/Oslo",
+      from: "2026-03-01",
+      to: "2026-03-31",
+    });
+    expect(o.total).toEqual({
+      replies: 6,
+      inputs: 5,
+      linked: 4,
+      reviewed: 3,
+      forwarded: 2,
+      reached: 2,
+      implemented: 0,
+      declined: 1,
+      medianDaysToDecision: 6,
+    });
     expect(o.channels).toHaveLength(1);
     expect(o.channels[0]).toMatchObject({ handle: "accc", inputs: 5, reached: 2 });
-    const byItem = await getOutcomeByWorkItem(t.db, { agencyId: agency.id, timeZone: "Europe/Oslo", from: "2026-03-01", to: "2026-03-31" });
-    expect(byItem[0]!.inputs.filter((i) => i.reached).map((i) => i.permalink).sort()).toEqual(["https://x.com/i/web/status/1", "https://x.com/i/web/status/2"]);
+    const byItem = await getOutcomeByWorkItem(t.db, {
+      agencyId: agency.id,
+      timeZone: "Europe/Oslo",
+      from: "2026-03-01",
+      to: "2026-03-31",
+    });
+    expect(
+      byItem[0]!.inputs
+        .filter((i) => i.reached)
+        .map((i) => i.permalink)
+        .sort(),
+    ).toEqual(["https://x.com/i/web/status/1", "https://x.com/i/web/status/2"]);
   });
 });

@@ -40,7 +40,11 @@ type Rows = Map<string, Map<Day, DailyMetricInput>>;
 beforeAll(async () => {
   holder.__db = t.db;
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
-  const user = await createLocalUser(t.db, { email: "analytiker@etat.test", name: "Analytiker", password: "et-langt-passord-2026" });
+  const user = await createLocalUser(t.db, {
+    email: "analytiker@etat.test",
+    name: "Analytiker",
+    password: "et-langt-passord-2026",
+  });
   userId = user.id;
   session.user = { id: user.id, email: user.email, name: user.name };
 });
@@ -52,7 +56,10 @@ afterAll(() => {
 const channelArb = fc.record({
   platform: fc.constantFrom("twitter" as const, "facebook" as const),
   start: fc.integer({ min: 500, max: 50_000 }),
-  gaps: fc.array(fc.record({ at: fc.integer({ min: 0, max: HISTORY_DAYS - 1 }), length: fc.integer({ min: 1, max: 9 }) }), { maxLength: 3 }),
+  gaps: fc.array(
+    fc.record({ at: fc.integer({ min: 0, max: HISTORY_DAYS - 1 }), length: fc.integer({ min: 1, max: 9 }) }),
+    { maxLength: 3 },
+  ),
   // A series break: impressions stop being reported from this day on (null = never).
   breakAt: fc.option(fc.integer({ min: 10, max: HISTORY_DAYS - 1 }), { nil: null }),
   seed: fc.integer({ min: 1, max: 1_000_000 }),
@@ -76,7 +83,9 @@ async function seed(s: Generated) {
   const rows: Rows = new Map();
   const inserts: DailyMetricInput[] = [];
   for (const [i, c] of s.channels.entries()) {
-    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: c.platform, handle: `${slug}-k${i}`, displayName: `Kanal ${i}` } });
+    const account = await t.db.account.create({
+      data: { agencyId: agency.id, platform: c.platform, handle: `${slug}-k${i}`, displayName: `Kanal ${i}` },
+    });
     const mine = new Map<Day, DailyMetricInput>();
     let followers = c.start;
     let r = c.seed;
@@ -87,9 +96,15 @@ async function seed(s: Generated) {
       const day = addDays(first, d);
       const impressions = c.breakAt !== null && d >= c.breakAt ? null : Math.floor(next() * 5000);
       const row: DailyMetricInput = {
-        agencyId: agency.id, accountId: account.id, day, followers, impressions,
+        agencyId: agency.id,
+        accountId: account.id,
+        day,
+        followers,
+        impressions,
         reach: c.platform === "facebook" && impressions !== null ? Math.floor(impressions * 0.6) : null,
-        engagements: impressions === null ? null : Math.floor(impressions * 0.02), repliesReceived: Math.floor(next() * 12), postsPublished: 1 + Math.floor(next() * 3),
+        engagements: impressions === null ? null : Math.floor(impressions * 0.02),
+        repliesReceived: Math.floor(next() * 12),
+        postsPublished: 1 + Math.floor(next() * 3),
       };
       mine.set(day, row);
       inserts.push(row);
@@ -118,22 +133,39 @@ function change(rows: Map<Day, DailyMetricInput>, p: Period, bucket?: "day" | "w
   const before = audienceEnd(rows, previousPeriod(p, bucket));
   return end === null || before === null ? null : end - before;
 }
-function flow(rows: Map<Day, DailyMetricInput>, p: Period, key: "impressions" | "reach" | "repliesReceived"): number | null {
-  const known = days(p).map((d) => rows.get(d)?.[key]).filter((v): v is number => v !== undefined && v !== null);
+function flow(
+  rows: Map<Day, DailyMetricInput>,
+  p: Period,
+  key: "impressions" | "reach" | "repliesReceived",
+): number | null {
+  const known = days(p)
+    .map((d) => rows.get(d)?.[key])
+    .filter((v): v is number => v !== undefined && v !== null);
   return known.length ? known.reduce((a, b) => a + b, 0) : null;
 }
 
 // ---- The real entry points.
 const ctx = (slug: string) => ({ params: Promise.resolve({ slug }) });
-async function json(handler: (r: Request, c: { params: Promise<{ slug: string }> }) => Promise<Response>, slug: string, path: string, query: string) {
+async function json(
+  handler: (r: Request, c: { params: Promise<{ slug: string }> }) => Promise<Response>,
+  slug: string,
+  path: string,
+  query: string,
+) {
   const res = await handler(new Request(`http://x/api/agencies/${slug}/${path}?${query}`), ctx(slug));
   expect(res.status, `${path}?${query}`).toBe(200);
   return ((await res.json()) as { data: any }).data; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 async function csv(slug: string, dataset: string, query: string): Promise<string[][]> {
-  const res = await exportGet(new Request(`http://x/api/agencies/${slug}/export/${dataset}?${query}`), { params: Promise.resolve({ slug, dataset }) });
+  const res = await exportGet(new Request(`http://x/api/agencies/${slug}/export/${dataset}?${query}`), {
+    params: Promise.resolve({ slug, dataset }),
+  });
   expect(res.status, `${dataset}?${query}`).toBe(200);
-  return (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(";"));
+  return (await res.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .map((l) => l.split(";"));
 }
 const num = (cell: string | undefined) => (cell === undefined || cell === "" ? null : Number(cell.replace(",", ".")));
 
@@ -167,11 +199,17 @@ describe("every view reads the same metric the same way", () => {
         const replies = await json(repliesGet, slug, "replies", query);
         for (const c of reach.channels) {
           const mine = rows.get(c.accountId)!;
-          expect(c.values.map((v: { impressions: number | null }) => v.impressions)).toEqual(buckets.map((b) => flow(mine, b, "impressions")));
-          expect(c.values.map((v: { reach: number | null }) => v.reach)).toEqual(buckets.map((b) => flow(mine, b, "reach")));
+          expect(c.values.map((v: { impressions: number | null }) => v.impressions)).toEqual(
+            buckets.map((b) => flow(mine, b, "impressions")),
+          );
+          expect(c.values.map((v: { reach: number | null }) => v.reach)).toEqual(
+            buckets.map((b) => flow(mine, b, "reach")),
+          );
           expect(c.total.impressions).toBe(flow(mine, range, "impressions"));
           const lines = reachCsv.filter((l) => l[2] === c.handle);
-          expect(lines.map((l) => num(l[3]))).toEqual(c.values.map((v: { impressions: number | null }) => v.impressions));
+          expect(lines.map((l) => num(l[3]))).toEqual(
+            c.values.map((v: { impressions: number | null }) => v.impressions),
+          );
           expect(lines.map((l) => num(l[4]))).toEqual(c.values.map((v: { reach: number | null }) => v.reach));
           const r = replies.channels.find((x: { accountId: string }) => x.accountId === c.accountId);
           expect(r?.total ?? null).toBe(flow(mine, range, "repliesReceived"));
@@ -180,9 +218,13 @@ describe("every view reads the same metric the same way", () => {
         // The agency side by side (compare): followers across its channels and impressions, JSON and CSV.
         const compare = (await json(compareGet, slug, "compare", `${query}&agency=${slug}`))[0];
         const compareCsv = (await csv(slug, "compare", `${query}&agency=${slug}`))[1]!;
-        const taking = [...rows.values()].filter((m) => audienceEnd(m, range) !== null || audienceEnd(m, previousPeriod(range)) !== null);
+        const taking = [...rows.values()].filter(
+          (m) => audienceEnd(m, range) !== null || audienceEnd(m, previousPeriod(range)) !== null,
+        );
         const ends = taking.map((m) => audienceEnd(m, range));
-        expect(compare.audience).toBe(taking.length && ends.every((v) => v !== null) ? (ends as number[]).reduce((a, b) => a + b, 0) : null);
+        expect(compare.audience).toBe(
+          taking.length && ends.every((v) => v !== null) ? (ends as number[]).reduce((a, b) => a + b, 0) : null,
+        );
         expect(num(compareCsv[2])).toBe(compare.audience);
         expect(num(compareCsv[5])).toBe(compare.impressions);
       }),
@@ -198,11 +240,24 @@ describe("every view reads the same metric the same way", () => {
         const lastWeek = { from: week.start, to: week.end };
         const overview = await json(overviewGet, slug, "overview", "");
         const weekly = await json(growthGet, slug, "growth", `from=${week.start}&to=${week.end}&bucket=week`);
-        const report = await getWeeklyReportData(t.db, { id: agency.id, slug, name: agency.name, timeZone: s.timeZone, locale: "nb" }, week);
+        const report = await getWeeklyReportData(
+          t.db,
+          { id: agency.id, slug, name: agency.name, timeZone: s.timeZone, locale: "nb" },
+          week,
+        );
         const rendered = await renderReport(report);
-        const reportCsv = rendered.csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(";"));
+        const reportCsv = rendered.csv
+          .replace(/^\uFEFF/, "")
+          .trim()
+          .split("\r\n")
+          .map((l) => l.split(";"));
         const overviewCsv = await csv(slug, "overview", "");
-        const thisWeek = await json(reachGet, slug, "reach", `from=${overview.thisWeek}&to=${overview.today}&bucket=week`);
+        const thisWeek = await json(
+          reachGet,
+          slug,
+          "reach",
+          `from=${overview.thisWeek}&to=${overview.today}&bucket=week`,
+        );
         for (const c of overview.channels) {
           const mine = rows.get(c.accountId)!;
           const expected = change(mine, lastWeek);
@@ -220,11 +275,20 @@ describe("every view reads the same metric the same way", () => {
           // Impressions this week so far: the overview and the reach view of the same days.
           const reachChannel = thisWeek.channels.find((x: { accountId: string }) => x.accountId === c.accountId);
           expect(c.impressionsThisWeek).toBe(reachChannel.total.impressions);
-          expect(c.impressionsThisWeek).toBe(flow(mine, { from: overview.thisWeek, to: overview.today }, "impressions"));
+          expect(c.impressionsThisWeek).toBe(
+            flow(mine, { from: overview.thisWeek, to: overview.today }, "impressions"),
+          );
           // This week so far, as the growth view of the same days measures it.
-          const soFar = await json(growthGet, slug, "growth", `from=${overview.thisWeek}&to=${overview.today}&bucket=week`);
+          const soFar = await json(
+            growthGet,
+            slug,
+            "growth",
+            `from=${overview.thisWeek}&to=${overview.today}&bucket=week`,
+          );
           const fromGrowth = soFar.summary.find((x: { accountId: string }) => x.accountId === c.accountId);
-          expect(c.changeThisWeek).toBe(fromGrowth ? fromGrowth.change : change(mine, { from: overview.thisWeek, to: overview.today }));
+          expect(c.changeThisWeek).toBe(
+            fromGrowth ? fromGrowth.change : change(mine, { from: overview.thisWeek, to: overview.today }),
+          );
         }
         // Followers across channels: the e-mail counts the channels the way the totals do.
         expect(report.channelsCounted).toBe(s.channels.length);
@@ -236,22 +300,37 @@ describe("every view reads the same metric the same way", () => {
   it("a metric the platform stopped reporting shows as a series break on the overview and in the e-mail, never as zeros", async () => {
     const agency = await t.db.agency.create({ data: { slug: "brudd", name: "Bruddetaten", timeZone: "Europe/Oslo" } });
     await grantMembership(t.db, { userId, agencyId: agency.id, role: "viewer" });
-    const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "facebook", handle: "brudd", displayName: "Brudd" } });
+    const account = await t.db.account.create({
+      data: { agencyId: agency.id, platform: "facebook", handle: "brudd", displayName: "Brudd" },
+    });
     const today = localDay(NOW, "Europe/Oslo");
     const retired = addDays(today, -10);
     const rows: DailyMetricInput[] = [];
     for (let d = addDays(today, -40); d < today; d = addDays(d, 1)) {
-      rows.push({ agencyId: agency.id, accountId: account.id, day: d, followers: 1000, impressions: d < retired ? 500 : null, reach: d < retired ? 300 : null });
+      rows.push({
+        agencyId: agency.id,
+        accountId: account.id,
+        day: d,
+        followers: 1000,
+        impressions: d < retired ? 500 : null,
+        reach: d < retired ? 300 : null,
+      });
     }
     await upsertDailyMetrics(t.db, rows);
     const overview = await json(overviewGet, "brudd", "overview", "");
-    expect(overview.attention).toEqual(expect.arrayContaining([
-      expect.objectContaining({ reason: "series_break", metric: "impressions", lastKnown: addDays(retired, -1) }),
-      expect.objectContaining({ reason: "series_break", metric: "reach", lastKnown: addDays(retired, -1) }),
-    ]));
+    expect(overview.attention).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: "series_break", metric: "impressions", lastKnown: addDays(retired, -1) }),
+        expect.objectContaining({ reason: "series_break", metric: "reach", lastKnown: addDays(retired, -1) }),
+      ]),
+    );
     expect(overview.impressionsThisWeek).toBeNull();
     const week = previousWeek(NOW, "Europe/Oslo");
-    const report = await getWeeklyReportData(t.db, { id: agency.id, slug: "brudd", name: agency.name, timeZone: "Europe/Oslo", locale: "nb" }, week);
+    const report = await getWeeklyReportData(
+      t.db,
+      { id: agency.id, slug: "brudd", name: agency.name, timeZone: "Europe/Oslo", locale: "nb" },
+      week,
+    );
     const html = (await renderReport(report)).html;
     expect(html).toContain("plattformen har ikke oppgitt visninger siden");
   });

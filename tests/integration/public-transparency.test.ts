@@ -9,11 +9,22 @@ const TEXT = "Bussen til legevakten går for sjelden om natta";
 beforeAll(async () => {
   const agency = await t.db.agency.create({ data: { slug: "apen", name: "Åpen etat", publicPage: true } });
   await t.db.agency.create({ data: { slug: "lukket", name: "Lukket etat" } });
-  const account = await t.db.account.create({ data: { agencyId: agency.id, platform: "facebook", handle: "apenetat", displayName: "Åpen etat" } });
+  const account = await t.db.account.create({
+    data: { agencyId: agency.id, platform: "facebook", handle: "apenetat", displayName: "Åpen etat" },
+  });
   const item = await t.db.workItem.create({ data: { agencyId: agency.id, title: "Nattbuss til legevakten" } });
   for (const [i, status] of (["incorporated", "received", "declined"] as const).entries()) {
     const reply = await t.db.reply.create({
-      data: { agencyId: agency.id, accountId: account.id, platformReplyId: `r${i}`, authorHash: `hash-${i}-abcdef`, authorDisplayName: `Kari Nordmann ${i}`, text: `${TEXT} (${i})`, publishedAt: new Date("2026-10-0" + (i + 1) + "T10:00:00Z"), permalink: `https://facebook.example/r${i}` },
+      data: {
+        agencyId: agency.id,
+        accountId: account.id,
+        platformReplyId: `r${i}`,
+        authorHash: `hash-${i}-abcdef`,
+        authorDisplayName: `Kari Nordmann ${i}`,
+        text: `${TEXT} (${i})`,
+        publishedAt: new Date("2026-10-0" + (i + 1) + "T10:00:00Z"),
+        permalink: `https://facebook.example/r${i}`,
+      },
     });
     await t.db.replyTriage.create({ data: { agencyId: agency.id, replyId: reply.id, state: "input" } });
     await t.db.inputLink.create({ data: { agencyId: agency.id, replyId: reply.id, workItemId: item.id, status } });
@@ -31,7 +42,13 @@ describe("the public transparency figures", () => {
     const p = (await getPublicTransparency(t.db, "apen", NOW))!;
     expect(p.period).toMatchObject({ from: "2025-12-01", to: "2026-11-20" });
     expect(p.inputs).toMatchObject({ replies: 3, inputs: 3, linked: 3, reached: 1, declined: 1 });
-    expect(p.workItems).toEqual([{ title: "Nattbuss til legevakten", inputs: 3, byStatus: { received: 1, under_review: 0, forwarded: 0, incorporated: 1, implemented: 0, declined: 1 } }]);
+    expect(p.workItems).toEqual([
+      {
+        title: "Nattbuss til legevakten",
+        inputs: 3,
+        byStatus: { received: 1, under_review: 0, forwarded: 0, incorporated: 1, implemented: 0, declined: 1 },
+      },
+    ]);
     const everything = JSON.stringify(p) + JSON.stringify(publicCsvRows(p));
     for (const secret of [TEXT, "Kari Nordmann", "hash-", "facebook.example"]) expect(everything).not.toContain(secret);
   });

@@ -32,7 +32,8 @@ function shapeOf(value: unknown, into: Shape = { types: new Set() }): Shape {
 function differences(value: unknown, real: Shape, at = "body"): string[] {
   const t = kind(value);
   if (!real.types.has(t)) return [`${at}: ${t} where the platform sends ${[...real.types].join("|")}`];
-  if (t === "array") return real.items ? (value as unknown[]).flatMap((v, i) => differences(v, real.items!, `${at}[${i}]`)) : [];
+  if (t === "array")
+    return real.items ? (value as unknown[]).flatMap((v, i) => differences(v, real.items!, `${at}[${i}]`)) : [];
   if (t !== "object") return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
     const r = real.keys?.get(k);
@@ -56,7 +57,8 @@ const EPOCH = /^\d{10}$/;
 const ISO_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 /** The headers a platform answer may carry: HTTP's own, and what the platform documents or was recorded sending. */
 const HTTP = ["content-type", "content-length", "date", "connection", "keep-alive", "transfer-encoding"];
-const onlyKnownHeaders = (headers: Headers, platform: string[]) => expect([...headers.keys()].filter((h) => !HTTP.includes(h) && !platform.includes(h))).toEqual([]);
+const onlyKnownHeaders = (headers: Headers, platform: string[]) =>
+  expect([...headers.keys()].filter((h) => !HTTP.includes(h) && !platform.includes(h))).toEqual([]);
 
 async function fault(platform: SocialPlatform, kind: Fault["kind"], path: string) {
   s.sandbox.fault({ platform, kind, resetInMs: 60_000 });
@@ -78,7 +80,10 @@ describe("the sandbox's X answers", () => {
     const last = await call("twitter", `/2/users/${id}/tweets?max_results=10&${fields}&pagination_token=${next}`);
     like(last.body, "twitter/users_tweets_page1", "twitter/users_tweets_page2");
     const post = (page1.body as { data: { id: string }[] }).data[0]!.id;
-    const search = await call("twitter", `/2/tweets/search/recent?query=conversation_id:${post}&${fields}&expansions=author_id&user.fields=username,name`);
+    const search = await call(
+      "twitter",
+      `/2/tweets/search/recent?query=conversation_id:${post}&${fields}&expansions=author_id&user.fields=username,name`,
+    );
     like(search.body, "twitter/search_recent_conversation");
     for (const r of [user, page1, search]) {
       expect(r.headers.get("x-rate-limit-reset")).toMatch(EPOCH);
@@ -100,39 +105,60 @@ describe("the sandbox's X answers", () => {
     const capped = await fault("twitter", "quota", path);
     expect(capped.status).toBe(429);
     like(capped.body, "twitter/error_usage_capped");
-    expect(Object.keys(capped.body as object).sort()).toEqual(Object.keys(recording("twitter/error_usage_capped") as object).sort());
+    expect(Object.keys(capped.body as object).sort()).toEqual(
+      Object.keys(recording("twitter/error_usage_capped") as object).sort(),
+    );
   });
 });
 
 describe("the sandbox's YouTube answers", () => {
   it("have the shapes of Google's recorded channels, playlistItems, videos and commentThreads answers, without rate-limit headers", async () => {
-    const channels = await call("youtube", "/youtube/v3/channels?part=snippet,statistics,contentDetails&forHandle=@etat_youtube&key=k");
+    const channels = await call(
+      "youtube",
+      "/youtube/v3/channels?part=snippet,statistics,contentDetails&forHandle=@etat_youtube&key=k",
+    );
     like(channels.body, "youtube/channels");
-    const uploads = (channels.body as { items: { contentDetails: { relatedPlaylists: { uploads: string } } }[] }).items[0]!.contentDetails.relatedPlaylists.uploads;
-    const playlist = await call("youtube", `/youtube/v3/playlistItems?part=snippet,contentDetails&playlistId=${uploads}&maxResults=10&key=k`);
+    const uploads = (channels.body as { items: { contentDetails: { relatedPlaylists: { uploads: string } } }[] })
+      .items[0]!.contentDetails.relatedPlaylists.uploads;
+    const playlist = await call(
+      "youtube",
+      `/youtube/v3/playlistItems?part=snippet,contentDetails&playlistId=${uploads}&maxResults=10&key=k`,
+    );
     like(playlist.body, "youtube/playlist_items_page1");
-    const ids = (playlist.body as { items: { contentDetails: { videoId: string } }[] }).items.map((i) => i.contentDetails.videoId);
+    const ids = (playlist.body as { items: { contentDetails: { videoId: string } }[] }).items.map(
+      (i) => i.contentDetails.videoId,
+    );
     const videos = await call("youtube", `/youtube/v3/videos?part=statistics&id=${ids.join(",")}&key=k`);
     like(videos.body, "youtube/videos");
-    const threads = await call("youtube", `/youtube/v3/commentThreads?part=snippet&videoId=${ids[0]}&maxResults=100&textFormat=plainText&key=k`);
+    const threads = await call(
+      "youtube",
+      `/youtube/v3/commentThreads?part=snippet&videoId=${ids[0]}&maxResults=100&textFormat=plainText&key=k`,
+    );
     like(threads.body, "youtube/comment_threads");
     for (const r of [channels, playlist, videos, threads]) onlyKnownHeaders(r.headers, []);
   });
 
   it("refuse with Google's recorded keyInvalid, userRateLimitExceeded, quotaExceeded and commentsDisabled errors", async () => {
     const path = "/youtube/v3/channels?part=statistics&forHandle=@etat_youtube&key=k";
-    for (const [kind, status, name] of [["expired_token", 400, "error_key_invalid"], ["rate_limit", 403, "error_user_rate"], ["quota", 403, "error_quota"]] as const) {
+    for (const [kind, status, name] of [
+      ["expired_token", 400, "error_key_invalid"],
+      ["rate_limit", 403, "error_user_rate"],
+      ["quota", 403, "error_quota"],
+    ] as const) {
       const r = await fault("youtube", kind, path);
       expect(r.status, name).toBe(status);
       like(r.body, `youtube/${name}`);
-      expect((r.body as { error: { errors: { reason: string }[] } }).error.errors[0]!.reason).toBe((recording(`youtube/${name}`) as { error: { errors: { reason: string }[] } }).error.errors[0]!.reason);
+      expect((r.body as { error: { errors: { reason: string }[] } }).error.errors[0]!.reason).toBe(
+        (recording(`youtube/${name}`) as { error: { errors: { reason: string }[] } }).error.errors[0]!.reason,
+      );
       onlyKnownHeaders(r.headers, []);
     }
     const channels = await call("youtube", path);
     const uploads = `UU-etat_youtube`;
     expect(channels.status).toBe(200);
     const playlist = await call("youtube", `/youtube/v3/playlistItems?part=contentDetails&playlistId=${uploads}&key=k`);
-    const video = (playlist.body as { items: { contentDetails: { videoId: string } }[] }).items[0]!.contentDetails.videoId;
+    const video = (playlist.body as { items: { contentDetails: { videoId: string } }[] }).items[0]!.contentDetails
+      .videoId;
     s.sandbox.fault({ platform: "youtube", kind: "comments_disabled", times: Infinity });
     const disabled = await call("youtube", `/youtube/v3/commentThreads?part=snippet&videoId=${video}&key=k`);
     expect(disabled.status).toBe(403);
@@ -147,7 +173,10 @@ describe("the sandbox's Mastodon answers", () => {
     const account = await call("mastodon", "/api/v1/accounts/lookup?acct=etat_mastodon");
     like(account.body, "mastodon/account_lookup");
     const id = (account.body as { id: string }).id;
-    const page1 = await call("mastodon", `/api/v1/accounts/${id}/statuses?limit=10&exclude_reblogs=true&exclude_replies=true`);
+    const page1 = await call(
+      "mastodon",
+      `/api/v1/accounts/${id}/statuses?limit=10&exclude_reblogs=true&exclude_replies=true`,
+    );
     like(page1.body, "mastodon/statuses_page1");
     expect(page1.headers.get("link")).toMatch(/^<[^>]+max_id=[^>]+>; rel="next", <[^>]+min_id=[^>]+>; rel="prev"$/);
     const status = (page1.body as { id: string }[])[0]!.id;
@@ -179,7 +208,10 @@ describe("the sandbox's Facebook answers (no recordings: the documented ones)", 
       const r = await fault("facebook", kind, "/v25.0/etat_facebook?fields=id,name,followers_count");
       expect([32, 80001]).toContain((r.body as { error: { code: number } }).error.code);
       expect(r.headers.get("x-app-usage")).toBeNull();
-      const usage = JSON.parse(r.headers.get("x-business-use-case-usage")!) as Record<string, { estimated_time_to_regain_access: number }[]>;
+      const usage = JSON.parse(r.headers.get("x-business-use-case-usage")!) as Record<
+        string,
+        { estimated_time_to_regain_access: number }[]
+      >;
       expect(Object.keys(usage)).toEqual(["etat_facebook"]);
       expect(usage.etat_facebook![0]!.estimated_time_to_regain_access).toBeGreaterThan(0);
     }
@@ -187,8 +219,13 @@ describe("the sandbox's Facebook answers (no recordings: the documented ones)", 
 
   it("reject the whole Insights call when a metric is retired, with the Graph API's code 100", async () => {
     s.sandbox.fault({ platform: "facebook", kind: "retire_metric", times: Infinity });
-    const r = await call("facebook", "/v25.0/etat_facebook/insights?metric=page_media_view,page_total_media_view_unique&period=day");
+    const r = await call(
+      "facebook",
+      "/v25.0/etat_facebook/insights?metric=page_media_view,page_total_media_view_unique&period=day",
+    );
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ error: { code: 100, message: "(#100) The value must be a valid insights metric", type: "OAuthException" } });
+    expect(r.body).toMatchObject({
+      error: { code: 100, message: "(#100) The value must be a valid insights metric", type: "OAuthException" },
+    });
   });
 });

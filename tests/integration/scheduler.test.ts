@@ -16,7 +16,10 @@ async function until(check: () => boolean, ms = 20_000) {
 }
 
 beforeAll(async () => {
-  instances = [new PgBoss({ connectionString: t.url, schema: QUEUE_SCHEMA }), new PgBoss({ connectionString: t.url, schema: QUEUE_SCHEMA })];
+  instances = [
+    new PgBoss({ connectionString: t.url, schema: QUEUE_SCHEMA }),
+    new PgBoss({ connectionString: t.url, schema: QUEUE_SCHEMA }),
+  ];
   for (const boss of instances) await boss.start();
 });
 

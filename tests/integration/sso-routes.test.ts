@@ -15,7 +15,8 @@ beforeAll(() => {
   process.env.AUTH_SECRET = "b".repeat(64);
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => new NextRequest(`${BASE}${path}`, { headers: { "x-forwarded-for": "10.3.0.1", ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new NextRequest(`${BASE}${path}`, { headers: { "x-forwarded-for": "10.3.0.1", ...headers } });
 
 describe("the SSO routes never fail with a server error", () => {
   it("send the browser back to the login page with a reason when SSO is off", async () => {
@@ -34,18 +35,26 @@ describe("the SSO routes never fail with a server error", () => {
 
   it("refuse a callback without this browser's flow, whatever the query says", async () => {
     for (const cookie of [undefined, `${FLOW_COOKIE}=ukjent`, `${FLOW_COOKIE}=${"A".repeat(43)}`]) {
-      const res = await callback(get("/api/sso/callback?code=abc&state=xyz&iss=http%3A%2F%2Fevil", cookie ? { cookie } : {}));
+      const res = await callback(
+        get("/api/sso/callback?code=abc&state=xyz&iss=http%3A%2F%2Fevil", cookie ? { cookie } : {}),
+      );
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/login?sso=failed");
-      expect(res.headers.get("set-cookie")).toMatch(new RegExp(`^${FLOW_COOKIE}=; Path=/api/sso; Max-Age=0; HttpOnly; SameSite=Lax`));
+      expect(res.headers.get("set-cookie")).toMatch(
+        new RegExp(`^${FLOW_COOKIE}=; Path=/api/sso; Max-Age=0; HttpOnly; SameSite=Lax`),
+      );
     }
   });
 
   it("report a sign-in cancelled at the provider, and use the flow only once", async () => {
     const id = await saveFlow(t.db, { state: "s", nonce: "n", codeVerifier: "v", next: "/", invite: null });
     const cookie = `${FLOW_COOKIE}=${id}`;
-    expect((await callback(get("/api/sso/callback?error=access_denied&state=s", { cookie }))).headers.get("location")).toBe("/login?sso=cancelled");
-    expect((await callback(get("/api/sso/callback?error=access_denied&state=s", { cookie }))).headers.get("location")).toBe("/login?sso=failed");
+    expect(
+      (await callback(get("/api/sso/callback?error=access_denied&state=s", { cookie }))).headers.get("location"),
+    ).toBe("/login?sso=cancelled");
+    expect(
+      (await callback(get("/api/sso/callback?error=access_denied&state=s", { cookie }))).headers.get("location"),
+    ).toBe("/login?sso=failed");
   });
 
   it("fail cleanly when the code cannot be exchanged (provider unreachable)", async () => {

@@ -21,7 +21,13 @@ let subscriptionId: string;
 // Monday 23 November 2026, 08:00 in Oslo is 07:00 UTC: the report for week 47 is due then.
 const BEFORE_DUE = new Date("2026-11-23T06:59:00Z");
 const DUE = new Date("2026-11-23T07:05:00Z");
-const ctx = (now: Date): DeliveryContext => ({ db: t.db, mailer: smtp.mailer, baseUrl: "http://localhost:3000", secret: SECRET, now });
+const ctx = (now: Date): DeliveryContext => ({
+  db: t.db,
+  mailer: smtp.mailer,
+  baseUrl: "http://localhost:3000",
+  secret: SECRET,
+  now,
+});
 
 /** What the scheduled tick and the report workers do at `now`, without the queue in between. */
 async function sendDueReports(context: DeliveryContext) {
@@ -45,7 +51,11 @@ beforeAll(async () => {
   smtp = await startSmtpCatcher();
   await loadDemoData(t.db, { pseudonymisationKey: "5a".repeat(32), today: "2026-11-23" });
   hod = await t.db.agency.findUniqueOrThrow({ where: { slug: "helse-og-omsorgsdepartementet" } });
-  const user = await createLocalUser(t.db, { email: "kommunikasjon@hod.test", name: "Kommunikasjon", password: "passord-passord" });
+  const user = await createLocalUser(t.db, {
+    email: "kommunikasjon@hod.test",
+    name: "Kommunikasjon",
+    password: "passord-passord",
+  });
   userId = user.id;
   await grantMembership(t.db, { userId, agencyId: hod.id, role: "viewer" });
   subscriptionId = (await t.db.reportSubscription.create({ data: { agencyId: hod.id, userId } })).id;
@@ -77,13 +87,26 @@ describe("weekly report", () => {
     const csv = mail.attachments.find((a) => a.filename?.endsWith(".csv"))!.content.toString("utf8");
     expect(csv.startsWith("\uFEFFuke;plattform;kanal;publikum")).toBe(true);
     // The same figures the dashboard's growth and replies pages show for week 47.
-    const growth = await getChannelGrowth(t.db, { agencyId: hod.id, from: "2026-11-16", to: "2026-11-22", bucket: "week" });
-    const replies = await getReplySeries(t.db, { agencyId: hod.id, from: "2026-11-16", to: "2026-11-22", bucket: "week" });
+    const growth = await getChannelGrowth(t.db, {
+      agencyId: hod.id,
+      from: "2026-11-16",
+      to: "2026-11-22",
+      bucket: "week",
+    });
+    const replies = await getReplySeries(t.db, {
+      agencyId: hod.id,
+      from: "2026-11-16",
+      to: "2026-11-22",
+      bucket: "week",
+    });
     const twitter = growth.accounts.find((s) => s.label === "helseomsorgdep")!;
-    const row = csv.split("\r\n").find((l) => l.includes(";helseomsorgdep;"))!.split(";");
+    const row = csv
+      .split("\r\n")
+      .find((l) => l.includes(";helseomsorgdep;"))!
+      .split(";");
     expect(row[3]).toBe(String(twitter.absolute[0]));
     expect(row[6]).toBe(String(replies.channels.find((c) => c.handle === "helseomsorgdep")!.total));
-    expect(mail.html).toContain(`${(twitter.absolute[0]!).toLocaleString("nb-NO")}`);
+    expect(mail.html).toContain(`${twitter.absolute[0]!.toLocaleString("nb-NO")}`);
 
     const token = decodeURIComponent(/unsubscribe\?token=([^"&\s]+)/.exec(mail.text!)![1]!);
     expect(verifyUnsubscribeToken(token, SECRET, DUE)).toBe(subscriptionId);
@@ -98,17 +121,34 @@ describe("weekly report", () => {
       const { retryDelayMax: _max, ...production } = REPORT_QUEUE_OPTIONS;
       await createReportQueue(boss, { ...production, retryDelay: 1, retryBackoff: false });
       smtp.setRefusing(true);
-      const queued = await Promise.all([queueDueReports(boss, { db: t.db, now: week48Due }), queueDueReports(boss, { db: t.db, now: week48Due })]);
+      const queued = await Promise.all([
+        queueDueReports(boss, { db: t.db, now: week48Due }),
+        queueDueReports(boss, { db: t.db, now: week48Due }),
+      ]);
       expect(queued[0] + queued[1]).toBe(1);
-      await startReportWorkers(boss, { db: t.db, mailer: smtp.mailer, baseUrl: "http://localhost:3000", secret: SECRET });
-      await until(async () => (await t.db.reportDelivery.findFirst({ where: { subscriptionId, isoWeek: 48, status: "failed" } })) !== null);
+      await startReportWorkers(boss, {
+        db: t.db,
+        mailer: smtp.mailer,
+        baseUrl: "http://localhost:3000",
+        secret: SECRET,
+      });
+      await until(
+        async () =>
+          (await t.db.reportDelivery.findFirst({ where: { subscriptionId, isoWeek: 48, status: "failed" } })) !== null,
+      );
       const failed = await t.db.reportDelivery.findFirstOrThrow({ where: { subscriptionId, isoWeek: 48 } });
       expect(failed.lastError).toMatch(/451/);
       smtp.setRefusing(false);
-      await until(async () => (await t.db.reportDelivery.findFirst({ where: { subscriptionId, isoWeek: 48, status: "sent" } })) !== null);
+      await until(
+        async () =>
+          (await t.db.reportDelivery.findFirst({ where: { subscriptionId, isoWeek: 48, status: "sent" } })) !== null,
+      );
       const sent = await t.db.reportDelivery.findFirstOrThrow({ where: { subscriptionId, isoWeek: 48 } });
       expect(sent.attempts).toBeGreaterThanOrEqual(2);
-      expect(smtp.received.map((m) => m.subject)).toEqual(["Ukerapport uke 47: Helse- og omsorgsdepartementet", "Ukerapport uke 48: Helse- og omsorgsdepartementet"]);
+      expect(smtp.received.map((m) => m.subject)).toEqual([
+        "Ukerapport uke 47: Helse- og omsorgsdepartementet",
+        "Ukerapport uke 48: Helse- og omsorgsdepartementet",
+      ]);
       // A later tick finds nothing left to send for that week.
       expect(await queueDueReports(boss, { db: t.db, now: new Date(week48Due.getTime() + 3_600_000) })).toBe(0);
     } finally {
@@ -118,7 +158,17 @@ describe("weekly report", () => {
 
   it("is taken over from a sender that crashed mid-send, but only after its claim went stale", async () => {
     const week49Due = new Date("2026-12-07T07:05:00Z");
-    const stale = await t.db.reportDelivery.create({ data: { agencyId: hod.id, subscriptionId, isoYear: 2026, isoWeek: 49, status: "sending", attempts: 1, claimedAt: week49Due } });
+    const stale = await t.db.reportDelivery.create({
+      data: {
+        agencyId: hod.id,
+        subscriptionId,
+        isoYear: 2026,
+        isoWeek: 49,
+        status: "sending",
+        attempts: 1,
+        claimedAt: week49Due,
+      },
+    });
     // The queue retries the crashed sender's job when it expires; the claim decides whether it may send.
     expect(await deliverReport(ctx(new Date(week49Due.getTime() + 60_000)), stale.id)).toBeNull();
     expect(await deliverReport(ctx(new Date(week49Due.getTime() + 11 * 60_000)), stale.id)).toBe("sent");

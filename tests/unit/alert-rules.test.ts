@@ -30,6 +30,14 @@ describe("alert rules", () => {
 
   it("count failed and partial runs back to the last success, skipping runs waiting for quota", () => {
     const at = new Date();
-    expect(failureStreak([{ outcome: "failed", startedAt: at }, { outcome: "rate_limited", startedAt: at }, { outcome: "partial", startedAt: at }, { outcome: "success", startedAt: at }, { outcome: "failed", startedAt: at }])).toBe(2);
+    expect(
+      failureStreak([
+        { outcome: "failed", startedAt: at },
+        { outcome: "rate_limited", startedAt: at },
+        { outcome: "partial", startedAt: at },
+        { outcome: "success", startedAt: at },
+        { outcome: "failed", startedAt: at },
+      ]),
+    ).toBe(2);
   });
 });

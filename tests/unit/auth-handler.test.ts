@@ -1,16 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { handleAuthRequest } from "@/lib/auth/handler";
 
-const echo = (body: unknown, init: ResponseInit = {}) => async () =>
-  new Response(JSON.stringify(body), { ...init, headers: { "content-type": "application/json", "set-cookie": "better-auth.session_token=abc.sig; HttpOnly", ...(init.headers ?? {}) } });
+const echo =
+  (body: unknown, init: ResponseInit = {}) =>
+  async () =>
+    new Response(JSON.stringify(body), {
+      ...init,
+      headers: {
+        "content-type": "application/json",
+        "set-cookie": "better-auth.session_token=abc.sig; HttpOnly",
+        ...(init.headers ?? {}),
+      },
+    });
 const post = (body: string, headers: Record<string, string> = {}) =>
-  new Request("http://localhost:3000/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  new Request("http://localhost:3000/api/auth/sign-in/email", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
 
 describe("the auth route around better-auth", () => {
   it("never returns the session token or OAuth tokens in JSON, and keeps the cookie", async () => {
-    const res = await handleAuthRequest(new Request("http://localhost:3000/api/auth/list-sessions"), echo([{ id: "s1", token: "abc", userId: "u" }, { session: { token: "def", accessToken: "x", refreshToken: "y", idToken: "z" } }]));
+    const res = await handleAuthRequest(
+      new Request("http://localhost:3000/api/auth/list-sessions"),
+      echo([
+        { id: "s1", token: "abc", userId: "u" },
+        { session: { token: "def", accessToken: "x", refreshToken: "y", idToken: "z" } },
+      ]),
+    );
     const text = await res.text();
-    for (const secret of ['"abc"', '"def"', "accessToken", "refreshToken", "idToken"]) expect(text).not.toContain(secret);
+    for (const secret of ['"abc"', '"def"', "accessToken", "refreshToken", "idToken"])
+      expect(text).not.toContain(secret);
     expect(JSON.parse(text)).toEqual([{ id: "s1", userId: "u" }, { session: {} }]);
     expect(res.headers.get("set-cookie")).toContain("HttpOnly");
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -22,8 +42,10 @@ describe("the auth route around better-auth", () => {
       called = true;
       return new Response("{}");
     };
-    for (const body of ["{", "[]", "null", "1", '"x"']) expect((await handleAuthRequest(post(body), handler)).status).toBe(400);
-    for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/octet-stream"]) expect((await handleAuthRequest(post("{}", { "content-type": type }), handler)).status).toBe(415);
+    for (const body of ["{", "[]", "null", "1", '"x"'])
+      expect((await handleAuthRequest(post(body), handler)).status).toBe(400);
+    for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/octet-stream"])
+      expect((await handleAuthRequest(post("{}", { "content-type": type }), handler)).status).toBe(415);
     const sv = await handleAuthRequest(post("{", { referer: "http://localhost:3000/login?lang=sv" }), handler);
     expect(await sv.json()).toEqual({ error: "Begäran måste vara ett giltigt JSON-objekt." });
     expect(called).toBe(false);

@@ -46,7 +46,11 @@ describe("recognising a channel from a pasted address", () => {
   it.each([
     ["https://bsky.app/profile/politiet.bsky.social", "politiet.bsky.social", null],
     ["bsky.app/profile/Helsedir.no", "helsedir.no", null],
-    ["https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur", "did:plc:z72i7hdynmk6r22z27h6tvur", "did:plc:z72i7hdynmk6r22z27h6tvur"],
+    [
+      "https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur",
+      "did:plc:z72i7hdynmk6r22z27h6tvur",
+      "did:plc:z72i7hdynmk6r22z27h6tvur",
+    ],
   ])("Bluesky: %s", (input, handle, platformId) => {
     expect(recognised(input)).toEqual({ platform: "bluesky", handle, platformId, instance: null });
   });

@@ -10,18 +10,26 @@ describe("configuration", () => {
 
   it("names the variable and what was expected in one line", () => {
     expect(() => loadConfig({ PORT: "tre tusen" })).toThrow(/^Invalid configuration — PORT: .*\(got "tre tusen"\)$/);
-    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ connection URL/);
-    expect(() => loadConfig({ CREDENTIALS_KEY: "short" })).toThrow(/CREDENTIALS_KEY: expected 64 hexadecimal characters/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ connection URL/,
+    );
+    expect(() => loadConfig({ CREDENTIALS_KEY: "short" })).toThrow(
+      /CREDENTIALS_KEY: expected 64 hexadecimal characters/,
+    );
   });
 
   it("accepts an external PostgreSQL URL", () => {
-    expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" }).DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/test");
+    expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" }).DATABASE_URL).toBe(
+      "postgresql://postgres@127.0.0.1:5432/test",
+    );
   });
 
   it("loads demo data by default only on the embedded database", () => {
     expect(loadConfig({}).DEMO_DATA).toBe("on");
     expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" }).DEMO_DATA).toBe("off");
-    expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test", DEMO_DATA: "on" }).DEMO_DATA).toBe("on");
+    expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test", DEMO_DATA: "on" }).DEMO_DATA).toBe(
+      "on",
+    );
     expect(loadConfig({ DEMO_DATA: "off" }).DEMO_DATA).toBe("off");
   });
 
@@ -40,7 +48,15 @@ describe("configuration", () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    for (const name of ["CREDENTIALS_KEY", "PSEUDONYMISATION_KEY", "AUTH_SECRET", "SMTP_PASSWORD", "OIDC_CLIENT_SECRET", "DEMO_ADMIN_PASSWORD"]) expect(message).toContain(`${name}:`);
+    for (const name of [
+      "CREDENTIALS_KEY",
+      "PSEUDONYMISATION_KEY",
+      "AUTH_SECRET",
+      "SMTP_PASSWORD",
+      "OIDC_CLIENT_SECRET",
+      "DEMO_ADMIN_PASSWORD",
+    ])
+      expect(message).toContain(`${name}:`);
     for (const value of Object.values(secrets).filter(Boolean)) expect(message).not.toContain(value);
     expect(message).toContain("value not shown");
   });
@@ -58,9 +74,19 @@ describe("configuration", () => {
   });
 
   it("masks URL passwords and secret values in any text that may be logged", () => {
-    expect(maskUrlPassword("connect postgres://u:p%40ss@h:5432/d failed")).toBe("connect postgres://u:***@h:5432/d failed");
-    expect(maskUrlPassword("postgres://h/d?password=abc&sslmode=require")).toBe("postgres://h/d?password=***&sslmode=require");
-    expect(maskUrlPassword("GET https://graph.example/v19/me?fields=a&access_token=EAAB123 failed; Authorization: Bearer abc.def")).toBe("GET https://graph.example/v19/me?fields=a&access_token=*** failed; Authorization: Bearer ***");
-    expect(redactSecrets("token abcdef123456 refused", { SMTP_PASSWORD: "abcdef123456", PORT: "3000" })).toBe("token *** refused");
+    expect(maskUrlPassword("connect postgres://u:p%40ss@h:5432/d failed")).toBe(
+      "connect postgres://u:***@h:5432/d failed",
+    );
+    expect(maskUrlPassword("postgres://h/d?password=abc&sslmode=require")).toBe(
+      "postgres://h/d?password=***&sslmode=require",
+    );
+    expect(
+      maskUrlPassword(
+        "GET https://graph.example/v19/me?fields=a&access_token=EAAB123 failed; Authorization: Bearer abc.def",
+      ),
+    ).toBe("GET https://graph.example/v19/me?fields=a&access_token=*** failed; Authorization: Bearer ***");
+    expect(redactSecrets("token abcdef123456 refused", { SMTP_PASSWORD: "abcdef123456", PORT: "3000" })).toBe(
+      "token *** refused",
+    );
   });
 });

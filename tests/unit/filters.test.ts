@@ -5,7 +5,12 @@ describe("dashboard filters in the URL", () => {
   it("defaults to 90 days by week in Norwegian", () => {
     const f = FilterSchema.parse({});
     expect(f).toMatchObject({ lang: "nb", range: "90d", bucket: "week", view: "absolute" });
-    expect(resolveRange(f, "2026-11-23", null)).toEqual({ from: "2026-08-26", to: "2026-11-23", bucket: "week", bucketAdjusted: false });
+    expect(resolveRange(f, "2026-11-23", null)).toEqual({
+      from: "2026-08-26",
+      to: "2026-11-23",
+      bucket: "week",
+      bucketAdjusted: false,
+    });
   });
 
   it("reads from and to without a preset as a custom range", () => {
@@ -15,19 +20,36 @@ describe("dashboard filters in the URL", () => {
 
   it("lets dates typed in win over a preset and says so, but not the preset's own dates sent back by the form", () => {
     // Before, "Periode: 90 dager" with typed dates silently showed the last 90 days.
-    const typed = FilterSchema.parse({ range: "90d", from: "2026-07-01", to: "2026-09-30", shown: "2026-08-26/2026-11-23" });
+    const typed = FilterSchema.parse({
+      range: "90d",
+      from: "2026-07-01",
+      to: "2026-09-30",
+      shown: "2026-08-26/2026-11-23",
+    });
     expect(typed).toMatchObject({ range: "custom", datesOverride: true });
     expect(resolveRange(typed, "2026-11-23", null)).toMatchObject({ from: "2026-07-01", to: "2026-09-30" });
-    const switched = FilterSchema.parse({ range: "7d", from: "2026-08-26", to: "2026-11-23", shown: "2026-08-26/2026-11-23" });
+    const switched = FilterSchema.parse({
+      range: "7d",
+      from: "2026-08-26",
+      to: "2026-11-23",
+      shown: "2026-08-26/2026-11-23",
+    });
     expect(switched).toMatchObject({ range: "7d", datesOverride: false });
     expect(resolveRange(switched, "2026-11-23", null)).toMatchObject({ from: "2026-11-17", to: "2026-11-23" });
     // Half a custom range next to a preset is refused with a message, not dropped.
-    expect(parseFilters({ range: "30d", from: "2026-07-01" }).errors).toEqual(["from: en egendefinert periode trenger både fra- og til-dato"]);
+    expect(parseFilters({ range: "30d", from: "2026-07-01" }).errors).toEqual([
+      "from: en egendefinert periode trenger både fra- og til-dato",
+    ]);
   });
 
   it("starts 'all' at the first collected day and falls back from days to weeks over long ranges", () => {
     const f = FilterSchema.parse({ range: "all", bucket: "day" });
-    expect(resolveRange(f, "2026-11-23", "2014-01-06")).toEqual({ from: "2014-01-06", to: "2026-11-23", bucket: "week", bucketAdjusted: true });
+    expect(resolveRange(f, "2026-11-23", "2014-01-06")).toEqual({
+      from: "2014-01-06",
+      to: "2026-11-23",
+      bucket: "week",
+      bucketAdjusted: true,
+    });
   });
 
   it("takes one or many channel ids", () => {
@@ -40,7 +62,9 @@ describe("dashboard filters in the URL", () => {
     const { filters, errors } = parseFilters({ lang: "en", range: "5y", bucket: "hour", from: "2026-13-01" });
     expect(filters).toMatchObject({ lang: "en", range: "90d", bucket: "week" });
     expect(errors.map((e) => e.split(":")[0])).toEqual(expect.arrayContaining(["range", "bucket", "from"]));
-    expect(parseFilters({ range: "custom", from: "2026-10-01", to: "2026-09-01" }).errors).toEqual(["to: til-datoen kan ikke være før fra-datoen"]);
+    expect(parseFilters({ range: "custom", from: "2026-10-01", to: "2026-09-01" }).errors).toEqual([
+      "to: til-datoen kan ikke være før fra-datoen",
+    ]);
     expect(parseFilters({ lang: "sv", bucket: "hour" }).errors).toEqual(["bucket: måste vara en av: day, week, month"]);
   });
 });

@@ -33,10 +33,14 @@ describe("keyword rules on Norwegian text", () => {
     expect(wordMatches("ærlig", "ærlig")).toBe(true);
     expect(matchRule("Takk for oppdatering", rules)).toBeNull();
     expect(matchRule("Dette er en reformulering", [{ keyword: "formul", kind: "suggestion" }])).toBeNull();
-    expect(matchRule("Bra med frisklivssentraler på Østlandet", [{ keyword: "østland", kind: "information" }])?.keyword).toBe("østland");
+    expect(
+      matchRule("Bra med frisklivssentraler på Østlandet", [{ keyword: "østland", kind: "information" }])?.keyword,
+    ).toBe("østland");
     expect(matchRule("Bra med frisklivssentraler", [{ keyword: "*sentral*", kind: "information" }])).not.toBeNull();
     // Written without a Norwegian keyboard, or with the Swedish letters.
-    expect(matchRule("Naar kommer hoeringssvarene?", [{ keyword: "høring", kind: "question" }])?.keyword).toBe("høring");
+    expect(matchRule("Naar kommer hoeringssvarene?", [{ keyword: "høring", kind: "question" }])?.keyword).toBe(
+      "høring",
+    );
     expect(matchRule("Høringen er åpen", [{ keyword: "hoering", kind: "question" }])).not.toBeNull();
     expect(matchRule("Vårdcentralen i Malmö", [{ keyword: "malmø", kind: "information" }])).not.toBeNull();
     expect(matchRule("Hørt om det", [{ keyword: "høring", kind: "question" }])).toBeNull();

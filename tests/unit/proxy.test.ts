@@ -9,21 +9,42 @@ const SESSION = "better-auth.session_token=x";
 const ACTION = "60b90a289dc3c58f16a5884064de4f88725d8889fb";
 const saved = { TRUST_PROXY: process.env.TRUST_PROXY, PUBLIC_URL: process.env.PUBLIC_URL };
 afterEach(() => {
-  for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
 });
 
 const request = (path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit } = {}) =>
-  proxy(new NextRequest(`${ORIGIN}${path}`, { method: init.method ?? "GET", headers: { host: "localhost:3000", cookie: SESSION, ...init.headers }, body: init.body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]));
+  proxy(
+    new NextRequest(`${ORIGIN}${path}`, {
+      method: init.method ?? "GET",
+      headers: { host: "localhost:3000", cookie: SESSION, ...init.headers },
+      body: init.body,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]),
+  );
 
 const multipart = (fields: Record<string, string>, boundary = "----kanal") => ({
   "content-type": `multipart/form-data; boundary=${boundary}`,
-  body: Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`,
+  body:
+    Object.entries(fields)
+      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join("") + `--${boundary}--\r\n`,
 });
 const action = (body: string, contentType = "text/plain;charset=UTF-8", id = ACTION) =>
-  request("/agencies/oslo-politidistrikt/campaigns", { method: "POST", headers: { origin: ORIGIN, "next-action": id, "content-type": contentType }, body });
+  request("/agencies/oslo-politidistrikt/campaigns", {
+    method: "POST",
+    headers: { origin: ORIGIN, "next-action": id, "content-type": contentType },
+    body,
+  });
 
 describe("CSRF check behind (or without) a reverse proxy", () => {
-  const forged = () => request("/api/auth/sign-out", { method: "POST", headers: { origin: "https://angriper.example", "x-forwarded-host": "angriper.example" } });
+  const forged = () =>
+    request("/api/auth/sign-out", {
+      method: "POST",
+      headers: { origin: "https://angriper.example", "x-forwarded-host": "angriper.example" },
+    });
 
   it("does not trust a forged X-Forwarded-Host when TRUST_PROXY is off", async () => {
     delete process.env.TRUST_PROXY;
@@ -43,9 +64,15 @@ describe("security headers", () => {
     process.env.PUBLIC_URL = "https://kanal.example.no";
     expect((await request("/")).headers.get("strict-transport-security")).toContain("max-age=");
     process.env.PUBLIC_URL = "http://localhost:3000";
-    expect((await request("/", { headers: { "x-forwarded-proto": "https" } })).headers.get("strict-transport-security")).toBeNull();
+    expect(
+      (await request("/", { headers: { "x-forwarded-proto": "https" } })).headers.get("strict-transport-security"),
+    ).toBeNull();
     delete process.env.PUBLIC_URL;
-    expect((await proxy(new NextRequest("https://localhost:3000/", { headers: { cookie: SESSION } }))).headers.get("strict-transport-security")).toBeNull();
+    expect(
+      (await proxy(new NextRequest("https://localhost:3000/", { headers: { cookie: SESSION } }))).headers.get(
+        "strict-transport-security",
+      ),
+    ).toBeNull();
   });
 
   it("marks every API answer no-store, also the refusals", async () => {
@@ -58,14 +85,34 @@ describe("security headers", () => {
 
 describe("malformed requests get a 4xx from the proxy, not a 500 from deeper down", () => {
   it("answers 400 to an address with a broken %-escape", async () => {
-    for (const path of ["/mailbox/%FF%FE", "/api/auth/%FF", "/agencies/oslo/work-items/%E0%A4%A"]) expect((await request(path)).status).toBe(400);
+    for (const path of ["/mailbox/%FF%FE", "/api/auth/%FF", "/agencies/oslo/work-items/%E0%A4%A"])
+      expect((await request(path)).status).toBe(400);
   });
 
   it("answers 413 with the product's message, in the page's language, to a form post above the limit", async () => {
-    const big = await request("/agencies/oslo-politidistrikt/campaigns", { method: "POST", headers: { origin: ORIGIN, "next-action": ACTION, "content-type": "multipart/form-data; boundary=x", "content-length": String(MAX_FORM_BYTES + 1) }, body: "x" });
+    const big = await request("/agencies/oslo-politidistrikt/campaigns", {
+      method: "POST",
+      headers: {
+        origin: ORIGIN,
+        "next-action": ACTION,
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": String(MAX_FORM_BYTES + 1),
+      },
+      body: "x",
+    });
     expect(big.status).toBe(413);
     expect(await big.text()).toBe("Forespørselen er for stor. Filer kan være på høyst 1 MB.");
-    const sv = await request("/agencies/oslo-politidistrikt/campaigns", { method: "POST", headers: { origin: ORIGIN, referer: `${ORIGIN}/agencies/oslo-politidistrikt/campaigns?lang=sv`, "next-action": ACTION, "content-type": "multipart/form-data; boundary=x", "content-length": String(2 * MAX_FORM_BYTES) }, body: "x" });
+    const sv = await request("/agencies/oslo-politidistrikt/campaigns", {
+      method: "POST",
+      headers: {
+        origin: ORIGIN,
+        referer: `${ORIGIN}/agencies/oslo-politidistrikt/campaigns?lang=sv`,
+        "next-action": ACTION,
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": String(2 * MAX_FORM_BYTES),
+      },
+      body: "x",
+    });
     expect(await sv.text()).toContain("Filer får vara högst 1 MB");
   });
 
@@ -79,25 +126,64 @@ describe("malformed requests get a 4xx from the proxy, not a 500 from deeper dow
         controller.enqueue(chunk);
       },
     });
-    expect((await request("/agencies/oslo-politidistrikt/campaigns", { method: "POST", headers: { origin: ORIGIN, "next-action": ACTION, "content-type": "text/plain" }, body })).status).toBe(413);
+    expect(
+      (
+        await request("/agencies/oslo-politidistrikt/campaigns", {
+          method: "POST",
+          headers: { origin: ORIGIN, "next-action": ACTION, "content-type": "text/plain" },
+          body,
+        })
+      ).status,
+    ).toBe(413);
   });
 
   it("answers 400 to server-action payloads that would not decode", async () => {
     const bad: [string, string?][] = [
-      ['"x"'], ["{not json"], ['{"a":1}'], [""], ['["$Q2"]'], ['["$@1"]'], ['["$K1"]'], ['["$h1"]'], ['["$nx"]'], ['["$B1"]'], [JSON.stringify(Array(17).fill(null))],
-      ["--XX\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[1]\r\n", "multipart/form-data; boundary=XX"],
+      ['"x"'],
+      ["{not json"],
+      ['{"a":1}'],
+      [""],
+      ['["$Q2"]'],
+      ['["$@1"]'],
+      ['["$K1"]'],
+      ['["$h1"]'],
+      ['["$nx"]'],
+      ['["$B1"]'],
+      [JSON.stringify(Array(17).fill(null))],
+      ['--XX\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1]\r\n', "multipart/form-data; boundary=XX"],
       ["garbage", "multipart/form-data"],
-      ...[multipart({ "0": '["a","$@2"]' }), multipart({ "1_a": "b" }), multipart({ "0": "not json" })].map((m) => [m.body, m["content-type"]] as [string, string]),
+      ...[multipart({ "0": '["a","$@2"]' }), multipart({ "1_a": "b" }), multipart({ "0": "not json" })].map(
+        (m) => [m.body, m["content-type"]] as [string, string],
+      ),
     ];
-    for (const [body, type] of bad) expect((await action(body, type)).status, `${type ?? "text"}: ${body.slice(0, 40)}`).toBe(400);
+    for (const [body, type] of bad)
+      expect((await action(body, type)).status, `${type ?? "text"}: ${body.slice(0, 40)}`).toBe(400);
     expect((await action("[]", "text/plain", "not-an-id")).status).toBe(400);
-    expect(isRscPostWithoutAction("POST", { rsc: "1", "content-type": "application/x-www-form-urlencoded" })).toBe(true);
+    expect(isRscPostWithoutAction("POST", { rsc: "1", "content-type": "application/x-www-form-urlencoded" })).toBe(
+      true,
+    );
     expect(isRscPostWithoutAction("POST", { rsc: "1", "next-action": ACTION })).toBe(false);
     expect(isRscPostWithoutAction("GET", { rsc: "1" })).toBe(false);
     // An /api/ address without a route handler is rendered as a page, and its body decoded as a form action.
-    expect((await request("/api/compare", { method: "POST", headers: { origin: ORIGIN, "content-type": "multipart/form-data; boundary=q" }, body: "garbage" })).status).toBe(400);
+    expect(
+      (
+        await request("/api/compare", {
+          method: "POST",
+          headers: { origin: ORIGIN, "content-type": "multipart/form-data; boundary=q" },
+          body: "garbage",
+        })
+      ).status,
+    ).toBe(400);
     const mpa = multipart({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ACTION}","bound":"$@1"}` });
-    expect((await request("/agencies/oslo-politidistrikt/campaigns", { method: "POST", headers: { origin: ORIGIN, "content-type": mpa["content-type"] }, body: mpa.body })).status).toBe(400);
+    expect(
+      (
+        await request("/agencies/oslo-politidistrikt/campaigns", {
+          method: "POST",
+          headers: { origin: ORIGIN, "content-type": mpa["content-type"] },
+          body: mpa.body,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("lets well-formed action payloads through to the action", async () => {
@@ -106,7 +192,20 @@ describe("malformed requests get a 4xx from the proxy, not a 500 from deeper dow
     expect((await action(form.body, form["content-type"])).status).toBe(200);
     const withChunk = multipart({ "0": '["$@1"]', "1": '{"a":["b"]}' });
     expect((await action(withChunk.body, withChunk["content-type"])).status).toBe(200);
-    const mpa = multipart({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ACTION}","bound":"$@1"}`, "$ACTION_1:1": '["oslo-politidistrikt"]', name: "x" });
-    expect((await request("/agencies/oslo-politidistrikt/campaigns", { method: "POST", headers: { origin: ORIGIN, "content-type": mpa["content-type"] }, body: mpa.body })).status).toBe(200);
+    const mpa = multipart({
+      $ACTION_REF_1: "",
+      "$ACTION_1:0": `{"id":"${ACTION}","bound":"$@1"}`,
+      "$ACTION_1:1": '["oslo-politidistrikt"]',
+      name: "x",
+    });
+    expect(
+      (
+        await request("/agencies/oslo-politidistrikt/campaigns", {
+          method: "POST",
+          headers: { origin: ORIGIN, "content-type": mpa["content-type"] },
+          body: mpa.body,
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -14,7 +14,10 @@ describe("the sandbox's demo accounts", () => {
   it("continue the demo history without a jump at midnight and reach today's figure by the end of the day", () => {
     const midnight = localTimeToInstant(today, 0, 0, "Europe/Oslo");
     expect(ops.followers(midnight)).toBe(audienceCurve(catalog, yesterday).get(yesterday));
-    expect(ops.followers(new Date(midnight.getTime() + 86_399_000))).toBeCloseTo(audienceCurve(catalog, today).get(today)!, -1);
+    expect(ops.followers(new Date(midnight.getTime() + 86_399_000))).toBeCloseTo(
+      audienceCurve(catalog, today).get(today)!,
+      -1,
+    );
   });
 
   it("evolve over the day, minute by minute", () => {

@@ -23,7 +23,8 @@ describe("calendar helpers", () => {
     expect(localTimeToInstant("2026-09-06", 0, 0, "America/Santiago").toISOString()).toBe("2026-09-06T04:00:00.000Z");
     expect(localDay(localTimeToInstant("2026-09-06", 0, 0, "America/Santiago"), "America/Santiago")).toBe("2026-09-06");
     expect(localRange("2026-09-05", "2026-09-06", "America/Santiago")).toEqual({
-      start: new Date("2026-09-05T04:00:00Z"), end: new Date("2026-09-07T03:00:00Z"),
+      start: new Date("2026-09-05T04:00:00Z"),
+      end: new Date("2026-09-07T03:00:00Z"),
     });
     // Tokyo has no DST; Oslo's spring gap (02:00 → 03:00) moves 02:30 to 03:30.
     expect(localTimeToInstant("2026-03-29", 0, 0, "Asia/Tokyo").toISOString()).toBe("2026-03-28T15:00:00.000Z");

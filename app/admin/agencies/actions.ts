@@ -14,7 +14,8 @@ import { requireInstallationAdmin } from "@/lib/permissions/installation";
 
 const Str = z.string().max(300).catch("");
 const ip = async () => (await headers()).get("x-forwarded-for");
-const texts = async (form: FormData) => peopleTexts(pickLocale(form.get("lang"), (await headers()).get("accept-language")));
+const texts = async (form: FormData) =>
+  peopleTexts(pickLocale(form.get("lang"), (await headers()).get("accept-language")));
 
 function problemsToErrors(t: PeopleTexts, problems: AgencyProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -36,15 +37,25 @@ export async function createAgencyAction(_prev: FormState, rawForm: unknown): Pr
   const t = await texts(form);
   const values = typedValues(form, ["name", "slug", "timeZone", "locale", "parentId"]);
   const result = await createAgency(db(), {
-    name: Str.parse(form.get("name")), slug: Str.parse(form.get("slug")).trim(), timeZone: Str.parse(form.get("timeZone")).trim(),
-    locale: Str.parse(form.get("locale")), parentId: Str.parse(form.get("parentId")) || null,
+    name: Str.parse(form.get("name")),
+    slug: Str.parse(form.get("slug")).trim(),
+    timeZone: Str.parse(form.get("timeZone")).trim(),
+    locale: Str.parse(form.get("locale")),
+    parentId: Str.parse(form.get("parentId")) || null,
   });
   if (!result.ok) {
     const errors = problemsToErrors(t, result.problems);
     return { ok: false, message: Object.values(errors)[0]!, errors, values };
   }
   await grantMembership(db(), { userId: user.id, agencyId: result.id, role: "admin" });
-  await recordAudit(db(), { action: "agency_created", agencyId: result.id, actorUserId: user.id, target: values.slug, details: { name: values.name }, ip: await ip() });
+  await recordAudit(db(), {
+    action: "agency_created",
+    agencyId: result.id,
+    actorUserId: user.id,
+    target: values.slug,
+    details: { name: values.name },
+    ip: await ip(),
+  });
   revalidatePath("/admin/agencies");
   return { ok: true, message: t.agencyCreated(values.name!.trim()) };
 }
@@ -56,12 +67,21 @@ export async function updateAgencyAction(agencyId: string, _prev: FormState, raw
   const values = typedValues(form, ["name", "parentId"]);
   const id = z.uuid().safeParse(agencyId);
   if (!id.success || !(await db().agency.findUnique({ where: { id: id.data }, select: { id: true } }))) notFound();
-  const result = await updateAgency(db(), id.data, { name: Str.parse(form.get("name")), parentId: Str.parse(form.get("parentId")) || null });
+  const result = await updateAgency(db(), id.data, {
+    name: Str.parse(form.get("name")),
+    parentId: Str.parse(form.get("parentId")) || null,
+  });
   if (!result.ok) {
     const errors = problemsToErrors(t, result.problems);
     return { ok: false, message: Object.values(errors)[0]!, errors, values };
   }
-  await recordAudit(db(), { action: "agency_changed", agencyId: id.data, actorUserId: user.id, details: { name: values.name, parentId: values.parentId || null }, ip: await ip() });
+  await recordAudit(db(), {
+    action: "agency_changed",
+    agencyId: id.data,
+    actorUserId: user.id,
+    details: { name: values.name, parentId: values.parentId || null },
+    ip: await ip(),
+  });
   revalidatePath("/admin/agencies");
   return { ok: true, message: t.agencySaved, values };
 }
@@ -73,7 +93,13 @@ export async function archiveAgencyAction(rawForm: unknown) {
   const archive = form.get("archive") === "on";
   if (!id.success || !(await db().agency.findUnique({ where: { id: id.data }, select: { id: true } }))) notFound();
   await setArchived(db(), id.data, archive);
-  await recordAudit(db(), { action: "agency_changed", agencyId: id.data, actorUserId: user.id, details: { archived: archive }, ip: await ip() });
+  await recordAudit(db(), {
+    action: "agency_changed",
+    agencyId: id.data,
+    actorUserId: user.id,
+    details: { archived: archive },
+    ip: await ip(),
+  });
   const lang = pickLocale(form.get("lang"));
   redirect(`/admin/agencies?msg=${archive ? "archived" : "unarchived"}${lang === "nb" ? "" : `&lang=${lang}`}`);
 }

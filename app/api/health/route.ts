@@ -17,12 +17,20 @@ export async function GET() {
     const schemaVersion = rows[0]?.version ?? null;
     const ok = schemaVersion === latest;
     return NextResponse.json(
-      { status: ok ? "ok" : "migrations_pending", database: { reachable: true, schemaVersion, expectedSchemaVersion: latest }, scheduler },
+      {
+        status: ok ? "ok" : "migrations_pending",
+        database: { reachable: true, schemaVersion, expectedSchemaVersion: latest },
+        scheduler,
+      },
       { status: ok ? 200 : 503 },
     );
   } catch {
     return NextResponse.json(
-      { status: "database_unreachable", database: { reachable: false, schemaVersion: null, expectedSchemaVersion: latest }, scheduler },
+      {
+        status: "database_unreachable",
+        database: { reachable: false, schemaVersion: null, expectedSchemaVersion: latest },
+        scheduler,
+      },
       { status: 503 },
     );
   }

@@ -40,7 +40,14 @@ export async function acceptWithNewAccount(token: string, _prev: FormState, rawF
 
   const accepted = await acceptInvitationWithNewAccount(db(), { token, name, password });
   if (!accepted) return { ok: false, message: t.accountExists, values };
-  await recordAudit(db(), { action: "invitation_accepted", agencyId: accepted.agencyId, actorUserId: accepted.userId, target: accepted.email, details: { newAccount: true }, ip: await ip() });
+  await recordAudit(db(), {
+    action: "invitation_accepted",
+    agencyId: accepted.agencyId,
+    actorUserId: accepted.userId,
+    target: accepted.email,
+    details: { newAccount: true },
+    ip: await ip(),
+  });
   const target = await landing(accepted.agencyId);
   try {
     await auth().api.signInEmail({ body: { email: accepted.email, password }, headers: await headers() });
@@ -57,9 +64,17 @@ export async function acceptAsSignedIn(token: string, _prev: FormState, rawForm:
   const user = await getSessionUser();
   const invitation = await findOpenInvitation(db(), Str.parse(token));
   if (!invitation) return { ok: false, message: t.linkGone };
-  if (!user || user.email.toLowerCase() !== invitation.email) return { ok: false, message: t.wrongPerson(user?.email ?? "?", invitation.email) };
+  if (!user || user.email.toLowerCase() !== invitation.email)
+    return { ok: false, message: t.wrongPerson(user?.email ?? "?", invitation.email) };
   const accepted = await acceptInvitation(db(), { token, userId: user.id });
   if (!accepted) return { ok: false, message: t.linkGone };
-  await recordAudit(db(), { action: "invitation_accepted", agencyId: accepted.agencyId, actorUserId: user.id, target: accepted.email, details: { newAccount: false }, ip: await ip() });
+  await recordAudit(db(), {
+    action: "invitation_accepted",
+    agencyId: accepted.agencyId,
+    actorUserId: user.id,
+    target: accepted.email,
+    details: { newAccount: false },
+    ip: await ip(),
+  });
   redirect(await landing(accepted.agencyId));
 }

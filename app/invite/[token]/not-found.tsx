@@ -8,11 +8,15 @@ export default async function InviteNotFound() {
   const t = peopleTexts(locale);
   return (
     <>
-      <header className="site"><p className="site-name">Kanalmåling</p></header>
+      <header className="site">
+        <p className="site-name">Kanalmåling</p>
+      </header>
       <main id="main" className="narrow" lang={locale}>
         <h1>{t.linkGoneTitle}</h1>
         <p>{t.linkGone}</p>
-        <p><Link href="/login">{t.toLogin}</Link></p>
+        <p>
+          <Link href="/login">{t.toLogin}</Link>
+        </p>
       </main>
     </>
   );

@@ -16,26 +16,44 @@ export const dynamic = "force-dynamic";
  * An account exists: the person signs in as themselves and accepts; nothing about that account
  * changes except the new membership. Used, expired or unknown links: 404 (./not-found.tsx).
  */
-export default async function InvitePage(props: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvitePage(props: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await props.params;
   const invitation = await findOpenInvitation(db(), token);
   if (!invitation) notFound();
-  const agency = invitation.agencyId ? await db().agency.findUnique({ where: { id: invitation.agencyId }, select: { locale: true } }) : null;
-  const locale = pickLocale((await props.searchParams).lang ?? agency?.locale, (await headers()).get("accept-language"));
+  const agency = invitation.agencyId
+    ? await db().agency.findUnique({ where: { id: invitation.agencyId }, select: { locale: true } })
+    : null;
+  const locale = pickLocale(
+    (await props.searchParams).lang ?? agency?.locale,
+    (await headers()).get("accept-language"),
+  );
   const t = peopleTexts(locale);
   const user = await getSessionUser();
   const existing = await db().user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   const here = `/invite/${token}${locale === "nb" ? "" : `?lang=${locale}`}`;
   const sso = ssoEnabled() && (
-    <p><a className="button-link secondary" href={`/api/sso/start?invite=${encodeURIComponent(token)}`}>{t.ssoButton}</a></p>
+    <p>
+      <a className="button-link secondary" href={`/api/sso/start?invite=${encodeURIComponent(token)}`}>
+        {t.ssoButton}
+      </a>
+    </p>
   );
 
   return (
     <>
-      <header className="site"><p className="site-name">Kanalmåling</p></header>
+      <header className="site">
+        <p className="site-name">Kanalmåling</p>
+      </header>
       <main id="main" className="narrow" lang={locale}>
         <h1>{t.inviteTitle}</h1>
-        <p>{invitation.agencyName && invitation.role ? t.invitedTo(invitation.agencyName, t.roleShort[invitation.role]!) : t.invitedAsInstallationAdmin}</p>
+        <p>
+          {invitation.agencyName && invitation.role
+            ? t.invitedTo(invitation.agencyName, t.roleShort[invitation.role]!)
+            : t.invitedAsInstallationAdmin}
+        </p>
         <p>{t.inviteFor(invitation.email)}</p>
         {!existing ? (
           <>
@@ -47,20 +65,43 @@ export default async function InvitePage(props: { params: Promise<{ token: strin
               submit={t.createAccountButton}
               fields={[
                 { name: "name", label: t.name, autoComplete: "name", required: true },
-                { name: "password", label: t.newPassword, type: "password", autoComplete: "new-password", hint: t.passwordHint, required: true },
-                { name: "repeat", label: t.repeatPassword, type: "password", autoComplete: "new-password", required: true },
+                {
+                  name: "password",
+                  label: t.newPassword,
+                  type: "password",
+                  autoComplete: "new-password",
+                  hint: t.passwordHint,
+                  required: true,
+                },
+                {
+                  name: "repeat",
+                  label: t.repeatPassword,
+                  type: "password",
+                  autoComplete: "new-password",
+                  required: true,
+                },
               ]}
             />
             {sso}
           </>
         ) : user?.id === existing.id ? (
-          <StatefulForm id="accept" action={acceptAsSignedIn.bind(null, token)} hidden={{ lang: locale }} submit={t.acceptButton} fields={[]} />
+          <StatefulForm
+            id="accept"
+            action={acceptAsSignedIn.bind(null, token)}
+            hidden={{ lang: locale }}
+            submit={t.acceptButton}
+            fields={[]}
+          />
         ) : user ? (
           <p role="alert">{t.wrongPerson(user.email, invitation.email)}</p>
         ) : (
           <>
             <p>{t.accountExists}</p>
-            <p><Link className="button-link" href={`/login?next=${encodeURIComponent(here)}`}>{t.signInToAccept}</Link></p>
+            <p>
+              <Link className="button-link" href={`/login?next=${encodeURIComponent(here)}`}>
+                {t.signInToAccept}
+              </Link>
+            </p>
             {sso}
           </>
         )}

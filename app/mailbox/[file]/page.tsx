@@ -18,24 +18,42 @@ export default async function MailboxMessagePage(props: { params: Promise<{ file
     <>
       <SiteHeader />
       <main id="main">
-        <p><a href="/mailbox">← Lokal innboks</a></p>
+        <p>
+          <a href="/mailbox">← Lokal innboks</a>
+        </p>
         <h1>{mail.subject}</h1>
         <dl className="mail-headers">
-          <dt>Fra</dt><dd>{mail.from}</dd>
-          <dt>Til</dt><dd>{mail.to}</dd>
-          <dt>Emne</dt><dd>{mail.subject}</dd>
-          <dt>Dato</dt><dd>{mail.date?.toLocaleString("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "long", timeStyle: "short" }) ?? "–"}</dd>
+          <dt>Fra</dt>
+          <dd>{mail.from}</dd>
+          <dt>Til</dt>
+          <dd>{mail.to}</dd>
+          <dt>Emne</dt>
+          <dd>{mail.subject}</dd>
+          <dt>Dato</dt>
+          <dd>
+            {mail.date?.toLocaleString("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "long", timeStyle: "short" }) ??
+              "–"}
+          </dd>
         </dl>
         <h2>Vedlegg</h2>
-        {mail.attachments.length === 0 ? <p>Ingen vedlegg.</p> : (
+        {mail.attachments.length === 0 ? (
+          <p>Ingen vedlegg.</p>
+        ) : (
           <ul data-attachments>
             {mail.attachments.map((a) => (
-              <li key={a.index}><a href={`/mailbox/${file}/attachment/${a.index}`} download={a.filename}>{a.filename}</a> ({a.contentType}, {kb(a.size)})</li>
+              <li key={a.index}>
+                <a href={`/mailbox/${file}/attachment/${a.index}`} download={a.filename}>
+                  {a.filename}
+                </a>{" "}
+                ({a.contentType}, {kb(a.size)})
+              </li>
             ))}
           </ul>
         )}
         <h2>Innhold</h2>
-        <p><a href={`/mailbox/${file}/html`}>Vis e-posten slik den ble sendt (HTML)</a></p>
+        <p>
+          <a href={`/mailbox/${file}/html`}>Vis e-posten slik den ble sendt (HTML)</a>
+        </p>
         <div className="mail-body">{mail.text}</div>
       </main>
     </>

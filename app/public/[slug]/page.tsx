@@ -30,36 +30,71 @@ export default async function PublicPage(props: Props) {
   const p = await load(props);
   const locale = p.agency.locale;
   const t = publicTexts(locale);
-  const stages = ["replies", "inputs", "linked", "reviewed", "forwarded", "reached", "implemented", "declined"] as const;
+  const stages = [
+    "replies",
+    "inputs",
+    "linked",
+    "reviewed",
+    "forwarded",
+    "reached",
+    "implemented",
+    "declined",
+  ] as const;
   return (
     <main id="main" lang={locale} className="public-page">
       <h1>{t.title(p.agency.name)}</h1>
       <p>{t.intro}</p>
       <p>{t.period(formatDay(p.period.from, locale), formatDay(p.period.to, locale))}</p>
       <nav aria-label={t.downloads}>
-        <p>{t.downloads}: <a href={`/public/${p.agency.slug}/data.csv`} download>{t.csv}</a> · <a href={`/public/${p.agency.slug}/data.json`}>{t.json}</a></p>
+        <p>
+          {t.downloads}:{" "}
+          <a href={`/public/${p.agency.slug}/data.csv`} download>
+            {t.csv}
+          </a>{" "}
+          · <a href={`/public/${p.agency.slug}/data.json`}>{t.json}</a>
+        </p>
       </nav>
 
       <section className="panel" aria-labelledby="public-channels">
         <h2 id="public-channels">{t.channels}</h2>
-        {p.channels.length === 0 ? <p>{t.noChannels}</p> : (
+        {p.channels.length === 0 ? (
+          <p>{t.noChannels}</p>
+        ) : (
           <DataTable
             caption={t.channels}
             captionHidden
             dataName="public-channels"
-            columns={[{ label: t.channel }, { label: t.platform }, { label: t.audience, numeric: true }, { label: t.measuredOn }]}
-            rows={p.channels.map((c, i) => ({ key: `${i}`, header: c.name, cells: [PLATFORM_LABEL[c.platform], formatNumber(c.audience, locale), c.audienceDay ? formatDay(c.audienceDay, locale) : "–"] }))}
+            columns={[
+              { label: t.channel },
+              { label: t.platform },
+              { label: t.audience, numeric: true },
+              { label: t.measuredOn },
+            ]}
+            rows={p.channels.map((c, i) => ({
+              key: `${i}`,
+              header: c.name,
+              cells: [
+                PLATFORM_LABEL[c.platform],
+                formatNumber(c.audience, locale),
+                c.audienceDay ? formatDay(c.audienceDay, locale) : "–",
+              ],
+            }))}
           />
         )}
       </section>
 
-      {p.audience.series.length === 0 ? <p className="panel">{t.noAudience}</p> : (
+      {p.audience.series.length === 0 ? (
+        <p className="panel">{t.noAudience}</p>
+      ) : (
         <ChartFigure
           id="public-audience"
           title={t.audienceOverTime}
           summary={t.audienceSummary(p.audience.series.length)}
           labels={p.audience.months.map((m) => formatMonth(m, locale))}
-          series={p.audience.series.map((s) => ({ label: `${s.name} (${PLATFORM_LABEL[s.platform]})`, values: s.values }))}
+          series={p.audience.series.map((s) => ({
+            label: `${s.name} (${PLATFORM_LABEL[s.platform]})`,
+            values: s.values,
+          }))}
           bucketHeader={t.month}
           tableLabel={t.showTable}
           locale={locale}
@@ -68,13 +103,30 @@ export default async function PublicPage(props: Props) {
 
       <section className="panel" aria-labelledby="public-campaigns">
         <h2 id="public-campaigns">{t.campaigns}</h2>
-        {p.campaigns.length === 0 ? <p>{t.noCampaigns}</p> : (
+        {p.campaigns.length === 0 ? (
+          <p>{t.noCampaigns}</p>
+        ) : (
           <DataTable
             caption={t.campaigns}
             captionHidden
             dataName="public-campaigns"
-            columns={[{ label: t.campaign }, { label: t.sentDay }, { label: t.reached, numeric: true }, { label: t.target, numeric: true }, { label: t.coverage, numeric: true }]}
-            rows={p.campaigns.map((c, i) => ({ key: `${i}`, header: c.name, cells: [formatDay(c.sentDay, locale), formatNumber(c.reached, locale), formatNumber(c.targetPopulation, locale), formatPercent(c.coverage, locale)] }))}
+            columns={[
+              { label: t.campaign },
+              { label: t.sentDay },
+              { label: t.reached, numeric: true },
+              { label: t.target, numeric: true },
+              { label: t.coverage, numeric: true },
+            ]}
+            rows={p.campaigns.map((c, i) => ({
+              key: `${i}`,
+              header: c.name,
+              cells: [
+                formatDay(c.sentDay, locale),
+                formatNumber(c.reached, locale),
+                formatNumber(c.targetPopulation, locale),
+                formatPercent(c.coverage, locale),
+              ],
+            }))}
           />
         )}
       </section>
@@ -89,17 +141,37 @@ export default async function PublicPage(props: Props) {
           columns={[{ label: t.stage }, { label: t.count, numeric: true }]}
           rows={[
             ...stages.map((s) => ({ key: s, header: t[`stage_${s}`], cells: [formatNumber(p.inputs[s], locale)] })),
-            { key: "median", header: t.medianDays, cells: [p.inputs.medianDaysToDecision === null ? "–" : p.inputs.medianDaysToDecision.toLocaleString(locale === "en" ? "en-GB" : locale === "sv" ? "sv-SE" : "nb-NO")] },
+            {
+              key: "median",
+              header: t.medianDays,
+              cells: [
+                p.inputs.medianDaysToDecision === null
+                  ? "–"
+                  : p.inputs.medianDaysToDecision.toLocaleString(
+                      locale === "en" ? "en-GB" : locale === "sv" ? "sv-SE" : "nb-NO",
+                    ),
+              ],
+            },
           ]}
         />
         <h3>{t.workItems}</h3>
-        {p.workItems.length === 0 ? <p>{t.noWorkItems}</p> : (
+        {p.workItems.length === 0 ? (
+          <p>{t.noWorkItems}</p>
+        ) : (
           <DataTable
             caption={t.workItems}
             captionHidden
             dataName="public-work-items"
-            columns={[{ label: t.workItem }, { label: t.inputsCount, numeric: true }, ...LINK_STATUSES.map((s) => ({ label: t.status[s], numeric: true }))]}
-            rows={p.workItems.map((w, i) => ({ key: `${i}`, header: w.title, cells: [formatNumber(w.inputs, locale), ...LINK_STATUSES.map((s) => formatNumber(w.byStatus[s], locale))] }))}
+            columns={[
+              { label: t.workItem },
+              { label: t.inputsCount, numeric: true },
+              ...LINK_STATUSES.map((s) => ({ label: t.status[s], numeric: true })),
+            ]}
+            rows={p.workItems.map((w, i) => ({
+              key: `${i}`,
+              header: w.title,
+              cells: [formatNumber(w.inputs, locale), ...LINK_STATUSES.map((s) => formatNumber(w.byStatus[s], locale))],
+            }))}
           />
         )}
       </section>

@@ -15,14 +15,27 @@ export const FLOW_COOKIE = "kanal_sso_flow";
 export const FLOW_SECONDS = 10 * 60;
 const PREFIX = "sso-flow:";
 
-const FlowSchema = z.object({ state: z.string(), nonce: z.string(), codeVerifier: z.string(), next: z.string(), invite: z.string().nullable() });
+const FlowSchema = z.object({
+  state: z.string(),
+  nonce: z.string(),
+  codeVerifier: z.string(),
+  next: z.string(),
+  invite: z.string().nullable(),
+});
 const key = (id: string) => PREFIX + createHash("sha256").update(id).digest("hex");
 
 export async function saveFlow(db: Db, flow: Flow): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  await db.authVerification.deleteMany({ where: { identifier: { startsWith: PREFIX }, expiresAt: { lt: new Date() } } });
+  await db.authVerification.deleteMany({
+    where: { identifier: { startsWith: PREFIX }, expiresAt: { lt: new Date() } },
+  });
   await db.authVerification.create({
-    data: { id: randomBytes(16).toString("hex"), identifier: key(id), value: JSON.stringify(flow), expiresAt: new Date(Date.now() + FLOW_SECONDS * 1000) },
+    data: {
+      id: randomBytes(16).toString("hex"),
+      identifier: key(id),
+      value: JSON.stringify(flow),
+      expiresAt: new Date(Date.now() + FLOW_SECONDS * 1000),
+    },
   });
   return id;
 }

@@ -3,7 +3,14 @@ import { z } from "zod";
 import { loadConfig, ssoRedirectUri, type Config } from "@/lib/config";
 
 /** What the product takes from the identity provider, validated. */
-export type SsoClaims = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null; groups: string[] };
+export type SsoClaims = {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+  groups: string[];
+};
 
 const SCOPES = "openid email profile";
 const TIMEOUT_SECONDS = 10;
@@ -17,7 +24,8 @@ function isLoopback(url: URL): boolean {
 }
 
 export function providerConfiguration(config: Config = loadConfig()): Promise<oidc.Configuration> {
-  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET) throw new Error("single sign-on is not configured");
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET)
+    throw new Error("single sign-on is not configured");
   const key = `${config.OIDC_ISSUER}|${config.OIDC_CLIENT_ID}`;
   if (holder.__ssoDiscovery?.key !== key) {
     const issuer = new URL(config.OIDC_ISSUER);
@@ -26,7 +34,14 @@ export function providerConfiguration(config: Config = loadConfig()): Promise<oi
       // Plain http only for a provider on this machine (tests); lib/config.ts refuses it elsewhere.
       execute: isLoopback(issuer) ? [oidc.allowInsecureRequests] : [],
     });
-    pending.then((c) => { c.timeout = TIMEOUT_SECONDS; }, () => { if (holder.__ssoDiscovery?.config === pending) holder.__ssoDiscovery = undefined; });
+    pending.then(
+      (c) => {
+        c.timeout = TIMEOUT_SECONDS;
+      },
+      () => {
+        if (holder.__ssoDiscovery?.config === pending) holder.__ssoDiscovery = undefined;
+      },
+    );
     holder.__ssoDiscovery = { key, config: pending };
   }
   return holder.__ssoDiscovery.config;
@@ -49,13 +64,25 @@ export async function authorizationUrl(): Promise<{ url: URL; secrets: FlowSecre
   return { url, secrets };
 }
 
-const Groups = z.union([z.string().max(200).transform((g) => [g]), z.array(z.unknown()).max(1000)])
-  .transform((list) => (list as unknown[]).filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= 200))
+const Groups = z
+  .union([
+    z
+      .string()
+      .max(200)
+      .transform((g) => [g]),
+    z.array(z.unknown()).max(1000),
+  ])
+  .transform((list) =>
+    (list as unknown[]).filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= 200),
+  )
   .catch([]);
 const Claims = z.object({
   sub: z.string().min(1).max(255),
   email: z.string().trim().toLowerCase().pipe(z.email().max(200)).optional().catch(undefined),
-  email_verified: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).optional().catch(undefined),
+  email_verified: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
+    .optional()
+    .catch(undefined),
   name: z.string().trim().min(1).max(200).optional().catch(undefined),
   preferred_username: z.string().trim().min(1).max(200).optional().catch(undefined),
 });
@@ -90,7 +117,11 @@ export async function completeSignIn(callbackQuery: URLSearchParams, secrets: Fl
 }
 
 /** The group values in the configured claim: from userinfo when it has the claim, else the ID token; a single string counts as one group. */
-export function groupsFrom(claim: string, idToken: Record<string, unknown>, userinfo: Record<string, unknown>): string[] {
+export function groupsFrom(
+  claim: string,
+  idToken: Record<string, unknown>,
+  userinfo: Record<string, unknown>,
+): string[] {
   const value = claim in userinfo ? userinfo[claim] : idToken[claim];
   return [...new Set(Groups.parse(value ?? []))].sort();
 }

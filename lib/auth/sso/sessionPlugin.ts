@@ -12,12 +12,15 @@ export const ssoSessionPlugin = () =>
   ({
     id: "kanal-sso-session",
     endpoints: {
-      startSsoSession: createAuthEndpoint.serverOnly({ method: "POST", body: z.object({ userId: z.string().min(1) }) }, async (ctx) => {
-        const user = await ctx.context.internalAdapter.findUserById(ctx.body.userId);
-        if (!user) throw new Error("no such user");
-        const session = await ctx.context.internalAdapter.createSession(user.id);
-        await setSessionCookie(ctx, { session, user });
-        return ctx.json({ ok: true });
-      }),
+      startSsoSession: createAuthEndpoint.serverOnly(
+        { method: "POST", body: z.object({ userId: z.string().min(1) }) },
+        async (ctx) => {
+          const user = await ctx.context.internalAdapter.findUserById(ctx.body.userId);
+          if (!user) throw new Error("no such user");
+          const session = await ctx.context.internalAdapter.createSession(user.id);
+          await setSessionCookie(ctx, { session, user });
+          return ctx.json({ ok: true });
+        },
+      ),
     },
   }) satisfies BetterAuthPlugin;

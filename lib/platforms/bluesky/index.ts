@@ -6,20 +6,39 @@ import type { Connector, ConnectorContext, MetricGap, ReplyData } from "../types
 export const BLUESKY_API = "https://public.api.bsky.app";
 
 const ErrorSchema = z.object({ error: z.string(), message: z.string().optional() });
-const ProfileSchema = z.object({ did: z.string(), handle: z.string(), displayName: z.string().optional(), followersCount: z.number().int().optional(), followsCount: z.number().int().optional(), postsCount: z.number().int().optional() });
-const PostView = z.object({
-  uri: z.string(), author: z.object({ did: z.string(), handle: z.string() }),
-  record: z.object({ text: z.string().optional(), createdAt: z.string(), langs: z.array(z.string()).optional() }),
-  replyCount: z.number().int().optional(), repostCount: z.number().int().optional(), likeCount: z.number().int().optional(), quoteCount: z.number().int().optional(),
+const ProfileSchema = z.object({
+  did: z.string(),
+  handle: z.string(),
+  displayName: z.string().optional(),
+  followersCount: z.number().int().optional(),
+  followsCount: z.number().int().optional(),
+  postsCount: z.number().int().optional(),
 });
-const FeedSchema = z.object({ feed: z.array(z.object({ post: PostView, reason: z.object({ $type: z.string() }).optional() })), cursor: z.string().optional() });
+const PostView = z.object({
+  uri: z.string(),
+  author: z.object({ did: z.string(), handle: z.string() }),
+  record: z.object({ text: z.string().optional(), createdAt: z.string(), langs: z.array(z.string()).optional() }),
+  replyCount: z.number().int().optional(),
+  repostCount: z.number().int().optional(),
+  likeCount: z.number().int().optional(),
+  quoteCount: z.number().int().optional(),
+});
+const FeedSchema = z.object({
+  feed: z.array(z.object({ post: PostView, reason: z.object({ $type: z.string() }).optional() })),
+  cursor: z.string().optional(),
+});
 type ThreadNode = { $type?: string; post?: z.infer<typeof PostView>; replies?: ThreadNode[] };
-const ThreadNodeSchema: z.ZodType<ThreadNode> = z.lazy(() => z.object({ $type: z.string().optional(), post: PostView.optional(), replies: z.array(ThreadNodeSchema).optional() }));
+const ThreadNodeSchema: z.ZodType<ThreadNode> = z.lazy(() =>
+  z.object({ $type: z.string().optional(), post: PostView.optional(), replies: z.array(ThreadNodeSchema).optional() }),
+);
 const ThreadSchema = z.object({ thread: ThreadNodeSchema });
 
 async function xrpc(ctx: ConnectorContext, nsid: string, query: Record<string, string | number | undefined>) {
   const url = withQuery(ctx.baseUrl, `/xrpc/${nsid}`, query);
-  const res = await getJson("bluesky", url, { timeoutMs: ctx.timeoutMs, headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {} });
+  const res = await getJson("bluesky", url, {
+    timeoutMs: ctx.timeoutMs,
+    headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {},
+  });
   const reset = numberOrNull(res.headers.get("ratelimit-reset"));
   const resetAt = reset ? new Date(reset * 1000) : null;
   noteBudget(url, numberOrNull(res.headers.get("ratelimit-remaining")), resetAt);
@@ -28,8 +47,13 @@ async function xrpc(ctx: ConnectorContext, nsid: string, query: Record<string, s
   if (res.status >= 500) throw transient("bluesky", `HTTP ${res.status}`);
   const err = ErrorSchema.safeParse(res.body);
   if (!err.success) throw malformed("bluesky", `HTTP ${res.status} without an XRPC error`);
-  if (res.status === 401 || ["ExpiredToken", "InvalidToken", "AuthMissing"].includes(err.data.error)) throw authExpired("bluesky", err.data.error);
-  if (["NotFound", "BlockedActor", "BlockedByActor"].includes(err.data.error) || err.data.message === "Profile not found") throw notFound("bluesky", err.data.message ?? err.data.error);
+  if (res.status === 401 || ["ExpiredToken", "InvalidToken", "AuthMissing"].includes(err.data.error))
+    throw authExpired("bluesky", err.data.error);
+  if (
+    ["NotFound", "BlockedActor", "BlockedByActor"].includes(err.data.error) ||
+    err.data.message === "Profile not found"
+  )
+    throw notFound("bluesky", err.data.message ?? err.data.error);
   throw malformed("bluesky", `${err.data.error}: ${err.data.message ?? ""}`);
 }
 
@@ -41,22 +65,52 @@ export const bluesky: Connector = {
   backfillLimitDays: 365,
 
   async fetchAccountMetrics(ctx) {
-    const p = parseBody("bluesky", ProfileSchema, await xrpc(ctx, "app.bsky.actor.getProfile", { actor: ctx.platformId ?? ctx.handle }), "getProfile");
+    const p = parseBody(
+      "bluesky",
+      ProfileSchema,
+      await xrpc(ctx, "app.bsky.actor.getProfile", { actor: ctx.platformId ?? ctx.handle }),
+      "getProfile",
+    );
     const gaps: MetricGap[] = [];
-    for (const key of ["followersCount", "followsCount", "postsCount"] as const) if (p[key] === undefined) gaps.push({ metric: key, reason: "missing from the response" });
-    return { platformId: p.did, displayName: p.displayName ?? null, followers: p.followersCount ?? null, following: p.followsCount ?? null, postsCount: p.postsCount ?? null, gaps };
+    for (const key of ["followersCount", "followsCount", "postsCount"] as const)
+      if (p[key] === undefined) gaps.push({ metric: key, reason: "missing from the response" });
+    return {
+      platformId: p.did,
+      displayName: p.displayName ?? null,
+      followers: p.followersCount ?? null,
+      following: p.followsCount ?? null,
+      postsCount: p.postsCount ?? null,
+      gaps,
+    };
   },
 
   async fetchPostsPage(ctx, page, pageSize) {
-    const body = parseBody("bluesky", FeedSchema, await xrpc(ctx, "app.bsky.feed.getAuthorFeed", { actor: ctx.platformId ?? ctx.handle, limit: Math.min(100, pageSize), cursor: page ?? undefined, filter: "posts_no_replies" }), "getAuthorFeed");
+    const body = parseBody(
+      "bluesky",
+      FeedSchema,
+      await xrpc(ctx, "app.bsky.feed.getAuthorFeed", {
+        actor: ctx.platformId ?? ctx.handle,
+        limit: Math.min(100, pageSize),
+        cursor: page ?? undefined,
+        filter: "posts_no_replies",
+      }),
+      "getAuthorFeed",
+    );
     const posts = body.feed
       .filter((item) => !item.reason?.$type.endsWith("#reasonRepost"))
       .map(({ post }) => ({
         // The at-uri is the post's id: getPostThread needs it whole.
-        platformPostId: post.uri, publishedAt: new Date(post.record.createdAt), text: post.record.text ?? "", permalink: permalink(post.author.handle, post.uri),
-        impressions: null, likes: post.likeCount ?? null, reposts: post.repostCount ?? null, replies: post.replyCount ?? null, quotes: post.quoteCount ?? null,
+        platformPostId: post.uri,
+        publishedAt: new Date(post.record.createdAt),
+        text: post.record.text ?? "",
+        permalink: permalink(post.author.handle, post.uri),
+        impressions: null,
+        likes: post.likeCount ?? null,
+        reposts: post.repostCount ?? null,
+        replies: post.replyCount ?? null,
+        quotes: post.quoteCount ?? null,
       }));
-    return { posts, next: body.feed.length ? body.cursor ?? null : null, gaps: [] };
+    return { posts, next: body.feed.length ? (body.cursor ?? null) : null, gaps: [] };
   },
 
   async fetchReplies(ctx, post) {
@@ -73,7 +127,17 @@ export const bluesky: Connector = {
     const walk = (node: ThreadNode) => {
       for (const r of node.replies ?? []) {
         if (r.$type && !r.$type.endsWith("#threadViewPost")) continue; // notFoundPost / blockedPost
-        if (r.post) out.push({ platformReplyId: r.post.uri, platformPostId: post.platformPostId, authorHandle: r.post.author.did, authorDisplayName: null, text: r.post.record.text ?? "", publishedAt: new Date(r.post.record.createdAt), permalink: permalink(r.post.author.handle, r.post.uri), language: r.post.record.langs?.[0] ?? null });
+        if (r.post)
+          out.push({
+            platformReplyId: r.post.uri,
+            platformPostId: post.platformPostId,
+            authorHandle: r.post.author.did,
+            authorDisplayName: null,
+            text: r.post.record.text ?? "",
+            publishedAt: new Date(r.post.record.createdAt),
+            permalink: permalink(r.post.author.handle, r.post.uri),
+            language: r.post.record.langs?.[0] ?? null,
+          });
         walk(r);
       }
     };

@@ -5,26 +5,47 @@ export const BLUESKY_PDS = "https://bsky.social";
 /** Bluesky's app passwords look like this (Settings → Privacy and security → App passwords). */
 export const APP_PASSWORD = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
 
-const SessionSchema = z.object({ accessJwt: z.string().min(1), refreshJwt: z.string().min(1), did: z.string(), handle: z.string() });
+const SessionSchema = z.object({
+  accessJwt: z.string().min(1),
+  refreshJwt: z.string().min(1),
+  did: z.string(),
+  handle: z.string(),
+});
 const XrpcError = z.object({ error: z.string(), message: z.string().optional() });
 export type BlueskySession = z.infer<typeof SessionSchema>;
 
 export class BlueskySessionError extends Error {
-  constructor(message: string, readonly error: string | null, readonly status: number) {
+  constructor(
+    message: string,
+    readonly error: string | null,
+    readonly status: number,
+  ) {
     super(message);
   }
   /** The platform will not take these credentials again: the admin must sign in anew. */
   get dead(): boolean {
-    return this.status === 401 || ["ExpiredToken", "InvalidToken", "AuthenticationRequired", "AccountTakedown"].includes(this.error ?? "");
+    return (
+      this.status === 401 ||
+      ["ExpiredToken", "InvalidToken", "AuthenticationRequired", "AccountTakedown"].includes(this.error ?? "")
+    );
   }
 }
 
 async function xrpc(url: string, init: RequestInit, timeoutMs: number): Promise<BlueskySession> {
-  const res = await fetch(url, { ...init, method: "POST", headers: { accept: "application/json", ...init.headers }, signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(url, {
+    ...init,
+    method: "POST",
+    headers: { accept: "application/json", ...init.headers },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const body: unknown = await res.json().catch(() => null);
   if (res.status !== 200) {
     const e = XrpcError.safeParse(body);
-    throw new BlueskySessionError(e.success ? `${e.data.error}: ${e.data.message ?? ""}` : `HTTP ${res.status}`, e.success ? e.data.error : null, res.status);
+    throw new BlueskySessionError(
+      e.success ? `${e.data.error}: ${e.data.message ?? ""}` : `HTTP ${res.status}`,
+      e.success ? e.data.error : null,
+      res.status,
+    );
   }
   const s = SessionSchema.safeParse(body);
   if (!s.success) throw new BlueskySessionError("unexpected session answer", null, res.status);
@@ -32,13 +53,26 @@ async function xrpc(url: string, init: RequestInit, timeoutMs: number): Promise<
 }
 
 /** com.atproto.server.createSession with the account's handle and an app password. */
-export function createSession(pds: string, identifier: string, appPassword: string, timeoutMs = 15_000): Promise<BlueskySession> {
-  return xrpc(`${pds.replace(/\/$/, "")}/xrpc/com.atproto.server.createSession`, { body: JSON.stringify({ identifier, password: appPassword }), headers: { "content-type": "application/json" } }, timeoutMs);
+export function createSession(
+  pds: string,
+  identifier: string,
+  appPassword: string,
+  timeoutMs = 15_000,
+): Promise<BlueskySession> {
+  return xrpc(
+    `${pds.replace(/\/$/, "")}/xrpc/com.atproto.server.createSession`,
+    { body: JSON.stringify({ identifier, password: appPassword }), headers: { "content-type": "application/json" } },
+    timeoutMs,
+  );
 }
 
 /** com.atproto.server.refreshSession: the refresh JWT in the header; both tokens come back new. */
 export function refreshSession(pds: string, refreshJwt: string, timeoutMs = 15_000): Promise<BlueskySession> {
-  return xrpc(`${pds.replace(/\/$/, "")}/xrpc/com.atproto.server.refreshSession`, { headers: { authorization: `Bearer ${refreshJwt}` } }, timeoutMs);
+  return xrpc(
+    `${pds.replace(/\/$/, "")}/xrpc/com.atproto.server.refreshSession`,
+    { headers: { authorization: `Bearer ${refreshJwt}` } },
+    timeoutMs,
+  );
 }
 
 /** When an access JWT expires (its `exp`); Bluesky's last about two hours, assumed when unreadable. */

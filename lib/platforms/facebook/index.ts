@@ -11,30 +11,69 @@ const VERSION = "v25.0";
 // page_impressions_unique → page_total_media_view_unique, page_fans → page_follows).
 export const PAGE_METRICS = ["page_media_view", "page_total_media_view_unique"] as const;
 
-const ErrorSchema = z.object({ error: z.object({ message: z.string(), code: z.number(), error_subcode: z.number().optional() }) });
-const PageSchema = z.object({ id: z.string(), name: z.string().optional(), followers_count: z.number().int().optional(), fan_count: z.number().int().optional() });
-const InsightsSchema = z.object({
-  data: z.array(z.object({ name: z.string(), period: z.string(), values: z.array(z.object({ value: z.union([z.number(), z.record(z.string(), z.number())]), end_time: z.string() })) })),
+const ErrorSchema = z.object({
+  error: z.object({ message: z.string(), code: z.number(), error_subcode: z.number().optional() }),
 });
-const PagingSchema = z.object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional();
+const PageSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  followers_count: z.number().int().optional(),
+  fan_count: z.number().int().optional(),
+});
+const InsightsSchema = z.object({
+  data: z.array(
+    z.object({
+      name: z.string(),
+      period: z.string(),
+      values: z.array(
+        z.object({ value: z.union([z.number(), z.record(z.string(), z.number())]), end_time: z.string() }),
+      ),
+    }),
+  ),
+});
+const PagingSchema = z
+  .object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() })
+  .optional();
 const PostsSchema = z.object({
-  data: z.array(z.object({
-    id: z.string(), message: z.string().optional(), created_time: z.string(), permalink_url: z.string().optional(),
-    shares: z.object({ count: z.number().int() }).optional(),
-    reactions: z.object({ summary: z.object({ total_count: z.number().int() }) }).optional(),
-    comments: z.object({ summary: z.object({ total_count: z.number().int() }) }).optional(),
-  })),
+  data: z.array(
+    z.object({
+      id: z.string(),
+      message: z.string().optional(),
+      created_time: z.string(),
+      permalink_url: z.string().optional(),
+      shares: z.object({ count: z.number().int() }).optional(),
+      reactions: z.object({ summary: z.object({ total_count: z.number().int() }) }).optional(),
+      comments: z.object({ summary: z.object({ total_count: z.number().int() }) }).optional(),
+    }),
+  ),
   paging: PagingSchema,
 });
 const CommentsSchema = z.object({
-  data: z.array(z.object({ id: z.string(), message: z.string().optional(), created_time: z.string(), from: z.object({ id: z.string(), name: z.string().optional() }).optional() })),
+  data: z.array(
+    z.object({
+      id: z.string(),
+      message: z.string().optional(),
+      created_time: z.string(),
+      from: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+    }),
+  ),
   paging: PagingSchema,
 });
 
 const fbDate = (s: string) => new Date(s.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
 
 const UsageSchema = z.record(z.string(), z.number());
-const BucSchema = z.record(z.string(), z.array(z.object({ call_count: z.number().optional(), total_time: z.number().optional(), total_cputime: z.number().optional(), estimated_time_to_regain_access: z.number().optional() })));
+const BucSchema = z.record(
+  z.string(),
+  z.array(
+    z.object({
+      call_count: z.number().optional(),
+      total_time: z.number().optional(),
+      total_cputime: z.number().optional(),
+      estimated_time_to_regain_access: z.number().optional(),
+    }),
+  ),
+);
 const json = (header: string | null): unknown => {
   try {
     return header ? JSON.parse(header) : null;
@@ -55,13 +94,15 @@ const APP_LIMIT_MINUTES = 60;
 function noteUsage(url: string, headers: Headers): Map<string, Date> {
   const blocked = new Map<string, Date>();
   const app = UsageSchema.safeParse(json(headers.get("x-app-usage")));
-  if (app.success && Math.max(0, ...Object.values(app.data)) >= 100) blocked.set(appScope(url), minutesFromNow(APP_LIMIT_MINUTES));
+  if (app.success && Math.max(0, ...Object.values(app.data)) >= 100)
+    blocked.set(appScope(url), minutesFromNow(APP_LIMIT_MINUTES));
   const buc = BucSchema.safeParse(json(headers.get("x-business-use-case-usage")));
   if (buc.success) {
     for (const [pageId, entries] of Object.entries(buc.data)) {
       const minutes = Math.max(0, ...entries.map((e) => e.estimated_time_to_regain_access ?? 0));
       const full = entries.some((e) => Math.max(e.call_count ?? 0, e.total_time ?? 0, e.total_cputime ?? 0) >= 100);
-      if (minutes > 0 || full) blocked.set(pageScope(url, pageId), minutesFromNow(minutes > 0 ? minutes : APP_LIMIT_MINUTES));
+      if (minutes > 0 || full)
+        blocked.set(pageScope(url, pageId), minutesFromNow(minutes > 0 ? minutes : APP_LIMIT_MINUTES));
     }
   }
   for (const [scope, until] of blocked) noteBudget(url, 0, until, scope);
@@ -74,17 +115,26 @@ async function graph(ctx: ConnectorContext, path: string, query: Record<string, 
   const objectId = path.split("/")[1]!;
   const pageId = /^\d+_\d+$/.test(objectId) ? objectId.split("_")[0]! : objectId;
   const scopes = [appScope(url), pageScope(url, pageId)];
-  const res = await getJson("facebook", url, { timeoutMs: ctx.timeoutMs, headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {}, budgets: scopes });
+  const res = await getJson("facebook", url, {
+    timeoutMs: ctx.timeoutMs,
+    headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {},
+    budgets: scopes,
+  });
   const blocked = noteUsage(url, res.headers);
   if (res.status === 200) return res.body;
   // :TRICKY: Graph API statuses vary for the same error (400/403); branch on error.code.
   const err = ErrorSchema.safeParse(res.body);
-  if (!err.success) throw res.status >= 500 ? transient("facebook", `HTTP ${res.status}`) : malformed("facebook", `HTTP ${res.status} without an error object`);
+  if (!err.success)
+    throw res.status >= 500
+      ? transient("facebook", `HTTP ${res.status}`)
+      : malformed("facebook", `HTTP ${res.status} without an error object`);
   const { code, message } = err.data.error;
   if (code === 190 || code === 102) throw authExpired("facebook", message);
   if ([4, 17, 32, 613, 80001].includes(code)) {
     const scope = code === 4 || code === 17 ? appScope(url) : pageScope(url, pageId);
-    const resetAt = blocked.size ? new Date(Math.max(...[...blocked.values()].map((d) => d.getTime()))) : minutesFromNow(APP_LIMIT_MINUTES);
+    const resetAt = blocked.size
+      ? new Date(Math.max(...[...blocked.values()].map((d) => d.getTime())))
+      : minutesFromNow(APP_LIMIT_MINUTES);
     noteBudget(url, 0, resetAt, scope);
     throw code === 80001 ? quotaExceeded("facebook", resetAt) : rateLimited("facebook", resetAt);
   }
@@ -95,11 +145,16 @@ async function graph(ctx: ConnectorContext, path: string, query: Record<string, 
 
 /** An answer the Graph API gave as an error that the caller may read as data (an invalid metric). */
 class GraphError extends PlatformError {
-  constructor(detail: string, readonly code: number, readonly graphMessage: string) {
+  constructor(
+    detail: string,
+    readonly code: number,
+    readonly graphMessage: string,
+  ) {
     super(`facebook: malformed response (${detail})`, "malformed");
   }
 }
-const isInvalidMetric = (e: unknown): e is GraphError => e instanceof GraphError && e.code === 100 && /valid insights metric/i.test(e.graphMessage);
+const isInvalidMetric = (e: unknown): e is GraphError =>
+  e instanceof GraphError && e.code === 100 && /valid insights metric/i.test(e.graphMessage);
 
 /**
  * Page Insights for the metrics still valid. The Graph API rejects the whole call when one metric
@@ -107,7 +162,13 @@ const isInvalidMetric = (e: unknown): e is GraphError => e instanceof GraphError
  * and a rejected one becomes a gap (a series break), never a zero, while the others are kept.
  */
 async function insights(ctx: ConnectorContext, pageId: string, query: Record<string, string>, gaps: MetricGap[]) {
-  const ask = async (metrics: readonly string[]) => parseBody("facebook", InsightsSchema, await graph(ctx, `/${pageId}/insights`, { metric: metrics.join(","), ...query }), "insights").data;
+  const ask = async (metrics: readonly string[]) =>
+    parseBody(
+      "facebook",
+      InsightsSchema,
+      await graph(ctx, `/${pageId}/insights`, { metric: metrics.join(","), ...query }),
+      "insights",
+    ).data;
   try {
     return await ask(PAGE_METRICS);
   } catch (error) {
@@ -132,9 +193,15 @@ export const facebook: Connector = {
 
   async fetchAccountMetrics(ctx, opts) {
     const id = ctx.platformId ?? ctx.handle;
-    const page = parseBody("facebook", PageSchema, await graph(ctx, `/${id}`, { fields: "id,name,followers_count,fan_count" }), "page");
+    const page = parseBody(
+      "facebook",
+      PageSchema,
+      await graph(ctx, `/${id}`, { fields: "id,name,followers_count,fan_count" }),
+      "page",
+    );
     const gaps: MetricGap[] = [];
-    if (page.followers_count === undefined) gaps.push({ metric: "followers_count", reason: "missing from the response" });
+    if (page.followers_count === undefined)
+      gaps.push({ metric: "followers_count", reason: "missing from the response" });
     const until = opts?.until ?? localDay(new Date(), "UTC");
     const since = opts?.since ?? addDays(until, -3);
     const data = await insights(ctx, page.id, { period: "day", since, until }, gaps);
@@ -156,29 +223,70 @@ export const facebook: Connector = {
         byDay.set(day, row);
       }
     }
-    return { platformId: page.id, displayName: page.name ?? null, followers: page.followers_count ?? null, following: null, postsCount: null, daily: [...byDay.values()], gaps };
+    return {
+      platformId: page.id,
+      displayName: page.name ?? null,
+      followers: page.followers_count ?? null,
+      following: null,
+      postsCount: null,
+      daily: [...byDay.values()],
+      gaps,
+    };
   },
 
   async fetchPostsPage(ctx, page, pageSize) {
     const id = ctx.platformId ?? ctx.handle;
-    const fields = "id,message,created_time,permalink_url,shares,reactions.summary(total_count).limit(0),comments.summary(true).limit(0)";
-    const body = parseBody("facebook", PostsSchema, await graph(ctx, `/${id}/posts`, { fields, limit: Math.min(100, pageSize), after: page ?? undefined }), "posts");
+    const fields =
+      "id,message,created_time,permalink_url,shares,reactions.summary(total_count).limit(0),comments.summary(true).limit(0)";
+    const body = parseBody(
+      "facebook",
+      PostsSchema,
+      await graph(ctx, `/${id}/posts`, { fields, limit: Math.min(100, pageSize), after: page ?? undefined }),
+      "posts",
+    );
     const gaps: MetricGap[] = [];
     const posts = body.data.map((p) => ({
-      platformPostId: p.id, publishedAt: fbDate(p.created_time), text: p.message ?? "", permalink: p.permalink_url ?? null,
+      platformPostId: p.id,
+      publishedAt: fbDate(p.created_time),
+      text: p.message ?? "",
+      permalink: p.permalink_url ?? null,
       // post_impressions was retired in 2025; post_media_view needs a per-post insights call (not collected yet).
-      impressions: null, likes: p.reactions?.summary.total_count ?? null, reposts: p.shares?.count ?? null, replies: p.comments?.summary.total_count ?? null, quotes: null,
+      impressions: null,
+      likes: p.reactions?.summary.total_count ?? null,
+      reposts: p.shares?.count ?? null,
+      replies: p.comments?.summary.total_count ?? null,
+      quotes: null,
     }));
-    return { posts, next: body.paging?.next ? body.paging.cursors?.after ?? null : null, gaps };
+    return { posts, next: body.paging?.next ? (body.paging.cursors?.after ?? null) : null, gaps };
   },
 
   async fetchReplies(ctx, post) {
     const out: ReplyData[] = [];
     let after: string | undefined;
     do {
-      const body = parseBody("facebook", CommentsSchema, await graph(ctx, `/${post.platformPostId}/comments`, { filter: "stream", order: "chronological", fields: "id,message,created_time,from", limit: 100, after }), "comments");
+      const body = parseBody(
+        "facebook",
+        CommentsSchema,
+        await graph(ctx, `/${post.platformPostId}/comments`, {
+          filter: "stream",
+          order: "chronological",
+          fields: "id,message,created_time,from",
+          limit: 100,
+          after,
+        }),
+        "comments",
+      );
       for (const c of body.data) {
-        out.push({ platformReplyId: c.id, platformPostId: post.platformPostId, authorHandle: c.from?.id ?? "unknown", authorDisplayName: null, text: c.message ?? "", publishedAt: fbDate(c.created_time), permalink: null, language: null });
+        out.push({
+          platformReplyId: c.id,
+          platformPostId: post.platformPostId,
+          authorHandle: c.from?.id ?? "unknown",
+          authorDisplayName: null,
+          text: c.message ?? "",
+          publishedAt: fbDate(c.created_time),
+          permalink: null,
+          language: null,
+        });
       }
       after = body.paging?.next ? body.paging.cursors?.after : undefined;
     } while (after);

@@ -1,5 +1,11 @@
 import http from "node:http";
-import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi, type ITwitterApiClientPlugin } from "twitter-api-v2";
+import {
+  ApiPartialResponseError,
+  ApiRequestError,
+  ApiResponseError,
+  TwitterApi,
+  type ITwitterApiClientPlugin,
+} from "twitter-api-v2";
 import { z } from "zod";
 import { authExpired, malformed, notFound, PlatformError, quotaExceeded, rateLimited, transient } from "../errors";
 import { checkBudget, noteBudget, parseBody } from "../http";
@@ -9,18 +15,22 @@ import type { Connector, ConnectorContext, MetricGap, PostData, ReplyData } from
 export const TWITTER_API = "https://api.x.com";
 
 const UserSchema = z.object({
-  data: z.object({
-    id: z.string(),
-    name: z.string(),
-    username: z.string(),
-    public_metrics: z.object({
-      followers_count: z.number().int().optional(),
-      following_count: z.number().int().optional(),
-      tweet_count: z.number().int().optional(),
-      // OpenAPI v2.167 renames tweet_count to post_count; either may come on the wire.
-      post_count: z.number().int().optional(),
-    }).optional(),
-  }).optional(),
+  data: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      username: z.string(),
+      public_metrics: z
+        .object({
+          followers_count: z.number().int().optional(),
+          following_count: z.number().int().optional(),
+          tweet_count: z.number().int().optional(),
+          // OpenAPI v2.167 renames tweet_count to post_count; either may come on the wire.
+          post_count: z.number().int().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   errors: z.array(z.object({ detail: z.string().optional(), title: z.string().optional() })).optional(),
 });
 
@@ -31,20 +41,24 @@ const TweetSchema = z.object({
   conversation_id: z.string().optional(),
   author_id: z.string().optional(),
   lang: z.string().optional(),
-  public_metrics: z.object({
-    retweet_count: z.number().int().optional(),
-    // OpenAPI v2.167 renames retweet_count to repost_count; either may come on the wire.
-    repost_count: z.number().int().optional(),
-    reply_count: z.number().int(),
-    like_count: z.number().int(),
-    quote_count: z.number().int().optional(),
-    impression_count: z.number().int().optional(),
-  }).optional(),
+  public_metrics: z
+    .object({
+      retweet_count: z.number().int().optional(),
+      // OpenAPI v2.167 renames retweet_count to repost_count; either may come on the wire.
+      repost_count: z.number().int().optional(),
+      reply_count: z.number().int(),
+      like_count: z.number().int(),
+      quote_count: z.number().int().optional(),
+      impression_count: z.number().int().optional(),
+    })
+    .optional(),
 });
 
 const PageSchema = z.object({
   data: z.array(TweetSchema).optional(),
-  includes: z.object({ users: z.array(z.object({ id: z.string(), username: z.string(), name: z.string() })).optional() }).optional(),
+  includes: z
+    .object({ users: z.array(z.object({ id: z.string(), username: z.string(), name: z.string() })).optional() })
+    .optional(),
   meta: z.object({ result_count: z.number().int(), next_token: z.string().optional() }),
 });
 
@@ -89,7 +103,8 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 // :TRICKY: a usage cap (monthly or daily) has no reset header; we look again in an hour rather than
 // guess the end of X's billing period.
 const usageCapReset = () => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60 * 60_000);
-const isUsageCap = (error: ApiResponseError) => Boolean((error.data as { type?: string } | undefined)?.type?.includes("usage-capped"));
+const isUsageCap = (error: ApiResponseError) =>
+  Boolean((error.data as { type?: string } | undefined)?.type?.includes("usage-capped"));
 
 function translate(error: unknown): Error {
   if (error instanceof PlatformError) return error;
@@ -104,7 +119,8 @@ function translate(error: unknown): Error {
     return malformed("twitter", `HTTP ${error.code}: ${data?.detail ?? data?.title ?? "unexpected answer"}`);
   }
   if (error instanceof ApiPartialResponseError) return malformed("twitter", "body is not valid JSON");
-  if (error instanceof ApiRequestError) return transient("twitter", `network error or timeout: ${error.requestError?.message ?? error.message}`);
+  if (error instanceof ApiRequestError)
+    return transient("twitter", `network error or timeout: ${error.requestError?.message ?? error.message}`);
   if (error instanceof SyntaxError) return malformed("twitter", "body is not valid JSON");
   return transient("twitter", (error as Error).message);
 }
@@ -117,7 +133,9 @@ export const twitter: Connector = {
   backfillLimitDays: 90,
 
   async fetchAccountMetrics(ctx) {
-    const raw = await call(() => client(ctx).v2.userByUsername(ctx.handle, { "user.fields": ["public_metrics", "created_at"] }));
+    const raw = await call(() =>
+      client(ctx).v2.userByUsername(ctx.handle, { "user.fields": ["public_metrics", "created_at"] }),
+    );
     const body = parseBody("twitter", UserSchema, raw, "users/by/username");
     if (!body.data) throw notFound("twitter", body.errors?.[0]?.detail ?? `user ${ctx.handle} not found`);
     const m = body.data.public_metrics;
@@ -126,23 +144,41 @@ export const twitter: Connector = {
     for (const key of ["followers_count", "following_count"] as const) {
       if (m?.[key] === undefined) gaps.push({ metric: `public_metrics.${key}`, reason: "missing from the response" });
     }
-    if (posts === undefined) gaps.push({ metric: "public_metrics.tweet_count", reason: "missing from the response (nor post_count)" });
-    return { platformId: body.data.id, displayName: body.data.name, followers: m?.followers_count ?? null, following: m?.following_count ?? null, postsCount: posts ?? null, gaps };
+    if (posts === undefined)
+      gaps.push({ metric: "public_metrics.tweet_count", reason: "missing from the response (nor post_count)" });
+    return {
+      platformId: body.data.id,
+      displayName: body.data.name,
+      followers: m?.followers_count ?? null,
+      following: m?.following_count ?? null,
+      postsCount: posts ?? null,
+      gaps,
+    };
   },
 
   async fetchPostsPage(ctx, page, pageSize) {
     const id = ctx.platformId ?? (await twitter.fetchAccountMetrics(ctx)).platformId;
     const paginator = await call(() =>
-      client(ctx).v2.userTimeline(id, { max_results: Math.max(5, Math.min(100, pageSize)), "tweet.fields": [...TWEET_FIELDS], ...(page ? { pagination_token: page } : {}) }),
+      client(ctx).v2.userTimeline(id, {
+        max_results: Math.max(5, Math.min(100, pageSize)),
+        "tweet.fields": [...TWEET_FIELDS],
+        ...(page ? { pagination_token: page } : {}),
+      }),
     );
     const body = parseBody("twitter", PageSchema, paginator.data, "users/:id/tweets");
     const gaps: MetricGap[] = [];
     const posts: PostData[] = (body.data ?? []).map((t) => {
       if (!t.public_metrics) gaps.push({ metric: "tweet.public_metrics", reason: `missing on ${t.id}` });
       return {
-        platformPostId: t.id, publishedAt: new Date(t.created_at), text: t.text, permalink: `https://x.com/${ctx.handle}/status/${t.id}`,
-        impressions: t.public_metrics?.impression_count ?? null, likes: t.public_metrics?.like_count ?? null, reposts: t.public_metrics?.repost_count ?? t.public_metrics?.retweet_count ?? null,
-        replies: t.public_metrics?.reply_count ?? null, quotes: t.public_metrics?.quote_count ?? null,
+        platformPostId: t.id,
+        publishedAt: new Date(t.created_at),
+        text: t.text,
+        permalink: `https://x.com/${ctx.handle}/status/${t.id}`,
+        impressions: t.public_metrics?.impression_count ?? null,
+        likes: t.public_metrics?.like_count ?? null,
+        reposts: t.public_metrics?.repost_count ?? t.public_metrics?.retweet_count ?? null,
+        replies: t.public_metrics?.reply_count ?? null,
+        quotes: t.public_metrics?.quote_count ?? null,
       };
     });
     return { posts, next: body.meta.next_token ?? null, gaps };
@@ -153,15 +189,27 @@ export const twitter: Connector = {
     let next: string | undefined;
     do {
       const paginator = await call(() =>
-        client(ctx).v2.search(`conversation_id:${post.platformPostId}`, { max_results: 100, "tweet.fields": [...TWEET_FIELDS], expansions: ["author_id"], "user.fields": ["username", "name"], ...(next ? { next_token: next } : {}) }),
+        client(ctx).v2.search(`conversation_id:${post.platformPostId}`, {
+          max_results: 100,
+          "tweet.fields": [...TWEET_FIELDS],
+          expansions: ["author_id"],
+          "user.fields": ["username", "name"],
+          ...(next ? { next_token: next } : {}),
+        }),
       );
       const body = parseBody("twitter", PageSchema, paginator.data, "tweets/search/recent");
       const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
       for (const t of body.data ?? []) {
         const author = users.get(t.author_id ?? "");
         out.push({
-          platformReplyId: t.id, platformPostId: post.platformPostId, authorHandle: author?.username ?? t.author_id ?? "unknown",
-          authorDisplayName: null, text: t.text, publishedAt: new Date(t.created_at), permalink: author ? `https://x.com/${author.username}/status/${t.id}` : null, language: t.lang ?? null,
+          platformReplyId: t.id,
+          platformPostId: post.platformPostId,
+          authorHandle: author?.username ?? t.author_id ?? "unknown",
+          authorDisplayName: null,
+          text: t.text,
+          publishedAt: new Date(t.created_at),
+          permalink: author ? `https://x.com/${author.username}/status/${t.id}` : null,
+          language: t.lang ?? null,
         });
       }
       next = body.meta.next_token;

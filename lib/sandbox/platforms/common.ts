@@ -11,13 +11,21 @@ export const offsetOf = (t: string | null) => {
 
 export const did = (id: string) => `did:plc:${id.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 
-export function account(req: PlatformRequest, platform: SocialPlatform, key: string | null): SandboxAccount | undefined {
+export function account(
+  req: PlatformRequest,
+  platform: SocialPlatform,
+  key: string | null,
+): SandboxAccount | undefined {
   if (key?.startsWith("did:plc:")) return req.world.accounts.find((a) => a.platform === platform && did(a.id) === key);
   return key ? findAccount(req.world, platform, key) : undefined;
 }
 
 /** The post with this id on any account of the platform, with the replies visible by now. */
-export function findPost(req: PlatformRequest, platform: SocialPlatform, id: string): { account: SandboxAccount; post: SandboxPost } | null {
+export function findPost(
+  req: PlatformRequest,
+  platform: SocialPlatform,
+  id: string,
+): { account: SandboxAccount; post: SandboxPost } | null {
   for (const a of req.world.accounts) {
     if (a.platform !== platform) continue;
     const post = a.posts(req.now).find((p) => p.id === id);

@@ -7,7 +7,8 @@ const ok = (body: Record<string, unknown>) => ({ status: 200, body: { ...body, s
 export const flickr: PlatformHandler = {
   handle(req) {
     if (req.path !== "/services/rest" && req.path !== "/services/rest/") return { status: 404, body: "Not Found" };
-    if (req.query.get("format") !== "json" || req.query.get("nojsoncallback") !== "1") return fail(111, "Format \"xml\" not found");
+    if (req.query.get("format") !== "json" || req.query.get("nojsoncallback") !== "1")
+      return fail(111, 'Format "xml" not found');
     const method = req.query.get("method");
     switch (method) {
       case "flickr.people.findByUsername": {
@@ -19,12 +20,31 @@ export const flickr: PlatformHandler = {
         if (!a) return fail(1, "User not found");
         const photos: Record<string, unknown> = { firstdate: { _content: "1267430400" } };
         if (!req.retired) photos.count = { _content: a.posts(req.now).length };
-        return ok({ person: { id: a.id, nsid: a.id, ispro: 0, has_stats: 1, username: { _content: a.handle }, realname: { _content: a.displayName }, photosurl: { _content: `https://www.flickr.com/photos/${a.handle}/` }, photos } });
+        return ok({
+          person: {
+            id: a.id,
+            nsid: a.id,
+            ispro: 0,
+            has_stats: 1,
+            username: { _content: a.handle },
+            realname: { _content: a.displayName },
+            photosurl: { _content: `https://www.flickr.com/photos/${a.handle}/` },
+            photos,
+          },
+        });
       }
       case "flickr.stats.getTotalViews": {
         const a = account(req, "flickr", req.query.get("user_id") ?? "");
         const views = a ? a.posts(req.now).reduce((s, p) => s + p.impressions, 0) : 0;
-        return ok({ stats: { total: { views: String(views) }, photos: { views: String(Math.round(views * 0.8)) }, photostream: { views: String(Math.round(views * 0.2)) }, sets: { views: "0" }, collections: { views: "0" } } });
+        return ok({
+          stats: {
+            total: { views: String(views) },
+            photos: { views: String(Math.round(views * 0.8)) },
+            photostream: { views: String(Math.round(views * 0.2)) },
+            sets: { views: "0" },
+            collections: { views: "0" },
+          },
+        });
       }
       case "flickr.people.getPublicPhotos": {
         const a = account(req, "flickr", req.query.get("user_id"));
@@ -33,15 +53,42 @@ export const flickr: PlatformHandler = {
         const page = Math.max(1, Number(req.query.get("page")) || 1);
         const all = a.posts(req.now);
         const photo = all.slice((page - 1) * perPage, page * perPage).map((p) => ({
-          id: p.id, owner: a.id, title: p.text, ispublic: 1, dateupload: String(Math.floor(p.publishedAt.getTime() / 1000)),
-          views: String(p.impressions), count_comments: String(p.replies.filter((r) => r.publishedAt <= req.now).length), count_faves: String(p.likes),
+          id: p.id,
+          owner: a.id,
+          title: p.text,
+          ispublic: 1,
+          dateupload: String(Math.floor(p.publishedAt.getTime() / 1000)),
+          views: String(p.impressions),
+          count_comments: String(p.replies.filter((r) => r.publishedAt <= req.now).length),
+          count_faves: String(p.likes),
         }));
-        return ok({ photos: { page, pages: Math.max(1, Math.ceil(all.length / perPage)), perpage: perPage, total: all.length, photo } });
+        return ok({
+          photos: {
+            page,
+            pages: Math.max(1, Math.ceil(all.length / perPage)),
+            perpage: perPage,
+            total: all.length,
+            photo,
+          },
+        });
       }
       case "flickr.photos.comments.getList": {
         const f = findPost(req, "flickr", req.query.get("photo_id") ?? "");
         if (!f) return fail(1, "Photo not found");
-        return ok({ comments: { photo_id: f.post.id, comment: f.post.replies.map((r) => ({ id: r.id, author: `${r.author}@N01`, authorname: r.author, realname: r.authorName, datecreate: String(Math.floor(r.publishedAt.getTime() / 1000)), permalink: `https://www.flickr.com/photos/${f.account.handle}/${f.post.id}/#comment${r.id}`, _content: r.text })) } });
+        return ok({
+          comments: {
+            photo_id: f.post.id,
+            comment: f.post.replies.map((r) => ({
+              id: r.id,
+              author: `${r.author}@N01`,
+              authorname: r.author,
+              realname: r.authorName,
+              datecreate: String(Math.floor(r.publishedAt.getTime() / 1000)),
+              permalink: `https://www.flickr.com/photos/${f.account.handle}/${f.post.id}/#comment${r.id}`,
+              _content: r.text,
+            })),
+          },
+        });
       }
       default:
         return fail(112, `Method "${method}" not found`);
@@ -49,7 +96,11 @@ export const flickr: PlatformHandler = {
   },
   // Flickr documents no rate-limit headers (only "3600 queries per hour per key").
   rateLimitHeaders: () => ({}),
-  rateLimited: (resetAt) => ({ status: 429, body: { stat: "fail", code: 429, message: "Too Many Requests" }, headers: { "retry-after": retryAfter(resetAt) } }),
+  rateLimited: (resetAt) => ({
+    status: 429,
+    body: { stat: "fail", code: 429, message: "Too Many Requests" },
+    headers: { "retry-after": retryAfter(resetAt) },
+  }),
   expiredToken: () => fail(98, "Invalid auth token"),
   quota: () => fail(105, "Service currently unavailable"),
   serverError: () => ({ status: 502, body: { stat: "fail", code: 105, message: "Service currently unavailable" } }),

@@ -7,4 +7,11 @@ import { mastodon } from "./mastodon";
 import { twitter } from "./twitter";
 import { youtube } from "./youtube";
 
-export const PLATFORM_HANDLERS: Record<SocialPlatform, PlatformHandler> = { twitter, facebook, youtube, flickr, bluesky, mastodon };
+export const PLATFORM_HANDLERS: Record<SocialPlatform, PlatformHandler> = {
+  twitter,
+  facebook,
+  youtube,
+  flickr,
+  bluesky,
+  mastodon,
+};

@@ -23,27 +23,65 @@ export default async function OverviewPage(props: PageProps) {
   const compared = (v: string) => `${sameDays}: ${v}`;
   return (
     <div lang={locale}>
-      <h1>{agency.name} – {t.nav_overview}</h1>
-      <p className="summary" data-summary="overview">{m.overviewSummary(n(o.totalAudience), o.channelsCounted, c(o.totalChangeThisWeek), soFar, c(o.totalChangeSameDaysLastWeek), sameDays)}</p>
+      <h1>
+        {agency.name} – {t.nav_overview}
+      </h1>
+      <p className="summary" data-summary="overview">
+        {m.overviewSummary(
+          n(o.totalAudience),
+          o.channelsCounted,
+          c(o.totalChangeThisWeek),
+          soFar,
+          c(o.totalChangeSameDaysLastWeek),
+          sameDays,
+        )}
+      </p>
       <div className="stats">
-        <StatCard name="total-audience" label={m.followersAcrossChannels} value={n(o.totalAudience)} detail={m.followersAcrossChannelsNote} />
-        <StatCard name="change-this-week" label={`${t.changeThisWeek} (${soFar})`} value={c(o.totalChangeThisWeek)} detail={`${compared(c(o.totalChangeSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${c(o.totalChangeLastWeek)}`} />
-        <StatCard name="impressions-this-week" label={`${m.impressionsThisWeek} (${soFar})`} value={n(o.impressionsThisWeek)} detail={`${compared(n(o.impressionsSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.impressionsLastWeek)}`} />
-        <StatCard name="replies-this-week" label={`${t.repliesThisWeek} (${soFar})`} value={n(o.repliesThisWeek)} detail={`${compared(n(o.repliesSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.repliesLastWeek)}`} />
+        <StatCard
+          name="total-audience"
+          label={m.followersAcrossChannels}
+          value={n(o.totalAudience)}
+          detail={m.followersAcrossChannelsNote}
+        />
+        <StatCard
+          name="change-this-week"
+          label={`${t.changeThisWeek} (${soFar})`}
+          value={c(o.totalChangeThisWeek)}
+          detail={`${compared(c(o.totalChangeSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${c(o.totalChangeLastWeek)}`}
+        />
+        <StatCard
+          name="impressions-this-week"
+          label={`${m.impressionsThisWeek} (${soFar})`}
+          value={n(o.impressionsThisWeek)}
+          detail={`${compared(n(o.impressionsSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.impressionsLastWeek)}`}
+        />
+        <StatCard
+          name="replies-this-week"
+          label={`${t.repliesThisWeek} (${soFar})`}
+          value={n(o.repliesThisWeek)}
+          detail={`${compared(n(o.repliesSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.repliesLastWeek)}`}
+        />
       </div>
 
       <section className="panel" aria-labelledby="channels-title">
         <h2 id="channels-title">{t.channels}</h2>
-        {o.channels.length === 0 ? <p className="empty">{t.noData}</p> : (
+        {o.channels.length === 0 ? (
+          <p className="empty">{t.noData}</p>
+        ) : (
           <DataTable
             caption={t.channels}
             captionHidden
             dataName="overview-channels"
             columns={[
-              { label: t.channel }, { label: t.audience, numeric: true }, { label: `${t.changeThisWeek} (${soFar})`, numeric: true },
-              { label: m.changeLastWeekComplete, numeric: true }, { label: `${t.impressions} (${soFar})`, numeric: true }, { label: `${t.reach} (${soFar})`, numeric: true },
+              { label: t.channel },
+              { label: t.audience, numeric: true },
+              { label: `${t.changeThisWeek} (${soFar})`, numeric: true },
+              { label: m.changeLastWeekComplete, numeric: true },
+              { label: `${t.impressions} (${soFar})`, numeric: true },
+              { label: `${t.reach} (${soFar})`, numeric: true },
               { label: `${t.replies} (${soFar})`, numeric: true },
-              { label: t.trend12w }, { label: "Status" },
+              { label: t.trend12w },
+              { label: "Status" },
             ]}
             rows={o.channels.map((ch) => {
               const known = ch.sparkline.filter((v): v is number => v !== null);
@@ -52,8 +90,19 @@ export default async function OverviewPage(props: PageProps) {
                 header: channelLabel(ch),
                 cells: [
                   ch.audienceDay ? `${n(ch.audience)} (${formatDay(ch.audienceDay, locale)})` : n(ch.audience),
-                  c(ch.changeThisWeek), c(ch.changeLastWeek), n(ch.impressionsThisWeek), n(ch.reachThisWeek), n(ch.repliesThisWeek),
-                  { node: <Sparkline values={ch.sparkline} label={t.sparklineLabel(channelLabel(ch), n(known[0] ?? null), n(known.at(-1) ?? null))} /> },
+                  c(ch.changeThisWeek),
+                  c(ch.changeLastWeek),
+                  n(ch.impressionsThisWeek),
+                  n(ch.reachThisWeek),
+                  n(ch.repliesThisWeek),
+                  {
+                    node: (
+                      <Sparkline
+                        values={ch.sparkline}
+                        label={t.sparklineLabel(channelLabel(ch), n(known[0] ?? null), n(known.at(-1) ?? null))}
+                      />
+                    ),
+                  },
                   t[`status_${ch.status}`],
                 ],
               };
@@ -64,14 +113,24 @@ export default async function OverviewPage(props: PageProps) {
 
       <section className="panel" aria-labelledby="attention-title">
         <h2 id="attention-title">{t.attention}</h2>
-        {o.attention.length === 0 ? <p>{t.attentionNone}</p> : (
+        {o.attention.length === 0 ? (
+          <p>{t.attentionNone}</p>
+        ) : (
           <ul data-attention>
             {o.attention.map((a) => (
               <li key={`${a.accountId}-${a.reason}-${a.metric ?? ""}`}>
-                <strong>{channelLabel(a)}</strong>: {a.reason === "series_break"
-                  ? m.seriesBreak(m[`metric_${a.metric!}`], formatDay(a.lastKnown!, locale))
-                  : <>{t[`reason_${a.reason}`]}{a.missingDays > 0 && <> – {t.missingDays(a.missingDays)}</>}</>}
-                {" "}<a href={`/agencies/${agency.slug}/connections${locale === "nb" ? "" : `?lang=${locale}`}`}>{t.nav_connections}</a>
+                <strong>{channelLabel(a)}</strong>:{" "}
+                {a.reason === "series_break" ? (
+                  m.seriesBreak(m[`metric_${a.metric!}`], formatDay(a.lastKnown!, locale))
+                ) : (
+                  <>
+                    {t[`reason_${a.reason}`]}
+                    {a.missingDays > 0 && <> – {t.missingDays(a.missingDays)}</>}
+                  </>
+                )}{" "}
+                <a href={`/agencies/${agency.slug}/connections${locale === "nb" ? "" : `?lang=${locale}`}`}>
+                  {t.nav_connections}
+                </a>
               </li>
             ))}
           </ul>
@@ -79,7 +138,15 @@ export default async function OverviewPage(props: PageProps) {
       </section>
 
       {/* A period of one's own choosing beside the previous one or the same one last year. */}
-      <FilterForm locale={locale} filters={ctx.filters} range={ctx.range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showBucket={false} />
+      <FilterForm
+        locale={locale}
+        filters={ctx.filters}
+        range={ctx.range}
+        errors={ctx.errors}
+        notices={ctx.notices}
+        channels={ctx.channelOptions}
+        showBucket={false}
+      />
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={ctx.filters} />
     </div>
   );

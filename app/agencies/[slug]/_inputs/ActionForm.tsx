@@ -37,7 +37,10 @@ export function ActionForm(props: {
       }}
     >
       {props.children}
-      <p className={state ? (state.ok ? "form-ok" : "form-error") : "visually-hidden"} role={state && !state.ok ? "alert" : "status"}>
+      <p
+        className={state ? (state.ok ? "form-ok" : "form-error") : "visually-hidden"}
+        role={state && !state.ok ? "alert" : "status"}
+      >
         {state?.message ?? ""}
       </p>
     </form>

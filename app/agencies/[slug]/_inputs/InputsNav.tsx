@@ -3,14 +3,27 @@ import type { InputsText } from "@/lib/i18n";
 import { withLang } from "./lang";
 
 /** Heading block shared by the inputs pages: back link, title and links between the three views. */
-export function InputsHeader(props: { slug: string; agencyName: string; title: string; current: "inbox" | "work-items" | "outcomes"; t: InputsText; lang: UiLocale }) {
+export function InputsHeader(props: {
+  slug: string;
+  agencyName: string;
+  title: string;
+  current: "inbox" | "work-items" | "outcomes";
+  t: InputsText;
+  lang: UiLocale;
+}) {
   const base = `/agencies/${props.slug}`;
   const link = (key: typeof props.current, label: string) => (
-    <li><a href={withLang(`${base}/${key}`, props.lang)} aria-current={props.current === key ? "page" : undefined}>{label}</a></li>
+    <li>
+      <a href={withLang(`${base}/${key}`, props.lang)} aria-current={props.current === key ? "page" : undefined}>
+        {label}
+      </a>
+    </li>
   );
   return (
     <>
-      <p><a href={withLang("/", props.lang)}>{props.t.back}</a></p>
+      <p>
+        <a href={withLang("/", props.lang)}>{props.t.back}</a>
+      </p>
       <h1>{props.title}</h1>
       <p className="meta">{props.agencyName}</p>
       <nav aria-label={props.t.navLabel} className="inputs-nav">

@@ -15,7 +15,11 @@ export class NotAllowedError extends Error {
   }
 }
 
-export const SlugSchema = z.string().min(1).max(200).regex(/^[a-z0-9-]+$/);
+export const SlugSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9-]+$/);
 
 /** The language a form was sent in (the form adds it; bokmål otherwise). */
 export function formLang(form: unknown): UiLocale {
@@ -42,11 +46,19 @@ export async function guarded(lang: UiLocale, run: () => Promise<string>, onStal
     }
     if (error instanceof InvalidMoveError) {
       const labels = inputsText(lang).linkStatus as Record<string, string>;
-      if (error.code === "skipped_step" && error.detail) return { ok: false, message: a.skipped_step(labels[error.detail.from] ?? error.detail.from, labels[error.detail.to] ?? error.detail.to) };
-      return { ok: false, message: error.code ? a[error.code] as string : error.message };
+      if (error.code === "skipped_step" && error.detail)
+        return {
+          ok: false,
+          message: a.skipped_step(
+            labels[error.detail.from] ?? error.detail.from,
+            labels[error.detail.to] ?? error.detail.to,
+          ),
+        };
+      return { ok: false, message: error.code ? (a[error.code] as string) : error.message };
     }
     if (error instanceof InputNotFoundError) return { ok: false, message: a.notFound };
-    if (error instanceof NotAllowedError) return { ok: false, message: error.role === "admin" ? a.notAdmin : a.notEditor };
+    if (error instanceof NotAllowedError)
+      return { ok: false, message: error.role === "admin" ? a.notAdmin : a.notEditor };
     if (error instanceof z.ZodError) return { ok: false, message: a.invalidForm(issuesText(error, lang)) };
     throw error;
   }

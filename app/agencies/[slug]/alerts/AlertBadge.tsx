@@ -4,8 +4,14 @@ import { AlertBadgeLink } from "./AlertBadgeLink";
 
 /** "3 nye varsler siste døgn" in the agency header, linking to the alerts page; nothing when there are none. */
 export async function AlertBadge(props: { agencyId: string; slug: string }) {
-  const count = await db().alert.count({ where: { agencyId: props.agencyId, createdAt: { gte: new Date(Date.now() - 86_400_000) } } });
+  const count = await db().alert.count({
+    where: { agencyId: props.agencyId, createdAt: { gte: new Date(Date.now() - 86_400_000) } },
+  });
   if (!count) return null;
-  const labels = { nb: alertTexts("nb").newCount(count), en: alertTexts("en").newCount(count), sv: alertTexts("sv").newCount(count) };
+  const labels = {
+    nb: alertTexts("nb").newCount(count),
+    en: alertTexts("en").newCount(count),
+    sv: alertTexts("sv").newCount(count),
+  };
   return <AlertBadgeLink href={`/agencies/${props.slug}/alerts`} labels={labels} />;
 }

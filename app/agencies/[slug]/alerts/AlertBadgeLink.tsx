@@ -8,7 +8,9 @@ export function AlertBadgeLink(props: { href: string; labels: Record<"nb" | "en"
   const code = lang === "en" || lang === "sv" ? lang : "nb";
   return (
     <p className="alert-badge">
-      <Link href={code === "nb" ? props.href : `${props.href}?lang=${code}`} data-alert-count>{props.labels[code]}</Link>
+      <Link href={code === "nb" ? props.href : `${props.href}?lang=${code}`} data-alert-count>
+        {props.labels[code]}
+      </Link>
     </p>
   );
 }

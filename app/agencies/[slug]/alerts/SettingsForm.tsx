@@ -50,15 +50,31 @@ export function SettingsForm(props: SettingsFormProps) {
               <label htmlFor={id(f.name)}>{f.label}</label>
               <br />
               <input
-                id={id(f.name)} name={f.name} type="number" inputMode="decimal" defaultValue={f.value} min={f.min} max={f.max} step={f.step}
-                aria-invalid={error ? true : undefined} aria-describedby={error ? id(`${f.name}-error`) : undefined}
+                id={id(f.name)}
+                name={f.name}
+                type="number"
+                inputMode="decimal"
+                defaultValue={f.value}
+                min={f.min}
+                max={f.max}
+                step={f.step}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? id(`${f.name}-error`) : undefined}
               />
-              {error && <span id={id(`${f.name}-error`)} className="error"> {error}</span>}
+              {error && (
+                <span id={id(`${f.name}-error`)} className="error">
+                  {" "}
+                  {error}
+                </span>
+              )}
             </p>
           );
         })}
         <button type="submit">{props.save}</button>
-        <p className={state ? (state.ok ? "form-ok" : "form-error") : "visually-hidden"} role={state && !state.ok ? "alert" : "status"}>
+        <p
+          className={state ? (state.ok ? "form-ok" : "form-error") : "visually-hidden"}
+          role={state && !state.ok ? "alert" : "status"}
+        >
           {state?.message ?? ""}
         </p>
       </fieldset>

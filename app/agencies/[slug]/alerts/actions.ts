@@ -13,13 +13,18 @@ import { findVisibleAgency, hasRole, requireVisibleAgency } from "@/lib/permissi
 
 const Slug = z.string().min(1).max(100);
 const langOf = (raw: unknown) => LangSchema.catch("nb").parse(raw);
-const back = (slug: string, msg: string, lang: string) => redirect(`/agencies/${slug}/alerts?msg=${msg}${lang === "nb" ? "" : `&lang=${lang}`}`);
+const back = (slug: string, msg: string, lang: string) =>
+  redirect(`/agencies/${slug}/alerts?msg=${msg}${lang === "nb" ? "" : `&lang=${lang}`}`);
 
 export async function subscribeToAlerts(slug: unknown, rawForm: unknown) {
   const form = formArg(rawForm);
   const agency = await requireVisibleAgency(slugArg(slug));
   const user = (await getSessionUser())!;
-  await db().alertSubscription.upsert({ where: { agencyId_userId: { agencyId: agency.id, userId: user.id } }, create: { agencyId: agency.id, userId: user.id }, update: {} });
+  await db().alertSubscription.upsert({
+    where: { agencyId_userId: { agencyId: agency.id, userId: user.id } },
+    create: { agencyId: agency.id, userId: user.id },
+    update: {},
+  });
   back(agency.slug, "subscribed", langOf(form.get("lang")));
 }
 
@@ -42,12 +47,20 @@ export async function saveAlertSettings(slug: unknown, _prev: SettingsState, raw
   const kind = AlertKindSchema.safeParse(form.get("kind"));
   if (!agency || !hasRole(agency, "admin") || !kind.success) return { ok: false, message: t.msg_invalid, errors: {} };
   const limits = PARAM_LIMITS[kind.data] as Record<string, { min: number; max: number }>;
-  const raw = Object.fromEntries(Object.keys(limits).map((name) => [name, String(form.get(name) ?? "").trim().replace(",", ".")]));
+  const raw = Object.fromEntries(
+    Object.keys(limits).map((name) => [
+      name,
+      String(form.get(name) ?? "")
+        .trim()
+        .replace(",", "."),
+    ]),
+  );
   const errors: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     const l = limits[name]!;
     const field = (PARAM_SCHEMAS[kind.data].shape as Record<string, z.ZodType>)[name]!;
-    if (value === "" || !field.safeParse(value).success) errors[name] = t.fieldError(formatNumber(l.min, lang), formatNumber(l.max, lang));
+    if (value === "" || !field.safeParse(value).success)
+      errors[name] = t.fieldError(formatNumber(l.min, lang), formatNumber(l.max, lang));
   }
   const parsed = PARAM_SCHEMAS[kind.data].safeParse(raw);
   if (Object.keys(errors).length || !parsed.success) return { ok: false, message: t.msg_invalid, errors };

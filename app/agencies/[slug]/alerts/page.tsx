@@ -20,7 +20,10 @@ const SearchSchema = z.object({
 /** The page lists the newest alerts; older ones stay in the database. */
 const SHOWN = 200;
 
-export default async function AlertsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AlertsPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const agency = await requireVisibleAgency((await props.params).slug);
   const user = (await getSessionUser())!;
   const search = SearchSchema.parse(await props.searchParams);
@@ -28,28 +31,49 @@ export default async function AlertsPage(props: { params: Promise<{ slug: string
   const t = alertTexts(locale);
   const admin = hasRole(agency, "admin");
   const [alerts, subscription, settings] = await Promise.all([
-    db().alert.findMany({ where: { agencyId: agency.id }, orderBy: [{ createdAt: "desc" }, { periodStart: "desc" }], take: SHOWN }),
+    db().alert.findMany({
+      where: { agencyId: agency.id },
+      orderBy: [{ createdAt: "desc" }, { periodStart: "desc" }],
+      take: SHOWN,
+    }),
     db().alertSubscription.findUnique({ where: { agencyId_userId: { agencyId: agency.id, userId: user.id } } }),
     admin ? getAlertSettings(db(), agency.id) : null,
   ]);
   const accounts = new Map(
-    (await db().account.findMany({ where: { agencyId: agency.id, id: { in: [...new Set(alerts.map((a) => a.accountId))] } }, select: { id: true, platform: true, handle: true } })).map((a) => [a.id, a]),
+    (
+      await db().account.findMany({
+        where: { agencyId: agency.id, id: { in: [...new Set(alerts.map((a) => a.accountId))] } },
+        select: { id: true, platform: true, handle: true },
+      })
+    ).map((a) => [a.id, a]),
   );
   const catcher = !loadConfig().SMTP_HOST;
 
   return (
     <div data-page="alerts" lang={locale}>
-      <h1>{t.title}: {agency.name}</h1>
+      <h1>
+        {t.title}: {agency.name}
+      </h1>
       <p className="meta">{t.intro}</p>
-      {search.msg && <p role="status" className="notice">{t[`msg_${search.msg}`]}</p>}
+      {search.msg && (
+        <p role="status" className="notice">
+          {t[`msg_${search.msg}`]}
+        </p>
+      )}
 
       <h2>{t.subscribeTitle}</h2>
       <form action={(subscription ? unsubscribeFromAlerts : subscribeToAlerts).bind(null, agency.slug)}>
         <input type="hidden" name="lang" value={locale} />
         <p>{subscription ? t.subscribed(user.email) : t.notSubscribed}</p>
-        <button type="submit" className={subscription ? "secondary" : undefined}>{subscription ? t.unsubscribe : t.subscribe}</button>
+        <button type="submit" className={subscription ? "secondary" : undefined}>
+          {subscription ? t.unsubscribe : t.subscribe}
+        </button>
       </form>
-      {catcher && admin && <p className="meta">{t.mailbox} <Link href="/mailbox">/mailbox</Link></p>}
+      {catcher && admin && (
+        <p className="meta">
+          {t.mailbox} <Link href="/mailbox">/mailbox</Link>
+        </p>
+      )}
 
       <h2>{t.listCaption}</h2>
       {alerts.length === 0 ? (
@@ -75,8 +99,17 @@ export default async function AlertsPage(props: { params: Promise<{ slug: string
                 <tr key={a.id} data-alert={a.kind}>
                   <td>{formatInstant(a.createdAt, agency.timeZone, locale)}</td>
                   <td>{d.channel}</td>
-                  <td><strong>{d.kind}</strong>: {d.text}</td>
-                  <td><Link href={evidencePath(view, agency, locale)} aria-label={`${t.showEvidence}: ${d.kind}, ${d.channel}`}>{t.showEvidence}</Link></td>
+                  <td>
+                    <strong>{d.kind}</strong>: {d.text}
+                  </td>
+                  <td>
+                    <Link
+                      href={evidencePath(view, agency, locale)}
+                      aria-label={`${t.showEvidence}: ${d.kind}, ${d.channel}`}
+                    >
+                      {t.showEvidence}
+                    </Link>
+                  </td>
                 </tr>
               );
             })}
@@ -100,8 +133,12 @@ export default async function AlertsPage(props: { params: Promise<{ slug: string
               enabledLabel={`${t.enabled}: ${kindLabel(t, kind)}`}
               save={t.save}
               fields={Object.entries(PARAM_LIMITS[kind]).map(([name, l]) => ({
-                name, label: t[`param_${name}` as keyof typeof t] as string, value: (settings[kind].params as Record<string, number>)[name]!,
-                min: l.min, max: l.max, step: l.int ? "1" : "any",
+                name,
+                label: t[`param_${name}` as keyof typeof t] as string,
+                value: (settings[kind].params as Record<string, number>)[name]!,
+                min: l.min,
+                max: l.max,
+                step: l.int ? "1" : "any",
               }))}
             />
           ))}

@@ -13,9 +13,16 @@ import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 async function manualAccount(slug: string, accountId: unknown) {
   const agency = await findVisibleAgency(slug);
   if (!agency) redirect("/");
-  if (!hasRole(agency, "admin")) redirect(`/agencies/${slug}/campaigns?error=${encodeURIComponent("Bare administratorer kan registrere kampanjer.")}`);
+  if (!hasRole(agency, "admin"))
+    redirect(
+      `/agencies/${slug}/campaigns?error=${encodeURIComponent("Bare administratorer kan registrere kampanjer.")}`,
+    );
   const id = z.string().uuid().safeParse(accountId);
-  const account = id.success ? await db().account.findFirst({ where: { id: id.data, agencyId: agency.id, platform: { in: ["email", "app_push"] } } }) : null;
+  const account = id.success
+    ? await db().account.findFirst({
+        where: { id: id.data, agencyId: agency.id, platform: { in: ["email", "app_push"] } },
+      })
+    : null;
   if (!account) redirect(`/agencies/${slug}/campaigns?error=${encodeURIComponent("Velg en e-post- eller pushkanal.")}`);
   return { agency, account };
 }
@@ -26,10 +33,22 @@ export async function addCampaign(slugValue: unknown, formValue: unknown) {
   const [slug, form] = [slugArg(slugValue), formArg(formValue)];
   const { agency, account } = await manualAccount(slug, form.get("accountId"));
   const field = (k: string) => String(form.get(k) ?? "");
-  const parsed = CampaignRowSchema.safeParse({ name: field("name"), sentAt: field("sentAt"), sent: field("sent"), reached: field("reached"), targetPopulation: field("targetPopulation"), opens: field("opens"), clicks: field("clicks") });
+  const parsed = CampaignRowSchema.safeParse({
+    name: field("name"),
+    sentAt: field("sentAt"),
+    sent: field("sent"),
+    reached: field("reached"),
+    targetPopulation: field("targetPopulation"),
+    opens: field("opens"),
+    clicks: field("clicks"),
+  });
   if (!parsed.success) back(slug, `error=${encodeURIComponent(issuesText(parsed.error, agency.locale))}`);
   const row = parsed.data!;
-  await upsertCampaigns(db(), [{ agencyId: agency.id, accountId: account.id, ...row, sentAt: sentAtInstant(row.sentAt, agency.timeZone) }], agency.timeZone);
+  await upsertCampaigns(
+    db(),
+    [{ agencyId: agency.id, accountId: account.id, ...row, sentAt: sentAtInstant(row.sentAt, agency.timeZone) }],
+    agency.timeZone,
+  );
   back(slug, "saved=1");
 }
 
@@ -42,6 +61,15 @@ export async function importCampaigns(slugValue: unknown, formValue: unknown) {
   const { rows, errors } = parseCampaignCsv(await (file as File).text(), agency.locale);
   // All or nothing: a file with a bad line is not half imported.
   if (errors.length) back(slug, `error=${encodeURIComponent(errors.slice(0, 5).join(" · "))}`);
-  await upsertCampaigns(db(), rows.map((r) => ({ agencyId: agency.id, accountId: account.id, ...r, sentAt: sentAtInstant(r.sentAt, agency.timeZone) })), agency.timeZone);
+  await upsertCampaigns(
+    db(),
+    rows.map((r) => ({
+      agencyId: agency.id,
+      accountId: account.id,
+      ...r,
+      sentAt: sentAtInstant(r.sentAt, agency.timeZone),
+    })),
+    agency.timeZone,
+  );
   back(slug, `saved=${rows.length}`);
 }

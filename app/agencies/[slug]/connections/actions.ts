@@ -16,7 +16,11 @@ import { formFields, slugArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const Lang = z.enum(["nb", "sv", "en"]).optional().catch(undefined);
-const AddSchema = z.object({ address: z.string().max(500).default(""), where: z.enum(["real", "sandbox"]).optional().catch(undefined), lang: Lang });
+const AddSchema = z.object({
+  address: z.string().max(500).default(""),
+  where: z.enum(["real", "sandbox"]).optional().catch(undefined),
+  lang: Lang,
+});
 const AccountSchema = z.object({ accountId: z.uuid(), lang: Lang });
 const RemoveSchema = AccountSchema.extend({ history: z.enum(["keep", "delete"]) });
 
@@ -32,7 +36,14 @@ function query(params: Record<string, string | undefined>): string {
 }
 
 async function audit(agencyId: string, target: string, details: Record<string, string>) {
-  await recordAudit(db(), { action: "channel_changed", agencyId, actorUserId: (await currentActor()).userId, target, details, ip: (await headers()).get("x-forwarded-for") });
+  await recordAudit(db(), {
+    action: "channel_changed",
+    agencyId,
+    actorUserId: (await currentActor()).userId,
+    target,
+    details,
+    ip: (await headers()).get("x-forwarded-for"),
+  });
 }
 
 /** Step 1: recognise the address and find the account; the confirmation page shows what was found. */
@@ -56,15 +67,28 @@ export async function saveChannel(slug: unknown, form: unknown) {
   if (!found.ok) redirect(base + query({ address, where, lang, problem: found.problem, platform: found.platform }));
   const config = loadConfig();
   const signIn = found.target.kind === "real" && needsSignInFirst(found.channel.platform);
-  const added = await addChannel(db(), agency.id, found.channel, { backfillDays: config.BACKFILL_DAYS, appToken: found.target.kind === "real" ? found.token : null, credentialsKey: process.env.CREDENTIALS_KEY, needsSignIn: signIn });
-  if (!added.ok) redirect(base + query({ address, where, lang, problem: added.problem, platform: found.channel.platform }));
-  await audit(agency.id, `${found.channel.platform}:${found.channel.handle}`, { change: added.restored ? "restored" : "added", where: found.target.kind });
+  const added = await addChannel(db(), agency.id, found.channel, {
+    backfillDays: config.BACKFILL_DAYS,
+    appToken: found.target.kind === "real" ? found.token : null,
+    credentialsKey: process.env.CREDENTIALS_KEY,
+    needsSignIn: signIn,
+  });
+  if (!added.ok)
+    redirect(base + query({ address, where, lang, problem: added.problem, platform: found.channel.platform }));
+  await audit(agency.id, `${found.channel.platform}:${found.channel.handle}`, {
+    change: added.restored ? "restored" : "added",
+    where: found.target.kind,
+  });
   if (!signIn) await collectSoon(added.accountId);
   const msg = added.restored ? "restored" : signIn ? "added_sign_in" : "added";
   redirect(`/agencies/${agency.slug}/connections` + query({ lang, msg, channel: found.channel.displayName }));
 }
 
-async function change(slug: unknown, form: unknown, act: (agencyId: string, accountId: string) => Promise<string | null>) {
+async function change(
+  slug: unknown,
+  form: unknown,
+  act: (agencyId: string, accountId: string) => Promise<string | null>,
+) {
   const agency = await adminAgency(slug);
   const parsed = AccountSchema.safeParse(formFields(form));
   const back = (msg: string, lang?: string) => redirect(`/agencies/${agency.slug}/connections` + query({ lang, msg }));
@@ -109,12 +133,29 @@ export async function connectBlueskyAction(slug: unknown, form: unknown) {
   const parsed = BlueskySchema.safeParse(raw);
   const lang = typeof raw.lang === "string" && ["nb", "sv", "en"].includes(raw.lang) ? raw.lang : undefined;
   const accountId = typeof raw.accountId === "string" ? raw.accountId : undefined;
-  if (!parsed.success) redirect(`/agencies/${agency.slug}/connections/bluesky` + query({ account: accountId, lang, msg: "bluesky_invalid" }));
-  const account = await db().account.findFirst({ where: { id: parsed.data!.accountId, agencyId: agency.id, platform: "bluesky" }, select: { id: true, handle: true, platformId: true, baseUrl: true } });
+  if (!parsed.success)
+    redirect(
+      `/agencies/${agency.slug}/connections/bluesky` + query({ account: accountId, lang, msg: "bluesky_invalid" }),
+    );
+  const account = await db().account.findFirst({
+    where: { id: parsed.data!.accountId, agencyId: agency.id, platform: "bluesky" },
+    select: { id: true, handle: true, platformId: true, baseUrl: true },
+  });
   if (!account) notFound();
-  const result = await connectBluesky(db(), account, parsed.data!.appPassword, { credentialsKey: process.env.CREDENTIALS_KEY, timeoutMs: loadConfig().PLATFORM_TIMEOUT_MS });
-  if (result !== "connected") redirect(`/agencies/${agency.slug}/connections/bluesky` + query({ account: account.id, lang, msg: result }));
-  await recordAudit(db(), { action: "credential_saved", agencyId: agency.id, actorUserId: (await currentActor()).userId, target: `bluesky:${account.handle}`, details: { via: "app_password" }, ip: (await headers()).get("x-forwarded-for") });
+  const result = await connectBluesky(db(), account, parsed.data!.appPassword, {
+    credentialsKey: process.env.CREDENTIALS_KEY,
+    timeoutMs: loadConfig().PLATFORM_TIMEOUT_MS,
+  });
+  if (result !== "connected")
+    redirect(`/agencies/${agency.slug}/connections/bluesky` + query({ account: account.id, lang, msg: result }));
+  await recordAudit(db(), {
+    action: "credential_saved",
+    agencyId: agency.id,
+    actorUserId: (await currentActor()).userId,
+    target: `bluesky:${account.handle}`,
+    details: { via: "app_password" },
+    ip: (await headers()).get("x-forwarded-for"),
+  });
   await collectSoon(account.id);
   redirect(`/agencies/${agency.slug}/connections` + query({ lang, msg: "connected" }));
 }

@@ -14,7 +14,21 @@ import { pauseChannelAction, resumeChannelAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const MESSAGES = ["added", "added_sign_in", "restored", "paused", "resumed", "archived", "deleted", "linked_to_work", "connected", "oauth_failed", "oauth_denied", "oauth_unavailable", "invalid"] as const;
+const MESSAGES = [
+  "added",
+  "added_sign_in",
+  "restored",
+  "paused",
+  "resumed",
+  "archived",
+  "deleted",
+  "linked_to_work",
+  "connected",
+  "oauth_failed",
+  "oauth_denied",
+  "oauth_unavailable",
+  "invalid",
+] as const;
 const SearchSchema = z.object({
   lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined),
   msg: z.enum(MESSAGES).optional().catch(undefined),
@@ -23,7 +37,10 @@ const SearchSchema = z.object({
 const DAY_MS = 86_400_000;
 const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
 
-export default async function ConnectionsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConnectionsPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   const { lang, msg, channel } = SearchSchema.parse(await props.searchParams);
@@ -32,22 +49,42 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
   const ct = channelTexts(locale);
   const admin = hasRole(agency, "admin");
   const langQ = lang ? `&lang=${lang}` : "";
-  const message = msg ? (() => {
-    const m = ct[`msg_${msg}`];
-    return typeof m === "function" ? m(channel ?? "") : m;
-  })() : null;
-  const day = (d: Date) => new Intl.DateTimeFormat(INTL[locale], { timeZone: agency.timeZone, dateStyle: "short" }).format(d);
+  const message = msg
+    ? (() => {
+        const m = ct[`msg_${msg}`];
+        return typeof m === "function" ? m(channel ?? "") : m;
+      })()
+    : null;
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat(INTL[locale], { timeZone: agency.timeZone, dateStyle: "short" }).format(d);
   const now = Date.now();
   const { connections, recentRuns } = await getConnections(db(), agency.id);
   const when = (d: Date | null) =>
-    d ? new Intl.DateTimeFormat(INTL[locale], { timeZone: agency.timeZone, dateStyle: "short", timeStyle: "short" }).format(d) : t.never;
+    d
+      ? new Intl.DateTimeFormat(INTL[locale], {
+          timeZone: agency.timeZone,
+          dateStyle: "short",
+          timeStyle: "short",
+        }).format(d)
+      : t.never;
   const names = new Map(connections.map((c) => [c.accountId, `${PLATFORM_LABEL[c.platform]} · ${c.handle}`]));
 
   return (
     <div data-page="connections">
-      <h1>{t.title}: {agency.name}</h1>
+      <h1>
+        {t.title}: {agency.name}
+      </h1>
       <p className="meta">{t.intro}</p>
-      {message && <p role="status" className={msg === "oauth_failed" || msg === "linked_to_work" || msg === "invalid" ? "notice form-error" : "notice"}>{message}</p>}
+      {message && (
+        <p
+          role="status"
+          className={
+            msg === "oauth_failed" || msg === "linked_to_work" || msg === "invalid" ? "notice form-error" : "notice"
+          }
+        >
+          {message}
+        </p>
+      )}
       {admin && (
         <p>
           <Link href={`/agencies/${agency.slug}/connections/add${lang ? `?lang=${lang}` : ""}`}>{ct.addLink}</Link>
@@ -74,17 +111,25 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
               const collected = SOCIAL_PLATFORMS.includes(c.platform as SocialPlatform);
               return (
                 <tr key={c.accountId} data-connection={c.handle}>
-                  <th scope="row">{PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span></th>
+                  <th scope="row">
+                    {PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span>
+                  </th>
                   <td>{collected ? (c.sandbox ? t.sandbox : t.real) : t.noCollector}</td>
                   <td className={`status-${c.status}`} data-status={c.archived ? "archived" : c.status}>
                     {c.archived ? ct.archived : t[`status_${c.status}`]}
                     {collected && !c.sandbox && !c.hasCredentials && <span className="meta"> · {t.tokenNone}</span>}
                     {c.grantExpiresAt && c.grantExpiresAt.getTime() - now < EXPIRY_WARNING_DAYS * DAY_MS ? (
-                      <div className="form-error" data-token-warning>{ct.tokenExpiresSoon(day(c.grantExpiresAt))}</div>
+                      <div className="form-error" data-token-warning>
+                        {ct.tokenExpiresSoon(day(c.grantExpiresAt))}
+                      </div>
                     ) : c.grantExpiresAt ? (
                       <div className="meta">{ct.tokenExpires(day(c.grantExpiresAt))}</div>
                     ) : null}
-                    {c.accessExpiresAt && c.status === "active" && <div className="meta" data-token-renewed>{ct.tokenRenewed(when(c.accessExpiresAt))}</div>}
+                    {c.accessExpiresAt && c.status === "active" && (
+                      <div className="meta" data-token-renewed>
+                        {ct.tokenRenewed(when(c.accessExpiresAt))}
+                      </div>
+                    )}
                   </td>
                   <td data-last-success>{collected ? when(c.lastSuccessAt) : "–"}</td>
                   <td>
@@ -93,7 +138,11 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                         <span className={`outcome-${c.lastRun.outcome}`}>{t[`outcome_${c.lastRun.outcome}`]}</span>
                         <span className="meta"> {when(c.lastRun.startedAt)}</span>
                         {c.lastRun.error && <div className="run-error">{c.lastRun.error}</div>}
-                        {c.nextCollectAt && c.nextCollectAt > new Date() && <div className="meta">{t.waitUntil} {when(c.nextCollectAt)}</div>}
+                        {c.nextCollectAt && c.nextCollectAt > new Date() && (
+                          <div className="meta">
+                            {t.waitUntil} {when(c.nextCollectAt)}
+                          </div>
+                        )}
                         {c.failuresLast24h > 0 && <div className="meta">{t.failures(c.failuresLast24h)}</div>}
                       </>
                     ) : (
@@ -103,8 +152,15 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                   <td data-backfill>
                     {c.backfill ? (
                       <>
-                        <progress max={c.backfill.daysTotal} value={c.backfill.daysDone} aria-label={`${t.backfill}: ${c.handle}`} />{" "}
-                        {t.backfillDays(formatNumber(c.backfill.daysDone, locale), formatNumber(c.backfill.daysTotal, locale))}
+                        <progress
+                          max={c.backfill.daysTotal}
+                          value={c.backfill.daysDone}
+                          aria-label={`${t.backfill}: ${c.handle}`}
+                        />{" "}
+                        {t.backfillDays(
+                          formatNumber(c.backfill.daysDone, locale),
+                          formatNumber(c.backfill.daysTotal, locale),
+                        )}
                         {c.backfill.done && ` (${t.backfillDone})`}
                       </>
                     ) : (
@@ -116,7 +172,14 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                       {collected && (isOAuthPlatform(c.platform) || c.platform === "bluesky") && !c.archived && (
                         // :TRICKY: a plain link, never next/link: its prefetch would call the connect route for every
                         // row in view, and each call starts a sign-in flow whose cookie replaces the one before.
-                        <a href={c.platform === "bluesky" ? `/agencies/${agency.slug}/connections/bluesky?account=${c.accountId}${langQ}` : `/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`} aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}>
+                        <a
+                          href={
+                            c.platform === "bluesky"
+                              ? `/agencies/${agency.slug}/connections/bluesky?account=${c.accountId}${langQ}`
+                              : `/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`
+                          }
+                          aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}
+                        >
                           {c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}
                         </a>
                       )}
@@ -124,18 +187,27 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                         <form action={pauseChannelAction.bind(null, agency.slug)}>
                           <input type="hidden" name="accountId" value={c.accountId} />
                           {lang && <input type="hidden" name="lang" value={lang} />}
-                          <button type="submit" aria-label={`${ct.pause}: ${c.displayName}`}>{ct.pause}</button>
+                          <button type="submit" aria-label={`${ct.pause}: ${c.displayName}`}>
+                            {ct.pause}
+                          </button>
                         </form>
                       )}
                       {collected && c.status === "paused" && (
                         <form action={resumeChannelAction.bind(null, agency.slug)}>
                           <input type="hidden" name="accountId" value={c.accountId} />
                           {lang && <input type="hidden" name="lang" value={lang} />}
-                          <button type="submit" aria-label={`${ct.resume}: ${c.displayName}`}>{ct.resume}</button>
+                          <button type="submit" aria-label={`${ct.resume}: ${c.displayName}`}>
+                            {ct.resume}
+                          </button>
                         </form>
                       )}
                       {!c.archived && (
-                        <Link href={`/agencies/${agency.slug}/connections/remove?account=${c.accountId}${langQ}`} aria-label={`${ct.remove}: ${c.displayName}`}>{ct.remove}</Link>
+                        <Link
+                          href={`/agencies/${agency.slug}/connections/remove?account=${c.accountId}${langQ}`}
+                          aria-label={`${ct.remove}: ${c.displayName}`}
+                        >
+                          {ct.remove}
+                        </Link>
                       )}
                     </td>
                   )}
@@ -157,7 +229,9 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
                 <th scope="col">{t.started}</th>
                 <th scope="col">{t.channel}</th>
                 <th scope="col">{t.outcome}</th>
-                <th scope="col" className="num">{t.items}</th>
+                <th scope="col" className="num">
+                  {t.items}
+                </th>
                 <th scope="col">{t.error}</th>
               </tr>
             </thead>
@@ -165,9 +239,13 @@ export default async function ConnectionsPage(props: { params: Promise<{ slug: s
               {recentRuns.map((r) => (
                 <tr key={r.id}>
                   <td>{when(r.startedAt)}</td>
-                  <td>{names.get(r.accountId)} <span className="meta">({r.kind})</span></td>
+                  <td>
+                    {names.get(r.accountId)} <span className="meta">({r.kind})</span>
+                  </td>
                   <td className={`outcome-${r.outcome}`}>{t[`outcome_${r.outcome}`]}</td>
-                  <td className="num">{formatNumber(r.itemsFetched, locale)} / {formatNumber(r.itemsWritten, locale)}</td>
+                  <td className="num">
+                    {formatNumber(r.itemsFetched, locale)} / {formatNumber(r.itemsWritten, locale)}
+                  </td>
                   <td>{r.error ?? ""}</td>
                 </tr>
               ))}

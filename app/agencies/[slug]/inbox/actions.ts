@@ -17,23 +17,45 @@ import { agencyWithRole, formLang, guarded } from "../_inputs/guarded";
 
 const Kind = z.enum(["suggestion", "question", "complaint", "information"]);
 
-const TriageForm = z.object({ slug: z.string(), replyId: z.uuid(), state: z.enum(["input", "dismissed"]), kind: Kind.optional(), version: z.coerce.number().int().min(0) });
+const TriageForm = z.object({
+  slug: z.string(),
+  replyId: z.uuid(),
+  state: z.enum(["input", "dismissed"]),
+  kind: Kind.optional(),
+  version: z.coerce.number().int().min(0),
+});
 
 export async function triageAction(_: ActionState, form: FormData): Promise<ActionState> {
   let path = "";
   const lang = formLang(form);
   const a = actionsText(lang);
-  return guarded(lang, async () => {
-    const input = TriageForm.parse(fields(form));
-    const agency = await agencyWithRole(input.slug, "editor");
-    path = `/agencies/${agency.slug}/inbox`;
-    await triageReply(db(), agency.id, input.replyId, { state: input.state, kind: input.kind }, input.version, await currentActor());
-    revalidatePath(path);
-    return input.state === "input" ? a.savedInput : a.savedDismissed;
-  }, () => path && revalidatePath(path));
+  return guarded(
+    lang,
+    async () => {
+      const input = TriageForm.parse(fields(form));
+      const agency = await agencyWithRole(input.slug, "editor");
+      path = `/agencies/${agency.slug}/inbox`;
+      await triageReply(
+        db(),
+        agency.id,
+        input.replyId,
+        { state: input.state, kind: input.kind },
+        input.version,
+        await currentActor(),
+      );
+      revalidatePath(path);
+      return input.state === "input" ? a.savedInput : a.savedDismissed;
+    },
+    () => path && revalidatePath(path),
+  );
 }
 
-const LinkForm = z.object({ slug: z.string(), replyId: z.uuid(), workItemId: z.uuid({ message: "Velg et arbeid" }), note: z.string().max(2000).optional() });
+const LinkForm = z.object({
+  slug: z.string(),
+  replyId: z.uuid(),
+  workItemId: z.uuid({ message: "Velg et arbeid" }),
+  note: z.string().max(2000).optional(),
+});
 
 export async function linkAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
@@ -41,13 +63,22 @@ export async function linkAction(_: ActionState, form: FormData): Promise<Action
   return guarded(lang, async () => {
     const input = LinkForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
-    const { created } = await linkInput(db(), agency.id, { replyId: input.replyId, workItemId: input.workItemId, note: input.note?.trim() || null }, await currentActor());
+    const { created } = await linkInput(
+      db(),
+      agency.id,
+      { replyId: input.replyId, workItemId: input.workItemId, note: input.note?.trim() || null },
+      await currentActor(),
+    );
     revalidatePath(`/agencies/${agency.slug}/inbox`);
     return created ? a.linked : a.alreadyLinked;
   });
 }
 
-const RuleForm = z.object({ slug: z.string(), keyword: z.string().trim().min(2, "Minst to bokstaver").max(80), kind: Kind });
+const RuleForm = z.object({
+  slug: z.string(),
+  keyword: z.string().trim().min(2, "Minst to bokstaver").max(80),
+  kind: Kind,
+});
 
 export async function addRuleAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
@@ -90,7 +121,11 @@ export async function retentionAction(_: ActionState, form: FormData): Promise<A
   });
 }
 
-const EraseForm = z.object({ slug: z.string(), handle: z.string().trim().min(1, "Oppgi brukernavnet").max(200), confirm: z.literal("yes", { message: "Bekreft slettingen" }) });
+const EraseForm = z.object({
+  slug: z.string(),
+  handle: z.string().trim().min(1, "Oppgi brukernavnet").max(200),
+  confirm: z.literal("yes", { message: "Bekreft slettingen" }),
+});
 
 export async function eraseSubjectAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
@@ -98,7 +133,12 @@ export async function eraseSubjectAction(_: ActionState, form: FormData): Promis
   return guarded(lang, async () => {
     const input = EraseForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "admin");
-    const { erasedReplies } = await eraseSubject(db(), agency.id, input.handle.replace(/^@/, ""), resolveKeysFromEnv().pseudonymisationKey);
+    const { erasedReplies } = await eraseSubject(
+      db(),
+      agency.id,
+      input.handle.replace(/^@/, ""),
+      resolveKeysFromEnv().pseudonymisationKey,
+    );
     revalidatePath(`/agencies/${agency.slug}/inbox`);
     return a.erased(erasedReplies);
   });

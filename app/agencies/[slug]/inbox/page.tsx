@@ -12,7 +12,14 @@ import { ActionForm } from "../_inputs/ActionForm";
 import { formatInstant } from "../_inputs/format";
 import { InputsHeader } from "../_inputs/InputsNav";
 import { LangSchema, withLang } from "../_inputs/lang";
-import { addRuleAction, eraseSubjectAction, linkAction, removeRuleAction, retentionAction, triageAction } from "./actions";
+import {
+  addRuleAction,
+  eraseSubjectAction,
+  linkAction,
+  removeRuleAction,
+  retentionAction,
+  triageAction,
+} from "./actions";
 import { safeHref } from "../_inputs/safeHref";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
@@ -32,8 +39,10 @@ const SearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
-
-export default async function InboxPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InboxPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   const f = SearchSchema.parse(await props.searchParams);
@@ -45,14 +54,32 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
     listAgencyAccounts(db(), agency.id),
     f.reply
       ? getInboxReplies(db(), { agencyId: agency.id, timeZone: agency.timeZone, replyId: f.reply })
-      : getInboxReplies(db(), { agencyId: agency.id, timeZone: agency.timeZone, accountId: f.channel, from: f.from, to: f.to, q: f.q, status: f.status, limit: PAGE, offset: (f.page - 1) * PAGE }),
+      : getInboxReplies(db(), {
+          agencyId: agency.id,
+          timeZone: agency.timeZone,
+          accountId: f.channel,
+          from: f.from,
+          to: f.to,
+          q: f.q,
+          status: f.status,
+          limit: PAGE,
+          offset: (f.page - 1) * PAGE,
+        }),
     getWorkItems(db(), agency.id),
     getKeywordRules(db(), agency.id),
     getRetentionMonths(db(), agency.id),
   ]);
   const query = (page: number) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ channel: f.channel, from: f.from, to: f.to, q: f.q, status: f.status, lang: f.lang === "nb" ? undefined : f.lang })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({
+      channel: f.channel,
+      from: f.from,
+      to: f.to,
+      q: f.q,
+      status: f.status,
+      lang: f.lang === "nb" ? undefined : f.lang,
+    }))
+      if (v) p.set(k, v);
     p.set("page", String(page));
     return `?${p}`;
   };
@@ -60,23 +87,49 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
 
   return (
     <InputsPage>
-      <InputsHeader slug={agency.slug} agencyName={agency.name} title={t.inboxTitle} current="inbox" t={t} lang={f.lang} />
+      <InputsHeader
+        slug={agency.slug}
+        agencyName={agency.name}
+        title={t.inboxTitle}
+        current="inbox"
+        t={t}
+        lang={f.lang}
+      />
 
       <form method="get" className="filters" aria-label={t.filterReplies}>
         {f.lang !== "nb" && <input type="hidden" name="lang" value={f.lang} />}
-        <label>{t.channel}
+        <label>
+          {t.channel}
           <select name="channel" defaultValue={f.channel ?? ""}>
             <option value="">{t.allChannels}</option>
-            {channels.map((c) => <option key={c.id} value={c.id}>{PLATFORM_LABEL[c.platform]} · {c.handle}</option>)}
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {PLATFORM_LABEL[c.platform]} · {c.handle}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t.fromDay}<input type="date" name="from" defaultValue={f.from} /></label>
-        <label>{t.toDay}<input type="date" name="to" defaultValue={f.to} /></label>
-        <label>{t.textContains}<input type="search" name="q" defaultValue={f.q} /></label>
-        <label>{t.status}
+        <label>
+          {t.fromDay}
+          <input type="date" name="from" defaultValue={f.from} />
+        </label>
+        <label>
+          {t.toDay}
+          <input type="date" name="to" defaultValue={f.to} />
+        </label>
+        <label>
+          {t.textContains}
+          <input type="search" name="q" defaultValue={f.q} />
+        </label>
+        <label>
+          {t.status}
           <select name="status" defaultValue={f.status}>
             <option value="all">{t.all}</option>
-            {(["new", "suggested", "input", "dismissed"] as const).map((s) => <option key={s} value={s}>{t.triage[s]}</option>)}
+            {(["new", "suggested", "input", "dismissed"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t.triage[s]}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">{t.filter}</button>
@@ -84,7 +137,13 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
 
       <h2>{t.replies}</h2>
       <p role="status">
-        {inbox.total === 0 ? t.noReplies : t.showing(formatNumber(first, f.lang), formatNumber(Math.min(first + inbox.rows.length - 1, inbox.total), f.lang), formatNumber(inbox.total, f.lang))}
+        {inbox.total === 0
+          ? t.noReplies
+          : t.showing(
+              formatNumber(first, f.lang),
+              formatNumber(Math.min(first + inbox.rows.length - 1, inbox.total), f.lang),
+              formatNumber(inbox.total, f.lang),
+            )}
       </p>
       <ol className="inbox-list">
         {inbox.rows.map((r) => {
@@ -93,53 +152,105 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
           return (
             <li key={r.id} data-reply-id={r.id} data-triage={state} aria-labelledby={`${textId}-meta`}>
               <p className="meta" id={`${textId}-meta`}>
-                {PLATFORM_LABEL[r.platform]} · {r.accountHandle} · {formatInstant(r.publishedAt, agency.timeZone, f.lang)} · {t.author} {r.pseudonym}
-                {safeHref(r.permalink) && <> · <a href={safeHref(r.permalink)!} rel="noopener noreferrer">{t.openReply}</a></>}
+                {PLATFORM_LABEL[r.platform]} · {r.accountHandle} ·{" "}
+                {formatInstant(r.publishedAt, agency.timeZone, f.lang)} · {t.author} {r.pseudonym}
+                {safeHref(r.permalink) && (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a href={safeHref(r.permalink)!} rel="noopener noreferrer">
+                      {t.openReply}
+                    </a>
+                  </>
+                )}
               </p>
-              <p className="reply-text" id={textId}>{r.text}</p>
+              <p className="reply-text" id={textId}>
+                {r.text}
+              </p>
               <p>
-                <span className="badge" data-status={state}>{t.triage[state]}{r.triage?.kind && state !== "dismissed" ? `: ${t.kind[r.triage.kind]}` : ""}</span>
-                {state === "suggested" && r.triage?.matchedRule && <span className="meta">{t.ruleMatched(r.triage.matchedRule)}</span>}
+                <span className="badge" data-status={state}>
+                  {t.triage[state]}
+                  {r.triage?.kind && state !== "dismissed" ? `: ${t.kind[r.triage.kind]}` : ""}
+                </span>
+                {state === "suggested" && r.triage?.matchedRule && (
+                  <span className="meta">{t.ruleMatched(r.triage.matchedRule)}</span>
+                )}
               </p>
               {r.links.length > 0 && (
                 <ul aria-label={t.linkedTo}>
                   {r.links.map((l) => (
-                    <li key={l.id}><a href={withLang(`/agencies/${agency.slug}/work-items/${l.workItemId}`, f.lang)}>{l.workItemTitle}</a>: {t.linkStatus[l.status]}</li>
+                    <li key={l.id}>
+                      <a href={withLang(`/agencies/${agency.slug}/work-items/${l.workItemId}`, f.lang)}>
+                        {l.workItemTitle}
+                      </a>
+                      : {t.linkStatus[l.status]}
+                    </li>
                   ))}
                 </ul>
               )}
               {canEdit && (
                 <div className="actions">
-                  <ActionForm lang={f.lang} action={triageAction} className="actions" label={t.assessReply} testId="triage">
+                  <ActionForm
+                    lang={f.lang}
+                    action={triageAction}
+                    className="actions"
+                    label={t.assessReply}
+                    testId="triage"
+                  >
                     <input type="hidden" name="slug" value={agency.slug} />
                     <input type="hidden" name="replyId" value={r.id} />
-                    <input type="hidden" name="version" value={state === "suggested" || state === "new" ? 0 : r.triage!.version} />
+                    <input
+                      type="hidden"
+                      name="version"
+                      value={state === "suggested" || state === "new" ? 0 : r.triage!.version}
+                    />
                     {state !== "input" && (
                       <>
                         <div className="field">
                           <label htmlFor={`kind-${r.id}`}>{t.inputKind}</label>
                           <select id={`kind-${r.id}`} name="kind" defaultValue={r.triage?.kind ?? "suggestion"}>
-                            {KINDS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+                            {KINDS.map(([k, label]) => (
+                              <option key={k} value={k}>
+                                {label}
+                              </option>
+                            ))}
                           </select>
                         </div>
-                        <button type="submit" name="state" value="input">{t.markInput}</button>
+                        <button type="submit" name="state" value="input">
+                          {t.markInput}
+                        </button>
                       </>
                     )}
                     {state !== "dismissed" && r.links.length === 0 && (
-                      <button type="submit" name="state" value="dismissed">{state === "input" ? t.dismissAnyway : t.dismiss}</button>
+                      <button type="submit" name="state" value="dismissed">
+                        {state === "input" ? t.dismissAnyway : t.dismiss}
+                      </button>
                     )}
                   </ActionForm>
                   {state === "input" && workItems.length > 0 && (
-                    <ActionForm lang={f.lang} action={linkAction} className="actions" label={t.linkToWork} testId="link">
+                    <ActionForm
+                      lang={f.lang}
+                      action={linkAction}
+                      className="actions"
+                      label={t.linkToWork}
+                      testId="link"
+                    >
                       <input type="hidden" name="slug" value={agency.slug} />
                       <input type="hidden" name="replyId" value={r.id} />
                       <div className="field">
                         <label htmlFor={`work-${r.id}`}>{t.work}</label>
                         <select id={`work-${r.id}`} name="workItemId" defaultValue="">
-                          <option value="" disabled>{t.chooseWork}</option>
-                          {workItems.filter((w) => !r.links.some((l) => l.workItemId === w.id)).map((w) => (
-                            <option key={w.id} value={w.id}>{w.title}{w.caseNumber ? ` (${w.caseNumber})` : ""}</option>
-                          ))}
+                          <option value="" disabled>
+                            {t.chooseWork}
+                          </option>
+                          {workItems
+                            .filter((w) => !r.links.some((l) => l.workItemId === w.id))
+                            .map((w) => (
+                              <option key={w.id} value={w.id}>
+                                {w.title}
+                                {w.caseNumber ? ` (${w.caseNumber})` : ""}
+                              </option>
+                            ))}
                         </select>
                       </div>
                       <div className="field">
@@ -165,7 +276,9 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t.rules}</h2>
         <p>{t.rulesHelp}</p>
-        {rules.length === 0 ? <p className="meta">{t.noRules}</p> : (
+        {rules.length === 0 ? (
+          <p className="meta">{t.noRules}</p>
+        ) : (
           <ul>
             {rules.map((rule) => (
               <li key={rule.id}>
@@ -184,9 +297,19 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
         {canEdit && (
           <ActionForm lang={f.lang} action={addRuleAction} className="actions" label={t.newRule}>
             <input type="hidden" name="slug" value={agency.slug} />
-            <label className="field">{t.keyword}<input type="text" name="keyword" required minLength={2} maxLength={80} /></label>
-            <label className="field">{t.type}
-              <select name="kind" defaultValue="suggestion">{KINDS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}</select>
+            <label className="field">
+              {t.keyword}
+              <input type="text" name="keyword" required minLength={2} maxLength={80} />
+            </label>
+            <label className="field">
+              {t.type}
+              <select name="kind" defaultValue="suggestion">
+                {KINDS.map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
             </label>
             <button type="submit">{t.addRule}</button>
           </ActionForm>
@@ -200,18 +323,34 @@ export default async function InboxPage(props: { params: Promise<{ slug: string 
           <>
             <ActionForm lang={f.lang} action={retentionAction} className="actions" label={t.retentionLabel}>
               <input type="hidden" name="slug" value={agency.slug} />
-              <label className="field">{t.retentionLabel}<input type="number" name="months" min={1} max={240} defaultValue={retention} required /></label>
+              <label className="field">
+                {t.retentionLabel}
+                <input type="number" name="months" min={1} max={240} defaultValue={retention} required />
+              </label>
               <button type="submit">{t.saveRetention}</button>
             </ActionForm>
             <h3>{t.subjectHeading}</h3>
-            <form method="post" action={`/api/agencies/${agency.slug}/inputs/subject`} className="actions" aria-label={t.exportSubjectLabel}>
-              <label className="field">{t.handle}<input type="text" name="handle" required maxLength={200} autoComplete="off" /></label>
+            <form
+              method="post"
+              action={`/api/agencies/${agency.slug}/inputs/subject`}
+              className="actions"
+              aria-label={t.exportSubjectLabel}
+            >
+              <label className="field">
+                {t.handle}
+                <input type="text" name="handle" required maxLength={200} autoComplete="off" />
+              </label>
               <button type="submit">{t.exportSubject}</button>
             </form>
             <ActionForm lang={f.lang} action={eraseSubjectAction} className="actions" label={t.eraseSubjectLabel}>
               <input type="hidden" name="slug" value={agency.slug} />
-              <label className="field">{t.handle}<input type="text" name="handle" required maxLength={200} autoComplete="off" /></label>
-              <label><input type="checkbox" name="confirm" value="yes" required /> {t.confirmErase}</label>
+              <label className="field">
+                {t.handle}
+                <input type="text" name="handle" required maxLength={200} autoComplete="off" />
+              </label>
+              <label>
+                <input type="checkbox" name="confirm" value="yes" required /> {t.confirmErase}
+              </label>
               <button type="submit">{t.erase}</button>
             </ActionForm>
           </>

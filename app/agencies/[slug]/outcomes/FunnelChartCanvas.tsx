@@ -16,13 +16,26 @@ export default function FunnelChartCanvas(props: FunnelChartProps) {
       <Bar
         aria-label={props.ariaLabel}
         role="img"
-        data={{ labels: props.labels, datasets: [{ label: props.seriesLabel, data: props.values, backgroundColor: "#0072B2", borderColor: "#000000", borderWidth: 1 }] }}
+        data={{
+          labels: props.labels,
+          datasets: [
+            {
+              label: props.seriesLabel,
+              data: props.values,
+              backgroundColor: "#0072B2",
+              borderColor: "#000000",
+              borderWidth: 1,
+            },
+          ],
+        }}
         options={{
           indexAxis: "y",
           animation: false,
           maintainAspectRatio: false,
           plugins: { legend: { display: false } },
-          scales: { x: { beginAtZero: true, ticks: { precision: 0, callback: (v) => Number(v).toLocaleString(props.locale) } } },
+          scales: {
+            x: { beginAtZero: true, ticks: { precision: 0, callback: (v) => Number(v).toLocaleString(props.locale) } },
+          },
         }}
       />
     </div>

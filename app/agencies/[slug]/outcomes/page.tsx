@@ -31,7 +31,10 @@ function funnelCounts(f: OutcomeFigures): number[] {
   return [f.replies, f.inputs, f.linked, f.reviewed, f.forwarded, f.reached, f.implemented];
 }
 
-export default async function OutcomesPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OutcomesPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   const f = SearchSchema.parse(await props.searchParams);
@@ -50,10 +53,21 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
   const num = (n: number) => formatNumber(n, lang);
   const share = (a: number, b: number) => formatShare(a, b, lang);
   const days = (d: number | null) => (d === null ? "–" : t.days(formatDecimal(d, lang)));
-  const period = f.from || f.to ? `${f.from ? formatDay(f.from, lang) : t.start}–${formatDay(to, lang)}` : t.wholePeriod;
+  const period =
+    f.from || f.to ? `${f.from ? formatDay(f.from, lang) : t.start}–${formatDay(to, lang)}` : t.wholePeriod;
   const channel = f.channel ? channels.find((c) => c.id === f.channel) : null;
   const scope = channel ? `${PLATFORM_LABEL[channel.platform]} ${channel.handle}` : t.allChannels.toLowerCase();
-  const summary = t.summary(agency.name, scope, period, num(total.inputs), num(total.replies), share(total.reviewed, total.inputs), num(total.reached), share(total.reached, total.inputs), days(total.medianDaysToDecision));
+  const summary = t.summary(
+    agency.name,
+    scope,
+    period,
+    num(total.inputs),
+    num(total.replies),
+    share(total.reviewed, total.inputs),
+    num(total.reached),
+    share(total.reached, total.inputs),
+    days(total.medianDaysToDecision),
+  );
   // The exports take the dashboard's filters: the same period as a custom range, or everything.
   const exportQuery = new URLSearchParams({ range: "custom", from, to, ...(f.channel ? { channel: f.channel } : {}) });
   const steps = t.steps.map((label, i) => [label, funnelCounts(total)[i]!] as const);
@@ -62,40 +76,94 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
 
   return (
     <InputsPage>
-      <InputsHeader slug={agency.slug} agencyName={agency.name} title={t.outcomesTitle} current="outcomes" t={t} lang={lang} />
+      <InputsHeader
+        slug={agency.slug}
+        agencyName={agency.name}
+        title={t.outcomesTitle}
+        current="outcomes"
+        t={t}
+        lang={lang}
+      />
       <form method="get" className="filters" aria-label={t.chooseScope}>
         {lang !== "nb" && <input type="hidden" name="lang" value={lang} />}
-        <label>{t.channel}
+        <label>
+          {t.channel}
           <select name="channel" defaultValue={f.channel ?? ""}>
             <option value="">{t.allChannels}</option>
-            {channels.map((c) => <option key={c.id} value={c.id}>{PLATFORM_LABEL[c.platform]} · {c.handle}</option>)}
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {PLATFORM_LABEL[c.platform]} · {c.handle}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t.fromDay}<input type="date" name="from" defaultValue={f.from} /></label>
-        <label>{t.toDay}<input type="date" name="to" defaultValue={f.to} /></label>
+        <label>
+          {t.fromDay}
+          <input type="date" name="from" defaultValue={f.from} />
+        </label>
+        <label>
+          {t.toDay}
+          <input type="date" name="to" defaultValue={f.to} />
+        </label>
         <button type="submit">{t.show}</button>
       </form>
 
       <p data-testid="outcome-summary">{summary}</p>
       <p className="exports-inline">
         {lang === "en" ? "Download CSV" : "Last ned CSV"}:{" "}
-        <a href={`/api/agencies/${agency.slug}/export/outcomes?${exportQuery}`} download>{lang === "en" ? "funnel per channel" : "trakt per kanal"}</a>
-        {hasRole(agency, "editor") && <> · <a href={`/api/agencies/${agency.slug}/export/outcome-inputs?${exportQuery}`} download>{lang === "en" ? "inputs per work item" : "innspill per sak"}</a></>}
+        <a href={`/api/agencies/${agency.slug}/export/outcomes?${exportQuery}`} download>
+          {lang === "en" ? "funnel per channel" : "trakt per kanal"}
+        </a>
+        {hasRole(agency, "editor") && (
+          <>
+            {" "}
+            ·{" "}
+            <a href={`/api/agencies/${agency.slug}/export/outcome-inputs?${exportQuery}`} download>
+              {lang === "en" ? "inputs per work item" : "innspill per sak"}
+            </a>
+          </>
+        )}
       </p>
 
       <figure>
-        <figcaption><strong>{t.funnelTitle}</strong> {t.funnelNote}</figcaption>
-        <FunnelChart labels={chartSteps.map((s) => s[0])} values={chartSteps.map((s) => s[1])} ariaLabel={`${t.funnelAria}: ${summary}`} seriesLabel={t.inputsCol} locale={lang === "en" ? "en-GB" : "nb-NO"} />
+        <figcaption>
+          <strong>{t.funnelTitle}</strong> {t.funnelNote}
+        </figcaption>
+        <FunnelChart
+          labels={chartSteps.map((s) => s[0])}
+          values={chartSteps.map((s) => s[1])}
+          ariaLabel={`${t.funnelAria}: ${summary}`}
+          seriesLabel={t.inputsCol}
+          locale={lang === "en" ? "en-GB" : "nb-NO"}
+        />
         <details>
           <summary>{t.showTable}</summary>
           <table data-testid="funnel-table">
             <caption className="visually-hidden">{t.funnelCaption}</caption>
-            <thead><tr><th scope="col">{t.step}</th><th scope="col" className="num">{t.count}</th><th scope="col" className="num">{t.shareOfInputs}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t.step}</th>
+                <th scope="col" className="num">
+                  {t.count}
+                </th>
+                <th scope="col" className="num">
+                  {t.shareOfInputs}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {steps.map(([label, n], i) => (
-                <tr key={label}><th scope="row">{label}</th><td className="num">{num(n)}</td><td className="num">{i === 0 ? "–" : share(n, total.inputs)}</td></tr>
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td className="num">{num(n)}</td>
+                  <td className="num">{i === 0 ? "–" : share(n, total.inputs)}</td>
+                </tr>
               ))}
-              <tr><th scope="row">{t.declined}</th><td className="num">{num(total.declined)}</td><td className="num">{share(total.declined, total.inputs)}</td></tr>
+              <tr>
+                <th scope="row">{t.declined}</th>
+                <td className="num">{num(total.declined)}</td>
+                <td className="num">{share(total.declined, total.inputs)}</td>
+              </tr>
             </tbody>
           </table>
         </details>
@@ -108,12 +176,31 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
         <table>
           <caption className="visually-hidden">{t.perChannelCaption}</caption>
           <thead>
-            <tr><th scope="col">{t.channel}</th><th scope="col" className="num">{t.replies}</th><th scope="col" className="num">{t.inputsCol}</th><th scope="col" className="num">{t.shareReviewed}</th><th scope="col" className="num">{t.shareReached}</th><th scope="col" className="num">{t.medianCol}</th></tr>
+            <tr>
+              <th scope="col">{t.channel}</th>
+              <th scope="col" className="num">
+                {t.replies}
+              </th>
+              <th scope="col" className="num">
+                {t.inputsCol}
+              </th>
+              <th scope="col" className="num">
+                {t.shareReviewed}
+              </th>
+              <th scope="col" className="num">
+                {t.shareReached}
+              </th>
+              <th scope="col" className="num">
+                {t.medianCol}
+              </th>
+            </tr>
           </thead>
           <tbody>
             {outcome.channels.map((c) => (
               <tr key={c.accountId}>
-                <th scope="row">{PLATFORM_LABEL[c.platform]} · {c.handle}</th>
+                <th scope="row">
+                  {PLATFORM_LABEL[c.platform]} · {c.handle}
+                </th>
                 <td className="num">{num(c.replies)}</td>
                 <td className="num">{num(c.inputs)}</td>
                 <td className="num">{share(c.reviewed, c.inputs)}</td>
@@ -131,7 +218,15 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
         const others = item.inputs.filter((i) => !i.reached);
         return (
           <section key={item.id} className="card" aria-labelledby={`item-${item.id}`} data-work-item={item.title}>
-            <h3 id={`item-${item.id}`}><a href={withLang(`/agencies/${agency.slug}/work-items/${item.id}`, lang)}>{item.title}</a>{item.caseNumber && <span className="meta"> ({t.caseShort} {item.caseNumber})</span>}</h3>
+            <h3 id={`item-${item.id}`}>
+              <a href={withLang(`/agencies/${agency.slug}/work-items/${item.id}`, lang)}>{item.title}</a>
+              {item.caseNumber && (
+                <span className="meta">
+                  {" "}
+                  ({t.caseShort} {item.caseNumber})
+                </span>
+              )}
+            </h3>
             <p>{t.reachedOf(num(reached.length), num(item.inputs.length))}</p>
             {reached.length > 0 && (
               <ul data-testid="reached-inputs">
@@ -139,8 +234,18 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
                   <li key={i.linkId}>
                     <span className="badge badge-reached">{t.linkStatus[i.status]}</span>
                     <span className="reply-text">{i.text}</span>{" "}
-                    <span className="meta">{PLATFORM_LABEL[i.platform]} {formatInstant(i.publishedAt, agency.timeZone, lang)}</span>
-                    {safeHref(i.permalink) && <> · <a href={safeHref(i.permalink)!} rel="noopener noreferrer">{t.permalink}</a></>}
+                    <span className="meta">
+                      {PLATFORM_LABEL[i.platform]} {formatInstant(i.publishedAt, agency.timeZone, lang)}
+                    </span>
+                    {safeHref(i.permalink) && (
+                      <>
+                        {" "}
+                        ·{" "}
+                        <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
+                          {t.permalink}
+                        </a>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -151,8 +256,17 @@ export default async function OutcomesPage(props: { params: Promise<{ slug: stri
                 <ul>
                   {others.map((i) => (
                     <li key={i.linkId}>
-                      <span className="badge">{t.linkStatus[i.status]}</span> <span className="reply-text">{i.text}</span>
-                      {safeHref(i.permalink) && <> · <a href={safeHref(i.permalink)!} rel="noopener noreferrer">{t.permalink}</a></>}
+                      <span className="badge">{t.linkStatus[i.status]}</span>{" "}
+                      <span className="reply-text">{i.text}</span>
+                      {safeHref(i.permalink) && (
+                        <>
+                          {" "}
+                          ·{" "}
+                          <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
+                            {t.permalink}
+                          </a>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

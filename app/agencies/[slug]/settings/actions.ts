@@ -32,10 +32,19 @@ export async function saveAgencySettings(slug: string, _prev: FormState, rawForm
   const publicPage = z.enum(["on", "off"]).safeParse(values.publicPage ?? "off");
   if (!publicPage.success) errors.publicPage = t.msg_invalid;
   if (Object.keys(errors).length) return { ok: false, message: Object.values(errors)[0]!, errors, values };
-  await db().agency.update({ where: { id: agency.id }, data: { timeZone, locale: locale.data, publicPage: publicPage.data === "on" } });
+  await db().agency.update({
+    where: { id: agency.id },
+    data: { timeZone, locale: locale.data, publicPage: publicPage.data === "on" },
+  });
   await setRetentionMonths(db(), agency.id, months.data!);
   const actor = await currentActor();
-  await recordAudit(db(), { action: "agency_settings_changed", agencyId: agency.id, actorUserId: actor.userId, details: { timeZone, locale: locale.data!, retentionMonths: months.data!, publicPage: publicPage.data! }, ip: (await headers()).get("x-forwarded-for") });
+  await recordAudit(db(), {
+    action: "agency_settings_changed",
+    agencyId: agency.id,
+    actorUserId: actor.userId,
+    details: { timeZone, locale: locale.data!, retentionMonths: months.data!, publicPage: publicPage.data! },
+    ip: (await headers()).get("x-forwarded-for"),
+  });
   revalidatePath(`/agencies/${agency.slug}`, "layout");
   return { ok: true, message: t.settingsSaved, values };
 }

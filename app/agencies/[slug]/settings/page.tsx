@@ -10,7 +10,10 @@ import { saveAgencySettings } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function AgencySettingsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AgencySettingsPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   if (!hasRole(agency, "admin")) notFound();
@@ -19,7 +22,8 @@ export default async function AgencySettingsPage(props: { params: Promise<{ slug
   const t = peopleTexts(lang);
   const pt = publicTexts(lang);
   const months = await getRetentionMonths(db(), agency.id);
-  const published = (await db().agency.findUnique({ where: { id: agency.id }, select: { publicPage: true } }))?.publicPage ?? false;
+  const published =
+    (await db().agency.findUnique({ where: { id: agency.id }, select: { publicPage: true } }))?.publicPage ?? false;
   return (
     <>
       <h1>{t.settingsTitle(agency.name)}</h1>
@@ -30,9 +34,31 @@ export default async function AgencySettingsPage(props: { params: Promise<{ slug
         submit={t.save}
         fields={[
           { name: "timeZone", label: t.timeZone, defaultValue: agency.timeZone, required: true },
-          { name: "locale", label: t.language, type: "select", defaultValue: agency.locale, options: (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t[`lang_${l}`] })) },
-          { name: "retentionMonths", label: t.retentionMonths, type: "number", defaultValue: String(months), required: true },
-          { name: "publicPage", label: pt.settingLabel, type: "select", defaultValue: published ? "on" : "off", hint: pt.settingHint(`/public/${agency.slug}`), options: [{ value: "off", label: pt.settingNo }, { value: "on", label: pt.settingYes }] },
+          {
+            name: "locale",
+            label: t.language,
+            type: "select",
+            defaultValue: agency.locale,
+            options: (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t[`lang_${l}`] })),
+          },
+          {
+            name: "retentionMonths",
+            label: t.retentionMonths,
+            type: "number",
+            defaultValue: String(months),
+            required: true,
+          },
+          {
+            name: "publicPage",
+            label: pt.settingLabel,
+            type: "select",
+            defaultValue: published ? "on" : "off",
+            hint: pt.settingHint(`/public/${agency.slug}`),
+            options: [
+              { value: "off", label: pt.settingNo },
+              { value: "on", label: pt.settingYes },
+            ],
+          },
         ]}
       />
     </>

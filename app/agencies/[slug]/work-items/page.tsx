@@ -12,7 +12,10 @@ import "../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
 
-export default async function WorkItemsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WorkItemsPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await props.params;
   const lang = LangSchema.parse((await props.searchParams).lang);
   const t = inputsText(lang);
@@ -20,23 +23,49 @@ export default async function WorkItemsPage(props: { params: Promise<{ slug: str
   const items = await getWorkItems(db(), agency.id);
   return (
     <InputsPage>
-      <InputsHeader slug={agency.slug} agencyName={agency.name} title={t.workTitle} current="work-items" t={t} lang={lang} />
-      <p>{t.workIntro} <a href={`/api/agencies/${agency.slug}/inputs/trail`}>{t.downloadTrail}</a></p>
-      {items.length === 0 ? <p>{t.noWork}</p> : (
+      <InputsHeader
+        slug={agency.slug}
+        agencyName={agency.name}
+        title={t.workTitle}
+        current="work-items"
+        t={t}
+        lang={lang}
+      />
+      <p>
+        {t.workIntro} <a href={`/api/agencies/${agency.slug}/inputs/trail`}>{t.downloadTrail}</a>
+      </p>
+      {items.length === 0 ? (
+        <p>{t.noWork}</p>
+      ) : (
         <table>
           <caption className="visually-hidden">{t.workCaption(agency.name)}</caption>
           <thead>
-            <tr><th scope="col">{t.work}</th><th scope="col">{t.caseNumber}</th><th scope="col">{t.owner}</th><th scope="col">{t.status}</th><th scope="col" className="num">{t.linkedCount}</th><th scope="col" className="num">{t.reachedCount}</th></tr>
+            <tr>
+              <th scope="col">{t.work}</th>
+              <th scope="col">{t.caseNumber}</th>
+              <th scope="col">{t.owner}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col" className="num">
+                {t.linkedCount}
+              </th>
+              <th scope="col" className="num">
+                {t.reachedCount}
+              </th>
+            </tr>
           </thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
-                <th scope="row"><a href={withLang(`/agencies/${agency.slug}/work-items/${i.id}`, lang)}>{i.title}</a></th>
+                <th scope="row">
+                  <a href={withLang(`/agencies/${agency.slug}/work-items/${i.id}`, lang)}>{i.title}</a>
+                </th>
                 <td>{i.caseNumber ?? "–"}</td>
                 <td>{i.owner ?? "–"}</td>
                 <td>{t.workStatus[i.status]}</td>
                 <td className="num">{formatNumber(i.links, lang)}</td>
-                <td className="num">{formatNumber((i.byStatus.incorporated ?? 0) + (i.byStatus.implemented ?? 0), lang)}</td>
+                <td className="num">
+                  {formatNumber((i.byStatus.incorporated ?? 0) + (i.byStatus.implemented ?? 0), lang)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -47,12 +76,26 @@ export default async function WorkItemsPage(props: { params: Promise<{ slug: str
           <h2 id="new-heading">{t.newWork}</h2>
           <ActionForm lang={lang} action={createWorkItemAction} className="actions" label={t.newWork}>
             <input type="hidden" name="slug" value={agency.slug} />
-            <label className="field">{t.name}<input type="text" name="title" required minLength={2} maxLength={200} /></label>
-            <label className="field">{t.owner}<input type="text" name="owner" maxLength={200} /></label>
-            <label className="field">{t.caseNumber}<input type="text" name="caseNumber" maxLength={200} placeholder="f.eks. 10/1234" /></label>
-            <label className="field">{t.status}
+            <label className="field">
+              {t.name}
+              <input type="text" name="title" required minLength={2} maxLength={200} />
+            </label>
+            <label className="field">
+              {t.owner}
+              <input type="text" name="owner" maxLength={200} />
+            </label>
+            <label className="field">
+              {t.caseNumber}
+              <input type="text" name="caseNumber" maxLength={200} placeholder="f.eks. 10/1234" />
+            </label>
+            <label className="field">
+              {t.status}
               <select name="status" defaultValue="active">
-                {Object.entries(t.workStatus).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                {Object.entries(t.workStatus).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
               </select>
             </label>
             <button type="submit">{t.create}</button>

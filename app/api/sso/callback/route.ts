@@ -21,11 +21,19 @@ export async function GET(request: NextRequest) {
   const flow = await takeFlow(db(), request.cookies.get(FLOW_COOKIE)?.value);
   const params = request.nextUrl.searchParams;
   if (!flow) {
-    await recordAudit(db(), { action: "sso_failed", details: { step: "flow", error: "unknown or expired sign-in" }, ip });
+    await recordAudit(db(), {
+      action: "sso_failed",
+      details: { step: "flow", error: "unknown or expired sign-in" },
+      ip,
+    });
     return seeOther("/login?sso=failed", clear);
   }
   if (params.has("error")) {
-    await recordAudit(db(), { action: "sso_failed", details: { step: "provider", error: params.get("error")!.slice(0, 100) }, ip });
+    await recordAudit(db(), {
+      action: "sso_failed",
+      details: { step: "provider", error: params.get("error")!.slice(0, 100) },
+      ip,
+    });
     return seeOther(params.get("error") === "access_denied" ? "/login?sso=cancelled" : "/login?sso=failed", clear);
   }
   let claims: Awaited<ReturnType<typeof completeSignIn>>;
@@ -40,13 +48,22 @@ export async function GET(request: NextRequest) {
     const outcome = await resolveSsoSignIn(db(), claims, { inviteToken: flow.invite, ip });
     if (outcome.kind === "refused") return seeOther(`/login/sso-refused?reason=${outcome.reason}`, clear);
     await ssoStartCompleted(db(), ip);
-    const { headers } = await auth().api.startSsoSession({ body: { userId: outcome.userId }, headers: request.headers, returnHeaders: true });
+    const { headers } = await auth().api.startSsoSession({
+      body: { userId: outcome.userId },
+      headers: request.headers,
+      returnHeaders: true,
+    });
     const response = seeOther(outcome.hasAccess ? flow.next : "/no-access", clear);
     for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
     return response;
   } catch (error) {
     console.error("[sso] sign-in could not be completed:", (error as Error).name);
-    await recordAudit(db(), { action: "sso_failed", target: claims.email, details: { step: "session", error: (error as Error).name }, ip });
+    await recordAudit(db(), {
+      action: "sso_failed",
+      target: claims.email,
+      details: { step: "session", error: (error as Error).name },
+      ip,
+    });
     return seeOther("/login?sso=failed", clear);
   }
 }

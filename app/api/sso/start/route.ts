@@ -12,8 +12,18 @@ export const dynamic = "force-dynamic";
 
 const Query = z.object({
   // Only same-site paths: never let ?next= send a signed-in user to another site.
-  next: z.string().max(2000).regex(/^\/(?!\/)[^\s\\]*$/).catch("/").default("/"),
-  invite: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable().catch(null).default(null),
+  next: z
+    .string()
+    .max(2000)
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .catch("/")
+    .default("/"),
+  invite: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .nullable()
+    .catch(null)
+    .default(null),
 });
 
 /** GET /api/sso/start[?next=/path][&invite=<token>]: sends the browser to the identity provider. */
@@ -32,4 +42,3 @@ export async function GET(request: NextRequest) {
   const flowId = await saveFlow(db(), { ...started.secrets, next, invite });
   return seeOther(started.url.href, { "set-cookie": flowCookie(flowId, FLOW_SECONDS) });
 }
-

@@ -9,8 +9,14 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, props: { params: Promise<{ file: string }> }) {
   const user = await getSessionUser();
   const config = loadConfig();
-  const mail = user && !config.SMTP_HOST ? await readOutboxMessage(config.DATA_DIR, user.email, (await props.params).file) : null;
+  const mail =
+    user && !config.SMTP_HOST ? await readOutboxMessage(config.DATA_DIR, user.email, (await props.params).file) : null;
   if (!mail) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
   // The message is shown as sent; no scripts may run in it.
-  return new NextResponse(mail.html, { headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'" } });
+  return new NextResponse(mail.html, {
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+    },
+  });
 }

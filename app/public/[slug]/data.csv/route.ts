@@ -1,6 +1,11 @@
 import { db } from "@/lib/db/client";
 import { csvDocument } from "@/lib/export/csv";
-import { getPublicTransparency, PUBLIC_CACHE_CONTROL, PUBLIC_CSV_HEADER, publicCsvRows } from "@/lib/public/transparency";
+import {
+  getPublicTransparency,
+  PUBLIC_CACHE_CONTROL,
+  PUBLIC_CSV_HEADER,
+  publicCsvRows,
+} from "@/lib/public/transparency";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +16,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   if (!p) return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const body = await csvDocument(PUBLIC_CSV_HEADER, publicCsvRows(p), { separator: "," });
   return new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${p.agency.slug}-public.csv"`, "Cache-Control": PUBLIC_CACHE_CONTROL },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${p.agency.slug}-public.csv"`,
+      "Cache-Control": PUBLIC_CACHE_CONTROL,
+    },
   });
 }

@@ -19,13 +19,22 @@ export default async function ComparePage(props: PageProps) {
   const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), from: range.from, to: range.to });
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
   const fastest = [...rows].filter((r) => r.growthShare !== null).sort((a, b) => b.growthShare! - a.growthShare!)[0];
-  const line = fastest ? t.compareSummary(fastest.name, formatPercent(fastest.growthShare, locale)) : summaryUnavailable(locale);
+  const line = fastest
+    ? t.compareSummary(fastest.name, formatPercent(fastest.growthShare, locale))
+    : summaryUnavailable(locale);
   const chosenIds = new Set(chosen.map((a) => a.id));
   return (
     <div lang={locale}>
-      <h1>{agency.name} – {t.nav_compare}</h1>
+      <h1>
+        {agency.name} – {t.nav_compare}
+      </h1>
       <FilterForm
-        locale={locale} filters={{ ...filters, channel: undefined }} range={range} errors={ctx.errors} notices={ctx.notices} showBucket={false}
+        locale={locale}
+        filters={{ ...filters, channel: undefined }}
+        range={range}
+        errors={ctx.errors}
+        notices={ctx.notices}
+        showBucket={false}
         extra={
           <fieldset>
             <legend>{t.chooseAgencies}</legend>
@@ -37,23 +46,45 @@ export default async function ComparePage(props: PageProps) {
           </fieldset>
         }
       />
-      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} by="agency" agencies={chosen.map((a) => a.slug)} />
+      <ComparisonPanel
+        agency={agency}
+        scope={ctx.scope}
+        filters={filters}
+        by="agency"
+        agencies={chosen.map((a) => a.slug)}
+      />
       <section className="panel" aria-labelledby="compare-title">
         <h2 id="compare-title">{t.compareTitle}</h2>
         <p className="meta">{t.compareHelp}</p>
-        <p className="summary" data-summary="compare">{line}</p>
+        <p className="summary" data-summary="compare">
+          {line}
+        </p>
         <DataTable
           caption={t.compareTitle}
           captionHidden
           dataName="compare"
           columns={[
-            { label: t.agency }, { label: t.channels, numeric: true }, { label: t.compareAudience, numeric: true }, { label: t.growthPct, numeric: true },
-            { label: t.impressions, numeric: true }, { label: t.posts, numeric: true }, { label: t.perPost, numeric: true }, { label: t.replies, numeric: true },
+            { label: t.agency },
+            { label: t.channels, numeric: true },
+            { label: t.compareAudience, numeric: true },
+            { label: t.growthPct, numeric: true },
+            { label: t.impressions, numeric: true },
+            { label: t.posts, numeric: true },
+            { label: t.perPost, numeric: true },
+            { label: t.replies, numeric: true },
           ]}
           rows={rows.map((r) => ({
             key: r.agencyId,
             header: r.name,
-            cells: [String(r.channels), n(r.audience), formatPercent(r.growthShare, locale), n(r.impressions), n(r.posts), n(r.impressionsPerPost), n(r.replies)],
+            cells: [
+              String(r.channels),
+              n(r.audience),
+              formatPercent(r.growthShare, locale),
+              n(r.impressions),
+              n(r.posts),
+              n(r.impressionsPerPost),
+              n(r.replies),
+            ],
           }))}
         />
       </section>

@@ -16,44 +16,93 @@ export const dynamic = "force-dynamic";
 export default async function GrowthPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
-  const g = await getChannelGrowth(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds, events: { metrics: ["audience"], today: ctx.today, timeZone: agency.timeZone } });
-  const accountMarkers = chartMarkers(g.events ?? [], (id) => { const s = g.summary.find((x) => x.accountId === id); return s && channelLabel(s); }, locale);
+  const g = await getChannelGrowth(db(), {
+    agencyId: agency.id,
+    from: range.from,
+    to: range.to,
+    bucket: range.bucket,
+    accountIds: ctx.accountIds,
+    events: { metrics: ["audience"], today: ctx.today, timeZone: agency.timeZone },
+  });
+  const accountMarkers = chartMarkers(
+    g.events ?? [],
+    (id) => {
+      const s = g.summary.find((x) => x.accountId === id);
+      return s && channelLabel(s);
+    },
+    locale,
+  );
   const labels = g.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const net = filters.view === "net";
   const pick = net ? "net" : "absolute";
   const zoomed = filters.axis === "zoom" && !net;
   const fastest = g.summary[0];
-  const summaryLine = fastest && fastest.changeShare !== null
-    ? t.growthSummary(channelLabel(fastest), formatPercent(fastest.changeShare, locale), formatChange(fastest.change, locale))
-    : summaryUnavailable(locale);
+  const summaryLine =
+    fastest && fastest.changeShare !== null
+      ? t.growthSummary(
+          channelLabel(fastest),
+          formatPercent(fastest.changeShare, locale),
+          formatChange(fastest.change, locale),
+        )
+      : summaryUnavailable(locale);
   // The same definition as the table: growth over the range against the stretch before it, per platform.
   const platformGrowth = g.platformSummary[0];
-  const platformLine = platformGrowth && platformGrowth.changeShare !== null
-    ? t.platformSummary(PLATFORM_LABEL[platformGrowth.platform], formatPercent(platformGrowth.changeShare, locale), formatChange(platformGrowth.change, locale))
-    : summaryUnavailable(locale);
+  const platformLine =
+    platformGrowth && platformGrowth.changeShare !== null
+      ? t.platformSummary(
+          PLATFORM_LABEL[platformGrowth.platform],
+          formatPercent(platformGrowth.changeShare, locale),
+          formatChange(platformGrowth.change, locale),
+        )
+      : summaryUnavailable(locale);
   const bucketHeader = t[`bucket_${range.bucket}`];
   // Five years by week are 261 rows per table: the tables go a page at a time (?tabellside=), the chart has them all.
   const tablePage = TablePage.parse(ctx.search.tabellside);
   const tableHref = (id: string) => (page: number) => {
-    const query = new URLSearchParams(Object.entries(ctx.search).flatMap(([k, v]) => (k === "tabellside" || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))));
+    const query = new URLSearchParams(
+      Object.entries(ctx.search).flatMap(([k, v]) =>
+        k === "tabellside" || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]),
+      ),
+    );
     query.set("tabellside", String(page));
     return `?${query}#${id}-title`;
   };
   return (
     <div lang={locale}>
-      <h1>{agency.name} – {t.nav_growth}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} showView showAxis />
+      <h1>
+        {agency.name} – {t.nav_growth}
+      </h1>
+      <FilterForm
+        locale={locale}
+        filters={filters}
+        range={range}
+        errors={ctx.errors}
+        notices={ctx.notices}
+        channels={ctx.channelOptions}
+        showView
+        showAxis
+      />
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
-      {g.accounts.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
+      {g.accounts.length === 0 ? (
+        <p className="empty panel">{t.noDataInRange}</p>
+      ) : (
         <>
           <section className="panel" aria-labelledby="growth-range-title">
             <h2 id="growth-range-title">{t.growthRangeTable}</h2>
-            <p className="summary" data-summary="growth">{summaryLine}</p>
+            <p className="summary" data-summary="growth">
+              {summaryLine}
+            </p>
             <DataTable
               caption={t.growthRangeTable}
               captionHidden
               dataName="growth-summary"
-              columns={[{ label: t.channel }, { label: t.start, numeric: true }, { label: t.end, numeric: true }, { label: t.change, numeric: true }, { label: t.changePct, numeric: true }]}
+              columns={[
+                { label: t.channel },
+                { label: t.start, numeric: true },
+                { label: t.end, numeric: true },
+                { label: t.change, numeric: true },
+                { label: t.changePct, numeric: true },
+              ]}
               rows={g.summary.map((s) => ({
                 key: s.accountId,
                 header: channelLabel(s),
@@ -71,7 +120,10 @@ export default async function GrowthPage(props: PageProps) {
             title={net ? t.netByAccount : t.growthByAccount}
             summary={summaryLine}
             labels={labels}
-            series={g.accounts.map((s) => ({ label: channelLabel({ platform: s.platform, handle: s.label }), values: s[pick] }))}
+            series={g.accounts.map((s) => ({
+              label: channelLabel({ platform: s.platform, handle: s.label }),
+              values: s[pick],
+            }))}
             bucketHeader={bucketHeader}
             tableLabel={t.showTable}
             locale={locale}

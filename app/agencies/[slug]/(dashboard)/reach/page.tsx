@@ -16,54 +16,122 @@ export const dynamic = "force-dynamic";
 export default async function ReachPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
-  const params = { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds };
+  const params = {
+    agencyId: agency.id,
+    from: range.from,
+    to: range.to,
+    bucket: range.bucket,
+    accountIds: ctx.accountIds,
+  };
   const events = { metrics: ["impressions", "engagements"] as Metric[], today: ctx.today, timeZone: agency.timeZone };
-  const [r, campaigns] = await Promise.all([getReachSeries(db(), { ...params, events }), getCampaignReach(db(), { ...params, timeZone: agency.timeZone })]);
+  const [r, campaigns] = await Promise.all([
+    getReachSeries(db(), { ...params, events }),
+    getCampaignReach(db(), { ...params, timeZone: agency.timeZone }),
+  ]);
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const withImpressions = r.channels.filter((c) => c.total.impressions !== null);
   // A channel whose impressions broke off stays on the chart: its break is marked, never a silent absence.
   const broken = new Set((r.events ?? []).filter((e) => e.kind === "series_break").map((e) => e.accountId));
   const charted = r.channels.filter((c) => c.total.impressions !== null || broken.has(c.accountId));
-  const labelOf = (ids: Set<string>) => (id: string) => { const c = r.channels.find((x) => x.accountId === id); return c && ids.has(id) ? channelLabel(c) : undefined; };
-  const impressionMarkers = chartMarkers((r.events ?? []).filter((e) => e.metric !== "engagements"), labelOf(new Set(charted.map((c) => c.accountId))), locale);
+  const labelOf = (ids: Set<string>) => (id: string) => {
+    const c = r.channels.find((x) => x.accountId === id);
+    return c && ids.has(id) ? channelLabel(c) : undefined;
+  };
+  const impressionMarkers = chartMarkers(
+    (r.events ?? []).filter((e) => e.metric !== "engagements"),
+    labelOf(new Set(charted.map((c) => c.accountId))),
+    locale,
+  );
   const rateMarkers = chartMarkers(r.events ?? [], labelOf(new Set(withImpressions.map((c) => c.accountId))), locale);
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
   const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : summaryUnavailable(locale);
-  const topPerPost = [...withImpressions].filter((c) => c.total.impressionsPerPost !== null).sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
+  const topPerPost = [...withImpressions]
+    .filter((c) => c.total.impressionsPerPost !== null)
+    .sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
   const latest = campaigns[0];
-  const bestRate = [...withImpressions].filter((c) => c.total.engagementRate !== null).sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
-  const rateLine = bestRate ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2)) : summaryUnavailable(locale);
+  const bestRate = [...withImpressions]
+    .filter((c) => c.total.engagementRate !== null)
+    .sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
+  const rateLine = bestRate
+    ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2))
+    : summaryUnavailable(locale);
   return (
     <div lang={locale}>
-      <h1>{agency.name} – {t.nav_reach}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
+      <h1>
+        {agency.name} – {t.nav_reach}
+      </h1>
+      <FilterForm
+        locale={locale}
+        filters={filters}
+        range={range}
+        errors={ctx.errors}
+        notices={ctx.notices}
+        channels={ctx.channelOptions}
+      />
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
 
       <section className="panel" aria-labelledby="campaigns-title">
         <h2 id="campaigns-title">{t.campaigns}</h2>
-        {campaigns.length === 0 ? <p className="empty">{t.noCampaigns}</p> : (
+        {campaigns.length === 0 ? (
+          <p className="empty">{t.noCampaigns}</p>
+        ) : (
           <>
             <p className="summary" data-summary="campaigns">
-              {t.campaignSummary(latest!.name, n(latest!.reached), n(latest!.targetPopulation), formatPercent(latest!.coverage, locale))}
-              {topPerPost && <> {t.campaignVsSocial(latest!.name, n(latest!.reached), channelLabel(topPerPost), n(topPerPost.total.impressionsPerPost), n(topPerPost.total.impressions))}</>}
+              {t.campaignSummary(
+                latest!.name,
+                n(latest!.reached),
+                n(latest!.targetPopulation),
+                formatPercent(latest!.coverage, locale),
+              )}
+              {topPerPost && (
+                <>
+                  {" "}
+                  {t.campaignVsSocial(
+                    latest!.name,
+                    n(latest!.reached),
+                    channelLabel(topPerPost),
+                    n(topPerPost.total.impressionsPerPost),
+                    n(topPerPost.total.impressions),
+                  )}
+                </>
+              )}
             </p>
             <DataTable
               caption={t.campaigns}
               captionHidden
               dataName="campaigns"
-              columns={[{ label: t.campaign }, { label: t.channel }, { label: t.sentDay }, { label: t.sent, numeric: true }, { label: t.reached, numeric: true }, { label: t.target, numeric: true }, { label: t.coverage, numeric: true }]}
+              columns={[
+                { label: t.campaign },
+                { label: t.channel },
+                { label: t.sentDay },
+                { label: t.sent, numeric: true },
+                { label: t.reached, numeric: true },
+                { label: t.target, numeric: true },
+                { label: t.coverage, numeric: true },
+              ]}
               rows={campaigns.map((c) => ({
                 key: c.id,
                 header: c.name,
-                cells: [channelLabel(c), formatDay(c.sentDay, locale), n(c.sent), n(c.reached), n(c.targetPopulation), formatPercent(c.coverage, locale)],
+                cells: [
+                  channelLabel(c),
+                  formatDay(c.sentDay, locale),
+                  n(c.sent),
+                  n(c.reached),
+                  n(c.targetPopulation),
+                  formatPercent(c.coverage, locale),
+                ],
               }))}
             />
             <ul className="bars" aria-hidden="true">
               {campaigns.map((c) => (
                 <li key={c.id}>
-                  <span className="bar-label">{c.name}: {formatPercent(c.coverage, locale)} ({n(c.reached)} / {n(c.targetPopulation)})</span>
-                  <span className="bar-track"><span className="bar-fill" style={{ width: `${Math.min(100, (c.coverage ?? 0) * 100)}%` }} /></span>
+                  <span className="bar-label">
+                    {c.name}: {formatPercent(c.coverage, locale)} ({n(c.reached)} / {n(c.targetPopulation)})
+                  </span>
+                  <span className="bar-track">
+                    <span className="bar-fill" style={{ width: `${Math.min(100, (c.coverage ?? 0) * 100)}%` }} />
+                  </span>
                 </li>
               ))}
             </ul>
@@ -71,20 +139,39 @@ export default async function ReachPage(props: PageProps) {
         )}
       </section>
 
-      {r.channels.every((c) => c.total.impressions === null && c.total.reach === null) ? <p className="empty panel">{t.noDataInRange}</p> : (
+      {r.channels.every((c) => c.total.impressions === null && c.total.reach === null) ? (
+        <p className="empty panel">{t.noDataInRange}</p>
+      ) : (
         <>
           <section className="panel" aria-labelledby="reach-totals-title">
             <h2 id="reach-totals-title">{t.reachTotals}</h2>
-            <p className="summary" data-summary="reach">{reachLine}</p>
+            <p className="summary" data-summary="reach">
+              {reachLine}
+            </p>
             <DataTable
               caption={t.reachTotals}
               captionHidden
               dataName="reach-totals"
-              columns={[{ label: t.channel }, { label: t.impressions, numeric: true }, { label: t.reach, numeric: true }, { label: t.engagements, numeric: true }, { label: t.engagementRate, numeric: true }, { label: t.posts, numeric: true }, { label: t.perPost, numeric: true }]}
+              columns={[
+                { label: t.channel },
+                { label: t.impressions, numeric: true },
+                { label: t.reach, numeric: true },
+                { label: t.engagements, numeric: true },
+                { label: t.engagementRate, numeric: true },
+                { label: t.posts, numeric: true },
+                { label: t.perPost, numeric: true },
+              ]}
               rows={r.channels.map((c) => ({
                 key: c.accountId,
                 header: channelLabel(c),
-                cells: [n(c.total.impressions), n(c.total.reach), n(c.total.engagements), formatPercent(c.total.engagementRate, locale, 2), n(c.total.posts), n(c.total.impressionsPerPost)],
+                cells: [
+                  n(c.total.impressions),
+                  n(c.total.reach),
+                  n(c.total.engagements),
+                  formatPercent(c.total.engagementRate, locale, 2),
+                  n(c.total.posts),
+                  n(c.total.impressionsPerPost),
+                ],
               }))}
             />
           </section>
@@ -104,7 +191,10 @@ export default async function ReachPage(props: PageProps) {
             title={t.rateOverTime}
             summary={rateLine}
             labels={labels}
-            series={withImpressions.map((c) => ({ label: channelLabel(c), values: c.values.map((v) => v.engagementRate) }))}
+            series={withImpressions.map((c) => ({
+              label: channelLabel(c),
+              values: c.values.map((v) => v.engagementRate),
+            }))}
             bucketHeader={t[`bucket_${range.bucket}`]}
             tableLabel={t.showTable}
             locale={locale}

@@ -14,31 +14,69 @@ export const dynamic = "force-dynamic";
 export default async function RepliesPage(props: PageProps) {
   const ctx = await dashboardContext(props);
   const { agency, locale, t, range, filters } = ctx;
-  const r = await getReplySeries(db(), { agencyId: agency.id, from: range.from, to: range.to, bucket: range.bucket, accountIds: ctx.accountIds, events: { metrics: ["replies"], today: ctx.today, timeZone: agency.timeZone } });
-  const markers = chartMarkers(r.events ?? [], (id) => { const c = r.channels.find((x) => x.accountId === id); return c && channelLabel(c); }, locale);
+  const r = await getReplySeries(db(), {
+    agencyId: agency.id,
+    from: range.from,
+    to: range.to,
+    bucket: range.bucket,
+    accountIds: ctx.accountIds,
+    events: { metrics: ["replies"], today: ctx.today, timeZone: agency.timeZone },
+  });
+  const markers = chartMarkers(
+    r.events ?? [],
+    (id) => {
+      const c = r.channels.find((x) => x.accountId === id);
+      return c && channelLabel(c);
+    },
+    locale,
+  );
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v * 10) / 10, locale);
   const top = [...r.channels].sort((a, b) => (b.total ?? 0) - (a.total ?? 0))[0];
   const line = top ? t.repliesSummary(channelLabel(top), n(top.total)) : summaryUnavailable(locale);
   return (
     <div lang={locale}>
-      <h1>{agency.name} – {t.nav_replies}</h1>
-      <FilterForm locale={locale} filters={filters} range={range} errors={ctx.errors} notices={ctx.notices} channels={ctx.channelOptions} />
+      <h1>
+        {agency.name} – {t.nav_replies}
+      </h1>
+      <FilterForm
+        locale={locale}
+        filters={filters}
+        range={range}
+        errors={ctx.errors}
+        notices={ctx.notices}
+        channels={ctx.channelOptions}
+      />
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
-      {r.channels.length === 0 ? <p className="empty panel">{t.noDataInRange}</p> : (
+      {r.channels.length === 0 ? (
+        <p className="empty panel">{t.noDataInRange}</p>
+      ) : (
         <>
           <section className="panel" aria-labelledby="replies-totals-title">
             <h2 id="replies-totals-title">{t.repliesTotals}</h2>
-            <p className="summary" data-summary="replies">{line}</p>
+            <p className="summary" data-summary="replies">
+              {line}
+            </p>
             <DataTable
               caption={t.repliesTotals}
               captionHidden
               dataName="replies-totals"
-              columns={[{ label: t.channel }, { label: t.replies, numeric: true }, { label: t.posts, numeric: true }, { label: t.repliesPerPost, numeric: true }, { label: t.busiest }]}
+              columns={[
+                { label: t.channel },
+                { label: t.replies, numeric: true },
+                { label: t.posts, numeric: true },
+                { label: t.repliesPerPost, numeric: true },
+                { label: t.busiest },
+              ]}
               rows={r.channels.map((c) => ({
                 key: c.accountId,
                 header: channelLabel(c),
-                cells: [n(c.total), n(c.posts), n(c.repliesPerPost), c.busiest ? `${formatBucket(c.busiest.bucket, range.bucket, locale)} (${n(c.busiest.replies)})` : "–"],
+                cells: [
+                  n(c.total),
+                  n(c.posts),
+                  n(c.repliesPerPost),
+                  c.busiest ? `${formatBucket(c.busiest.bucket, range.bucket, locale)} (${n(c.busiest.replies)})` : "–",
+                ],
               }))}
             />
           </section>

@@ -17,13 +17,28 @@ const SearchSchema = z.object({
   lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined),
   address: z.string().max(500).optional().catch(undefined),
   where: z.enum(["real", "sandbox"]).optional().catch(undefined),
-  problem: z.enum(["empty", "unknown_platform", "not_a_profile", "not_found", "no_app_credentials", "unreachable", "rate_limited", "duplicate"]).optional().catch(undefined),
+  problem: z
+    .enum([
+      "empty",
+      "unknown_platform",
+      "not_a_profile",
+      "not_found",
+      "no_app_credentials",
+      "unreachable",
+      "rate_limited",
+      "duplicate",
+    ])
+    .optional()
+    .catch(undefined),
   platform: z.enum(SOCIAL_PLATFORMS).optional().catch(undefined),
   confirm: z.literal("1").optional().catch(undefined),
 });
 
 /** Admins paste a profile address; the product recognises the platform, finds the account and asks for confirmation. */
-export default async function AddChannelPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AddChannelPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const agency = await requireVisibleAgency((await props.params).slug);
   if (!hasRole(agency, "admin")) notFound();
   const q = SearchSchema.parse(await props.searchParams);
@@ -31,29 +46,45 @@ export default async function AddChannelPage(props: { params: Promise<{ slug: st
   const t = channelTexts(locale);
   const sandbox = runningSandboxUrl();
   // The sandbox is offered while it runs, and chosen by default for demo agencies only.
-  const demo = sandbox ? (await db().agency.findUnique({ where: { id: agency.id }, select: { isDemo: true } }))?.isDemo : false;
+  const demo = sandbox
+    ? (await db().agency.findUnique({ where: { id: agency.id }, select: { isDemo: true } }))?.isDemo
+    : false;
   const where = q.where ?? (sandbox && demo ? "sandbox" : "real");
   const found = q.confirm && !q.problem && q.address ? await lookUpChannel(q.address, where) : null;
   const platformName = q.platform ? PLATFORM_LABEL[q.platform] : "";
   const problem = q.problem ?? (found && !found.ok ? found.problem : undefined);
-  const problemText = problem ? (() => {
-    const p = t[`problem_${problem}`];
-    return typeof p === "function" ? p(platformName || (found && !found.ok && found.platform ? PLATFORM_LABEL[found.platform] : "")) : p;
-  })() : null;
+  const problemText = problem
+    ? (() => {
+        const p = t[`problem_${problem}`];
+        return typeof p === "function"
+          ? p(platformName || (found && !found.ok && found.platform ? PLATFORM_LABEL[found.platform] : ""))
+          : p;
+      })()
+    : null;
 
   return (
     <>
-      <p><Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t.back}</Link></p>
-      <h1>{t.addTitle} – {agency.name}</h1>
+      <p>
+        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t.back}</Link>
+      </p>
+      <h1>
+        {t.addTitle} – {agency.name}
+      </h1>
       <p>{t.addIntro}</p>
       {found?.ok ? (
         <section aria-labelledby="confirm-heading" data-confirm>
           <h2 id="confirm-heading">{t.confirmTitle}</h2>
           <dl className="facts">
-            <dt>{t.platform}</dt><dd>{PLATFORM_LABEL[found.channel.platform]}</dd>
-            <dt>{t.name}</dt><dd data-found-name>{found.channel.displayName}</dd>
-            <dt>{t.handle}</dt><dd>{found.channel.handle}</dd>
-            <dt>{t.audience}</dt><dd data-found-audience>{found.channel.followers === null ? t.audienceUnknown : formatNumber(found.channel.followers, locale)}</dd>
+            <dt>{t.platform}</dt>
+            <dd>{PLATFORM_LABEL[found.channel.platform]}</dd>
+            <dt>{t.name}</dt>
+            <dd data-found-name>{found.channel.displayName}</dd>
+            <dt>{t.handle}</dt>
+            <dd>{found.channel.handle}</dd>
+            <dt>{t.audience}</dt>
+            <dd data-found-audience>
+              {found.channel.followers === null ? t.audienceUnknown : formatNumber(found.channel.followers, locale)}
+            </dd>
           </dl>
           <form action={saveChannel.bind(null, agency.slug)} className="stack narrow-form">
             <input type="hidden" name="address" value={q.address} />
@@ -61,22 +92,41 @@ export default async function AddChannelPage(props: { params: Promise<{ slug: st
             {q.lang && <input type="hidden" name="lang" value={q.lang} />}
             <button type="submit">{t.save}</button>
           </form>
-          <p><Link href={`/agencies/${agency.slug}/connections/add${q.lang ? `?lang=${q.lang}` : ""}`}>{t.cancel}</Link></p>
+          <p>
+            <Link href={`/agencies/${agency.slug}/connections/add${q.lang ? `?lang=${q.lang}` : ""}`}>{t.cancel}</Link>
+          </p>
         </section>
       ) : (
         <form action={findChannel.bind(null, agency.slug)} className="stack narrow-form" noValidate>
           <label htmlFor="channel-address">{t.address}</label>
           <input
-            id="channel-address" name="address" type="text" defaultValue={q.address ?? ""} autoComplete="off" required
-            aria-describedby={problemText ? "channel-address-hint channel-address-error" : "channel-address-hint"} aria-invalid={problemText ? true : undefined}
+            id="channel-address"
+            name="address"
+            type="text"
+            defaultValue={q.address ?? ""}
+            autoComplete="off"
+            required
+            aria-describedby={problemText ? "channel-address-hint channel-address-error" : "channel-address-hint"}
+            aria-invalid={problemText ? true : undefined}
           />
-          <p id="channel-address-hint" className="meta">{t.addressHint}</p>
-          {problemText && <p id="channel-address-error" role="alert" className="form-error">{problemText}</p>}
+          <p id="channel-address-hint" className="meta">
+            {t.addressHint}
+          </p>
+          {problemText && (
+            <p id="channel-address-error" role="alert" className="form-error">
+              {problemText}
+            </p>
+          )}
           {sandbox && (
             <fieldset>
               <legend>{t.where}</legend>
-              <label><input type="radio" name="where" value="sandbox" defaultChecked={where === "sandbox"} /> {t.whereSandbox}</label>
-              <label><input type="radio" name="where" value="real" defaultChecked={where === "real"} /> {t.whereReal}</label>
+              <label>
+                <input type="radio" name="where" value="sandbox" defaultChecked={where === "sandbox"} />{" "}
+                {t.whereSandbox}
+              </label>
+              <label>
+                <input type="radio" name="where" value="real" defaultChecked={where === "real"} /> {t.whereReal}
+              </label>
             </fieldset>
           )}
           {q.lang && <input type="hidden" name="lang" value={q.lang} />}

@@ -11,11 +11,18 @@ const QuerySchema = z.object({ account: z.uuid(), lang: z.enum(["nb", "sv", "en"
 export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
   const agency = await findVisibleAgency((await ctx.params).slug);
   const q = QuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!agency || !hasRole(agency, "admin") || !q.success) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
-  const account = await db().account.findFirst({ where: { id: q.data.account, agencyId: agency.id }, select: { id: true, platform: true, baseUrl: true } });
+  if (!agency || !hasRole(agency, "admin") || !q.success)
+    return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
+  const account = await db().account.findFirst({
+    where: { id: q.data.account, agencyId: agency.id },
+    select: { id: true, platform: true, baseUrl: true },
+  });
   if (!account) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
   const config = loadConfig();
-  const started = await beginSignIn({ db: db(), config, credentialsKey: process.env.CREDENTIALS_KEY }, account, { slug: agency.slug, lang: q.data.lang });
+  const started = await beginSignIn({ db: db(), config, credentialsKey: process.env.CREDENTIALS_KEY }, account, {
+    slug: agency.slug,
+    lang: q.data.lang,
+  });
   const back = new URL(`/agencies/${agency.slug}/connections`, publicUrl(config));
   if (!started.ok) {
     back.searchParams.set("msg", started.problem);
@@ -23,6 +30,12 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: strin
     return NextResponse.redirect(back, 303);
   }
   const res = NextResponse.redirect(started.url, 303);
-  res.cookies.set(FLOW_COOKIE, started.cookie, { httpOnly: true, sameSite: "lax", secure: (config.PUBLIC_URL ?? "").startsWith("https:"), path: "/api/oauth", maxAge: FLOW_MINUTES * 60 });
+  res.cookies.set(FLOW_COOKIE, started.cookie, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: (config.PUBLIC_URL ?? "").startsWith("https:"),
+    path: "/api/oauth",
+    maxAge: FLOW_MINUTES * 60,
+  });
   return res;
 }

@@ -25,17 +25,28 @@ export async function saveChannelCredentials(slug: unknown, form: unknown) {
   if (!parsed.success) back("invalid");
   const { accountId, token, refreshToken } = parsed.data!;
   // Only this agency's channels: another agency's account id is "not found".
-  const account = await db().account.findFirst({ where: { id: accountId, agencyId: agency.id }, select: { id: true, handle: true, platform: true } });
+  const account = await db().account.findFirst({
+    where: { id: accountId, agencyId: agency.id },
+    select: { id: true, handle: true, platform: true },
+  });
   if (!account) notFound();
   try {
-    await saveCredentials(db(), account.id, { token, ...(refreshToken ? { refreshToken } : {}) }, process.env.CREDENTIALS_KEY);
+    await saveCredentials(
+      db(),
+      account.id,
+      { token, ...(refreshToken ? { refreshToken } : {}) },
+      process.env.CREDENTIALS_KEY,
+    );
   } catch (error) {
     console.error("[credentials] not saved:", redactSecrets((error as Error).message));
     back("not_saved");
   }
   await recordAudit(db(), {
-    action: "credential_saved", agencyId: agency.id, actorUserId: (await currentActor()).userId,
-    target: `${account.platform}:${account.handle}`, ip: (await headers()).get("x-forwarded-for"),
+    action: "credential_saved",
+    agencyId: agency.id,
+    actorUserId: (await currentActor()).userId,
+    target: `${account.platform}:${account.handle}`,
+    ip: (await headers()).get("x-forwarded-for"),
   });
   back("saved");
 }

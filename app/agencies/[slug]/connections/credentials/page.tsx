@@ -15,7 +15,10 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** Admins connect or reconnect a channel with a platform token. The token is never shown again. */
-export default async function CredentialsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<{ msg?: string }> }) {
+export default async function CredentialsPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ msg?: string }>;
+}) {
   const agency = await requireVisibleAgency((await props.params).slug);
   if (!hasRole(agency, "admin")) notFound();
   const msg = MESSAGES[(await props.searchParams).msg ?? ""];
@@ -26,9 +29,15 @@ export default async function CredentialsPage(props: { params: Promise<{ slug: s
   });
   return (
     <>
-      <p><Link href={`/agencies/${agency.slug}/connections`}>← Tilkoblinger</Link></p>
+      <p>
+        <Link href={`/agencies/${agency.slug}/connections`}>← Tilkoblinger</Link>
+      </p>
       <h1>Koble til kanal – {agency.name}</h1>
-      {msg && <p role="status" className="notice">{msg}</p>}
+      {msg && (
+        <p role="status" className="notice">
+          {msg}
+        </p>
+      )}
       <p>
         Lim inn et tilgangstoken fra plattformen. Det lagres kryptert (AES-256-GCM) og vises aldri igjen. En kanal som
         må kobles til på nytt, blir aktiv igjen og beholder all historikk.
@@ -38,7 +47,8 @@ export default async function CredentialsPage(props: { params: Promise<{ slug: s
         <select id="cred-account" name="accountId" required>
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
-              {PLATFORM_LABEL[a.platform]} · {a.handle}{a.status === "needs_reconnect" ? " (må kobles til på nytt)" : a.credentialId ? " (har nøkkel)" : ""}
+              {PLATFORM_LABEL[a.platform]} · {a.handle}
+              {a.status === "needs_reconnect" ? " (må kobles til på nytt)" : a.credentialId ? " (har nøkkel)" : ""}
             </option>
           ))}
         </select>

@@ -10,21 +10,34 @@ import { removeChannelAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-const SearchSchema = z.object({ lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined), account: z.uuid().optional().catch(undefined) });
+const SearchSchema = z.object({
+  lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined),
+  account: z.uuid().optional().catch(undefined),
+});
 
 /** Removing a channel asks first whether its history stays. */
-export default async function RemoveChannelPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RemoveChannelPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const agency = await requireVisibleAgency((await props.params).slug);
   if (!hasRole(agency, "admin")) notFound();
   const q = SearchSchema.parse(await props.searchParams);
-  const account = q.account ? await db().account.findFirst({ where: { id: q.account, agencyId: agency.id }, select: { id: true, platform: true, displayName: true, handle: true } }) : null;
+  const account = q.account
+    ? await db().account.findFirst({
+        where: { id: q.account, agencyId: agency.id },
+        select: { id: true, platform: true, displayName: true, handle: true },
+      })
+    : null;
   if (!account) notFound();
   const locale: UiLocale = q.lang ?? agency.locale;
   const t = channelTexts(locale);
   const name = `${PLATFORM_LABEL[account.platform]} · ${account.displayName} (${account.handle})`;
   return (
     <>
-      <p><Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t.back}</Link></p>
+      <p>
+        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t.back}</Link>
+      </p>
       <h1>{t.removeTitle(name)}</h1>
       <p>{t.removeIntro}</p>
       <form action={removeChannelAction.bind(null, agency.slug)} className="stack narrow-form">
@@ -32,8 +45,12 @@ export default async function RemoveChannelPage(props: { params: Promise<{ slug:
         {q.lang && <input type="hidden" name="lang" value={q.lang} />}
         <fieldset>
           <legend>{t.keepLegend}</legend>
-          <label><input type="radio" name="history" value="keep" defaultChecked /> {t.keep}</label>
-          <label><input type="radio" name="history" value="delete" /> {t.drop}</label>
+          <label>
+            <input type="radio" name="history" value="keep" defaultChecked /> {t.keep}
+          </label>
+          <label>
+            <input type="radio" name="history" value="delete" /> {t.drop}
+          </label>
         </fieldset>
         <button type="submit">{t.confirmRemove}</button>
       </form>

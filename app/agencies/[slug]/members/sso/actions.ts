@@ -10,7 +10,10 @@ import { formArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const Slug = z.string().min(1).max(100);
-const MappingSchema = z.object({ group: z.string().trim().min(1).max(200), role: z.enum(["viewer", "editor", "admin"]) });
+const MappingSchema = z.object({
+  group: z.string().trim().min(1).max(200),
+  role: z.enum(["viewer", "editor", "admin"]),
+});
 
 async function adminAgency(slug: unknown) {
   const parsed = Slug.safeParse(slug);
@@ -37,7 +40,14 @@ export async function saveMapping(slug: unknown, rawForm: unknown) {
   // A lowered role takes effect now; a raised or new one at the person's next sign-in.
   await revokeUnmappedSsoMemberships(db(), agency.id);
   const actor = await currentActor();
-  await recordAudit(db(), { action: "sso_mapping_added", agencyId: agency.id, actorUserId: actor.userId, target: group, details: { role }, ip: (await headers()).get("x-forwarded-for") });
+  await recordAudit(db(), {
+    action: "sso_mapping_added",
+    agencyId: agency.id,
+    actorUserId: actor.userId,
+    target: group,
+    details: { role },
+    ip: (await headers()).get("x-forwarded-for"),
+  });
   back(agency.slug, "added");
 }
 
@@ -50,7 +60,22 @@ export async function removeMapping(slug: unknown, rawForm: unknown) {
   const ended = await revokeUnmappedSsoMemberships(db(), agency.id);
   const actor = await currentActor();
   const ip = (await headers()).get("x-forwarded-for");
-  await recordAudit(db(), { action: "sso_mapping_removed", agencyId: agency.id, actorUserId: actor.userId, target: group.data!, details: { membershipsEnded: ended.length }, ip });
-  for (const m of ended) await recordAudit(db(), { action: "membership_removed", agencyId: agency.id, actorUserId: actor.userId, target: m.userId, details: { role: m.role, source: "sso_group" }, ip });
+  await recordAudit(db(), {
+    action: "sso_mapping_removed",
+    agencyId: agency.id,
+    actorUserId: actor.userId,
+    target: group.data!,
+    details: { membershipsEnded: ended.length },
+    ip,
+  });
+  for (const m of ended)
+    await recordAudit(db(), {
+      action: "membership_removed",
+      agencyId: agency.id,
+      actorUserId: actor.userId,
+      target: m.userId,
+      details: { role: m.role, source: "sso_group" },
+      ip,
+    });
   back(agency.slug, "removed");
 }

@@ -15,7 +15,10 @@ const ROLES = ["viewer", "editor", "admin"] as const;
 const MESSAGES = ["added", "removed", "invalid"] as const;
 
 /** An agency admin maps the identity provider's group values to roles here, and sees who waits for access. */
-export default async function SsoMappingPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SsoMappingPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   if (!hasRole(agency, "admin")) notFound();
@@ -27,24 +30,42 @@ export default async function SsoMappingPage(props: { params: Promise<{ slug: st
   return (
     <>
       <h1>{t.mappingTitle(agency.name)}</h1>
-      <p><Link href={`/agencies/${agency.slug}/members`}>{t.back}</Link></p>
-      {msg && <p role={msg === "invalid" ? "alert" : "status"} className={msg === "invalid" ? "error" : "notice"}>{t[`msg_${msg}`]}</p>}
+      <p>
+        <Link href={`/agencies/${agency.slug}/members`}>{t.back}</Link>
+      </p>
+      {msg && (
+        <p role={msg === "invalid" ? "alert" : "status"} className={msg === "invalid" ? "error" : "notice"}>
+          {t[`msg_${msg}`]}
+        </p>
+      )}
       <p>{t.mappingIntro(loadConfig().OIDC_GROUPS_CLAIM)}</p>
       {!ssoEnabled() && <p className="notice">{t.mappingOff}</p>}
       <h2>{t.mappings}</h2>
-      {mappings.length === 0 ? <p>{t.noMappings}</p> : (
+      {mappings.length === 0 ? (
+        <p>{t.noMappings}</p>
+      ) : (
         <table data-sso-mappings>
           <caption className="visually-hidden">{t.mappings}</caption>
-          <thead><tr><th scope="col">{t.group}</th><th scope="col">{t.role}</th><th scope="col">{t.remove}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.group}</th>
+              <th scope="col">{t.role}</th>
+              <th scope="col">{t.remove}</th>
+            </tr>
+          </thead>
           <tbody>
             {mappings.map((m) => (
               <tr key={m.groupValue}>
-                <td><code>{m.groupValue}</code></td>
+                <td>
+                  <code>{m.groupValue}</code>
+                </td>
                 <td>{t[`role_${m.role}`]}</td>
                 <td>
                   <form action={removeMapping.bind(null, agency.slug)}>
                     <input type="hidden" name="group" value={m.groupValue} />
-                    <button type="submit" className="secondary" aria-label={t.removeMapping(m.groupValue)}>{t.remove}</button>
+                    <button type="submit" className="secondary" aria-label={t.removeMapping(m.groupValue)}>
+                      {t.remove}
+                    </button>
                   </form>
                 </td>
               </tr>
@@ -56,10 +77,16 @@ export default async function SsoMappingPage(props: { params: Promise<{ slug: st
       <form action={saveMapping.bind(null, agency.slug)} className="stack narrow-form">
         <label htmlFor="sso-group">{t.group}</label>
         <input id="sso-group" name="group" required maxLength={200} aria-describedby="sso-group-help" />
-        <p id="sso-group-help" className="meta">{t.groupHelp}</p>
+        <p id="sso-group-help" className="meta">
+          {t.groupHelp}
+        </p>
         <label htmlFor="sso-role">{t.role}</label>
         <select id="sso-role" name="role" defaultValue="viewer">
-          {ROLES.map((r) => <option key={r} value={r}>{t[`role_${r}`]}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t[`role_${r}`]}
+            </option>
+          ))}
         </select>
         <button type="submit">{t.save}</button>
       </form>

@@ -34,8 +34,18 @@ export async function GET(request: NextRequest, props: { params: Promise<{ slug:
     const lang = LangSchema.parse(request.nextUrl.searchParams.get("lang") ?? undefined);
     return NextResponse.json({ error: "pdf_unavailable", message: takeawayTexts(lang).pdfFailed }, { status: 503 });
   }
-  await recordAudit(db(), { action: "export", agencyId: agency.id, actorUserId: (await currentActor()).userId, target: `${which.data}.pdf`, details: { query: request.nextUrl.search } });
+  await recordAudit(db(), {
+    action: "export",
+    agencyId: agency.id,
+    actorUserId: (await currentActor()).userId,
+    target: `${which.data}.pdf`,
+    details: { query: request.nextUrl.search },
+  });
   return new NextResponse(new Uint8Array(pdf), {
-    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${agency.slug}-${which.data}.pdf"`, "cache-control": "private, no-store" },
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${agency.slug}-${which.data}.pdf"`,
+      "cache-control": "private, no-store",
+    },
   });
 }

@@ -19,7 +19,13 @@ export async function GET(request: NextRequest, props: { params: Promise<{ slug:
   } catch (error) {
     return NextResponse.json({ error: (error as Error).message }, { status: 503 });
   }
-  await recordAudit(db(), { action: "export", agencyId: agency.id, actorUserId: (await currentActor()).userId, target: "weekly-report.pdf", details: { week: `${report.week.year}-W${report.week.week}` } });
+  await recordAudit(db(), {
+    action: "export",
+    agencyId: agency.id,
+    actorUserId: (await currentActor()).userId,
+    target: "weekly-report.pdf",
+    details: { week: `${report.week.year}-W${report.week.week}` },
+  });
   return new NextResponse(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",

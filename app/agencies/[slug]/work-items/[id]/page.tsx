@@ -16,7 +16,10 @@ import "../../_inputs/inputs.css";
 
 export const dynamic = "force-dynamic";
 
-export default async function WorkItemPage(props: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WorkItemPage(props: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, id } = await props.params;
   const lang = LangSchema.parse((await props.searchParams).lang);
   const t = inputsText(lang);
@@ -29,14 +32,28 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
   const canEdit = hasRole(agency, "editor");
   return (
     <InputsPage>
-      <InputsHeader slug={agency.slug} agencyName={agency.name} title={item.title} current="work-items" t={t} lang={lang} />
-      <p><a href={withLang(`/agencies/${agency.slug}/work-items`, lang)}>{t.allWork}</a></p>
+      <InputsHeader
+        slug={agency.slug}
+        agencyName={agency.name}
+        title={item.title}
+        current="work-items"
+        t={t}
+        lang={lang}
+      />
+      <p>
+        <a href={withLang(`/agencies/${agency.slug}/work-items`, lang)}>{t.allWork}</a>
+      </p>
       <dl>
-        <dt>{t.caseNumber}</dt><dd>{item.caseNumber ?? "–"}</dd>
-        <dt>{t.owner}</dt><dd>{item.owner ?? "–"}</dd>
-        <dt>{t.status}</dt><dd>{t.workStatus[item.status]}</dd>
+        <dt>{t.caseNumber}</dt>
+        <dd>{item.caseNumber ?? "–"}</dd>
+        <dt>{t.owner}</dt>
+        <dd>{item.owner ?? "–"}</dd>
+        <dt>{t.status}</dt>
+        <dd>{t.workStatus[item.status]}</dd>
       </dl>
-      <p><a href={`/api/agencies/${agency.slug}/inputs/trail?workItem=${item.id}`}>{t.downloadItemTrail}</a></p>
+      <p>
+        <a href={`/api/agencies/${agency.slug}/inputs/trail?workItem=${item.id}`}>{t.downloadItemTrail}</a>
+      </p>
       {canEdit && (
         <details>
           <summary>{t.editWork}</summary>
@@ -44,11 +61,22 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
             <input type="hidden" name="slug" value={agency.slug} />
             <input type="hidden" name="id" value={item.id} />
             <input type="hidden" name="version" value={item.version} />
-            <label className="field">{t.owner}<input type="text" name="owner" maxLength={200} defaultValue={item.owner ?? ""} /></label>
-            <label className="field">{t.caseNumber}<input type="text" name="caseNumber" maxLength={200} defaultValue={item.caseNumber ?? ""} /></label>
-            <label className="field">{t.status}
+            <label className="field">
+              {t.owner}
+              <input type="text" name="owner" maxLength={200} defaultValue={item.owner ?? ""} />
+            </label>
+            <label className="field">
+              {t.caseNumber}
+              <input type="text" name="caseNumber" maxLength={200} defaultValue={item.caseNumber ?? ""} />
+            </label>
+            <label className="field">
+              {t.status}
               <select name="status" defaultValue={item.status}>
-                {Object.entries(t.workStatus).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                {Object.entries(t.workStatus).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
               </select>
             </label>
             <button type="submit">{t.save}</button>
@@ -57,21 +85,58 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
       )}
 
       <h2>{t.linkedInputs(links.length)}</h2>
-      {links.length === 0 && <p><a href={withLang(`/agencies/${agency.slug}/inbox?status=input`, lang)}>{t.noLinksYet}</a></p>}
+      {links.length === 0 && (
+        <p>
+          <a href={withLang(`/agencies/${agency.slug}/inbox?status=input`, lang)}>{t.noLinksYet}</a>
+        </p>
+      )}
       {links.map((l, n) => {
         const moves = allowedMoves(l.status);
         return (
-          <article key={l.id} className="card" data-link-id={l.id} data-status={l.status} aria-labelledby={`link-${l.id}`}>
-            <h3 id={`link-${l.id}`}>{t.inputN(n + 1)}: <span className={`badge ${l.status === "declined" ? "badge-declined" : l.status === "incorporated" || l.status === "implemented" ? "badge-reached" : ""}`}>{t.linkStatus[l.status]}</span></h3>
+          <article
+            key={l.id}
+            className="card"
+            data-link-id={l.id}
+            data-status={l.status}
+            aria-labelledby={`link-${l.id}`}
+          >
+            <h3 id={`link-${l.id}`}>
+              {t.inputN(n + 1)}:{" "}
+              <span
+                className={`badge ${l.status === "declined" ? "badge-declined" : l.status === "incorporated" || l.status === "implemented" ? "badge-reached" : ""}`}
+              >
+                {t.linkStatus[l.status]}
+              </span>
+            </h3>
             <p className="meta">
-              {PLATFORM_LABEL[l.reply.platform]} · {l.reply.accountHandle} · {formatInstant(l.reply.publishedAt, agency.timeZone, lang)}
-              {safeHref(l.reply.permalink) && <> · <a href={safeHref(l.reply.permalink)!} rel="noopener noreferrer">{t.openReply}</a></>}
-              {" · "}<a href={withLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang)}>{t.showInInbox}</a>
+              {PLATFORM_LABEL[l.reply.platform]} · {l.reply.accountHandle} ·{" "}
+              {formatInstant(l.reply.publishedAt, agency.timeZone, lang)}
+              {safeHref(l.reply.permalink) && (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a href={safeHref(l.reply.permalink)!} rel="noopener noreferrer">
+                    {t.openReply}
+                  </a>
+                </>
+              )}
+              {" · "}
+              <a href={withLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang)}>{t.showInInbox}</a>
             </p>
             <p className="reply-text">{l.reply.text}</p>
-            {l.declineReason && <p>{t.declineReason} {l.declineReason}</p>}
+            {l.declineReason && (
+              <p>
+                {t.declineReason} {l.declineReason}
+              </p>
+            )}
             {canEdit && moves.length > 0 && (
-              <ActionForm lang={lang} action={moveLinkAction} className="actions" label={t.moveInput(n + 1)} testId="move">
+              <ActionForm
+                lang={lang}
+                action={moveLinkAction}
+                className="actions"
+                label={t.moveInput(n + 1)}
+                testId="move"
+              >
                 <input type="hidden" name="slug" value={agency.slug} />
                 <input type="hidden" name="workItemId" value={item.id} />
                 <input type="hidden" name="linkId" value={l.id} />
@@ -79,7 +144,11 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
                 <div className="field">
                   <label htmlFor={`to-${l.id}`}>{t.newStatus}</label>
                   <select id={`to-${l.id}`} name="to" defaultValue={moves[0]}>
-                    {moves.map((m) => <option key={m} value={m}>{t.linkStatus[m]}</option>)}
+                    {moves.map((m) => (
+                      <option key={m} value={m}>
+                        {t.linkStatus[m]}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
@@ -97,7 +166,15 @@ export default async function WorkItemPage(props: { params: Promise<{ slug: stri
               <summary>{t.trail(l.moves.length)}</summary>
               <table className="trail">
                 <caption className="visually-hidden">{t.trailCaption(n + 1)}</caption>
-                <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.from}</th><th scope="col">{t.to}</th><th scope="col">{t.who}</th><th scope="col">{t.note}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.when}</th>
+                    <th scope="col">{t.from}</th>
+                    <th scope="col">{t.to}</th>
+                    <th scope="col">{t.who}</th>
+                    <th scope="col">{t.note}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {l.moves.map((m, i) => (
                     <tr key={i}>

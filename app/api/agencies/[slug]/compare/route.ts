@@ -8,5 +8,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = scopedRoute(CompareExtra, async ({ agency, scope, extra }) => {
   const { chosen } = comparableAgencies(agency, await listVisibleAgencies(), extra.agency);
-  return getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), from: scope.period.from, to: scope.period.to });
+  return getAgencyComparison(db(), {
+    agencyIds: chosen.map((a) => a.id),
+    from: scope.period.from,
+    to: scope.period.to,
+  });
 });

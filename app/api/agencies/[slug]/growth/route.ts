@@ -5,4 +5,11 @@ import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 
 export const dynamic = "force-dynamic";
 
-export const GET = scopedRoute(z.object({}), ({ scope }) => getChannelGrowth(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels }));
+export const GET = scopedRoute(z.object({}), ({ scope }) =>
+  getChannelGrowth(db(), {
+    agencyId: scope.agency.id,
+    ...scope.period,
+    bucket: scope.bucket,
+    accountIds: scope.channels,
+  }),
+);

@@ -5,4 +5,6 @@ import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = scopedRoute(z.object({}), ({ scope }) => getAgencyOverview(db(), { agencyId: scope.agency.id, today: scope.today }));
+export const GET = scopedRoute(z.object({}), ({ scope }) =>
+  getAgencyOverview(db(), { agencyId: scope.agency.id, today: scope.today }),
+);

@@ -11,4 +11,13 @@ const Extra = z.object({
 });
 
 export const GET = scopedRoute(Extra, ({ scope, extra }) =>
-  getTopPosts(db(), { agencyId: scope.agency.id, timeZone: scope.timeZone, from: scope.period.from, to: scope.period.to, accountIds: scope.channels, sort: extra.sort, limit: extra.limit }));
+  getTopPosts(db(), {
+    agencyId: scope.agency.id,
+    timeZone: scope.timeZone,
+    from: scope.period.from,
+    to: scope.period.to,
+    accountIds: scope.channels,
+    sort: extra.sort,
+    limit: extra.limit,
+  }),
+);

@@ -5,4 +5,11 @@ import { getReplySeries } from "@/lib/queries/getReplySeries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = scopedRoute(z.object({}), ({ scope }) => getReplySeries(db(), { agencyId: scope.agency.id, ...scope.period, bucket: scope.bucket, accountIds: scope.channels }));
+export const GET = scopedRoute(z.object({}), ({ scope }) =>
+  getReplySeries(db(), {
+    agencyId: scope.agency.id,
+    ...scope.period,
+    bucket: scope.bucket,
+    accountIds: scope.channels,
+  }),
+);

@@ -9,7 +9,11 @@ import { db } from "@/lib/db/client";
 import { currentActor, findVisibleAgency, hasRole } from "@/lib/permissions/access";
 import { isOAuthPlatform } from "@/lib/platforms/oauth";
 
-const QuerySchema = z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional() });
+const QuerySchema = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(200).optional(),
+  error: z.string().max(200).optional(),
+});
 
 /** The platform's sign-in sends the admin back here (the redirect URI registered with each app). */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ platform: string }> }) {
@@ -19,13 +23,28 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ platform: s
   const q = QuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   const agency = flow ? await findVisibleAgency(flow.slug) : null;
   if (!isOAuthPlatform(platform) || !flow || !q.success || !agency || !hasRole(agency, "admin")) {
-    return NextResponse.json({ error: "Innloggingen kunne ikke bekreftes. Start tilkoblingen på nytt fra tilkoblingssiden." }, { status: 400 });
+    return NextResponse.json(
+      { error: "Innloggingen kunne ikke bekreftes. Start tilkoblingen på nytt fra tilkoblingssiden." },
+      { status: 400 },
+    );
   }
-  const account = await db().account.findFirst({ where: { id: flow.accountId, agencyId: agency.id }, select: { id: true, platform: true, baseUrl: true, platformId: true, handle: true } });
+  const account = await db().account.findFirst({
+    where: { id: flow.accountId, agencyId: agency.id },
+    select: { id: true, platform: true, baseUrl: true, platformId: true, handle: true },
+  });
   const config = loadConfig();
-  const done = account ? await completeSignIn({ db: db(), config, credentialsKey: key }, platform, flow, account, q.data) : { ok: false as const, problem: "oauth_failed" as const };
+  const done = account
+    ? await completeSignIn({ db: db(), config, credentialsKey: key }, platform, flow, account, q.data)
+    : { ok: false as const, problem: "oauth_failed" as const };
   if (done.ok) {
-    await recordAudit(db(), { action: "credential_saved", agencyId: agency.id, actorUserId: (await currentActor()).userId, target: `${account!.platform}:${account!.handle}`, details: { via: "oauth" }, ip: (await headers()).get("x-forwarded-for") });
+    await recordAudit(db(), {
+      action: "credential_saved",
+      agencyId: agency.id,
+      actorUserId: (await currentActor()).userId,
+      target: `${account!.platform}:${account!.handle}`,
+      details: { via: "oauth" },
+      ip: (await headers()).get("x-forwarded-for"),
+    });
     await collectSoon(done.accountId);
   }
   // Back to the address users open (the request's own host may be the server's bind address).

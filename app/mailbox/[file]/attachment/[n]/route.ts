@@ -12,7 +12,10 @@ export async function GET(_request: Request, props: { params: Promise<{ file: st
   const index = z.coerce.number().int().min(0).max(1000).safeParse(n);
   const user = await getSessionUser();
   const config = loadConfig();
-  const a = user && index.success && !config.SMTP_HOST ? await readOutboxAttachment(config.DATA_DIR, user.email, file, index.data) : null;
+  const a =
+    user && index.success && !config.SMTP_HOST
+      ? await readOutboxAttachment(config.DATA_DIR, user.email, file, index.data)
+      : null;
   if (!a) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
   const ascii = a.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new NextResponse(new Uint8Array(a.content), {

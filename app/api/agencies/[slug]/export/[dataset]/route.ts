@@ -29,21 +29,39 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     if (!mayExport(req.agency, name.data)) throw new RequestError(404, "not_found");
     const { scope } = req;
     const separator = (req.extra as z.infer<typeof Format>).sep === "comma" ? "," : ";";
-    const content = await def.load({ ...req, extra: req.extra as Record<string, unknown>, range: { ...scope.period, bucket: scope.bucket }, accountIds: scope.channels });
+    const content = await def.load({
+      ...req,
+      extra: req.extra as Record<string, unknown>,
+      range: { ...scope.period, bucket: scope.bucket },
+      accountIds: scope.channels,
+    });
     await recordAudit(db(), {
-      action: "export", agencyId: scope.agency.id, actorUserId: (await currentActor()).userId, target: `${name.data}.csv`,
+      action: "export",
+      agencyId: scope.agency.id,
+      actorUserId: (await currentActor()).userId,
+      target: `${name.data}.csv`,
       details: { from: scope.period.from, to: scope.period.to, bucket: scope.bucket },
     });
     const filename = `${scope.agency.slug}-${name.data}-${scope.period.from}-${scope.period.to}.csv`;
-    if ("stream" in content) return csvResponse(await streamQueryAsCsv(pool(), { ...content.stream, header: exportHeader(content.stream.header, scope.lang) }, { separator }), filename);
+    if ("stream" in content)
+      return csvResponse(
+        await streamQueryAsCsv(
+          pool(),
+          { ...content.stream, header: exportHeader(content.stream.header, scope.lang) },
+          { separator },
+        ),
+        filename,
+      );
     const csv = csvStream(content.header, { separator });
     // Bytes, not strings: a web stream of a Response carries Uint8Array chunks.
-    const body = Readable.from((async function* () {
-      yield Buffer.from(BOM);
-      for (const row of content.rows) csv.write(row);
-      csv.end();
-      for await (const chunk of csv) yield Buffer.from(chunk as string | Buffer);
-    })());
+    const body = Readable.from(
+      (async function* () {
+        yield Buffer.from(BOM);
+        for (const row of content.rows) csv.write(row);
+        csv.end();
+        for await (const chunk of csv) yield Buffer.from(chunk as string | Buffer);
+      })(),
+    );
     return csvResponse(body, filename);
   } catch (e) {
     if (e instanceof RequestError) return errorResponse(e, langOf(request));

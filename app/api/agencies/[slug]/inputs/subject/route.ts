@@ -16,10 +16,23 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   // Only admins may see that subject access exists here; for anyone else it is "not found" (docs/architecture.md).
   if (!agency || !hasRole(agency, "admin")) return errorResponse(new RequestError(404, "not_found"), langOf(req));
   const type = req.headers.get("content-type") ?? "";
-  const raw = type.includes("application/json") ? await req.json().catch(() => null) : Object.fromEntries((await req.formData().catch(() => new FormData())).entries());
+  const raw = type.includes("application/json")
+    ? await req.json().catch(() => null)
+    : Object.fromEntries((await req.formData().catch(() => new FormData())).entries());
   const body = Body.safeParse(raw);
-  if (!body.success) return errorResponse(new RequestError(400, "invalid_parameters", [{ parameter: "handle", message: "Oppgi brukernavnet (handle) til forfatteren" }]), langOf(req));
-  const data = await exportSubject(db(), agency.id, body.data.handle.replace(/^@/, ""), resolveKeysFromEnv().pseudonymisationKey);
+  if (!body.success)
+    return errorResponse(
+      new RequestError(400, "invalid_parameters", [
+        { parameter: "handle", message: "Oppgi brukernavnet (handle) til forfatteren" },
+      ]),
+      langOf(req),
+    );
+  const data = await exportSubject(
+    db(),
+    agency.id,
+    body.data.handle.replace(/^@/, ""),
+    resolveKeysFromEnv().pseudonymisationKey,
+  );
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",

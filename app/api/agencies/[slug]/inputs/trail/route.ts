@@ -19,8 +19,15 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   const agency = await findVisibleAgency(slug);
   if (!agency) return errorResponse(new RequestError(404, "not_found"), langOf(req));
   const query = Query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) return errorResponse(new RequestError(400, "invalid_parameters", translateIssues(query.error.issues, langOf(req))), langOf(req));
-  if (query.data.workItem && !(await db().workItem.findFirst({ where: { id: query.data.workItem, agencyId: agency.id }, select: { id: true } }))) {
+  if (!query.success)
+    return errorResponse(
+      new RequestError(400, "invalid_parameters", translateIssues(query.error.issues, langOf(req))),
+      langOf(req),
+    );
+  if (
+    query.data.workItem &&
+    !(await db().workItem.findFirst({ where: { id: query.data.workItem, agencyId: agency.id }, select: { id: true } }))
+  ) {
     return errorResponse(new RequestError(404, "not_found"), langOf(req));
   }
   // One agency's trail is a few rows per input; built in memory, it stays far below what a request can hold.
@@ -28,8 +35,30 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   // The trail is every member's; a link to the citizen's own post only for those who may read replies.
   const viewerLevel = !hasRole(agency, "editor");
   const csv = await csvDocument(
-    ["tidspunkt", "tidspunkt_utc", "arbeid", "saksnummer", "kobling", "lenke_til_svaret", "fra", "til", "notat", "utført_av"],
-    rows.map((r) => [formatInstant(r.at, agency.timeZone), r.at.toISOString(), r.workItem, r.caseNumber, r.linkId, exportedPermalink(r.platform, r.permalink, { viewerLevel }), r.from ? LINK_STATUS_LABEL[r.from] : "", LINK_STATUS_LABEL[r.to], r.note, r.actorLabel]),
+    [
+      "tidspunkt",
+      "tidspunkt_utc",
+      "arbeid",
+      "saksnummer",
+      "kobling",
+      "lenke_til_svaret",
+      "fra",
+      "til",
+      "notat",
+      "utført_av",
+    ],
+    rows.map((r) => [
+      formatInstant(r.at, agency.timeZone),
+      r.at.toISOString(),
+      r.workItem,
+      r.caseNumber,
+      r.linkId,
+      exportedPermalink(r.platform, r.permalink, { viewerLevel }),
+      r.from ? LINK_STATUS_LABEL[r.from] : "",
+      LINK_STATUS_LABEL[r.to],
+      r.note,
+      r.actorLabel,
+    ]),
   );
   return new Response(csv, {
     headers: {
