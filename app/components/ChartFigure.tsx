@@ -1,7 +1,7 @@
 import type { ChartMarker } from "@/lib/dashboard/seriesNotes";
 import { formatNumber, formatPercent, intlLocale, type UiLocale } from "@/lib/format";
 import { compareMessages } from "@/lib/i18nCompare";
-import { tableMessages } from "@/lib/i18nTables";
+import { translator } from "@/lib/intl";
 import { ChartDownload } from "./ChartDownload";
 import { DataTable } from "./DataTable";
 import { TimeChart, type TimeChartSeries } from "./TimeChart";
@@ -31,7 +31,7 @@ export function ChartFigure(props: {
   axisNote?: boolean;
 }) {
   const c = compareMessages(props.locale);
-  const m = tableMessages(props.locale);
+  const m = translator(props.locale, "tables");
   const markers = props.markers ?? [];
   const notesAt = (row: number) =>
     markers
@@ -101,7 +101,9 @@ export function ChartFigure(props: {
         {paged && props.tablePages!.page === null ? (
           // Long series: the table is sent on demand, a page at a time, not with every view of the chart.
           <p>
-            <a href={props.tablePages!.hrefOf(paged.count)}>{m.showRows(paged.start + 1, paged.end, rows.length)}</a>
+            <a href={props.tablePages!.hrefOf(paged.count)}>
+              {m("showRows", { from: paged.start + 1, to: paged.end, all: rows.length })}
+            </a>
           </p>
         ) : (
           <DataTable
@@ -117,10 +119,10 @@ export function ChartFigure(props: {
           />
         )}
         {paged && props.tablePages!.page !== null && (
-          <nav aria-label={`${props.title}: ${m.pages}`} className="table-pages">
-            <p>{m.rowsOf(paged.start + 1, paged.end, rows.length)}</p>
-            {paged.page > 1 && <a href={props.tablePages!.hrefOf(paged.page - 1)}>{m.earlier}</a>}{" "}
-            {paged.page < paged.count && <a href={props.tablePages!.hrefOf(paged.page + 1)}>{m.later}</a>}
+          <nav aria-label={`${props.title}: ${m("pages")}`} className="table-pages">
+            <p>{m("rowsOf", { from: paged.start + 1, to: paged.end, all: rows.length })}</p>
+            {paged.page > 1 && <a href={props.tablePages!.hrefOf(paged.page - 1)}>{m("earlier")}</a>}{" "}
+            {paged.page < paged.count && <a href={props.tablePages!.hrefOf(paged.page + 1)}>{m("later")}</a>}
           </nav>
         )}
       </details>

@@ -1,5 +1,5 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { summaryUnavailable } from "@/lib/i18nSummary";
+import { translator } from "@/lib/intl";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
@@ -21,7 +21,7 @@ export default async function ComparePage(props: PageProps) {
   const fastest = [...rows].filter((r) => r.growthShare !== null).sort((a, b) => b.growthShare! - a.growthShare!)[0];
   const line = fastest
     ? t.compareSummary(fastest.name, formatPercent(fastest.growthShare, locale))
-    : summaryUnavailable(locale);
+    : translator(locale, "summary")("unavailable");
   const chosenIds = new Set(chosen.map((a) => a.id));
   return (
     <div lang={locale}>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { summaryUnavailable } from "@/lib/i18nSummary";
+import { translator } from "@/lib/intl";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -44,7 +44,7 @@ export default async function GrowthPage(props: PageProps) {
           formatPercent(fastest.changeShare, locale),
           formatChange(fastest.change, locale),
         )
-      : summaryUnavailable(locale);
+      : translator(locale, "summary")("unavailable");
   // The same definition as the table: growth over the range against the stretch before it, per platform.
   const platformGrowth = g.platformSummary[0];
   const platformLine =
@@ -54,7 +54,7 @@ export default async function GrowthPage(props: PageProps) {
           formatPercent(platformGrowth.changeShare, locale),
           formatChange(platformGrowth.change, locale),
         )
-      : summaryUnavailable(locale);
+      : translator(locale, "summary")("unavailable");
   const bucketHeader = t[`bucket_${range.bucket}`];
   // Five years by week are 261 rows per table: the tables go a page at a time (?tabellside=), the chart has them all.
   const tablePage = TablePage.parse(ctx.search.tabellside);

@@ -1,5 +1,5 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { summaryUnavailable } from "@/lib/i18nSummary";
+import { translator } from "@/lib/intl";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -45,7 +45,9 @@ export default async function ReachPage(props: PageProps) {
   );
   const rateMarkers = chartMarkers(r.events ?? [], labelOf(new Set(withImpressions.map((c) => c.accountId))), locale);
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
-  const reachLine = top ? t.reachSummary(channelLabel(top), n(top.total.impressions)) : summaryUnavailable(locale);
+  const reachLine = top
+    ? t.reachSummary(channelLabel(top), n(top.total.impressions))
+    : translator(locale, "summary")("unavailable");
   const topPerPost = [...withImpressions]
     .filter((c) => c.total.impressionsPerPost !== null)
     .sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
@@ -55,7 +57,7 @@ export default async function ReachPage(props: PageProps) {
     .sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
   const rateLine = bestRate
     ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2))
-    : summaryUnavailable(locale);
+    : translator(locale, "summary")("unavailable");
   return (
     <div lang={locale}>
       <h1>

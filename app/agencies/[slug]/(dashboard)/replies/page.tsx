@@ -1,5 +1,5 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { summaryUnavailable } from "@/lib/i18nSummary";
+import { translator } from "@/lib/intl";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
@@ -33,7 +33,7 @@ export default async function RepliesPage(props: PageProps) {
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v * 10) / 10, locale);
   const top = [...r.channels].sort((a, b) => (b.total ?? 0) - (a.total ?? 0))[0];
-  const line = top ? t.repliesSummary(channelLabel(top), n(top.total)) : summaryUnavailable(locale);
+  const line = top ? t.repliesSummary(channelLabel(top), n(top.total)) : translator(locale, "summary")("unavailable");
   return (
     <div lang={locale}>
       <h1>
