@@ -69,10 +69,10 @@ const PageSchema = z.object({
 function client(ctx: ConnectorContext): TwitterApi {
   const base = ctx.baseUrl.replace(/\/$/, "");
   const plugin: ITwitterApiClientPlugin = {
-    onBeforeRequestConfig(args) {
+    async onBeforeRequestConfig(args) {
       args.params.url = args.params.url.replace(/^https:\/\/api\.x\.com/, base);
       args.params.timeout = ctx.timeoutMs;
-      checkBudget("twitter", args.params.url, [new URL(args.params.url).origin]);
+      await checkBudget("twitter", args.params.url, [new URL(args.params.url).origin]);
     },
     onAfterRequest(args) {
       settle(args.computedParams.url.toString());
