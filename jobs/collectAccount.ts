@@ -57,7 +57,7 @@ export type CollectResult =
     };
 
 const POST_REFRESH_MAX_DAYS = 90;
-const REPLY_FETCHES_AT_ONCE = 4;
+const REPLY_FETCHES_AT_ONCE = 8;
 // :TRICKY: the token for a sandbox account without credentials; the fake accepts any token.
 const SANDBOX_TOKEN = "sandbox";
 

@@ -64,20 +64,30 @@ function groupBlockedUntil(group: string): Date | null {
   return blockedUntil(rest.split("#")[0]!, platform);
 }
 
+// Workers of this process asleep with nothing to lease: a job queued here wakes them at once (jobs
+// queued by another instance are found at the next poll).
+const sleepers = new Set<() => void>();
+const wakeWorkers = () => {
+  for (const wake of sleepers) wake();
+  sleepers.clear();
+};
+
 /** `resume`: a collection stopped by a rate limit; it is leased before new ones once its budget is back. */
-export function enqueueCollection(
+export async function enqueueCollection(
   boss: PgBoss,
   accountId: string,
   startAfter?: Date,
   group?: string,
   resume = false,
 ): Promise<string | null> {
-  return boss.send(COLLECT_QUEUE, { accountId, ...(group ? { group } : {}) } satisfies CollectJob, {
+  const id = await boss.send(COLLECT_QUEUE, { accountId, ...(group ? { group } : {}) } satisfies CollectJob, {
     singletonKey: accountId,
     ...(startAfter ? { startAfter } : {}),
     ...(group ? { group: { id: group } } : {}),
     ...(resume ? { priority: 1 } : {}),
   });
+  if (id && !startAfter) wakeWorkers();
+  return id;
 }
 
 /**
@@ -216,17 +226,18 @@ export async function startWorkers(
     const known = [...cost.values()];
     return known.length ? known.reduce((sum, k) => sum + k.calls / k.accounts, 0) / known.length : 1;
   };
-  const busiest = () => {
+  const busiest = (taken: Set<string>) => {
     let best: string | null = null;
     let most = 0;
     for (const [g, n] of waiting) {
+      if (taken.has(g)) continue;
       const work = n * callsPerAccount(g);
       if (work > most || (work === most && best !== null && g < best)) [best, most] = [g, work];
     }
     return best;
   };
-  /** The group the lane worker collects now; the other workers leave it to it. */
-  let lane: string | null = null;
+  /** The group each lane worker collects now; the other workers leave these to them. */
+  const lanes = new Map<number, string>();
 
   const lease = async (ignore: string[]) => {
     const [job] = await boss.fetch<CollectJob>(COLLECT_QUEUE, {
@@ -261,7 +272,7 @@ export async function startWorkers(
     if (result.retryable) throw new Error(result.error ?? "collection failed");
   };
 
-  const loop = async (laneWorker: boolean) => {
+  const loop = async (worker: number, laneWorker: boolean) => {
     while (!stopped) {
       await refreshGroups();
       const { ignore, wakeInMs } = blocked();
@@ -269,22 +280,32 @@ export async function startWorkers(
       let inLane = false;
       try {
         if (laneWorker) {
-          // The busiest group's next account, even while its budget is spent for a moment.
-          const g = busiest();
+          // The busiest group no other lane keeps: its next account, even while its budget is spent for a moment.
+          lanes.delete(worker);
+          const g = busiest(new Set(lanes.values()));
           const until = g ? groupBlockedUntil(g) : null;
           if (g && (!until || until.getTime() - Date.now() <= LANE_WAIT_MS)) {
+            lanes.set(worker, g);
             job = await lease([...groups].filter((x) => x !== g));
             inLane = job?.data.group === g;
+            if (!inLane) lanes.delete(worker);
           }
-          lane = inLane ? g : null;
         }
-        job ??= await lease(lane && !laneWorker ? [...ignore, lane] : ignore);
+        job ??= await lease([...ignore, ...[...lanes].filter(([w]) => w !== worker).map(([, g]) => g)]);
       } catch (error) {
         if (stopped) return;
         log(`queue error: ${(error as Error).message}`);
       }
       if (!job) {
-        await new Promise((r) => setTimeout(r, wakeInMs));
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            sleepers.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, wakeInMs);
+          sleepers.add(wake);
+        });
         continue;
       }
       if (job.data.group) groups.add(job.data.group);
@@ -300,8 +321,9 @@ export async function startWorkers(
       }
     }
   };
+  // All workers but one keep a lane; the last collects every other group.
   for (let i = 0; i < concurrency; i++) {
-    void loop(i === 0 && concurrency >= 2).catch((error: Error) => log(`collection worker stopped: ${error.message}`));
+    void loop(i, i < concurrency - 1).catch((error: Error) => log(`collection worker stopped: ${error.message}`));
   }
   return "collect-workers";
 }
