@@ -14,6 +14,9 @@ type Bucket = {
   /** Calls left in the platform's window as it last said, and when that window ends. */
   remaining: number | null;
   resetAt: number;
+  /** The reset the platform's header gave for the current window, and when its first answer came. */
+  headerReset: number;
+  firstAnswerAt: number;
   /** Refused (a 429, a spent quota) until then. */
   until: number;
   /** Start times of calls not yet answered. */
@@ -50,7 +53,11 @@ const WINDOW_MARGIN_MS = 5;
 
 function bucket(key: string): Bucket {
   let b = buckets.get(key);
-  if (!b) buckets.set(key, (b = { remaining: null, resetAt: 0, until: 0, inFlight: [], win: null }));
+  if (!b)
+    buckets.set(
+      key,
+      (b = { remaining: null, resetAt: 0, headerReset: 0, firstAnswerAt: 0, until: 0, inFlight: [], win: null }),
+    );
   return b;
 }
 
@@ -158,15 +165,34 @@ export function settle(url: string): void {
   if (now > w.firstSent + w.windowMs) w.late++;
 }
 
-/** Records "`remaining` calls left until `resetAt`" for the API root of `url`, or for `scope` when given. */
-export function noteBudget(url: string, remaining: number | null, resetAt: Date | null, scope?: string): void {
+/**
+ * Records "`remaining` calls left until `resetAt`" for the API root of `url`, or for `scope` when
+ * given. `windowMs`: the window's length where the platform says it (Bluesky's `ratelimit-policy`):
+ * a reset in whole seconds is then narrowed to `windowMs` after the window's first answer.
+ */
+export function noteBudget(
+  url: string,
+  remaining: number | null,
+  resetAt: Date | null,
+  scope?: string,
+  windowMs?: number,
+): void {
   const b = bucket(scope ?? budgetKey(url));
   if (remaining === null || !resetAt || isNaN(resetAt.getTime())) return;
-  if (remaining <= 0) b.until = Math.max(b.until, resetAt.getTime());
+  const now = Date.now();
+  const header = resetAt.getTime();
+  if (header !== b.headerReset) {
+    b.headerReset = header;
+    b.firstAnswerAt = now;
+  }
+  // :TRICKY: a reset rounded up to the second loses up to a second of every window. The window
+  // began before its first answer arrived, so it is over `windowMs` after that answer at the latest.
+  const end = windowMs ? Math.min(header, b.firstAnswerAt + windowMs + WINDOW_MARGIN_MS) : header;
+  if (remaining <= 0) b.until = Math.max(b.until, end);
   // An answer that left the window earlier may arrive after a later one: keep the lower count.
-  if (resetAt.getTime() !== b.resetAt || b.remaining === null || remaining < b.remaining) {
+  if (end !== b.resetAt || b.remaining === null || remaining < b.remaining) {
     b.remaining = remaining;
-    b.resetAt = resetAt.getTime();
+    b.resetAt = end;
   }
 }
 

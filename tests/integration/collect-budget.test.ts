@@ -91,6 +91,21 @@ describe("the call budget", () => {
     resetBudgets();
   });
 
+  it("narrows a reset given in whole seconds to the window's length after its first answer, where the platform says the length", () => {
+    const bsky = "http://bsky.test/xrpc/app.bsky.feed.getAuthorFeed";
+    const rounded = new Date(Math.ceil((Date.now() + 1_500) / 1000) * 1000 + 1000);
+    const answered = Date.now();
+    noteBudget(bsky, 0, rounded, undefined, 1_000);
+    const until = blockedUntil("http://bsky.test", "bluesky")!.getTime();
+    expect(until).toBeLessThan(rounded.getTime());
+    expect(until).toBeGreaterThanOrEqual(answered + 1_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 1_100);
+    // Without the window's length the platform's reset stands.
+    noteBudget("http://bsky2.test/xrpc/x.y", 0, rounded);
+    expect(blockedUntil("http://bsky2.test", "bluesky")!.getTime()).toBe(rounded.getTime());
+    resetBudgets();
+  });
+
   it("waits for a token back in a moment when the collection's policy says so, and stops otherwise", async () => {
     configureLimits([{ platform: "youtube", limit: 1, windowMs: 150 }]);
     const yt = "http://yt.test/youtube/v3/channels";
