@@ -150,7 +150,7 @@ export async function recoverInterrupted(boss: PgBoss, db: Db): Promise<number> 
 
 /** Any worker waits in place for a token back within this, rather than stopping its collection. */
 const SHORT_WAIT_MS = 250;
-/** The busiest budget's worker waits in place for tokens back within this (a platform's short window). */
+/** A lane's worker waits in place for its budget's tokens back within this (a platform's short window). */
 const LANE_WAIT_MS = 10_000;
 
 /**
@@ -158,10 +158,12 @@ const LANE_WAIT_MS = 10_000;
  * spent (pg-boss's ignoreGroups), so a rate-limited platform's accounts wait in the queue while the
  * workers collect the others. A loop fetches its next job as soon as one is done; only with nothing
  * leasable does it sleep, until the first spent budget comes back or `pollingIntervalSeconds`.
- * With two workers or more, the first keeps to the busiest budget (the most calls still to make:
- * accounts waiting × calls per account so far): it leases that group's accounts even while its
- * budget is spent and waits for each token as it comes back, so the budget that sets the end of the
- * collection is never left unused for want of a free worker; the others collect the rest.
+ * With two workers or more, all but the last keep a lane: each keeps to the busiest budget no other
+ * lane has (the most calls still to make: accounts waiting × calls per account so far), leases that
+ * group's accounts even while its budget is spent for a moment and waits for each token as it comes
+ * back — so the budgets that set the end of the collection are never left unused for want of a free
+ * worker. The last worker collects every other group (and the other workers leave the lanes' groups
+ * to them).
  * A call waits in place for a token back within moments (lib/platforms/budget.ts `acquire`);
  * otherwise the collection stops as rate-limited and the account is re-queued at the reset time;
  * other failures retry with backoff. The lease is kept alive with pg-boss heartbeats, so a dead
