@@ -67,8 +67,11 @@ export function budgetKey(url: string): string {
   return `${u.origin}${u.pathname.split("/").slice(0, 3).join("/")}`;
 }
 
+// A window none of whose calls was ever answered is over once they count as lost (IN_FLIGHT_MS).
 const windowOver = (w: Window, limit: Limit, now: number) =>
-  w.firstAnswer !== null && now >= w.firstAnswer + limit.windowMs + WINDOW_MARGIN_MS;
+  w.firstAnswer !== null
+    ? now >= w.firstAnswer + limit.windowMs + WINDOW_MARGIN_MS
+    : now >= w.firstSent + IN_FLIGHT_MS + limit.windowMs;
 
 /** When a call on this bucket may be made (≤ now: at once). */
 function readyAt(b: Bucket, limit: Limit | undefined, now: number): number {
@@ -77,7 +80,12 @@ function readyAt(b: Bucket, limit: Limit | undefined, now: number): number {
   if (b.remaining !== null && b.resetAt > now && b.remaining - b.inFlight.length <= 0) at = Math.max(at, b.resetAt);
   const w = b.win;
   if (limit && w && w.count >= limit.limit && !windowOver(w, limit, now))
-    at = Math.max(at, w.firstAnswer !== null ? w.firstAnswer + limit.windowMs + WINDOW_MARGIN_MS : now + 10);
+    at = Math.max(
+      at,
+      w.firstAnswer !== null
+        ? w.firstAnswer + limit.windowMs + WINDOW_MARGIN_MS
+        : Math.min(now + 10, w.firstSent + IN_FLIGHT_MS + limit.windowMs),
+    );
   return at;
 }
 

@@ -79,6 +79,10 @@ function client(ctx: ConnectorContext): TwitterApi {
       const rl = args.response.rateLimit;
       if (rl) noteBudget(args.computedParams.url.toString(), rl.remaining, new Date(rl.reset * 1000));
     },
+    // No answer at all (network error, timeout): the call's token is given back all the same.
+    onRequestError(args) {
+      settle(args.computedParams.url.toString());
+    },
     // A 429 carries the budget too (x-rate-limit-remaining: 0 and its reset): the next account waits.
     onResponseError(args) {
       const url = args.computedParams.url.toString();
