@@ -57,7 +57,7 @@ export type CollectResult =
     };
 
 const POST_REFRESH_MAX_DAYS = 90;
-const REPLY_FETCHES_AT_ONCE = 4;
+const REPLY_FETCHES_AT_ONCE = 8;
 // :TRICKY: the token for a sandbox account without credentials; the fake accepts any token.
 const SANDBOX_TOKEN = "sandbox";
 
@@ -131,22 +131,37 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
 
     // A run that stopped at a rate limit (or died) is resumed where it stopped: the account's numbers
     // it already fetched today are not fetched again, and replies it had still to fetch are fetched
-    // first, from what is stored, rather than by re-reading the page they belong to.
-    const previous = await db.collectionRun.findFirst({
-      where: { accountId, agencyId: account.agencyId, id: { not: run.id } },
+    // first, from what is stored, rather than by re-reading the page they belong to. The runs since
+    // the last one that finished (newest first) are one chain: a run stopped before its first call
+    // does not make the next one fetch the numbers again.
+    const lastDone = await db.collectionRun.findFirst({
+      where: { accountId, agencyId: account.agencyId, id: { not: run.id }, outcome: { in: ["success", "partial"] } },
       orderBy: { startedAt: "desc" },
+      select: { startedAt: true },
     });
-    const resuming = previous && ["rate_limited", "interrupted", "failed"].includes(previous.outcome) ? previous : null;
+    const stopped = await db.collectionRun.findMany({
+      where: {
+        accountId,
+        agencyId: account.agencyId,
+        id: { not: run.id },
+        ...(lastDone ? { startedAt: { gt: lastDone.startedAt } } : {}),
+      },
+      orderBy: { startedAt: "desc" },
+      take: 1_000,
+    });
+    const resuming =
+      stopped[0] && ["rate_limited", "interrupted", "failed"].includes(stopped[0].outcome) ? stopped : null;
     const today = localDay(new Date(), tz);
 
-    // 1. The account's own numbers, rolled into today's row.
+    // 1. The account's own numbers, rolled into today's row: fetched by the first stopped run that
+    // fetched anything (a run fetches them first, unless an earlier one of the chain had).
+    const metricsRun = resuming?.findLast((r) => r.itemsFetched > 0);
     const metricsFresh =
-      resuming &&
-      resuming.itemsFetched > 0 &&
+      metricsRun &&
       account.platformId &&
-      !resuming.error?.includes("metrics not delivered") &&
-      localDay(resuming.startedAt, tz) === today &&
-      Date.now() - resuming.startedAt.getTime() < 3_600_000;
+      !resuming!.some((r) => r.startedAt >= metricsRun.startedAt && r.error?.includes("metrics not delivered")) &&
+      localDay(metricsRun.startedAt, tz) === today &&
+      Date.now() - metricsRun.startedAt.getTime() < 3_600_000;
     if (!metricsFresh) {
       const metrics = await connector.fetchAccountMetrics(ctx, { since: addDays(today, -3), until: today });
       fetched++;
@@ -190,7 +205,7 @@ async function collectLocked(opts: CollectOptions, accountId: string, request: C
       );
       if (failure) throw failure;
     };
-    if (resuming) await fetchReplies(await repliesPending(db, accountId, resuming.startedAt));
+    if (resuming) await fetchReplies(await repliesPending(db, accountId, resuming.at(-1)!.startedAt));
 
     // 2. Posts, newest first: a backfill on the first run, else back to the oldest post due for fresh metrics.
     const backfilling = !account.backfillDoneAt;

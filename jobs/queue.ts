@@ -4,7 +4,7 @@ import { shuttingDown } from "@/lib/shutdown";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { REAL_BASE_URL } from "@/lib/platforms";
-import { blockedUntil } from "@/lib/platforms/budget";
+import { blockedUntil, withBudgetPolicy, type BudgetPolicy } from "@/lib/platforms/budget";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { closeInterruptedRuns } from "./accountLock";
 import { collectAccount, type CollectOptions } from "./collectAccount";
@@ -14,7 +14,6 @@ export const COLLECT_QUEUE = "collect-account";
 export const QUEUE_SCHEMA = "pgboss";
 
 export type CollectJob = { accountId: string; group?: string };
-const HOLD_MS = 3_000;
 export type Log = (message: string) => void;
 
 export async function startQueue(url: string, log: Log = () => undefined): Promise<PgBoss> {
@@ -65,20 +64,30 @@ function groupBlockedUntil(group: string): Date | null {
   return blockedUntil(rest.split("#")[0]!, platform);
 }
 
+// Workers of this process asleep with nothing to lease: a job queued here wakes them at once (jobs
+// queued by another instance are found at the next poll).
+const sleepers = new Set<() => void>();
+const wakeWorkers = () => {
+  for (const wake of sleepers) wake();
+  sleepers.clear();
+};
+
 /** `resume`: a collection stopped by a rate limit; it is leased before new ones once its budget is back. */
-export function enqueueCollection(
+export async function enqueueCollection(
   boss: PgBoss,
   accountId: string,
   startAfter?: Date,
   group?: string,
   resume = false,
 ): Promise<string | null> {
-  return boss.send(COLLECT_QUEUE, { accountId, ...(group ? { group } : {}) } satisfies CollectJob, {
+  const id = await boss.send(COLLECT_QUEUE, { accountId, ...(group ? { group } : {}) } satisfies CollectJob, {
     singletonKey: accountId,
     ...(startAfter ? { startAfter } : {}),
     ...(group ? { group: { id: group } } : {}),
     ...(resume ? { priority: 1 } : {}),
   });
+  if (id && !startAfter) wakeWorkers();
+  return id;
 }
 
 /**
@@ -139,13 +148,26 @@ export async function recoverInterrupted(boss: PgBoss, db: Db): Promise<number> 
   return runs.length;
 }
 
+/** Any worker waits in place for a token back within this, rather than stopping its collection. */
+const SHORT_WAIT_MS = 250;
+/** A lane's worker waits in place for its budget's tokens back within this (a platform's short window). */
+const LANE_WAIT_MS = 10_000;
+
 /**
  * Workers: `concurrency` loops, each leasing one job at a time — never one whose budget group is
  * spent (pg-boss's ignoreGroups), so a rate-limited platform's accounts wait in the queue while the
  * workers collect the others. A loop fetches its next job as soon as one is done; only with nothing
  * leasable does it sleep, until the first spent budget comes back or `pollingIntervalSeconds`.
- * A rate limit re-queues the account at the reset time; other failures retry with backoff. The
- * lease is kept alive with pg-boss heartbeats, so a dead worker's job is failed and retried.
+ * With two workers or more, all but the last keep a lane: each keeps to the busiest budget no other
+ * lane has (the most calls still to make: accounts waiting × calls per account so far), leases that
+ * group's accounts even while its budget is spent for a moment and waits for each token as it comes
+ * back — so the budgets that set the end of the collection are never left unused for want of a free
+ * worker. The last worker collects every other group (and the other workers leave the lanes' groups
+ * to them).
+ * A call waits in place for a token back within moments (lib/platforms/budget.ts `acquire`);
+ * otherwise the collection stops as rate-limited and the account is re-queued at the reset time;
+ * other failures retry with backoff. The lease is kept alive with pg-boss heartbeats, so a dead
+ * worker's job is failed and retried.
  */
 export async function startWorkers(
   boss: PgBoss,
@@ -156,28 +178,33 @@ export async function startWorkers(
   if (recovered)
     log(`closed ${recovered} interrupted collection${recovered === 1 ? "" : "s"}; their channels are collected again`);
   const idleMs = (opts.pollingIntervalSeconds ?? 1) * 1_000;
+  const concurrency = opts.concurrency ?? 2;
   const groups = new Set<string>();
   let stopped = false;
   boss.once("stopped", () => {
     stopped = true;
   });
 
-  // The groups waiting in the queue (whoever queued them), refreshed every 2 s, so that an account
-  // of a spent budget is skipped before it is leased, not after.
+  // Per budget group: the accounts queued or being collected (whoever queued them), refreshed every
+  // second, so that an account of a spent budget is skipped before it is leased, not after.
+  let waiting = new Map<string, number>();
   let refreshed = 0;
   const refreshGroups = async () => {
-    if (Date.now() - refreshed < 2_000) return;
+    if (Date.now() - refreshed < 1_000) return;
     refreshed = Date.now();
     const rows = await opts.db
-      .$queryRaw<{ group_id: string }[]>(
+      .$queryRaw<{ group_id: string; n: number }[]>(
         Prisma.sql`
-      SELECT DISTINCT group_id FROM ${Prisma.raw(`${QUEUE_SCHEMA}.job`)}
-      WHERE name = ${COLLECT_QUEUE} AND state IN ('created', 'retry') AND group_id IS NOT NULL`,
+      SELECT group_id, count(DISTINCT singleton_key)::int AS n FROM ${Prisma.raw(`${QUEUE_SCHEMA}.job`)}
+      WHERE name = ${COLLECT_QUEUE} AND state IN ('created', 'retry', 'active') AND group_id IS NOT NULL
+      GROUP BY group_id`,
       )
-      .catch(() => []);
+      .catch(() => null);
+    if (!rows) return;
+    waiting = new Map(rows.map((r) => [r.group_id, r.n]));
     for (const r of rows) groups.add(r.group_id);
   };
-  const spent = () => {
+  const blocked = () => {
     const now = Date.now();
     let next = now + idleMs;
     const ignore: string[] = [];
@@ -191,27 +218,55 @@ export async function startWorkers(
     return { ignore, wakeInMs: Math.max(20, next - now) };
   };
 
-  const handle = async (job: { id: string; data: CollectJob; createdOn: Date }) => {
-    const { accountId, group } = job.data;
-    let result = await collectAccount(opts, accountId, { alreadyCollectedSince: job.createdOn });
-    // A budget back within a few seconds is waited for on the same job, so the busiest platform is
-    // not left idle after its reset until some worker is free; a longer wait re-queues the account.
-    while (
-      result.status === "done" &&
-      result.outcome === "rate_limited" &&
-      result.retryAt &&
-      result.retryAt.getTime() - Date.now() <= HOLD_MS &&
-      !stopped
-    ) {
-      await new Promise((r) =>
-        setTimeout(
-          r,
-          Math.max(0, result.status === "done" && result.retryAt ? result.retryAt.getTime() - Date.now() : 0),
-        ),
-      );
-      result = await collectAccount(opts, accountId);
+  // Calls per collection, per group, learnt from this process's finished collections (with the
+  // calls of their stopped runs), and the calls of accounts still unfinished.
+  const cost = new Map<string, { calls: number; accounts: number }>();
+  const callsSoFar = new Map<string, number>();
+  const callsPerAccount = (group: string) => {
+    const c = cost.get(group);
+    if (c) return c.calls / c.accounts;
+    const known = [...cost.values()];
+    return known.length ? known.reduce((sum, k) => sum + k.calls / k.accounts, 0) / known.length : 1;
+  };
+  const busiest = (taken: Set<string>) => {
+    let best: string | null = null;
+    let most = 0;
+    for (const [g, n] of waiting) {
+      if (taken.has(g)) continue;
+      const work = n * callsPerAccount(g);
+      if (work > most || (work === most && best !== null && g < best)) [best, most] = [g, work];
     }
+    return best;
+  };
+  /** The group each lane worker collects now; the other workers leave these to them. */
+  const lanes = new Map<number, string>();
+
+  const lease = async (ignore: string[]) => {
+    const [job] = await boss.fetch<CollectJob>(COLLECT_QUEUE, {
+      batchSize: 1,
+      includeMetadata: true,
+      ignoreGroups: ignore.length ? ignore : null,
+    });
+    return job ?? null;
+  };
+
+  const handle = async (job: { id: string; data: CollectJob; createdOn: Date }, inLane: boolean) => {
+    const { accountId, group } = job.data;
+    const policy: BudgetPolicy = {
+      calls: 0,
+      wait: (_platform, readyAt) => !stopped && readyAt - Date.now() <= (inLane ? LANE_WAIT_MS : SHORT_WAIT_MS),
+    };
+    const result = await withBudgetPolicy(policy, () =>
+      collectAccount(opts, accountId, { alreadyCollectedSince: job.createdOn }),
+    );
+    const calls = (callsSoFar.get(accountId) ?? 0) + policy.calls;
+    callsSoFar.set(accountId, calls);
     if (result.status === "skipped") return;
+    if (group && (result.outcome === "success" || result.outcome === "partial")) {
+      const c = cost.get(group) ?? { calls: 0, accounts: 0 };
+      cost.set(group, { calls: c.calls + calls, accounts: c.accounts + 1 });
+    }
+    if (result.outcome !== "rate_limited") callsSoFar.delete(accountId);
     log(
       `${result.account}: ${result.outcome}, ${result.itemsFetched} fetched, ${result.itemsWritten} written${result.error ? ` — ${result.error}` : ""}`,
     );
@@ -219,39 +274,58 @@ export async function startWorkers(
     if (result.retryable) throw new Error(result.error ?? "collection failed");
   };
 
-  const loop = async () => {
+  const loop = async (worker: number, laneWorker: boolean) => {
     while (!stopped) {
       await refreshGroups();
-      const { ignore, wakeInMs } = spent();
-      let job;
+      const { ignore, wakeInMs } = blocked();
+      let job = null;
+      let inLane = false;
       try {
-        [job] = await boss.fetch<CollectJob>(COLLECT_QUEUE, {
-          batchSize: 1,
-          includeMetadata: true,
-          ignoreGroups: ignore.length ? ignore : null,
-        });
+        if (laneWorker) {
+          // The busiest group no other lane keeps: its next account, even while its budget is spent for a moment.
+          lanes.delete(worker);
+          const g = busiest(new Set(lanes.values()));
+          const until = g ? groupBlockedUntil(g) : null;
+          if (g && (!until || until.getTime() - Date.now() <= LANE_WAIT_MS)) {
+            lanes.set(worker, g);
+            job = await lease([...groups].filter((x) => x !== g));
+            inLane = job?.data.group === g;
+            if (!inLane) lanes.delete(worker);
+          }
+        }
+        job ??= await lease([...ignore, ...[...lanes].filter(([w]) => w !== worker).map(([, g]) => g)]);
       } catch (error) {
         if (stopped) return;
         log(`queue error: ${(error as Error).message}`);
       }
       if (!job) {
-        await new Promise((r) => setTimeout(r, wakeInMs));
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            sleepers.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, wakeInMs);
+          sleepers.add(wake);
+        });
         continue;
       }
       if (job.data.group) groups.add(job.data.group);
-      const heartbeat = setInterval(() => void boss.touch(COLLECT_QUEUE, job).catch(() => undefined), 4_000);
+      const leased = job;
+      const heartbeat = setInterval(() => void boss.touch(COLLECT_QUEUE, leased).catch(() => undefined), 4_000);
       try {
-        await handle(job);
-        await boss.complete(COLLECT_QUEUE, job.id);
+        await handle(leased, inLane);
+        await boss.complete(COLLECT_QUEUE, leased.id);
       } catch (error) {
-        await boss.fail(COLLECT_QUEUE, job.id, { message: (error as Error).message }).catch(() => undefined);
+        await boss.fail(COLLECT_QUEUE, leased.id, { message: (error as Error).message }).catch(() => undefined);
       } finally {
         clearInterval(heartbeat);
       }
     }
   };
-  for (let i = 0; i < (opts.concurrency ?? 2); i++) {
-    void loop().catch((error: Error) => log(`collection worker stopped: ${error.message}`));
+  // All workers but one keep a lane; the last collects every other group.
+  for (let i = 0; i < concurrency; i++) {
+    void loop(i, i < concurrency - 1).catch((error: Error) => log(`collection worker stopped: ${error.message}`));
   }
   return "collect-workers";
 }

@@ -55,6 +55,20 @@ async function world(db: Db, tag: string, handles: string[], opts: { rateLimit?:
   return { sandbox, ids, agencyId: agency.id };
 }
 
+/** Calls the sandbox refused: its fixed windows (from a window's first call) replayed over the calls' arrival times. */
+function refusals(requests: { platform: string; at: number }[], limit: typeof LIMIT): number {
+  const windows = new Map<string, { start: number; count: number }>();
+  let refused = 0;
+  for (const r of requests) {
+    const w = windows.get(r.platform);
+    const win = w && r.at - w.start < limit.windowMs ? w : { start: r.at, count: 0 };
+    windows.set(r.platform, win);
+    if (win.count >= limit.limit) refused++;
+    else win.count++;
+  }
+  return refused;
+}
+
 export async function collectRow(db: Db, url: string): Promise<Result[]> {
   resetBudgets();
   const options: CollectOptions = {
@@ -103,6 +117,7 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
       _count: true,
     });
     const requests = measured.sandbox.requests;
+    const refused = refusals(requests, LIMIT);
     if (process.env.BENCH_DEBUG) {
       const detail = await db.$queryRawUnsafe<
         { platform: string; outcome: string; n: number; last: number; err: string | null }[]
@@ -120,6 +135,12 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
       const by = new Map<string, number>();
       for (const r of requests) by.set(r.platform, (by.get(r.platform) ?? 0) + 1);
       log(`   calls per platform: ${[...by].map(([p, n]) => `${p} ${n}`).join(", ")}`);
+      for (const platform of PLATFORMS) {
+        const perSecond = new Array<number>(Math.ceil(elapsed) + 1).fill(0);
+        for (const r of requests)
+          if (r.platform === platform) perSecond[Math.max(0, Math.floor((r.at - start) / 1000))]! += 1;
+        log(`   ${platform.padEnd(9)} calls per second: ${perSecond.join(" ")}`);
+      }
     }
     const perMinute = (done / elapsed) * 60;
     // Platforms are limited separately and run in parallel: the busiest one (most calls per account)
@@ -135,7 +156,9 @@ export async function collectRow(db: Db, url: string): Promise<Result[]> {
     log(
       `   ${WORKERS} workers, ${LATENCY_MS} ms latency per call, ${LIMIT.limit} calls / ${LIMIT.windowMs / 1000} s per platform; ${callsPerAccount.toFixed(1)} calls per account (calibrated without limits: ${[...callsOn].map(([p, n]) => `${p} ${n}`).join(", ")})`,
     );
-    log(`   ${requests.length} calls made; runs: ${runs.map((r) => `${r._count} ${r.outcome}`).join(", ")}`);
+    log(
+      `   ${requests.length} calls made, ${refused} refused by the platforms (429); runs: ${runs.map((r) => `${r._count} ${r.outcome}`).join(", ")}`,
+    );
     log(
       `   ${perMinute.toFixed(0)} accounts/min measured; the rate limits allow ${rateBound.toFixed(0)} (the busiest platform's ${calls} calls need ${shortestSeconds.toFixed(0)} s of ${LIMIT.windowMs / 1000} s windows)`,
     );

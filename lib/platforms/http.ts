@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import { malformed, transient, PlatformError } from "./errors";
-import { reserve, settle } from "./budget";
+import { acquire, settle } from "./budget";
 
 export type HttpResult = { status: number; headers: Headers; body: unknown };
 
 // Budgets (lib/platforms/budget.ts): a call is made only with a token of its API root's bucket.
 export { budgetKey, noteBudget, resetBudgets } from "./budget";
-export { reserve as checkBudget } from "./budget";
+export { acquire as checkBudget } from "./budget";
 
 /** GET with a timeout; parses JSON whatever the status. Network errors and timeouts are transient. */
 export async function getJson(
@@ -14,7 +14,7 @@ export async function getJson(
   url: string,
   opts: { timeoutMs: number; headers?: Record<string, string>; budgets?: string[] },
 ): Promise<HttpResult> {
-  reserve(platform, url, opts.budgets);
+  await acquire(platform, url, opts.budgets);
   let res: Response;
   try {
     res = await fetch(url, {

@@ -1,7 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { collectAccount, type CollectOptions } from "@/jobs/collectAccount";
 import { enqueueDueAccounts, startQueue, startWorkers } from "@/jobs/queue";
-import { blockedUntil, configureLimits, noteBudget, reserve, resetBudgets, settle } from "@/lib/platforms/budget";
+import {
+  acquire,
+  blockedUntil,
+  configureLimits,
+  noteBudget,
+  reserve,
+  resetBudgets,
+  settle,
+  withBudgetPolicy,
+} from "@/lib/platforms/budget";
 import { PlatformError } from "@/lib/platforms/errors";
 import type { SocialPlatform } from "@/lib/platforms/types";
 import { useSandbox } from "../helpers/sandbox";
@@ -53,6 +62,8 @@ describe("the call budget", () => {
     configureLimits([{ platform: "youtube", limit: 3, windowMs: 300 }]);
     const yt = "http://yt.test/youtube/v3/videos";
     for (let i = 0; i < 3; i++) reserve("youtube", yt);
+    for (let i = 0; i < 3; i++) settle(yt);
+    const answered = Date.now();
     let refused: PlatformError | null = null;
     try {
       reserve("youtube", yt);
@@ -60,9 +71,55 @@ describe("the call budget", () => {
       refused = e as PlatformError;
     }
     expect(refused?.kind).toBe("rate_limited");
-    expect(refused!.resetAt!.getTime()).toBeGreaterThan(Date.now());
+    // The platform's window began when it saw the first call, at the latest when that was answered.
+    expect(refused!.resetAt!.getTime()).toBeGreaterThanOrEqual(answered + 300);
     await sleep(refused!.resetAt!.getTime() - Date.now() + 20);
     expect(() => reserve("youtube", yt)).not.toThrow();
+    resetBudgets();
+  });
+
+  it("counts a call of the last window still on its way in the next one, so no window of the platform's overflows", async () => {
+    configureLimits([{ platform: "youtube", limit: 3, windowMs: 200 }]);
+    const yt = "http://yt.test/youtube/v3/search";
+    for (let i = 0; i < 3; i++) reserve("youtube", yt);
+    settle(yt);
+    settle(yt); // the third call is still unanswered: it may arrive after the platform's window ended
+    await sleep(220);
+    reserve("youtube", yt);
+    reserve("youtube", yt);
+    expect(() => reserve("youtube", yt)).toThrow(/rate limit/);
+    resetBudgets();
+  });
+
+  it("narrows a reset given in whole seconds to the window's length after its first answer, where the platform says the length", () => {
+    const bsky = "http://bsky.test/xrpc/app.bsky.feed.getAuthorFeed";
+    const rounded = new Date(Math.ceil((Date.now() + 1_500) / 1000) * 1000 + 1000);
+    const answered = Date.now();
+    noteBudget(bsky, 0, rounded, undefined, 1_000);
+    const until = blockedUntil("http://bsky.test", "bluesky")!.getTime();
+    expect(until).toBeLessThan(rounded.getTime());
+    expect(until).toBeGreaterThanOrEqual(answered + 1_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 1_100);
+    // Without the window's length the platform's reset stands.
+    noteBudget("http://bsky2.test/xrpc/x.y", 0, rounded);
+    expect(blockedUntil("http://bsky2.test", "bluesky")!.getTime()).toBe(rounded.getTime());
+    resetBudgets();
+  });
+
+  it("waits for a token back in a moment when the collection's policy says so, and stops otherwise", async () => {
+    configureLimits([{ platform: "youtube", limit: 1, windowMs: 150 }]);
+    const yt = "http://yt.test/youtube/v3/channels";
+    await acquire("youtube", yt);
+    settle(yt);
+    await expect(acquire("youtube", yt)).rejects.toThrow(/rate limit/);
+    const policy = { calls: 0, wait: (_p: string, at: number) => at - Date.now() <= 1_000 };
+    const t0 = Date.now();
+    await withBudgetPolicy(policy, () => acquire("youtube", yt));
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(100);
+    expect(policy.calls).toBe(1);
+    settle(yt);
+    const never = { calls: 0, wait: () => false };
+    await expect(withBudgetPolicy(never, () => acquire("youtube", yt))).rejects.toThrow(/rate limit/);
     resetBudgets();
   });
 });
@@ -84,6 +141,24 @@ describe("collection within the budget", () => {
     expect(await t.db.reply.count({ where: { accountId: acc.id } })).toBe(50);
     const perPost = await t.db.reply.groupBy({ by: ["platformReplyId"], where: { accountId: acc.id }, _count: true });
     expect(perPost.every((g) => g._count === 1)).toBe(true);
+  }, 30_000);
+
+  it("resumes a chain of stopped runs as one: a run stopped before its first call makes the next fetch nothing twice", async () => {
+    const acc = await account("mastodon", "etat_mastodon");
+    s.sandbox.fault({ platform: "mastodon", kind: "rate_limit", match: "/context", after: 3, resetInMs: 600 });
+    expect(await collectAccount(opts(), acc.id)).toMatchObject({ status: "done", outcome: "rate_limited" });
+    const stopped = s.sandbox.requests.length;
+    // Asked again before the reset: the budget refuses its first call, nothing is fetched.
+    const early = await collectAccount(opts(), acc.id);
+    expect(early).toMatchObject({ status: "done", outcome: "rate_limited", itemsFetched: 0 });
+    expect(s.sandbox.requests.length).toBe(stopped);
+    await sleep(1_200);
+    expect(await collectAccount(opts(), acc.id)).toMatchObject({ status: "done", outcome: "success" });
+    const resumed = s.sandbox.requests.slice(stopped).filter((r) => r.platform === "mastodon");
+    expect(resumed.filter((r) => r.path === "/api/v1/accounts/lookup")).toHaveLength(0);
+    expect(resumed.filter((r) => r.path.endsWith("/statuses") && !r.query.max_id)).toHaveLength(0);
+    expect(await t.db.post.count({ where: { accountId: acc.id } })).toBe(25);
+    expect(await t.db.reply.count({ where: { accountId: acc.id } })).toBe(50);
   }, 30_000);
 
   it("leases no account of a platform whose budget is spent, and collects the other platforms meanwhile", async () => {

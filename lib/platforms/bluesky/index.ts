@@ -41,7 +41,15 @@ async function xrpc(ctx: ConnectorContext, nsid: string, query: Record<string, s
   });
   const reset = numberOrNull(res.headers.get("ratelimit-reset"));
   const resetAt = reset ? new Date(reset * 1000) : null;
-  noteBudget(url, numberOrNull(res.headers.get("ratelimit-remaining")), resetAt);
+  // `ratelimit-policy: 3000;w=300`: the window's length, which narrows the reset given in whole seconds.
+  const windowSeconds = numberOrNull(/;\s*w=(\d+)/.exec(res.headers.get("ratelimit-policy") ?? "")?.[1]);
+  noteBudget(
+    url,
+    numberOrNull(res.headers.get("ratelimit-remaining")),
+    resetAt,
+    undefined,
+    windowSeconds ? windowSeconds * 1000 : undefined,
+  );
   if (res.status === 200) return res.body;
   if (res.status === 429) throw rateLimited("bluesky", resetAt ?? new Date(Date.now() + 5 * 60_000));
   if (res.status >= 500) throw transient("bluesky", `HTTP ${res.status}`);

@@ -69,15 +69,19 @@ const PageSchema = z.object({
 function client(ctx: ConnectorContext): TwitterApi {
   const base = ctx.baseUrl.replace(/\/$/, "");
   const plugin: ITwitterApiClientPlugin = {
-    onBeforeRequestConfig(args) {
+    async onBeforeRequestConfig(args) {
       args.params.url = args.params.url.replace(/^https:\/\/api\.x\.com/, base);
       args.params.timeout = ctx.timeoutMs;
-      checkBudget("twitter", args.params.url, [new URL(args.params.url).origin]);
+      await checkBudget("twitter", args.params.url, [new URL(args.params.url).origin]);
     },
     onAfterRequest(args) {
       settle(args.computedParams.url.toString());
       const rl = args.response.rateLimit;
       if (rl) noteBudget(args.computedParams.url.toString(), rl.remaining, new Date(rl.reset * 1000));
+    },
+    // No answer at all (network error, timeout): the call's token is given back all the same.
+    onRequestError(args) {
+      settle(args.computedParams.url.toString());
     },
     // A 429 carries the budget too (x-rate-limit-remaining: 0 and its reset): the next account waits.
     onResponseError(args) {

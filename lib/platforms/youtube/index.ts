@@ -130,6 +130,10 @@ async function channel(ctx: ConnectorContext) {
   return item;
 }
 
+// The uploads playlist of the channel a collection (one context) already read: its pages need no
+// further /channels call (35 → 32 calls for an account of 25 videos, ~10 % of the budget).
+const uploadsOf = new WeakMap<ConnectorContext, string>();
+
 export const youtube: Connector = {
   platform: "youtube",
   // The uploads playlist lists every video ever published.
@@ -137,6 +141,7 @@ export const youtube: Connector = {
 
   async fetchAccountMetrics(ctx) {
     const c = await channel(ctx);
+    if (c.contentDetails?.relatedPlaylists.uploads) uploadsOf.set(ctx, c.contentDetails.relatedPlaylists.uploads);
     const gaps: MetricGap[] = [];
     // A hidden subscriber count is a gap, never a zero.
     if (c.statistics.hiddenSubscriberCount)
@@ -154,8 +159,11 @@ export const youtube: Connector = {
   },
 
   async fetchPostsPage(ctx, page, pageSize) {
-    const c = await channel(ctx);
-    const uploads = c.contentDetails?.relatedPlaylists.uploads;
+    let uploads = uploadsOf.get(ctx);
+    if (!uploads) {
+      uploads = (await channel(ctx)).contentDetails?.relatedPlaylists.uploads;
+      if (uploads) uploadsOf.set(ctx, uploads);
+    }
     if (!uploads) throw malformed("youtube", "channels: contentDetails.relatedPlaylists.uploads missing");
     const body = parseBody(
       "youtube",
