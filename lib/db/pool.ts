@@ -27,9 +27,11 @@ export function poolFor(url: string): pg.Pool {
       // work_mem (4 MB) a year's compare of 200 channels spills to disk and takes ~1.5× as long.
       options: "-c work_mem=32MB",
     });
-    // An idle connection dropped (its database restarted or stopped): logged, never thrown; the next query opens another.
-    p.on("error", (error: Error) => {
-      if (!shuttingDown()) console.error("[db] idle connection lost:", redactSecrets(error.message));
+    // An idle connection dropped: never thrown, the next query opens another. Logged unless PostgreSQL
+    // ended it on purpose (57P01: its database dropped, as tests do, or the server stopping — its own log says so).
+    p.on("error", (error: Error & { code?: string }) => {
+      if (!shuttingDown() && error.code !== "57P01")
+        console.error("[db] idle connection lost:", redactSecrets(error.message));
     });
     pools.set(url, p);
   }

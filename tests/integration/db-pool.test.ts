@@ -19,9 +19,9 @@ describe("one database pool per process and database", () => {
     expect(viaPool!.work_mem).toBe("32MB");
     // Prisma's queries ran on the pool's connections: no second pool opened any.
     expect(pool().totalCount).toBeGreaterThan(0);
-    const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`
+    const [row] = await t.db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()`;
-    expect(n).toBe(pool().totalCount);
+    expect(row!.n).toBe(pool().totalCount);
   });
 
   it("gives a client made for another address a pool of its own", async () => {
