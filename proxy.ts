@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { pagePostProblem } from "@/lib/http/actionPayload";
 import { MAX_CSV_BYTES } from "@/lib/http/limits";
 import { hardeningText, requestLocale } from "@/lib/i18nHardening";
+import { runtimeConfig } from "@/lib/config";
 
 /** Paths anyone may open without signing in. Everything else needs a session. */
 const PUBLIC = [
@@ -86,7 +87,7 @@ export async function proxy(request: NextRequest) {
   if (/^\/public\/[^/]+$/.test(pathname))
     response.headers.set("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
   // HSTS follows the configured address, not what a request (or a forged header) claims.
-  if (process.env.PUBLIC_URL?.startsWith("https://")) {
+  if (runtimeConfig().PUBLIC_URL?.startsWith("https://")) {
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   return response;
@@ -110,7 +111,7 @@ function decodablePath(pathname: string): boolean {
 function isSameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (origin) {
-    const forwarded = process.env.TRUST_PROXY === "on" ? request.headers.get("x-forwarded-host") : null;
+    const forwarded = runtimeConfig().TRUST_PROXY === "on" ? request.headers.get("x-forwarded-host") : null;
     const host = forwarded ?? request.headers.get("host");
     try {
       return new URL(origin).host === host;

@@ -88,6 +88,11 @@ function withDemoDefault(env: z.infer<typeof EnvSchema>): Config {
   return { ...env, DEMO_DATA: env.DEMO_DATA ?? (env.DATABASE_URL ? "off" : "on") };
 }
 
+// :TRICKY: Next.js bundles route handlers separately from the start script, so a module-level value
+// would exist once per bundle; globalThis holds the one configuration of the process
+// (runtimeConfig below).
+const holder = globalThis as unknown as { __kanalConfig?: Readonly<RuntimeConfig> };
+
 /** Settings whose values are never repeated in an error or a log line. */
 const SECRET_SETTINGS = new Set([
   "PSEUDONYMISATION_KEY",
@@ -112,12 +117,18 @@ export function maskUrlPassword(text: string): string {
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, "$1 ***");
 }
 
-/** Text safe for a log line or an error: secret settings' values and URL passwords replaced by ***. */
-export function redactSecrets(text: string, env: Record<string, string | undefined> = process.env): string {
+/**
+ * Text safe for a log line or an error: secret settings' values and URL passwords replaced by ***.
+ * Without `env`: the secrets of this process's configuration (keys read from DATA_DIR/keys.json too)
+ * and of its environment.
+ */
+export function redactSecrets(text: string, env?: Record<string, unknown>): string {
   let out = text;
-  for (const [name, value] of Object.entries(env)) {
-    if (value && value.length >= 6 && isSecretSetting(name)) out = out.split(value).join("***");
-  }
+  const sources = env ? [env] : [holder.__kanalConfig ?? {}, process.env];
+  for (const source of sources)
+    for (const [name, value] of Object.entries(source)) {
+      if (typeof value === "string" && value.length >= 6 && isSecretSetting(name)) out = out.split(value).join("***");
+    }
   return maskUrlPassword(out);
 }
 
@@ -162,4 +173,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return `${name}: ${issue.message}${got === undefined ? "" : shownValue(name, got)}`;
   });
   throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
+}
+
+/**
+ * The configuration of this process: the environment's settings, completed by `npm start` with what it
+ * derives — the embedded database's URL, the keys from DATA_DIR/keys.json, the sandbox it runs.
+ */
+export type RuntimeConfig = Config & {
+  /** The fake platform server this instance runs (`npm start` with SANDBOX=on); pages offer it for new channels. */
+  SANDBOX_URL?: string;
+};
+
+/** Makes `config` the configuration every part of this process reads (scripts/start.ts, once, before serving). */
+export function publishConfig(config: RuntimeConfig): Readonly<RuntimeConfig> {
+  holder.__kanalConfig = Object.freeze({ ...config });
+  return holder.__kanalConfig;
+}
+
+/**
+ * The one way code reads its configuration. Under `npm start` the start script has published it;
+ * elsewhere (tests, scripts, benchmarks) it is loaded from the environment on first use.
+ */
+export function runtimeConfig(): Readonly<RuntimeConfig> {
+  return holder.__kanalConfig ?? publishConfig(loadConfig());
 }

@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { ConfigError, loadConfig } from "@/lib/config";
+import { ConfigError, loadConfig, publishConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/client";
 import { embeddedDatabaseUrl, isReachable, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -58,6 +58,8 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     url = embedded.url;
   }
+  // The code this script runs reads the same configuration as under `npm start` (lib/config.ts runtimeConfig).
+  publishConfig({ ...config, DATABASE_URL: url });
   await migrate(url);
   const db = createDb(url);
   try {

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { z } from "zod";
 import { collectAccount } from "@/jobs/collectAccount";
-import { ConfigError, loadConfig, redactSecrets } from "@/lib/config";
+import { ConfigError, loadConfig, publishConfig, redactSecrets } from "@/lib/config";
 import { configureLimits } from "@/lib/platforms/budget";
 import { createDb } from "@/lib/db/client";
 import { embeddedDatabaseUrl, isReachable, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -41,6 +41,14 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     url = embedded.url;
   }
+  // The code this script runs reads the same configuration as under `npm start` (lib/config.ts runtimeConfig).
+  publishConfig({
+    ...config,
+    DATABASE_URL: url,
+    PSEUDONYMISATION_KEY: keys.pseudonymisationKey,
+    CREDENTIALS_KEY: keys.credentialsKey,
+    AUTH_SECRET: keys.authSecret,
+  });
   await migrate(url);
   const db = createDb(url);
   let sandbox: Sandbox | null = null;

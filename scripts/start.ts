@@ -6,8 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import next from "next";
-import { ConfigError, loadConfig, redactSecrets } from "@/lib/config";
-import { createDb } from "@/lib/db/client";
+import { ConfigError, loadConfig, publishConfig, redactSecrets } from "@/lib/config";
+import { db as processDb } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { setUpDemo } from "@/lib/demo/setup";
@@ -33,29 +33,43 @@ import { closePool } from "@/lib/db/pool";
 import { beginShutdown } from "@/lib/shutdown";
 
 const dev = process.argv.includes("--dev");
-// Restricted networks: never phone home.
-process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Restricted networks: never phone home. Only `next build` (a child process, given it in its environment)
+// and the development server report telemetry; the production server in this process does not.
+if (dev) {
+  // :TRICKY: the one write to process.env: Next.js's development server reads this variable itself
+  // and has no option for it.
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+}
 const log = (msg: string) => console.log(`[kanal] ${msg}`);
 
 async function main() {
-  const config = loadConfig();
-  ensureDataDir(config.DATA_DIR);
+  const settings = loadConfig();
+  ensureDataDir(settings.DATA_DIR);
   let embedded: EmbeddedDatabase | null = null;
-  if (!config.DATABASE_URL) {
-    log(`starting embedded PostgreSQL (data in ${config.DATA_DIR}/postgres, port ${config.EMBEDDED_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
-    process.env.DATABASE_URL = embedded.url;
+  if (!settings.DATABASE_URL) {
+    log(`starting embedded PostgreSQL (data in ${settings.DATA_DIR}/postgres, port ${settings.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir: settings.DATA_DIR, port: settings.EMBEDDED_PG_PORT });
   }
-  const url = process.env.DATABASE_URL!;
-  const keys = resolveKeys(config);
-  process.env.PSEUDONYMISATION_KEY = keys.pseudonymisationKey;
-  process.env.CREDENTIALS_KEY = keys.credentialsKey;
-  process.env.AUTH_SECRET = keys.authSecret;
+  const url = settings.DATABASE_URL ?? embedded!.url;
+  const keys = resolveKeys(settings);
+  // The web pages offer the sandbox for new channels and its sign-in (lib/channels/target.ts).
+  const sandbox: Sandbox | null =
+    settings.SANDBOX === "on" ? await startSandbox({ port: settings.SANDBOX_PORT }) : null;
+  // What start-up derived completes the settings; from here on every part of the process, the
+  // Next.js route bundles included, reads this one configuration (runtimeConfig in lib/config.ts).
+  const config = publishConfig({
+    ...settings,
+    DATABASE_URL: url,
+    PSEUDONYMISATION_KEY: keys.pseudonymisationKey,
+    CREDENTIALS_KEY: keys.credentialsKey,
+    AUTH_SECRET: keys.authSecret,
+    SANDBOX_URL: sandbox?.url,
+  });
 
   const { applied, version } = await migrate(url);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : `schema up to date (version ${version})`);
 
-  const db = createDb(url);
+  const db = processDb();
   forgetSharedDemoLogin(config.DATA_DIR);
   const demoAdmin = await setUpDemo(db, {
     demoData: config.DEMO_DATA,
@@ -70,11 +84,7 @@ async function main() {
       `demo data on: the demo admin ${demoAdmin.email} ${config.DEMO_ADMIN_PASSWORD ? "signs in with the password in DEMO_ADMIN_PASSWORD" : "can sign in once DEMO_ADMIN_PASSWORD is set"}`,
     );
 
-  let sandbox: Sandbox | null = null;
-  if (config.SANDBOX === "on") {
-    sandbox = await startSandbox({ port: config.SANDBOX_PORT });
-    // The web pages offer the sandbox for new channels and its sign-in (lib/channels/target.ts).
-    process.env.SANDBOX_URL = sandbox.url;
+  if (sandbox) {
     const pointed = await pointDemoAccountsAtSandbox(db, sandbox.url);
     log(`sandbox platforms on ${sandbox.url} (${pointed} demo channels collect from it)`);
   }
@@ -98,7 +108,10 @@ async function main() {
 
   if (!dev && buildIsStale()) {
     log("building the web app (first start or changed sources) …");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    const build = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
 

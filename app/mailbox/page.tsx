@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { SiteHeader } from "@/app/components/SiteHeader";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { listOutbox } from "@/lib/mail/outbox";
 import { requireSignedIn } from "@/lib/permissions/access";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** The local mail catcher's messages for the signed-in user (only when no SMTP server is configured). */
 export default async function MailboxPage() {
   const user = await requireSignedIn();
-  const config = loadConfig();
+  const config = runtimeConfig();
   if (config.SMTP_HOST) notFound();
   const messages = await listOutbox(config.DATA_DIR, user.email);
   return (

@@ -1,12 +1,13 @@
 import { verifyUnsubscribeToken } from "@/lib/reports/unsubscribeToken";
 import { confirmUnsubscribe } from "./actions";
+import { runtimeConfig } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
 /** Reached from the link in a report e-mail, without signing in. Opening it changes nothing; the button does. */
 export default async function UnsubscribePage(props: { searchParams: Promise<{ token?: string; status?: string }> }) {
   const { token, status } = await props.searchParams;
-  const valid = token ? verifyUnsubscribeToken(token, process.env.AUTH_SECRET!) !== null : false;
+  const valid = token ? verifyUnsubscribeToken(token, runtimeConfig().AUTH_SECRET!) !== null : false;
   return (
     <>
       <header className="site">

@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { recordAudit } from "@/lib/audit";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { authLogger } from "./handler";
@@ -14,9 +14,9 @@ import { signInThrottleAfter, signInThrottleBefore } from "./signInThrottle";
 export const SIGN_IN_LIMIT = { window: 15 * 60, max: 5 };
 
 function createAuth() {
-  const config = loadConfig();
+  const config = runtimeConfig();
   const baseURL = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const secret = process.env.AUTH_SECRET;
+  const secret = config.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: start the product with `npm start`");
   return betterAuth({
     appName: "Kanalmåling",
@@ -97,6 +97,6 @@ export function auth(): Auth {
 }
 
 export function ssoEnabled(): boolean {
-  const c = loadConfig();
+  const c = runtimeConfig();
   return Boolean(c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET);
 }

@@ -1,4 +1,4 @@
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { parseChannelAddress, type AddressProblem } from "./parseAddress";
 import { resolveChannel, type ResolvedChannel, type ResolveProblem } from "./resolve";
 import { appToken, NEEDS_APP_TOKEN, runningSandboxUrl, type Target } from "./target";
@@ -19,7 +19,7 @@ export function targetFrom(where: string | undefined): Target {
 export async function lookUpChannel(input: string, where: string | undefined): Promise<Lookup> {
   const parsed = parseChannelAddress(input);
   if (!parsed.ok) return { ok: false, problem: parsed.problem, platform: parsed.platform };
-  const config = loadConfig();
+  const config = runtimeConfig();
   const target = targetFrom(where);
   const token = appToken(parsed.address.platform, target, config);
   // Without the installation's key these platforms answer nothing public: say so without calling them.

@@ -2,14 +2,14 @@ import type { SocialPlatform } from "@/lib/platforms/types";
 import type { PlatformAppEnv } from "@/lib/platforms/appEnv";
 import { REAL_BASE_URL } from "@/lib/platforms";
 import type { ChannelAddress } from "./parseAddress";
+import { runtimeConfig } from "@/lib/config";
 
 /** Where a channel lives: on its real platform, or on the sandbox this instance runs (test data). */
 export type Target = { kind: "real" } | { kind: "sandbox"; url: string };
 
-// :TRICKY: `npm start` runs the sandbox and the Next.js server in one process and leaves the
-// sandbox's address here, so pages and route handlers can offer it.
+/** The sandbox `npm start` runs beside the Next.js server in this process, if any (pages and route handlers offer it). */
 export function runningSandboxUrl(): string | null {
-  return process.env.SANDBOX_URL ?? null;
+  return runtimeConfig().SANDBOX_URL ?? null;
 }
 
 export function isSandboxBaseUrl(baseUrl: string | null): boolean {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/client";
 
@@ -22,7 +22,7 @@ const hashToken = (token: string) => createHash("sha256").update(token, "utf8").
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function publicBaseUrl(): string {
-  const config = loadConfig();
+  const config = runtimeConfig();
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
 }
 

@@ -1,4 +1,4 @@
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import type { UiLocale } from "@/lib/format";
 import { peopleTexts } from "@/lib/i18nPeople";
 import { createMailer } from "@/lib/mail/transport";
@@ -24,7 +24,7 @@ export async function sendInvitationMail(input: {
     timeStyle: "short",
     timeZone: input.timeZone,
   }).format(input.expiresAt);
-  const mailer = createMailer(loadConfig());
+  const mailer = createMailer(runtimeConfig());
   try {
     await mailer.transporter.sendMail({
       from: mailer.from,

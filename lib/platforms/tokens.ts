@@ -1,7 +1,7 @@
 import { OAuth2Client, OAuth2RequestError } from "arctic";
 import { Prisma, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { loadConfig, type Config } from "@/lib/config";
+import { runtimeConfig, type Config } from "@/lib/config";
 import { accessExpiry, BLUESKY_PDS, BlueskySessionError, refreshSession } from "./bluesky/session";
 import { encryptSecret } from "@/lib/crypto";
 import { loadCredentials, SecretSchema, type Secret } from "./credentials";
@@ -107,9 +107,9 @@ export async function ensureFreshCredential(
 ): Promise<Freshness> {
   if (!account.credentialId) return { status: "none" };
   const credentialId = account.credentialId;
-  const key = opts.credentialsKey ?? process.env.CREDENTIALS_KEY;
+  const config = runtimeConfig();
+  const key = opts.credentialsKey ?? config.CREDENTIALS_KEY;
   const now = opts.now ?? new Date();
-  const config = loadConfig();
   const publicUrl = opts.publicUrl ?? config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   try {
     return await db.$transaction(

@@ -6,15 +6,14 @@ import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
 import { proxy } from "@/proxy";
 import { useTestDatabase } from "../helpers/testDb";
+import { setConfig } from "../helpers/config";
 
 const t = useTestDatabase();
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "riktig-passord-2026";
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = t.url;
-  process.env.AUTH_SECRET = "a".repeat(64);
-  process.env.PORT = "3000";
+  setConfig({ DATABASE_URL: t.url, AUTH_SECRET: "a".repeat(64), PORT: "3000" });
   await createLocalUser(t.db, { email: "kari@etat.test", name: "Kari", password: PASSWORD });
 });
 

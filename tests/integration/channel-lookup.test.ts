@@ -2,23 +2,24 @@ import { afterEach, describe, expect, it } from "vitest";
 import { lookUpChannel } from "@/lib/channels/lookup";
 import { testAccount } from "@/lib/sandbox/world";
 import { useSandbox } from "../helpers/sandbox";
+import { setConfig } from "../helpers/config";
 
 const s = useSandbox({
   world: { accounts: [testAccount("bluesky", "etat.bsky.social", { displayName: "Etaten", followers: 77 })] },
 });
 afterEach(() => {
-  delete process.env.SANDBOX_URL;
+  setConfig({});
 });
 
 describe("looking up a pasted address for the add form", () => {
   it("uses the sandbox only while this instance runs one", async () => {
-    process.env.SANDBOX_URL = s.sandbox.url;
+    setConfig({}, { SANDBOX_URL: s.sandbox.url });
     expect(await lookUpChannel("https://bsky.app/profile/etat.bsky.social", "sandbox")).toMatchObject({
       ok: true,
       target: { kind: "sandbox" },
       channel: { displayName: "Etaten", followers: 77 },
     });
-    delete process.env.SANDBOX_URL;
+    setConfig({});
     // Without a running sandbox, "sandbox" from the form means nothing: the real platform (unreachable here).
     expect(await lookUpChannel("https://x.com/etaten", "sandbox")).toMatchObject({
       ok: false,

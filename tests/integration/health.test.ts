@@ -2,18 +2,18 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { createDb } from "@/lib/db/client";
 import { readMigrations } from "@/lib/db/migrate";
+import { setConfig } from "../helpers/config";
 import { useTestDatabase } from "../helpers/testDb";
 
 const t = useTestDatabase();
-const holder = globalThis as unknown as { __db?: unknown };
 
 afterEach(() => {
-  delete holder.__db;
+  setConfig({});
 });
 
 describe("/api/health", () => {
   it("answers 200 with the schema version when the database is reachable and migrated", async () => {
-    holder.__db = t.db;
+    setConfig({ DATABASE_URL: t.url });
     const res = await GET();
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -28,7 +28,7 @@ describe("/api/health", () => {
 
   it("answers 503 when the database is down", async () => {
     const dead = createDb("postgresql://nobody@127.0.0.1:1/none");
-    holder.__db = dead;
+    setConfig({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
     const res = await GET();
     expect(res.status).toBe(503);
     expect((await res.json()).database.reachable).toBe(false);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as trail } from "@/app/api/agencies/[slug]/inputs/trail/route";
 import { GET as subjectGet, POST as subject } from "@/app/api/agencies/[slug]/inputs/subject/route";
 import { upsertReplies } from "@/lib/ingest/replies";
@@ -7,6 +7,7 @@ import { triageReply } from "@/lib/inputs/triage";
 import { ensureWorkItem } from "@/lib/inputs/workItems";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { useTestDatabase } from "../helpers/testDb";
+import { setConfig } from "../helpers/config";
 
 // The session is the sign-in code's business; here it is simply "this user is signed in".
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string } }));
@@ -14,15 +15,13 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user 
 
 const t = useTestDatabase();
 const KEY = "7e".repeat(32);
-const holder = globalThis as unknown as { __db?: unknown };
 const actor = { userId: null, label: "Saksbehandler" };
 const work: Record<string, string> = {};
 const agencyIds: Record<string, string> = {};
 const ctx = (slug: string) => ({ params: Promise.resolve({ slug }) });
 
 beforeAll(async () => {
-  holder.__db = t.db;
-  process.env.PSEUDONYMISATION_KEY = KEY;
+  setConfig({ DATABASE_URL: t.url, PSEUDONYMISATION_KEY: KEY });
   for (const slug of ["route-a", "route-b"]) {
     const agency = await t.db.agency.create({ data: { slug, name: slug } });
     const account = await t.db.account.create({
@@ -72,10 +71,6 @@ beforeAll(async () => {
   });
   await grantMembership(t.db, { userId: user.id, agencyId: agencyIds["route-a"]!, role: "admin" });
   session.user = { id: user.id, email: "admin-a@etat.test", name: "Admin A" };
-});
-
-afterAll(() => {
-  delete holder.__db;
 });
 
 describe("trail export", () => {

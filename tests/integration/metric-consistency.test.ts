@@ -14,6 +14,7 @@ import { renderReport } from "@/lib/reports/render";
 import { previousWeek } from "@/lib/reports/week";
 import { addDays, daysBetween, localDay, type Day } from "@/lib/time";
 import { useTestDatabase } from "../helpers/testDb";
+import { setConfig } from "../helpers/config";
 
 /**
  * The product's promise, as a property: for generated history with random collection gaps, series
@@ -27,7 +28,6 @@ const session = vi.hoisted(() => ({ user: null as null | { id: string; email: st
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 const t = useTestDatabase();
-const holder = globalThis as unknown as { __db?: unknown };
 // A fixed "now" a month after Oslo's autumn switch and three months after Santiago's spring gap (6 September 2026).
 const NOW = new Date("2026-11-26T11:00:00Z");
 const ZONES = ["Europe/Oslo", "America/Santiago", "Asia/Tokyo"] as const;
@@ -38,7 +38,7 @@ let runs = 0;
 type Rows = Map<string, Map<Day, DailyMetricInput>>;
 
 beforeAll(async () => {
-  holder.__db = t.db;
+  setConfig({ DATABASE_URL: t.url });
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
   const user = await createLocalUser(t.db, {
     email: "analytiker@etat.test",
@@ -50,7 +50,6 @@ beforeAll(async () => {
 });
 afterAll(() => {
   vi.useRealTimers();
-  delete holder.__db;
 });
 
 const channelArb = fc.record({

@@ -9,12 +9,12 @@ import { getWeeklyReportData } from "@/lib/reports/data";
 import { renderReport } from "@/lib/reports/render";
 import { reportWeek } from "@/lib/reports/week";
 import { useTestDatabase } from "../helpers/testDb";
+import { setConfig } from "../helpers/config";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string } }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 const t = useTestDatabase();
-const holder = globalThis as unknown as { __db?: unknown };
 const NOW = new Date("2026-11-26T11:00:00Z");
 const TZ = "Europe/Oslo";
 const SLUG = "brudd";
@@ -22,7 +22,7 @@ const RETIRED_AFTER: Day = "2026-10-10";
 const GAP: [Day, Day] = ["2026-11-02", "2026-11-04"];
 
 beforeAll(async () => {
-  holder.__db = t.db;
+  setConfig({ DATABASE_URL: t.url });
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
   const user = await createLocalUser(t.db, {
     email: "leser@etat.test",
@@ -83,7 +83,6 @@ beforeAll(async () => {
 });
 afterAll(() => {
   vi.useRealTimers();
-  delete holder.__db;
 });
 
 async function csv(dataset: string, query: string): Promise<string[][]> {

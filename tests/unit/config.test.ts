@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, maskUrlPassword, redactSecrets } from "@/lib/config";
+import { loadConfig, maskUrlPassword, publishConfig, redactSecrets, runtimeConfig } from "@/lib/config";
 
 describe("configuration", () => {
   it("uses the embedded defaults when nothing is set", () => {
@@ -88,5 +88,27 @@ describe("configuration", () => {
     expect(redactSecrets("token abcdef123456 refused", { SMTP_PASSWORD: "abcdef123456", PORT: "3000" })).toBe(
       "token *** refused",
     );
+  });
+});
+
+describe("the configuration of the process", () => {
+  it("is what start-up published, derived values included, and read the same by every caller", () => {
+    const key = "ab".repeat(32);
+    publishConfig({
+      ...loadConfig({}),
+      DATABASE_URL: "postgresql://kanal@127.0.0.1:54329/kanal",
+      CREDENTIALS_KEY: key,
+      SANDBOX_URL: "http://127.0.0.1:3999",
+    });
+    expect(runtimeConfig()).toMatchObject({
+      DATABASE_URL: "postgresql://kanal@127.0.0.1:54329/kanal",
+      CREDENTIALS_KEY: key,
+      SANDBOX_URL: "http://127.0.0.1:3999",
+    });
+    expect(runtimeConfig()).toBe(runtimeConfig());
+    expect(Object.isFrozen(runtimeConfig())).toBe(true);
+    // A key read from DATA_DIR/keys.json is in no environment variable, yet never reaches a log line.
+    expect(process.env.CREDENTIALS_KEY).not.toBe(key);
+    expect(redactSecrets(`could not decrypt with ${key}`)).toBe("could not decrypt with ***");
   });
 });

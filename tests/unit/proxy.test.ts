@@ -3,16 +3,14 @@ import { NextRequest } from "next/server";
 import { isRscPostWithoutAction } from "@/lib/http/actionPayload";
 import { MAX_FORM_BYTES } from "@/lib/http/limits";
 import { proxy } from "@/proxy";
+import { setConfig } from "../helpers/config";
 
 const ORIGIN = "http://localhost:3000";
 const SESSION = "better-auth.session_token=x";
 const ACTION = "60b90a289dc3c58f16a5884064de4f88725d8889fb";
-const saved = { TRUST_PROXY: process.env.TRUST_PROXY, PUBLIC_URL: process.env.PUBLIC_URL };
+const UNSET = { TRUST_PROXY: undefined, PUBLIC_URL: undefined };
 afterEach(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  setConfig(UNSET);
 });
 
 const request = (path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit } = {}) =>
@@ -47,27 +45,27 @@ describe("CSRF check behind (or without) a reverse proxy", () => {
     });
 
   it("does not trust a forged X-Forwarded-Host when TRUST_PROXY is off", async () => {
-    delete process.env.TRUST_PROXY;
+    setConfig(UNSET);
     expect((await forged()).status).toBe(403);
-    process.env.TRUST_PROXY = "off";
+    setConfig({ ...UNSET, TRUST_PROXY: "off" });
     expect((await forged()).status).toBe(403);
   });
 
   it("uses X-Forwarded-Host from a trusted reverse proxy", async () => {
-    process.env.TRUST_PROXY = "on";
+    setConfig({ ...UNSET, TRUST_PROXY: "on" });
     expect((await forged()).status).toBe(200);
   });
 });
 
 describe("security headers", () => {
   it("sends HSTS when PUBLIC_URL is https, whatever the request claims", async () => {
-    process.env.PUBLIC_URL = "https://kanal.example.no";
+    setConfig({ ...UNSET, PUBLIC_URL: "https://kanal.example.no" });
     expect((await request("/")).headers.get("strict-transport-security")).toContain("max-age=");
-    process.env.PUBLIC_URL = "http://localhost:3000";
+    setConfig({ ...UNSET, PUBLIC_URL: "http://localhost:3000" });
     expect(
       (await request("/", { headers: { "x-forwarded-proto": "https" } })).headers.get("strict-transport-security"),
     ).toBeNull();
-    delete process.env.PUBLIC_URL;
+    setConfig(UNSET);
     expect(
       (await proxy(new NextRequest("https://localhost:3000/", { headers: { cookie: SESSION } }))).headers.get(
         "strict-transport-security",

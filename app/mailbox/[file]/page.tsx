@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { SiteHeader } from "@/app/components/SiteHeader";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { readOutboxMessage } from "@/lib/mail/outbox";
 import { requireSignedIn } from "@/lib/permissions/access";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** One message of the local mail catcher: its headers, attachments to download, and the message as sent. */
 export default async function MailboxMessagePage(props: { params: Promise<{ file: string }> }) {
   const user = await requireSignedIn();
-  const config = loadConfig();
+  const config = runtimeConfig();
   const { file } = await props.params;
   const mail = config.SMTP_HOST ? null : await readOutboxMessage(config.DATA_DIR, user.email, file);
   if (!mail) notFound();

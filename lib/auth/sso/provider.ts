@@ -1,6 +1,6 @@
 import * as oidc from "openid-client";
 import { z } from "zod";
-import { loadConfig, ssoRedirectUri, type Config } from "@/lib/config";
+import { runtimeConfig, ssoRedirectUri, type Config } from "@/lib/config";
 
 /** What the product takes from the identity provider, validated. */
 export type SsoClaims = {
@@ -23,7 +23,7 @@ function isLoopback(url: URL): boolean {
   return url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
 }
 
-export function providerConfiguration(config: Config = loadConfig()): Promise<oidc.Configuration> {
+export function providerConfiguration(config: Config = runtimeConfig()): Promise<oidc.Configuration> {
   if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET)
     throw new Error("single sign-on is not configured");
   const key = `${config.OIDC_ISSUER}|${config.OIDC_CLIENT_ID}`;
@@ -54,7 +54,7 @@ export async function authorizationUrl(): Promise<{ url: URL; secrets: FlowSecre
   const provider = await providerConfiguration();
   const secrets = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
   const url = oidc.buildAuthorizationUrl(provider, {
-    redirect_uri: ssoRedirectUri(loadConfig()),
+    redirect_uri: ssoRedirectUri(runtimeConfig()),
     scope: SCOPES,
     state: secrets.state,
     nonce: secrets.nonce,
@@ -92,7 +92,7 @@ const Claims = z.object({
  * signed in. Claims from userinfo complete the ID token's (many providers put groups only there).
  */
 export async function completeSignIn(callbackQuery: URLSearchParams, secrets: FlowSecrets): Promise<SsoClaims> {
-  const config = loadConfig();
+  const config = runtimeConfig();
   const provider = await providerConfiguration(config);
   // The redirect URI sent to the token endpoint must be the configured one, whatever host the request used.
   const current = new URL(`${ssoRedirectUri(config)}?${callbackQuery.toString()}`);

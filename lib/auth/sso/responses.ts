@@ -1,4 +1,4 @@
-import { loadConfig, publicUrl } from "@/lib/config";
+import { runtimeConfig, publicUrl } from "@/lib/config";
 import { FLOW_COOKIE } from "./flow";
 
 /** A 303 redirect; product paths stay relative so the browser keeps the host it used. */
@@ -8,7 +8,7 @@ export function seeOther(location: string, headers: Record<string, string> = {})
 
 /** The cookie that ties a sign-in in flight to this browser (maxAge 0 clears it). */
 export function flowCookie(value: string, maxAge: number): string {
-  const secure = publicUrl(loadConfig()).startsWith("https://") ? "; Secure" : "";
+  const secure = publicUrl(runtimeConfig()).startsWith("https://") ? "; Secure" : "";
   // SameSite=Lax: sent on the provider's top-level redirect back to the callback, not on cross-site subrequests.
   return `${FLOW_COOKIE}=${value}; Path=/api/sso; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { describeAlert, evidencePath, formatInstant } from "@/lib/alerts/describe";
 import { ALERT_KINDS, getAlertSettings, PARAM_LIMITS } from "@/lib/alerts/settings";
 import { getSessionUser } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/format";
 import { alertTexts, kindLabel } from "@/lib/i18nAlerts";
@@ -47,7 +47,7 @@ export default async function AlertsPage(props: {
       })
     ).map((a) => [a.id, a]),
   );
-  const catcher = !loadConfig().SMTP_HOST;
+  const catcher = !runtimeConfig().SMTP_HOST;
 
   return (
     <div data-page="alerts" lang={locale}>

@@ -10,7 +10,7 @@ import { addChannel, pauseChannel, removeChannel, resumeChannel } from "@/lib/ch
 import { needsSignInFirst } from "@/lib/channels/signIn";
 import { connectBluesky } from "@/lib/channels/blueskySignIn";
 import { APP_PASSWORD } from "@/lib/platforms/bluesky/session";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { formFields, slugArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -65,12 +65,12 @@ export async function saveChannel(slug: unknown, form: unknown) {
   const found = await lookUpChannel(address, where);
   const base = `/agencies/${agency.slug}/connections/add`;
   if (!found.ok) redirect(base + query({ address, where, lang, problem: found.problem, platform: found.platform }));
-  const config = loadConfig();
+  const config = runtimeConfig();
   const signIn = found.target.kind === "real" && needsSignInFirst(found.channel.platform);
   const added = await addChannel(db(), agency.id, found.channel, {
     backfillDays: config.BACKFILL_DAYS,
     appToken: found.target.kind === "real" ? found.token : null,
-    credentialsKey: process.env.CREDENTIALS_KEY,
+    credentialsKey: config.CREDENTIALS_KEY,
     needsSignIn: signIn,
   });
   if (!added.ok)
@@ -142,9 +142,10 @@ export async function connectBlueskyAction(slug: unknown, form: unknown) {
     select: { id: true, handle: true, platformId: true, baseUrl: true },
   });
   if (!account) notFound();
+  const config = runtimeConfig();
   const result = await connectBluesky(db(), account, parsed.data!.appPassword, {
-    credentialsKey: process.env.CREDENTIALS_KEY,
-    timeoutMs: loadConfig().PLATFORM_TIMEOUT_MS,
+    credentialsKey: config.CREDENTIALS_KEY,
+    timeoutMs: config.PLATFORM_TIMEOUT_MS,
   });
   if (result !== "connected")
     redirect(`/agencies/${agency.slug}/connections/bluesky` + query({ account: account.id, lang, msg: result }));

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
-import { loadConfig, redactSecrets } from "@/lib/config";
+import { runtimeConfig, redactSecrets } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { slugArg } from "@/lib/http/actionArgs";
 import { createMailer } from "@/lib/mail/transport";
@@ -37,7 +37,7 @@ export async function sendTestToMe(slug: unknown) {
   if (!hasRole(agency, "admin")) notFound();
   const user = (await getSessionUser())!;
   const report = await renderReport(await getWeeklyReportData(db(), agency, previousWeek(new Date(), agency.timeZone)));
-  const mailer = createMailer(loadConfig());
+  const mailer = createMailer(runtimeConfig());
   try {
     await mailer.transporter.sendMail({
       from: mailer.from,

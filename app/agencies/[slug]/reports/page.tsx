@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getSessionUser } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { formatDay, formatWeek } from "@/lib/format";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -28,7 +28,7 @@ export default async function ReportsPage(props: {
   });
   const lastWeek = previousWeek(new Date(), agency.timeZone);
   const admin = hasRole(agency, "admin");
-  const catcher = !loadConfig().SMTP_HOST;
+  const catcher = !runtimeConfig().SMTP_HOST;
   return (
     <>
       <h1>Ukerapport – {agency.name}</h1>

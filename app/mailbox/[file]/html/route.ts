@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { readOutboxMessage } from "@/lib/mail/outbox";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** A message of the local mail catcher as sent (its HTML part), for one of its recipients. */
 export async function GET(_request: Request, props: { params: Promise<{ file: string }> }) {
   const user = await getSessionUser();
-  const config = loadConfig();
+  const config = runtimeConfig();
   const mail =
     user && !config.SMTP_HOST ? await readOutboxMessage(config.DATA_DIR, user.email, (await props.params).file) : null;
   if (!mail) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });

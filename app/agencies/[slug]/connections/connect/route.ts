@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { beginSignIn, FLOW_COOKIE, FLOW_MINUTES, publicUrl } from "@/lib/channels/oauthFlow";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 
@@ -18,8 +18,8 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: strin
     select: { id: true, platform: true, baseUrl: true },
   });
   if (!account) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
-  const config = loadConfig();
-  const started = await beginSignIn({ db: db(), config, credentialsKey: process.env.CREDENTIALS_KEY }, account, {
+  const config = runtimeConfig();
+  const started = await beginSignIn({ db: db(), config, credentialsKey: config.CREDENTIALS_KEY }, account, {
     slug: agency.slug,
     lang: q.data.lang,
   });

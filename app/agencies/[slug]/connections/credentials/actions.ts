@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { saveCredentials } from "@/lib/platforms/credentials";
+import { runtimeConfig } from "@/lib/config";
 
 const FormSchema = z.object({
   accountId: z.uuid(),
@@ -35,7 +36,7 @@ export async function saveChannelCredentials(slug: unknown, form: unknown) {
       db(),
       account.id,
       { token, ...(refreshToken ? { refreshToken } : {}) },
-      process.env.CREDENTIALS_KEY,
+      runtimeConfig().CREDENTIALS_KEY,
     );
   } catch (error) {
     console.error("[credentials] not saved:", redactSecrets((error as Error).message));

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PendingSsoPeople } from "@/app/components/PendingSsoPeople";
 import { ssoEnabled } from "@/lib/auth/auth";
 import { pageLocale } from "@/lib/auth/sso/lang";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { ssoTexts } from "@/lib/i18nSso";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -38,7 +38,7 @@ export default async function SsoMappingPage(props: {
           {t[`msg_${msg}`]}
         </p>
       )}
-      <p>{t.mappingIntro(loadConfig().OIDC_GROUPS_CLAIM)}</p>
+      <p>{t.mappingIntro(runtimeConfig().OIDC_GROUPS_CLAIM)}</p>
       {!ssoEnabled() && <p className="notice">{t.mappingOff}</p>}
       <h2>{t.mappings}</h2>
       {mappings.length === 0 ? (

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { takeawayTexts } from "@/lib/i18nTakeaway";
 import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
@@ -22,7 +22,7 @@ export async function GET(request: NextRequest, props: { params: Promise<{ slug:
   const which = PageSchema.safeParse(page?.length ? page.join("/") : "overview");
   const agency = slug.length <= 100 ? await findVisibleAgency(slug) : null;
   if (!agency || !which.success) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  const config = loadConfig();
+  const config = runtimeConfig();
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;
   const path = `/agencies/${agency.slug}${which.data === "overview" ? "" : `/${which.data}`}`;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${config.PORT}${path}${request.nextUrl.search}`;

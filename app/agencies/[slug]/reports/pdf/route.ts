@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { recordAudit } from "@/lib/audit";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { currentActor } from "@/lib/permissions/access";
 import { reportForAdminRequest } from "@/lib/reports/forAgency";
@@ -15,7 +15,7 @@ export async function GET(request: NextRequest, props: { params: Promise<{ slug:
   const { agency, report } = result;
   let pdf: Buffer;
   try {
-    pdf = await renderPdf(report.html, loadConfig().CHROMIUM_PATH);
+    pdf = await renderPdf(report.html, runtimeConfig().CHROMIUM_PATH);
   } catch (error) {
     return NextResponse.json({ error: (error as Error).message }, { status: 503 });
   }

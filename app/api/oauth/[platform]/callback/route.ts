@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { collectSoon } from "@/lib/channels/collectSoon";
 import { completeSignIn, FLOW_COOKIE, openFlow, publicUrl } from "@/lib/channels/oauthFlow";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { currentActor, findVisibleAgency, hasRole } from "@/lib/permissions/access";
 import { isOAuthPlatform } from "@/lib/platforms/oauth";
@@ -18,7 +18,8 @@ const QuerySchema = z.object({
 /** The platform's sign-in sends the admin back here (the redirect URI registered with each app). */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ platform: string }> }) {
   const platform = (await ctx.params).platform;
-  const key = process.env.CREDENTIALS_KEY;
+  const config = runtimeConfig();
+  const key = config.CREDENTIALS_KEY;
   const flow = openFlow(req.cookies.get(FLOW_COOKIE)?.value, key);
   const q = QuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   const agency = flow ? await findVisibleAgency(flow.slug) : null;
@@ -32,7 +33,6 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ platform: s
     where: { id: flow.accountId, agencyId: agency.id },
     select: { id: true, platform: true, baseUrl: true, platformId: true, handle: true },
   });
-  const config = loadConfig();
   const done = account
     ? await completeSignIn({ db: db(), config, credentialsKey: key }, platform, flow, account, q.data)
     : { ok: false as const, problem: "oauth_failed" as const };

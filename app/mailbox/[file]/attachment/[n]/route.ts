@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config";
+import { runtimeConfig } from "@/lib/config";
 import { readOutboxAttachment } from "@/lib/mail/outbox";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export async function GET(_request: Request, props: { params: Promise<{ file: st
   const { file, n } = await props.params;
   const index = z.coerce.number().int().min(0).max(1000).safeParse(n);
   const user = await getSessionUser();
-  const config = loadConfig();
+  const config = runtimeConfig();
   const a =
     user && index.success && !config.SMTP_HOST
       ? await readOutboxAttachment(config.DATA_DIR, user.email, file, index.data)
