@@ -19,7 +19,7 @@ import { useTestDatabase } from "../helpers/testDb";
 
 /**
  * The product's promise on the demo data: for every demo agency, every range the filters offer
- * (and a typed range across the spring DST switch) and every bucket, the growth, reach, replies,
+ * (presets, calendar presets and a typed range across the spring DST switch) and every bucket, the growth, reach, replies,
  * overview and compare JSON routes, their CSV exports and the weekly e-mail give the same value for
  * the same metric. Values are compared, not texts (the CSV has `;` and a decimal comma).
  */
@@ -38,6 +38,11 @@ const RANGES = [
   "range=90d",
   "range=12m",
   "range=all",
+  // The calendar presets: this quarter so far, last quarter, year to date, last year.
+  "range=quarter",
+  "range=lastQuarter",
+  "range=ytd",
+  "range=lastYear",
   // Across Europe's spring switch (29 March 2026): a 23-hour day inside the range.
   "range=custom&from=2026-03-16&to=2026-04-12",
 ] as const;
