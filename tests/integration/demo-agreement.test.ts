@@ -4,6 +4,7 @@ import { GET as comparisonGet } from "@/app/api/agencies/[slug]/comparison/route
 import { GET as exportGet } from "@/app/api/agencies/[slug]/export/[dataset]/route";
 import { GET as growthGet } from "@/app/api/agencies/[slug]/growth/route";
 import { GET as overviewGet } from "@/app/api/agencies/[slug]/overview/route";
+import { GET as postsGet } from "@/app/api/agencies/[slug]/posts/route";
 import { GET as reachGet } from "@/app/api/agencies/[slug]/reach/route";
 import { GET as repliesGet } from "@/app/api/agencies/[slug]/replies/route";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
@@ -15,6 +16,7 @@ import { getWeeklyReportData } from "@/lib/reports/data";
 import { renderReport } from "@/lib/reports/render";
 import { previousWeek } from "@/lib/reports/week";
 import { addDays, localDay, type Day } from "@/lib/time";
+import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
 import { useTestDatabase } from "../helpers/testDb";
 
 /**
@@ -447,6 +449,40 @@ async function checkOverviewAndReport(slug: string) {
   same(`${rtag} compared audience = compare`, cmp.audience.current, weekCompare.audience);
   same(`${rtag} compared impressions = compare`, cmp.impressions.current, weekCompare.impressions);
   same(`${rtag} compared audience change = overview`, cmp.audienceChange.current, o.totalChangeLastWeek);
+  // The week before and the same ISO week a year earlier, the 12-week chart and the most read posts: the dashboard's views of those days.
+  const [prevWeekRow, yearWeekRow, trend, posts] = await Promise.all([
+    json(compareGet, slug, "compare", `${queryOf(report.compared.previous.comparison.other)}&agency=${slug}`),
+    json(compareGet, slug, "compare", `${queryOf(report.compared.year.comparison.other)}&agency=${slug}`),
+    json(growthGet, slug, "growth", `${queryOf({ from: addDays(week.start, -77), to: week.end })}&bucket=week`),
+    json(postsGet, slug, "posts", `${queryOf(lastWeek)}&sort=impressions&limit=5`),
+  ]);
+  for (const [name, cmpd, row] of [
+    ["previous", report.compared.previous, prevWeekRow.data[0]],
+    ["year", report.compared.year, yearWeekRow.data[0]],
+  ] as const) {
+    for (const k of ["audience", "impressions", "replies", "posts"] as const)
+      same(`${rtag} compared ${name} ${k} = compare`, cmpd.total.values[k].other, row[k]);
+    for (const g of cmpd.groups)
+      same(
+        `${rtag} compared ${name} ${g.key} current`,
+        g.values.audience.current,
+        report.channels.find((c) => c.accountId === g.key)?.audience ?? null,
+      );
+  }
+  same(`${rtag} trend weeks = growth`, JSON.stringify(report.trend.weeks), JSON.stringify(trend.data.buckets));
+  for (const line of report.trend.series) {
+    const a = trend.data.accounts.find((x: any) => x.label === line.label);
+    same(`${rtag} trend ${line.label} = growth`, JSON.stringify(line.values), JSON.stringify(a?.absolute));
+  }
+  same(
+    `${rtag} top posts = posts view`,
+    JSON.stringify(report.topPosts.map((p) => [p.id, p.impressions])),
+    JSON.stringify(posts.data.map((p: any) => [p.id, p.impressions])),
+  );
+  // The home page's "followers across channels": the overview's figure and channel count.
+  const [home] = await getAgencyChannels(t.db, [agency.id], NOW);
+  same(`${slug} home total audience = overview`, home!.totalAudience, o.totalAudience);
+  same(`${slug} home channels counted = overview`, home!.channelsCounted, o.channelsCounted);
   same(
     `${rtag} campaigns = reach view`,
     JSON.stringify(report.campaigns.map((k) => [k.name, k.reached, k.targetPopulation, k.coverage])),
