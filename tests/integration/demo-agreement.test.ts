@@ -15,7 +15,7 @@ import { previousPeriod, type Period } from "@/lib/metrics/periods";
 import { getWeeklyReportData } from "@/lib/reports/data";
 import { renderReport } from "@/lib/reports/render";
 import { previousWeek } from "@/lib/reports/week";
-import { addDays, localDay, type Day } from "@/lib/time";
+import { addDays, dayToDate, localDay, type Day } from "@/lib/time";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
 import { useTestDatabase } from "../helpers/testDb";
 
@@ -210,6 +210,33 @@ async function checkRange(slug: string, rangeQuery: string) {
     same(`${tag} campaign ${k.name} target`, num(line?.maalgruppe), k.targetPopulation);
     same(`${tag} campaign ${k.name} coverage`, k.coverage, k.targetPopulation ? k.reached / k.targetPopulation : null);
     same(`${tag} campaign ${k.name} coverage CSV`, num(line?.dekning_prosent), percent(k.coverage));
+  }
+
+  // The definitions themselves, read straight from the daily rows (so a faster engine cannot drift from them unnoticed).
+  for (const ch of reach.channels) {
+    const within = (p: Period) => ({ accountId: ch.accountId, day: { gte: dayToDate(p.from), lte: dayToDate(p.to) } });
+    const endOf = (p: Period) =>
+      t.db.accountDailyMetric
+        .findFirst({ where: { ...within(p), followers: { not: null } }, orderBy: { day: "desc" } })
+        .then((r) => r?.followers ?? null);
+    const [end, start, sums] = await Promise.all([
+      endOf(range),
+      endOf(before),
+      t.db.accountDailyMetric.aggregate({
+        where: within(range),
+        _sum: { impressions: true, reach: true, engagements: true, repliesReceived: true, postsPublished: true },
+      }),
+    ]);
+    const s = summaryOf.get(ch.accountId);
+    const otag = `${tag} ${ch.handle} definition`;
+    same(`${otag} audience at end`, s?.end ?? null, end);
+    if (end !== null) same(`${otag} audience at start`, s?.start ?? null, start);
+    if (end !== null) same(`${otag} change`, s?.change ?? null, start === null ? null : end - start);
+    same(`${otag} impressions`, ch.total.impressions, sums._sum.impressions);
+    same(`${otag} reach`, ch.total.reach, sums._sum.reach);
+    same(`${otag} engagements`, ch.total.engagements, sums._sum.engagements);
+    same(`${otag} posts`, ch.total.posts, sums._sum.postsPublished);
+    same(`${otag} replies`, repliesOf.get(ch.accountId) ?? null, sums._sum.repliesReceived);
   }
 
   // The chosen range beside the stretch before it and the same dates a year earlier: each side is the
