@@ -112,7 +112,7 @@ export function ChartFigure(props: {
             dataName={props.id}
             columns={[
               { label: props.bucketHeader },
-              ...props.series.map((s) => ({ label: s.label, numeric: true })),
+              ...props.series.map((s) => ({ label: s.label, numeric: true, name: s.key })),
               ...(markers.length ? [{ label: c.breakNote }] : []),
             ]}
             rows={paged ? rows.slice(paged.start, paged.end) : rows}

@@ -4,7 +4,8 @@ export type Cell = string | { text: string; href?: string; linkLabel?: string } 
 export function DataTable(props: {
   caption: string;
   captionHidden?: boolean;
-  columns: { label: string; numeric?: boolean }[];
+  /** `name`: a stable `data-col` on the column's cells (rows carry their key as `data-row`). */
+  columns: { label: string; numeric?: boolean; name?: string }[];
   rows: { key: string; header: string; cells: Cell[] }[];
   dataName?: string;
 }) {
@@ -23,19 +24,25 @@ export function DataTable(props: {
         </thead>
         <tbody>
           {props.rows.map((r) => (
-            <tr key={r.key}>
+            <tr key={r.key} data-row={r.key}>
               <th scope="row">{r.header}</th>
               {r.cells.map((cell, i) => {
                 const numeric = props.columns[i + 1]?.numeric;
+                const col = props.columns[i + 1]?.name;
                 if (typeof cell === "string")
                   return (
-                    <td key={i} className={numeric ? "num" : undefined}>
+                    <td key={i} className={numeric ? "num" : undefined} data-col={col}>
                       {cell}
                     </td>
                   );
-                if ("node" in cell) return <td key={i}>{cell.node}</td>;
+                if ("node" in cell)
+                  return (
+                    <td key={i} data-col={col}>
+                      {cell.node}
+                    </td>
+                  );
                 return (
-                  <td key={i} className={numeric ? "num" : undefined}>
+                  <td key={i} className={numeric ? "num" : undefined} data-col={col}>
                     {cell.href ? (
                       <a href={cell.href} aria-label={cell.linkLabel}>
                         {cell.text}

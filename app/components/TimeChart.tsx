@@ -2,7 +2,8 @@
 
 import dynamic from "next/dynamic";
 
-export type TimeChartSeries = { label: string; values: (number | null)[] };
+/** `key`: a stable name of the series (channel id, platform), the `data-col` of its column in the data table. */
+export type TimeChartSeries = { label: string; values: (number | null)[]; key?: string };
 export type TimeChartProps = {
   kind?: "line" | "bar";
   labels: string[];

@@ -41,24 +41,28 @@ export default async function OverviewPage(props: PageProps) {
           name="total-audience"
           label={m.followersAcrossChannels}
           value={n(o.totalAudience)}
+          raw={o.totalAudience}
           detail={m.followersAcrossChannelsNote}
         />
         <StatCard
           name="change-this-week"
           label={`${t.changeThisWeek} (${soFar})`}
           value={c(o.totalChangeThisWeek)}
+          raw={o.totalChangeThisWeek}
           detail={`${compared(c(o.totalChangeSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${c(o.totalChangeLastWeek)}`}
         />
         <StatCard
           name="impressions-this-week"
           label={`${m.impressionsThisWeek} (${soFar})`}
           value={n(o.impressionsThisWeek)}
+          raw={o.impressionsThisWeek}
           detail={`${compared(n(o.impressionsSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.impressionsLastWeek)}`}
         />
         <StatCard
           name="replies-this-week"
           label={`${t.repliesThisWeek} (${soFar})`}
           value={n(o.repliesThisWeek)}
+          raw={o.repliesThisWeek}
           detail={`${compared(n(o.repliesSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.repliesLastWeek)}`}
         />
       </div>
@@ -74,12 +78,12 @@ export default async function OverviewPage(props: PageProps) {
             dataName="overview-channels"
             columns={[
               { label: t.channel },
-              { label: t.audience, numeric: true },
-              { label: `${t.changeThisWeek} (${soFar})`, numeric: true },
-              { label: m.changeLastWeekComplete, numeric: true },
-              { label: `${t.impressions} (${soFar})`, numeric: true },
-              { label: `${t.reach} (${soFar})`, numeric: true },
-              { label: `${t.replies} (${soFar})`, numeric: true },
+              { label: t.audience, numeric: true, name: "audience" },
+              { label: `${t.changeThisWeek} (${soFar})`, numeric: true, name: "change-this-week" },
+              { label: m.changeLastWeekComplete, numeric: true, name: "change-last-week" },
+              { label: `${t.impressions} (${soFar})`, numeric: true, name: "impressions-this-week" },
+              { label: `${t.reach} (${soFar})`, numeric: true, name: "reach-this-week" },
+              { label: `${t.replies} (${soFar})`, numeric: true, name: "replies-this-week" },
               { label: t.trend12w },
               { label: "Status" },
             ]}

@@ -98,10 +98,10 @@ export default async function GrowthPage(props: PageProps) {
               dataName="growth-summary"
               columns={[
                 { label: t.channel },
-                { label: t.start, numeric: true },
-                { label: t.end, numeric: true },
-                { label: t.change, numeric: true },
-                { label: t.changePct, numeric: true },
+                { label: t.start, numeric: true, name: "start" },
+                { label: t.end, numeric: true, name: "end" },
+                { label: t.change, numeric: true, name: "change" },
+                { label: t.changePct, numeric: true, name: "change-share" },
               ]}
               rows={g.summary.map((s) => ({
                 key: s.accountId,
@@ -122,6 +122,7 @@ export default async function GrowthPage(props: PageProps) {
             labels={labels}
             series={g.accounts.map((s) => ({
               label: channelLabel({ platform: s.platform, handle: s.label }),
+              key: s.key,
               values: s[pick],
             }))}
             bucketHeader={bucketHeader}
@@ -139,7 +140,7 @@ export default async function GrowthPage(props: PageProps) {
             title={net ? t.netByPlatform : t.growthByPlatform}
             summary={platformLine}
             labels={labels}
-            series={g.platforms.map((s) => ({ label: PLATFORM_LABEL[s.platform], values: s[pick] }))}
+            series={g.platforms.map((s) => ({ label: PLATFORM_LABEL[s.platform], key: s.key, values: s[pick] }))}
             bucketHeader={bucketHeader}
             tableLabel={t.showTable}
             locale={locale}
