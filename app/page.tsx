@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
 import { messages, PLATFORM_LABEL } from "@/lib/i18n";
-import { peopleTexts } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
 import { metricsMessages } from "@/lib/i18nMetrics";
 import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
 import { isInstallationAdminUser } from "@/lib/permissions/installation";
@@ -64,7 +64,7 @@ export default async function HomePage(props: {
               {visible.find((v) => v.id === agency.id)?.role === "admin" && (
                 <p>
                   <Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link> ·{" "}
-                  <Link href={`/agencies/${agency.slug}/settings`}>{peopleTexts(locale).settings}</Link>
+                  <Link href={`/agencies/${agency.slug}/settings`}>{translator(locale, "people")("settings")}</Link>
                 </p>
               )}
               <p data-followers-sentence>

@@ -1,5 +1,5 @@
 import type { Day } from "@/lib/time";
-import { isoWeek } from "@/lib/time";
+import { isoWeek, localDay } from "@/lib/time";
 
 export type UiLocale = "nb" | "sv" | "en";
 
@@ -61,4 +61,16 @@ export function formatBucket(day: Day, bucket: "day" | "week" | "month", locale:
 
 export function intlLocale(locale: UiLocale): string {
   return INTL[locale];
+}
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant in a time zone: the day as formatDay shows it, then the time (23.11.2026 kl. 14:05, 23/11/2026 14:05). */
+export function formatInstant(at: Date, timeZone: string, locale: UiLocale): string {
+  let fmt = timeFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    timeFormatters.set(timeZone, fmt);
+  }
+  return `${formatDay(localDay(at, timeZone), locale)}${locale === "nb" ? " kl." : ""} ${fmt.format(at)}`;
 }

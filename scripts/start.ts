@@ -28,7 +28,9 @@ import { pointDemoAccountsAtSandbox } from "@/lib/sandbox/connect";
 import type { PgBoss } from "pg-boss";
 import { buildIsStale } from "./build-freshness";
 import { isRscPostWithoutAction } from "@/lib/http/actionPayload";
-import { hardeningText, requestLocale } from "@/lib/i18nHardening";
+import type { UiLocale } from "@/lib/format";
+import { translator } from "@/lib/intl";
+import { requestLocale } from "@/lib/intl/requestLocale";
 import { closePool } from "@/lib/db/pool";
 import { beginShutdown } from "@/lib/shutdown";
 
@@ -128,20 +130,18 @@ async function main() {
       delete req.headers["x-forwarded-proto"];
     }
     if (isRscPostWithoutAction(req.method, req.headers)) {
-      let text = hardeningText("nb");
+      let locale: UiLocale = "nb";
       try {
-        text = hardeningText(
-          requestLocale(
-            new URL(req.url ?? "/", "http://localhost"),
-            new Headers({ referer: String(req.headers.referer ?? "") }),
-          ),
+        locale = requestLocale(
+          new URL(req.url ?? "/", "http://localhost"),
+          new Headers({ referer: String(req.headers.referer ?? "") }),
         );
       } catch {
         // an address that does not parse: bokmål
       }
       res
         .writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" })
-        .end(text.malformed);
+        .end(translator(locale, "hardening")("malformed"));
       return;
     }
     void handle(req, res);

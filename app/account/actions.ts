@@ -6,7 +6,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db/client";
-import { passwordMessage, peopleTexts, pickLocale } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { asForm, type FormState } from "@/lib/people/formState";
 import { changeOwnPassword } from "@/lib/people/password";
 
@@ -15,7 +16,7 @@ const Str = z.string().max(1000).catch("");
 export async function changePassword(_prev: FormState, rawForm: unknown): Promise<FormState> {
   const form = asForm(rawForm);
   const h = await headers();
-  const t = peopleTexts(pickLocale(form.get("lang"), h.get("accept-language")));
+  const t = translator(pickLocale(form.get("lang"), h.get("accept-language")), "people");
   const session = await auth().api.getSession({ headers: h });
   if (!session) redirect("/login?next=/account");
   const result = await changeOwnPassword(db(), {
@@ -29,14 +30,14 @@ export async function changePassword(_prev: FormState, rawForm: unknown): Promis
   if (!result.ok) {
     const message =
       result.reason === "throttled"
-        ? t.throttled(Math.ceil(result.retryAfterSeconds / 60))
+        ? t("throttled", { minutes: Math.ceil(result.retryAfterSeconds / 60) })
         : result.reason === "no_local_password"
-          ? t.noLocalPassword
+          ? t("noLocalPassword")
           : result.reason === "current_wrong"
-            ? t.currentWrong
+            ? t("currentWrong")
             : result.reason === "mismatch"
-              ? t.passwordMismatch
-              : passwordMessage(t, result.reason);
+              ? t("passwordMismatch")
+              : t(`password_${result.reason}`);
     return { ok: false, message, errors: { [result.field]: message } };
   }
   await recordAudit(db(), {
@@ -46,5 +47,5 @@ export async function changePassword(_prev: FormState, rawForm: unknown): Promis
     details: { otherSessionsEnded: result.endedSessions },
     ip: h.get("x-forwarded-for"),
   });
-  return { ok: true, message: t.passwordChanged };
+  return { ok: true, message: t("passwordChanged") };
 }

@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { SiteHeader } from "@/app/components/SiteHeader";
 import { StatefulForm } from "@/app/components/StatefulForm";
-import { peopleTexts, pickLocale } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { requireSignedIn } from "@/lib/permissions/access";
 import { changePassword } from "./actions";
 
@@ -12,36 +13,42 @@ export default async function AccountPage(props: {
 }) {
   const user = await requireSignedIn();
   const locale = pickLocale((await props.searchParams).lang, (await headers()).get("accept-language"));
-  const t = peopleTexts(locale);
+  const t = translator(locale, "people");
   return (
     <>
-      <SiteHeader />
+      <SiteHeader locale={locale} />
       <main id="main" className="narrow" lang={locale}>
-        <h1>{t.accountTitle}</h1>
-        <p>{t.signedInAs(user.email)}</p>
-        <h2>{t.changePassword}</h2>
+        <h1>{t("accountTitle")}</h1>
+        <p>{t("signedInAs", { email: user.email })}</p>
+        <h2>{t("changePassword")}</h2>
         <StatefulForm
           id="password"
           action={changePassword}
           hidden={{ lang: locale }}
-          submit={t.changePasswordButton}
+          submit={t("changePasswordButton")}
           fields={[
             {
               name: "current",
-              label: t.currentPassword,
+              label: t("currentPassword"),
               type: "password",
               autoComplete: "current-password",
               required: true,
             },
             {
               name: "password",
-              label: t.newPassword,
+              label: t("newPassword"),
               type: "password",
               autoComplete: "new-password",
-              hint: t.passwordHint,
+              hint: t("passwordHint"),
               required: true,
             },
-            { name: "repeat", label: t.repeatPassword, type: "password", autoComplete: "new-password", required: true },
+            {
+              name: "repeat",
+              label: t("repeatPassword"),
+              type: "password",
+              autoComplete: "new-password",
+              required: true,
+            },
           ]}
         />
       </main>

@@ -1,34 +1,30 @@
 import { db } from "@/lib/db/client";
-import type { UiLocale } from "@/lib/format";
+import { formatInstant, type UiLocale } from "@/lib/format";
 import { listPendingSsoPeople } from "@/lib/auth/ssoMemberships";
-import { ssoTexts } from "@/lib/i18nSso";
+import { translator } from "@/lib/intl";
 
-const DATE_LOCALE: Record<UiLocale, string> = { nb: "nb-NO", en: "en-GB", sv: "sv-SE" };
-
-/** People who signed in with SSO but have no access anywhere yet, with the groups they carry. */
-export async function PendingSsoPeople(props: { locale: UiLocale; headingLevel: 1 | 2 }) {
-  const t = ssoTexts(props.locale);
+/**
+ * People who signed in with SSO but have no access anywhere yet, with the groups they carry. Times are shown in
+ * the agency's time zone on its pages, in Norway's on the installation's.
+ */
+export async function PendingSsoPeople(props: { locale: UiLocale; headingLevel: 1 | 2; timeZone?: string }) {
+  const t = translator(props.locale, "sso");
   const pending = await listPendingSsoPeople(db());
   const Heading = props.headingLevel === 1 ? "h1" : "h2";
-  const when = new Intl.DateTimeFormat(DATE_LOCALE[props.locale], {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Oslo",
-  });
   return (
     <section aria-labelledby="sso-pending">
-      <Heading id="sso-pending">{props.headingLevel === 1 ? t.pendingAllTitle : t.pendingTitle}</Heading>
-      <p>{t.pendingIntro}</p>
+      <Heading id="sso-pending">{props.headingLevel === 1 ? t("pendingAllTitle") : t("pendingTitle")}</Heading>
+      <p>{t("pendingIntro")}</p>
       {pending.length === 0 ? (
-        <p>{t.pendingNone}</p>
+        <p>{t("pendingNone")}</p>
       ) : (
         <table data-sso-pending>
-          <caption className="visually-hidden">{t.pendingTitle}</caption>
+          <caption className="visually-hidden">{t("pendingTitle")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.person}</th>
-              <th scope="col">{t.groups}</th>
-              <th scope="col">{t.lastSignIn}</th>
+              <th scope="col">{t("person")}</th>
+              <th scope="col">{t("groups")}</th>
+              <th scope="col">{t("lastSignIn")}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,9 +41,9 @@ export async function PendingSsoPeople(props: { locale: UiLocale; headingLevel: 
                           <code>{g}</code>
                         </span>
                       ))
-                    : t.none}
+                    : t("none")}
                 </td>
-                <td>{when.format(p.lastSignInAt)}</td>
+                <td>{formatInstant(p.lastSignInAt, props.timeZone ?? "Europe/Oslo", props.locale)}</td>
               </tr>
             ))}
           </tbody>

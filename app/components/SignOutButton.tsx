@@ -1,13 +1,13 @@
 "use client";
 
-export function SignOutButton() {
+export function SignOutButton(props: { label: string }) {
   async function signOut() {
     await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     window.location.assign("/login");
   }
   return (
     <button type="button" className="link" onClick={signOut}>
-      Logg ut
+      {props.label}
     </button>
   );
 }

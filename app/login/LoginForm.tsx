@@ -2,15 +2,21 @@
 
 import { useState } from "react";
 
-const MESSAGES = {
-  invalid: "Feil e-postadresse eller passord.",
-  limited: "For mange mislykkede innlogginger. Vent litt og prøv igjen.",
-  failed: "Innloggingen mislyktes. Prøv igjen om litt.",
+/** The texts of the sign-in form, translated on the server (client components do not load the message files). */
+export type LoginTexts = {
+  email: string;
+  password: string;
+  submit: string;
+  busy: string;
+  invalid: string;
+  limited: string;
+  failed: string;
 };
 
-export function LoginForm(props: { next: string; sso: string | null }) {
+export function LoginForm(props: { next: string; sso: string | null; texts: LoginTexts }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = props.texts;
 
   async function signIn(form: FormData) {
     setBusy(true);
@@ -28,20 +34,20 @@ export function LoginForm(props: { next: string; sso: string | null }) {
     // One message for unknown e-mail and wrong password alike; a throttled sign-in says how long to wait.
     const limited =
       res?.status === 429
-        ? (((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? MESSAGES.limited)
+        ? (((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? t.limited)
         : null;
-    setError(limited ?? (res && res.status < 500 ? MESSAGES.invalid : MESSAGES.failed));
+    setError(limited ?? (res && res.status < 500 ? t.invalid : t.failed));
   }
 
   return (
     <>
       <form action={signIn} className="stack" aria-describedby={error ? "login-error" : undefined}>
-        <label htmlFor="email">E-postadresse</label>
+        <label htmlFor="email">{t.email}</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
-        <label htmlFor="password">Passord</label>
+        <label htmlFor="password">{t.password}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
         <button type="submit" disabled={busy}>
-          {busy ? "Logger inn …" : "Logg inn"}
+          {busy ? t.busy : t.submit}
         </button>
       </form>
       <p id="login-error" role="alert" className="error">

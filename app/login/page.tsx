@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import { z } from "zod";
 import { ssoEnabled } from "@/lib/auth/auth";
-import { ssoTexts } from "@/lib/i18nSso";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { LoginForm } from "./LoginForm";
 
 export const dynamic = "force-dynamic";
@@ -17,21 +19,35 @@ export default async function LoginPage(props: {
 }) {
   const params = await props.searchParams;
   const next = NextPath.parse(typeof params.next === "string" ? params.next : "/");
-  const sso = ssoTexts("nb");
+  const locale = pickLocale(params.lang, (await headers()).get("accept-language"));
+  const t = translator(locale, "people");
+  const sso = translator(locale, "sso");
   const ssoMessage = SsoMessage.parse(params.sso);
   return (
     <>
       <header className="site">
         <p className="site-name">Kanalmåling</p>
       </header>
-      <main id="main" className="narrow">
-        <h1>Logg inn</h1>
+      <main id="main" className="narrow" lang={locale}>
+        <h1>{t("signInTitle")}</h1>
         {ssoMessage && (
           <p role="alert" className="error">
-            {sso[`login_${ssoMessage}`]}
+            {sso(`login_${ssoMessage}`)}
           </p>
         )}
-        <LoginForm next={next} sso={ssoEnabled() ? sso.ssoButton : null} />
+        <LoginForm
+          next={next}
+          sso={ssoEnabled() ? sso("ssoButton") : null}
+          texts={{
+            email: t("email"),
+            password: t("password"),
+            submit: t("signInButton"),
+            busy: t("signingIn"),
+            invalid: t("signInInvalid"),
+            limited: t("signInLimited"),
+            failed: t("signInFailed"),
+          }}
+        />
       </main>
     </>
   );

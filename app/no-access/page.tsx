@@ -1,8 +1,9 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SiteHeader } from "@/app/components/SiteHeader";
-import { pageLocale } from "@/lib/auth/sso/lang";
 import { db } from "@/lib/db/client";
-import { ssoTexts } from "@/lib/i18nSso";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function NoAccessPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const t = ssoTexts(pageLocale(await props.searchParams));
+  const locale = pickLocale((await props.searchParams).lang, (await headers()).get("accept-language"));
+  const t = translator(locale, "sso");
   const user = await requireSignedIn();
   const me = await db().user.findUniqueOrThrow({
     where: { id: user.id },
@@ -26,14 +28,14 @@ export default async function NoAccessPage(props: {
   const groups = me.ssoSignIn?.groups ?? [];
   return (
     <>
-      <SiteHeader />
-      <main id="main" className="narrow">
-        <h1>{t.noAccessTitle}</h1>
-        <p>{t.noAccessIntro(user.email)}</p>
+      <SiteHeader locale={locale} />
+      <main id="main" className="narrow" lang={locale}>
+        <h1>{t("noAccessTitle")}</h1>
+        <p>{t("noAccessIntro", { email: user.email })}</p>
         {me.ssoSignIn &&
           (groups.length ? (
             <>
-              <p>{t.noAccessGroups}</p>
+              <p>{t("noAccessGroups")}</p>
               <ul>
                 {groups.map((g) => (
                   <li key={g}>
@@ -43,12 +45,12 @@ export default async function NoAccessPage(props: {
               </ul>
             </>
           ) : (
-            <p>{t.noAccessNoGroups}</p>
+            <p>{t("noAccessNoGroups")}</p>
           ))}
-        <p>{t.noAccessAsk}</p>
+        <p>{t("noAccessAsk")}</p>
         {admins.length ? (
           <>
-            <p>{t.installationAdmins}</p>
+            <p>{t("installationAdmins")}</p>
             <ul>
               {admins.map((a) => (
                 <li key={a.email}>
@@ -58,7 +60,7 @@ export default async function NoAccessPage(props: {
             </ul>
           </>
         ) : (
-          <p>{t.noInstallationAdmins}</p>
+          <p>{t("noInstallationAdmins")}</p>
         )}
       </main>
     </>

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { redactSecrets } from "@/lib/config";
-import { hardeningText, requestLocale } from "@/lib/i18nHardening";
+import { translator } from "@/lib/intl";
+import { requestLocale } from "@/lib/intl/requestLocale";
 
 /** Secrets better-auth would put into JSON for the browser; the session lives in the HttpOnly cookie alone. */
 const SECRET_FIELDS = new Set(["token", "accessToken", "refreshToken", "idToken"]);
@@ -47,8 +48,8 @@ export async function handleAuthRequest(
 ): Promise<Response> {
   const checked = await readable(request);
   if (typeof checked === "number") {
-    const text = hardeningText(requestLocale(new URL(request.url), request.headers));
-    return NextResponse.json({ error: text.badJson }, { status: checked, headers: { "cache-control": "no-store" } });
+    const text = translator(requestLocale(new URL(request.url), request.headers), "hardening");
+    return NextResponse.json({ error: text("badJson") }, { status: checked, headers: { "cache-control": "no-store" } });
   }
   const response = await handler(checked);
   if (!(response.headers.get("content-type") ?? "").includes("application/json")) return response;

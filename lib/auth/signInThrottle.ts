@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
-import { peopleTexts, pickLocale } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { checkThrottle, clearThrottle, recordFailure, throttleKeys } from "./throttle";
 
 /**
@@ -30,10 +31,10 @@ export async function signInThrottleBefore(
   if (path !== "/sign-in/email") return null;
   const verdict = await checkThrottle(db(), keysOf(body, headers));
   if (!verdict.blocked) return null;
-  const t = peopleTexts(pickLocale(null, headers?.get("accept-language")));
+  const t = translator(pickLocale(null, headers?.get("accept-language")), "people");
   return {
     status: 429,
-    message: t.throttled(Math.ceil(verdict.retryAfterSeconds / 60)),
+    message: t("throttled", { minutes: Math.ceil(verdict.retryAfterSeconds / 60) }),
     headers: { "Retry-After": String(verdict.retryAfterSeconds) },
   };
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { UiLocale } from "@/lib/format";
-import { issuesText, validationTexts } from "@/lib/i18nValidation";
+import { translator } from "@/lib/intl";
+import { issuesText } from "@/lib/intl/zodIssues";
 import { localTimeToInstant } from "@/lib/time";
 
-/** One campaign row as entered by hand or imported; counts unknown where left empty. Messages are keys of lib/i18nValidation.ts. */
+/** One campaign row as entered by hand or imported; counts unknown where left empty. Messages are keys of the "validation" messages. */
 const count = z.preprocess(
   (v) => (typeof v === "string" ? v.replace(/[\s\u00a0\u202f]/g, "") : v),
   z.union([z.literal("").transform(() => null), z.coerce.number().int().min(0).max(1_000_000_000)]).nullable(),
@@ -100,13 +101,16 @@ export type CsvResult = { rows: CampaignRow[]; errors: string[] };
 
 /** Parses an import file; every bad line is reported by its line number and nothing of it is kept. */
 export function parseCampaignCsv(text: string, locale: UiLocale = "nb"): CsvResult {
-  const t = validationTexts(locale);
+  const t = translator(locale, "validation");
   const [header, ...lines] = splitCsv(text);
-  if (!header) return { rows: [], errors: [t.file_empty] };
+  if (!header) return { rows: [], errors: [t("file_empty")] };
   const keys = header.map((h) => COLUMNS[h.trim().toLowerCase()]);
   const missing = (["name", "sentAt"] as const).filter((k) => !keys.includes(k));
   if (missing.length)
-    return { rows: [], errors: [t.header_missing(missing.map((k) => (k === "sentAt" ? "sent_at" : k)).join(", "))] };
+    return {
+      rows: [],
+      errors: [t("header_missing", { missing: missing.map((k) => (k === "sentAt" ? "sent_at" : k)).join(", ") })],
+    };
   const rows: CampaignRow[] = [];
   const errors: string[] = [];
   lines.forEach((fields, i) => {
@@ -116,7 +120,7 @@ export function parseCampaignCsv(text: string, locale: UiLocale = "nb"): CsvResu
     });
     const parsed = CampaignRowSchema.safeParse(raw);
     if (parsed.success) rows.push(parsed.data);
-    else errors.push(`${t.line(i + 2)}: ${issuesText(parsed.error, locale)}`);
+    else errors.push(`${t("line", { n: i + 2 })}: ${issuesText(parsed.error, locale)}`);
   });
   return { rows, errors };
 }

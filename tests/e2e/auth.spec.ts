@@ -33,6 +33,23 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("the sign-in page speaks the browser's language, or the one the address asks for", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "sv-SE" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Logga in");
+    await page.getByLabel("E-postadress").fill("finns.inte@example.test");
+    await page.getByLabel("Lösenord").fill("fel-losenord-123");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page.locator("#login-error")).toHaveText("Fel e-postadress eller lösenord.");
+    await page.goto("/login?lang=en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+    await expect(page.getByLabel("E-mail address")).toBeVisible();
+    expect((await page.goto("/public/finnes-ikke"))!.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan hittades inte");
+    await context.close();
+  });
+
   test("API routes answer 401 without a session", async ({ request }) => {
     const res = await request.get("/api/agencies/oslo-politidistrikt/overview");
     expect(res.status()).toBe(401);

@@ -8,24 +8,25 @@ import { recordAudit } from "@/lib/audit";
 import { createAgency, setArchived, updateAgency, type AgencyProblem } from "@/lib/agencies/manage";
 import { grantMembership } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { peopleTexts, pickLocale, type PeopleTexts } from "@/lib/i18nPeople";
+import { translator, type Translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { asForm, typedValues, type FormState } from "@/lib/people/formState";
 import { requireInstallationAdmin } from "@/lib/permissions/installation";
 
 const Str = z.string().max(300).catch("");
 const ip = async () => (await headers()).get("x-forwarded-for");
 const texts = async (form: FormData) =>
-  peopleTexts(pickLocale(form.get("lang"), (await headers()).get("accept-language")));
+  translator(pickLocale(form.get("lang"), (await headers()).get("accept-language")), "people");
 
-function problemsToErrors(t: PeopleTexts, problems: AgencyProblem[]): Record<string, string> {
+function problemsToErrors(t: Translator<"people">, problems: AgencyProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const p of problems) {
-    if (p === "name") errors.name = t.nameInvalid;
-    if (p === "slug") errors.slug = t.slugInvalid;
-    if (p === "slug_taken") errors.slug = t.slugTaken;
-    if (p === "time_zone") errors.timeZone = t.timeZoneInvalid;
-    if (p === "locale") errors.locale = t.msg_invalid;
-    if (p === "parent") errors.parentId = t.parentInvalid;
+    if (p === "name") errors.name = t("nameInvalid");
+    if (p === "slug") errors.slug = t("slugInvalid");
+    if (p === "slug_taken") errors.slug = t("slugTaken");
+    if (p === "time_zone") errors.timeZone = t("timeZoneInvalid");
+    if (p === "locale") errors.locale = t("msg_invalid");
+    if (p === "parent") errors.parentId = t("parentInvalid");
   }
   return errors;
 }
@@ -57,7 +58,7 @@ export async function createAgencyAction(_prev: FormState, rawForm: unknown): Pr
     ip: await ip(),
   });
   revalidatePath("/admin/agencies");
-  return { ok: true, message: t.agencyCreated(values.name!.trim()) };
+  return { ok: true, message: t("agencyCreated", { name: values.name!.trim() }) };
 }
 
 export async function updateAgencyAction(agencyId: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
@@ -83,7 +84,7 @@ export async function updateAgencyAction(agencyId: string, _prev: FormState, raw
     ip: await ip(),
   });
   revalidatePath("/admin/agencies");
-  return { ok: true, message: t.agencySaved, values };
+  return { ok: true, message: t("agencySaved"), values };
 }
 
 export async function archiveAgencyAction(rawForm: unknown) {

@@ -2,7 +2,8 @@ import { headers } from "next/headers";
 import { SiteHeader } from "@/app/components/SiteHeader";
 import { StatefulForm } from "@/app/components/StatefulForm";
 import { db } from "@/lib/db/client";
-import { peopleTexts, pickLocale } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { requireInstallationAdmin } from "@/lib/permissions/installation";
 import { archiveAgencyAction, createAgencyAction, updateAgencyAction } from "./actions";
 
@@ -15,8 +16,9 @@ export default async function AdminAgenciesPage(props: {
   await requireInstallationAdmin();
   const search = await props.searchParams;
   const locale = pickLocale(search.lang, (await headers()).get("accept-language"));
-  const t = peopleTexts(locale);
-  const msg = search.msg === "archived" ? t.agencyArchived : search.msg === "unarchived" ? t.agencyUnarchived : null;
+  const t = translator(locale, "people");
+  const msg =
+    search.msg === "archived" ? t("agencyArchived") : search.msg === "unarchived" ? t("agencyUnarchived") : null;
   const [agencies, admins] = await Promise.all([
     db().agency.findMany({
       select: {
@@ -39,31 +41,31 @@ export default async function AdminAgenciesPage(props: {
   ]);
   const nameOf = new Map(agencies.map((a) => [a.id, a.name]));
   const parentOptions = (self?: string) => [
-    { value: "", label: t.noParent },
+    { value: "", label: t("noParent") },
     ...agencies.filter((a) => a.id !== self).map((a) => ({ value: a.id, label: a.name })),
   ];
-  const langOptions = (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t[`lang_${l}`] }));
+  const langOptions = (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t(`lang_${l}`) }));
   return (
     <>
-      <SiteHeader />
+      <SiteHeader locale={locale} />
       <main id="main" lang={locale}>
-        <h1>{t.adminAgenciesTitle}</h1>
+        <h1>{t("adminAgenciesTitle")}</h1>
         {msg && (
           <p role="status" className="notice">
             {msg}
           </p>
         )}
-        <p>{t.archiveNote}</p>
+        <p>{t("archiveNote")}</p>
         <table>
-          <caption className="visually-hidden">{t.adminAgenciesTitle}</caption>
+          <caption className="visually-hidden">{t("adminAgenciesTitle")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.agencyName}</th>
-              <th scope="col">{t.parent}</th>
-              <th scope="col">{t.timeZone}</th>
-              <th scope="col">{t.language}</th>
-              <th scope="col">{t.status}</th>
-              <th scope="col">{t.archive}</th>
+              <th scope="col">{t("agencyName")}</th>
+              <th scope="col">{t("parent")}</th>
+              <th scope="col">{t("timeZone")}</th>
+              <th scope="col">{t("language")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("archive")}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,18 +74,18 @@ export default async function AdminAgenciesPage(props: {
                 <td>
                   {a.name} <span className="meta">({a.slug})</span>
                   <details>
-                    <summary>{t.editAgency(a.name)}</summary>
+                    <summary>{t("editAgency", { name: a.name })}</summary>
                     <StatefulForm
                       id={`edit-${a.slug}`}
-                      label={t.editAgency(a.name)}
+                      label={t("editAgency", { name: a.name })}
                       action={updateAgencyAction.bind(null, a.id)}
                       hidden={{ lang: locale }}
-                      submit={t.save}
+                      submit={t("save")}
                       fields={[
-                        { name: "name", label: t.agencyName, defaultValue: a.name, required: true },
+                        { name: "name", label: t("agencyName"), defaultValue: a.name, required: true },
                         {
                           name: "parentId",
-                          label: t.parent,
+                          label: t("parent"),
                           type: "select",
                           defaultValue: a.parentId ?? "",
                           options: parentOptions(a.id),
@@ -94,8 +96,8 @@ export default async function AdminAgenciesPage(props: {
                 </td>
                 <td>{a.parentId ? nameOf.get(a.parentId) : "–"}</td>
                 <td>{a.timeZone}</td>
-                <td>{t[`lang_${a.locale}`]}</td>
-                <td>{a.archivedAt ? t.archived : t.active}</td>
+                <td>{t(`lang_${a.locale}`)}</td>
+                <td>{a.archivedAt ? t("archived") : t("active")}</td>
                 <td>
                   <form action={archiveAgencyAction}>
                     <input type="hidden" name="agencyId" value={a.id} />
@@ -104,9 +106,11 @@ export default async function AdminAgenciesPage(props: {
                     <button
                       type="submit"
                       className="secondary"
-                      aria-label={a.archivedAt ? t.unarchiveFor(a.name) : t.archiveFor(a.name)}
+                      aria-label={
+                        a.archivedAt ? t("unarchiveFor", { name: a.name }) : t("archiveFor", { name: a.name })
+                      }
                     >
-                      {a.archivedAt ? t.unarchive : t.archive}
+                      {a.archivedAt ? t("unarchive") : t("archive")}
                     </button>
                   </form>
                 </td>
@@ -115,23 +119,23 @@ export default async function AdminAgenciesPage(props: {
           </tbody>
         </table>
 
-        <h2>{t.createAgency}</h2>
+        <h2>{t("createAgency")}</h2>
         <StatefulForm
           id="create"
-          label={t.createAgency}
+          label={t("createAgency")}
           action={createAgencyAction}
           hidden={{ lang: locale }}
-          submit={t.createButton}
+          submit={t("createButton")}
           fields={[
-            { name: "name", label: t.agencyName, required: true },
-            { name: "slug", label: t.slug, required: true },
-            { name: "timeZone", label: t.timeZone, defaultValue: "Europe/Oslo", required: true },
-            { name: "locale", label: t.language, type: "select", defaultValue: "nb", options: langOptions },
-            { name: "parentId", label: t.parent, type: "select", defaultValue: "", options: parentOptions() },
+            { name: "name", label: t("agencyName"), required: true },
+            { name: "slug", label: t("slug"), required: true },
+            { name: "timeZone", label: t("timeZone"), defaultValue: "Europe/Oslo", required: true },
+            { name: "locale", label: t("language"), type: "select", defaultValue: "nb", options: langOptions },
+            { name: "parentId", label: t("parent"), type: "select", defaultValue: "", options: parentOptions() },
           ]}
         />
 
-        <h2>{t.installationAdmins}</h2>
+        <h2>{t("installationAdmins")}</h2>
         <ul>
           {admins.map((u) => (
             <li key={u.id}>
@@ -139,7 +143,7 @@ export default async function AdminAgenciesPage(props: {
             </li>
           ))}
         </ul>
-        <p className="meta">{t.installationAdminsNote}</p>
+        <p className="meta">{t("installationAdminsNote")}</p>
       </main>
     </>
   );

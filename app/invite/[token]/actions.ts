@@ -8,7 +8,8 @@ import { auth } from "@/lib/auth/auth";
 import { checkPassword } from "@/lib/auth/password";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { passwordMessage, peopleTexts, pickLocale } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { asForm, type FormState } from "@/lib/people/formState";
 import { acceptInvitation, acceptInvitationWithNewAccount, findOpenInvitation } from "@/lib/people/invitations";
 
@@ -24,22 +25,22 @@ async function landing(agencyId: string | null): Promise<string> {
 /** A new person sets their name and password; the link makes the account, then signs them in. */
 export async function acceptWithNewAccount(token: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
   const form = asForm(rawForm);
-  const t = peopleTexts(pickLocale(form.get("lang"), (await headers()).get("accept-language")));
+  const t = translator(pickLocale(form.get("lang"), (await headers()).get("accept-language")), "people");
   const name = Str.parse(form.get("name")).trim();
   const password = Str.parse(form.get("password"));
   const repeat = Str.parse(form.get("repeat"));
   const values = { name: name.slice(0, 200) };
   const invitation = await findOpenInvitation(db(), Str.parse(token));
-  if (!invitation) return { ok: false, message: t.linkGone, values };
+  if (!invitation) return { ok: false, message: t("linkGone"), values };
   const errors: Record<string, string> = {};
-  if (!name || name.length > 200) errors.name = t.nameRequired;
+  if (!name || name.length > 200) errors.name = t("nameRequired");
   const problem = await checkPassword(password, [invitation.email, name]);
-  if (problem) errors.password = passwordMessage(t, problem);
-  else if (password !== repeat) errors.repeat = t.passwordMismatch;
+  if (problem) errors.password = t(`password_${problem}`);
+  else if (password !== repeat) errors.repeat = t("passwordMismatch");
   if (Object.keys(errors).length) return { ok: false, message: Object.values(errors)[0]!, errors, values };
 
   const accepted = await acceptInvitationWithNewAccount(db(), { token, name, password });
-  if (!accepted) return { ok: false, message: t.accountExists, values };
+  if (!accepted) return { ok: false, message: t("accountExists"), values };
   await recordAudit(db(), {
     action: "invitation_accepted",
     agencyId: accepted.agencyId,
@@ -60,14 +61,14 @@ export async function acceptWithNewAccount(token: string, _prev: FormState, rawF
 /** A person who already has an account, signed in as the invited e-mail, accepts: only then the membership is added. */
 export async function acceptAsSignedIn(token: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
   const form = asForm(rawForm);
-  const t = peopleTexts(pickLocale(form.get("lang"), (await headers()).get("accept-language")));
+  const t = translator(pickLocale(form.get("lang"), (await headers()).get("accept-language")), "people");
   const user = await getSessionUser();
   const invitation = await findOpenInvitation(db(), Str.parse(token));
-  if (!invitation) return { ok: false, message: t.linkGone };
+  if (!invitation) return { ok: false, message: t("linkGone") };
   if (!user || user.email.toLowerCase() !== invitation.email)
-    return { ok: false, message: t.wrongPerson(user?.email ?? "?", invitation.email) };
+    return { ok: false, message: t("wrongPerson", { me: user?.email ?? "?", invited: invitation.email }) };
   const accepted = await acceptInvitation(db(), { token, userId: user.id });
-  if (!accepted) return { ok: false, message: t.linkGone };
+  if (!accepted) return { ok: false, message: t("linkGone") };
   await recordAudit(db(), {
     action: "invitation_accepted",
     agencyId: accepted.agencyId,

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ssoEnabled } from "@/lib/auth/auth";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { peopleTexts, pickLocale } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { findOpenInvitation } from "@/lib/people/invitations";
 import { StatefulForm } from "@/app/components/StatefulForm";
 import { acceptAsSignedIn, acceptWithNewAccount } from "./actions";
@@ -30,14 +31,14 @@ export default async function InvitePage(props: {
     (await props.searchParams).lang ?? agency?.locale,
     (await headers()).get("accept-language"),
   );
-  const t = peopleTexts(locale);
+  const t = translator(locale, "people");
   const user = await getSessionUser();
   const existing = await db().user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   const here = `/invite/${token}${locale === "nb" ? "" : `?lang=${locale}`}`;
   const sso = ssoEnabled() && (
     <p>
       <a className="button-link secondary" href={`/api/sso/start?invite=${encodeURIComponent(token)}`}>
-        {t.ssoButton}
+        {t("ssoButton")}
       </a>
     </p>
   );
@@ -48,34 +49,34 @@ export default async function InvitePage(props: {
         <p className="site-name">Kanalmåling</p>
       </header>
       <main id="main" className="narrow" lang={locale}>
-        <h1>{t.inviteTitle}</h1>
+        <h1>{t("inviteTitle")}</h1>
         <p>
           {invitation.agencyName && invitation.role
-            ? t.invitedTo(invitation.agencyName, t.roleShort[invitation.role]!)
-            : t.invitedAsInstallationAdmin}
+            ? t("invitedTo", { agency: invitation.agencyName, role: t(`roleShort.${invitation.role}`) })
+            : t("invitedAsInstallationAdmin")}
         </p>
-        <p>{t.inviteFor(invitation.email)}</p>
+        <p>{t("inviteFor", { email: invitation.email })}</p>
         {!existing ? (
           <>
-            <h2>{t.createAccount}</h2>
+            <h2>{t("createAccount")}</h2>
             <StatefulForm
               id="invite"
               action={acceptWithNewAccount.bind(null, token)}
               hidden={{ lang: locale }}
-              submit={t.createAccountButton}
+              submit={t("createAccountButton")}
               fields={[
-                { name: "name", label: t.name, autoComplete: "name", required: true },
+                { name: "name", label: t("name"), autoComplete: "name", required: true },
                 {
                   name: "password",
-                  label: t.newPassword,
+                  label: t("newPassword"),
                   type: "password",
                   autoComplete: "new-password",
-                  hint: t.passwordHint,
+                  hint: t("passwordHint"),
                   required: true,
                 },
                 {
                   name: "repeat",
-                  label: t.repeatPassword,
+                  label: t("repeatPassword"),
                   type: "password",
                   autoComplete: "new-password",
                   required: true,
@@ -89,17 +90,17 @@ export default async function InvitePage(props: {
             id="accept"
             action={acceptAsSignedIn.bind(null, token)}
             hidden={{ lang: locale }}
-            submit={t.acceptButton}
+            submit={t("acceptButton")}
             fields={[]}
           />
         ) : user ? (
-          <p role="alert">{t.wrongPerson(user.email, invitation.email)}</p>
+          <p role="alert">{t("wrongPerson", { me: user.email, invited: invitation.email })}</p>
         ) : (
           <>
-            <p>{t.accountExists}</p>
+            <p>{t("accountExists")}</p>
             <p>
-              <Link className="button-link" href={`/login?next=${encodeURIComponent(here)}`}>
-                {t.signInToAccept}
+              <Link className="button-link" href={`/login?next=${encodeURIComponent(here)}&lang=${locale}`}>
+                {t("signInToAccept")}
               </Link>
             </p>
             {sso}

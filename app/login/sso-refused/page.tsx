@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { z } from "zod";
-import { pageLocale } from "@/lib/auth/sso/lang";
-import { ssoTexts } from "@/lib/i18nSso";
+import { translator } from "@/lib/intl";
+import { pickLocale } from "@/lib/intl/requestLocale";
 
 export const dynamic = "force-dynamic";
 
@@ -12,21 +13,22 @@ export default async function SsoRefusedPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await props.searchParams;
-  const t = ssoTexts(pageLocale(params));
+  const locale = pickLocale(params.lang, (await headers()).get("accept-language"));
+  const t = translator(locale, "sso");
   const reason = Reason.parse(params.reason);
   return (
     <>
       <header className="site">
         <p className="site-name">Kanalmåling</p>
       </header>
-      <main id="main" className="narrow">
-        <h1>{t.refusedTitle}</h1>
+      <main id="main" className="narrow" lang={locale}>
+        <h1>{t("refusedTitle")}</h1>
         <p role="alert" data-sso-refused={reason}>
-          {t[`refused_${reason}`]}
+          {t(`refused_${reason}`)}
         </p>
-        <p>{t.refusedWhatNow}</p>
+        <p>{t("refusedWhatNow")}</p>
         <p>
-          <Link href="/login">{t.backToLogin}</Link>
+          <Link href={`/login?lang=${locale}`}>{t("backToLogin")}</Link>
         </p>
       </main>
     </>

@@ -1,6 +1,7 @@
+import { headers } from "next/headers";
 import { PendingSsoPeople } from "@/app/components/PendingSsoPeople";
 import { SiteHeader } from "@/app/components/SiteHeader";
-import { pageLocale } from "@/lib/auth/sso/lang";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { requireInstallationAdmin } from "@/lib/permissions/installation";
 
 export const dynamic = "force-dynamic";
@@ -9,12 +10,12 @@ export const dynamic = "force-dynamic";
 export default async function PendingSsoPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const locale = pageLocale(await props.searchParams);
+  const locale = pickLocale((await props.searchParams).lang, (await headers()).get("accept-language"));
   await requireInstallationAdmin();
   return (
     <>
-      <SiteHeader />
-      <main id="main">
+      <SiteHeader locale={locale} />
+      <main id="main" lang={locale}>
         <PendingSsoPeople locale={locale} headingLevel={1} />
       </main>
     </>

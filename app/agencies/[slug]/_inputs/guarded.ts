@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { issuesText } from "@/lib/i18nValidation";
+import { issuesText } from "@/lib/intl/zodIssues";
 import type { UiLocale } from "@/lib/format";
 import { formArg } from "@/lib/http/actionArgs";
 import { actionsText, inputsText } from "@/lib/i18n";

@@ -6,7 +6,7 @@ import { CampaignRowSchema, parseCampaignCsv, sentAtInstant } from "@/lib/campai
 import { db } from "@/lib/db/client";
 import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { MAX_CSV_BYTES } from "@/lib/http/limits";
-import { issuesText } from "@/lib/i18nValidation";
+import { issuesText } from "@/lib/intl/zodIssues";
 import { upsertCampaigns } from "@/lib/ingest/campaigns";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 

@@ -7,8 +7,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { grantMembership } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { peopleTexts } from "@/lib/i18nPeople";
-import { LangSchema, withLang } from "@/app/agencies/[slug]/_inputs/lang";
+import type { UiLocale } from "@/lib/format";
+import { translator } from "@/lib/intl";
+import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { asForm, type FormState } from "@/lib/people/formState";
 import { createInvitation, revokeInvitation as revoke } from "@/lib/people/invitations";
 import { sendInvitationMail } from "@/lib/people/inviteMail";
@@ -26,8 +27,10 @@ async function adminAgency(slug: unknown) {
   return agency;
 }
 
-const back = (slug: string, msg: string, form: FormData) =>
-  redirect(withLang(`/agencies/${slug}/members?msg=${msg}`, LangSchema.parse(form.get("lang") ?? undefined)));
+const back = (agency: { slug: string; locale: UiLocale }, msg: string, form: FormData) =>
+  redirect(
+    withAgencyLang(`/agencies/${agency.slug}/members?msg=${msg}`, agencyPageLocale(form.get("lang"), agency), agency),
+  );
 const ip = async () => (await headers()).get("x-forwarded-for");
 
 /**
@@ -38,7 +41,7 @@ const ip = async () => (await headers()).get("x-forwarded-for");
 export async function inviteMember(slug: string, _prev: FormState, rawForm: unknown): Promise<FormState> {
   const form = asForm(rawForm);
   const agency = await adminAgency(slug);
-  const t = peopleTexts(LangSchema.parse(form.get("lang") ?? undefined));
+  const t = translator(agencyPageLocale(form.get("lang"), agency), "people");
   const values = {
     email: String(form.get("email") ?? "").slice(0, 300),
     role: String(form.get("role") ?? "").slice(0, 20),
@@ -46,8 +49,8 @@ export async function inviteMember(slug: string, _prev: FormState, rawForm: unkn
   const email = z.email().max(200).safeParse(values.email.trim().toLowerCase());
   const role = RoleSchema.safeParse(values.role);
   const errors: Record<string, string> = {};
-  if (!email.success) errors.email = t.emailInvalid;
-  if (!role.success) errors.role = t.roleInvalid;
+  if (!email.success) errors.email = t("emailInvalid");
+  if (!role.success) errors.role = t("roleInvalid");
   if (
     email.success &&
     (await db().membership.findFirst({
@@ -55,7 +58,7 @@ export async function inviteMember(slug: string, _prev: FormState, rawForm: unkn
       select: { userId: true },
     }))
   )
-    errors.email = t.alreadyMember;
+    errors.email = t("alreadyMember");
   if (Object.keys(errors).length) return { ok: false, message: Object.values(errors)[0]!, errors, values };
 
   const actor = await currentActor();
@@ -69,7 +72,9 @@ export async function inviteMember(slug: string, _prev: FormState, rawForm: unkn
     ip: await ip(),
   });
   revalidatePath(`/agencies/${agency.slug}/members`);
-  return sent ? { ok: true, message: t.invited(email.data!) } : { ok: false, message: t.mailFailed, values };
+  return sent
+    ? { ok: true, message: t("invited", { email: email.data! }) }
+    : { ok: false, message: t("mailFailed"), values };
 }
 
 async function inviteAndMail(
@@ -95,7 +100,7 @@ export async function resendInvitation(slug: string, rawForm: unknown) {
   const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const id = Uuid.safeParse(form.get("invitationId"));
-  if (!id.success) back(agency.slug, "invalid", form);
+  if (!id.success) back(agency, "invalid", form);
   const open = await db().invitation.findFirst({
     where: { id: id.data!, agencyId: agency.id, acceptedAt: null, revokedAt: null },
     select: { email: true, role: true },
@@ -111,14 +116,14 @@ export async function resendInvitation(slug: string, rawForm: unknown) {
     details: { role: open.role, resent: true, mailed: sent },
     ip: await ip(),
   });
-  back(agency.slug, sent ? "resent" : "mail_failed", form);
+  back(agency, sent ? "resent" : "mail_failed", form);
 }
 
 export async function revokeInvitation(slug: string, rawForm: unknown) {
   const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const id = Uuid.safeParse(form.get("invitationId"));
-  if (!id.success) back(agency.slug, "invalid", form);
+  if (!id.success) back(agency, "invalid", form);
   const revoked = await revoke(db(), { id: id.data!, agencyId: agency.id });
   if (!revoked) notFound();
   const actor = await currentActor();
@@ -130,7 +135,7 @@ export async function revokeInvitation(slug: string, rawForm: unknown) {
     details: { role: revoked.role },
     ip: await ip(),
   });
-  back(agency.slug, "revoked", form);
+  back(agency, "revoked", form);
 }
 
 const ChangeSchema = z.object({ userId: Id, role: RoleSchema, includeChildren: z.enum(["on"]).optional() });
@@ -143,14 +148,14 @@ export async function changeMember(slug: string, rawForm: unknown) {
     role: form.get("role"),
     includeChildren: form.get("includeChildren") ?? undefined,
   });
-  if (!parsed.success) back(agency.slug, "invalid", form);
+  if (!parsed.success) back(agency, "invalid", form);
   const input = parsed.data!;
   const membership = await db().membership.findUnique({
     where: { agencyId_userId: { agencyId: agency.id, userId: input.userId } },
   });
   if (!membership) notFound();
   if (membership.role === "admin" && input.role !== "admin" && (await adminCount(agency.id)) <= 1)
-    back(agency.slug, "last_admin", form);
+    back(agency, "last_admin", form);
   await grantMembership(db(), {
     userId: input.userId,
     agencyId: agency.id,
@@ -166,19 +171,19 @@ export async function changeMember(slug: string, rawForm: unknown) {
     details: { from: membership.role, to: input.role, includeChildren: input.includeChildren === "on" },
     ip: await ip(),
   });
-  back(agency.slug, "changed", form);
+  back(agency, "changed", form);
 }
 
 export async function removeMember(slug: string, rawForm: unknown) {
   const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const userId = Id.safeParse(form.get("userId"));
-  if (!userId.success) back(agency.slug, "invalid", form);
+  if (!userId.success) back(agency, "invalid", form);
   const membership = await db().membership.findUnique({
     where: { agencyId_userId: { agencyId: agency.id, userId: userId.data! } },
   });
   if (!membership) notFound();
-  if (membership.role === "admin" && (await adminCount(agency.id)) <= 1) back(agency.slug, "last_admin", form);
+  if (membership.role === "admin" && (await adminCount(agency.id)) <= 1) back(agency, "last_admin", form);
   await db().membership.delete({ where: { agencyId_userId: { agencyId: agency.id, userId: userId.data! } } });
   const actor = await currentActor();
   await recordAudit(db(), {
@@ -189,7 +194,7 @@ export async function removeMember(slug: string, rawForm: unknown) {
     details: { role: membership.role },
     ip: await ip(),
   });
-  back(agency.slug, "removed", form);
+  back(agency, "removed", form);
 }
 
 /** Signs a member out on every device (e.g. a lost laptop): their sessions are deleted. */
@@ -197,7 +202,7 @@ export async function endMemberSessions(slug: string, rawForm: unknown) {
   const form = asForm(rawForm);
   const agency = await adminAgency(slug);
   const userId = Id.safeParse(form.get("userId"));
-  if (!userId.success) back(agency.slug, "invalid", form);
+  if (!userId.success) back(agency, "invalid", form);
   const membership = await db().membership.findUnique({
     where: { agencyId_userId: { agencyId: agency.id, userId: userId.data! } },
   });
@@ -212,7 +217,7 @@ export async function endMemberSessions(slug: string, rawForm: unknown) {
     details: { sessions: ended.count },
     ip: await ip(),
   });
-  back(agency.slug, "sessions_ended", form);
+  back(agency, "sessions_ended", form);
 }
 
 function adminCount(agencyId: string) {

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { StatefulForm } from "@/app/components/StatefulForm";
-import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
 import { db } from "@/lib/db/client";
-import { peopleTexts } from "@/lib/i18nPeople";
+import { translator } from "@/lib/intl";
+import { agencyPageLocale } from "@/lib/intl/requestLocale";
 import { publicTexts } from "@/lib/i18nPublic";
 import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
@@ -18,32 +18,32 @@ export default async function AgencySettingsPage(props: {
   const agency = await requireVisibleAgency(slug);
   if (!hasRole(agency, "admin")) notFound();
   const search = await props.searchParams;
-  const lang = LangSchema.parse(typeof search.lang === "string" ? search.lang : undefined);
-  const t = peopleTexts(lang);
+  const lang = agencyPageLocale(search.lang, agency);
+  const t = translator(lang, "people");
   const pt = publicTexts(lang);
   const months = await getRetentionMonths(db(), agency.id);
   const published =
     (await db().agency.findUnique({ where: { id: agency.id }, select: { publicPage: true } }))?.publicPage ?? false;
   return (
     <>
-      <h1>{t.settingsTitle(agency.name)}</h1>
+      <h1>{t("settingsTitle", { agency: agency.name })}</h1>
       <StatefulForm
         id="settings"
         action={saveAgencySettings.bind(null, agency.slug)}
         hidden={{ lang }}
-        submit={t.save}
+        submit={t("save")}
         fields={[
-          { name: "timeZone", label: t.timeZone, defaultValue: agency.timeZone, required: true },
+          { name: "timeZone", label: t("timeZone"), defaultValue: agency.timeZone, required: true },
           {
             name: "locale",
-            label: t.language,
+            label: t("language"),
             type: "select",
             defaultValue: agency.locale,
-            options: (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t[`lang_${l}`] })),
+            options: (["nb", "sv", "en"] as const).map((l) => ({ value: l, label: t(`lang_${l}`) })),
           },
           {
             name: "retentionMonths",
-            label: t.retentionMonths,
+            label: t("retentionMonths"),
             type: "number",
             defaultValue: String(months),
             required: true,

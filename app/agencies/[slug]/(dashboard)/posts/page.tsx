@@ -1,7 +1,7 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
-import { issueText } from "@/lib/i18nValidation";
+import { issueText } from "@/lib/intl/zodIssues";
 import { filtersToParams } from "@/lib/dashboard/filters";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
 import { formatNumber, type UiLocale } from "@/lib/format";

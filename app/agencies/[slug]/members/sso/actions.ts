@@ -6,7 +6,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { revokeUnmappedSsoMemberships } from "@/lib/auth/ssoMemberships";
 import { db } from "@/lib/db/client";
+import type { UiLocale } from "@/lib/format";
 import { formArg } from "@/lib/http/actionArgs";
+import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { currentActor, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const Slug = z.string().min(1).max(100);
@@ -23,14 +25,21 @@ async function adminAgency(slug: unknown) {
   return agency;
 }
 
-const back = (slug: string, msg: string): never => redirect(`/agencies/${slug}/members/sso?msg=${msg}`);
+const back = (agency: { slug: string; locale: UiLocale }, msg: string, form: FormData): never =>
+  redirect(
+    withAgencyLang(
+      `/agencies/${agency.slug}/members/sso?msg=${msg}`,
+      agencyPageLocale(form.get("lang"), agency),
+      agency,
+    ),
+  );
 
 /** Maps a value of the groups claim to a role in this agency (replacing that value's earlier role). */
 export async function saveMapping(slug: unknown, rawForm: unknown) {
   const form = formArg(rawForm);
   const agency = await adminAgency(slug);
   const parsed = MappingSchema.safeParse({ group: form.get("group"), role: form.get("role") });
-  if (!parsed.success) back(agency.slug, "invalid");
+  if (!parsed.success) back(agency, "invalid", form);
   const { group, role } = parsed.data!;
   await db().ssoGroupRole.upsert({
     where: { agencyId_groupValue: { agencyId: agency.id, groupValue: group } },
@@ -48,14 +57,14 @@ export async function saveMapping(slug: unknown, rawForm: unknown) {
     details: { role },
     ip: (await headers()).get("x-forwarded-for"),
   });
-  back(agency.slug, "added");
+  back(agency, "added", form);
 }
 
 export async function removeMapping(slug: unknown, rawForm: unknown) {
   const form = formArg(rawForm);
   const agency = await adminAgency(slug);
   const group = z.string().min(1).max(200).safeParse(form.get("group"));
-  if (!group.success) back(agency.slug, "invalid");
+  if (!group.success) back(agency, "invalid", form);
   await db().ssoGroupRole.deleteMany({ where: { agencyId: agency.id, groupValue: group.data! } });
   const ended = await revokeUnmappedSsoMemberships(db(), agency.id);
   const actor = await currentActor();
@@ -77,5 +86,5 @@ export async function removeMapping(slug: unknown, rawForm: unknown) {
       details: { role: m.role, source: "sso_group" },
       ip,
     });
-  back(agency.slug, "removed");
+  back(agency, "removed", form);
 }

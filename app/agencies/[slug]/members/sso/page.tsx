@@ -2,10 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PendingSsoPeople } from "@/app/components/PendingSsoPeople";
 import { ssoEnabled } from "@/lib/auth/auth";
-import { pageLocale } from "@/lib/auth/sso/lang";
 import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { ssoTexts } from "@/lib/i18nSso";
+import { translator } from "@/lib/intl";
+import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { removeMapping, saveMapping } from "./actions";
 
@@ -23,34 +23,34 @@ export default async function SsoMappingPage(props: {
   const agency = await requireVisibleAgency(slug);
   if (!hasRole(agency, "admin")) notFound();
   const search = await props.searchParams;
-  const locale = pageLocale(search);
-  const t = ssoTexts(locale);
+  const locale = agencyPageLocale(search.lang, agency);
+  const t = translator(locale, "sso");
   const msg = MESSAGES.find((m) => m === search.msg);
   const mappings = await db().ssoGroupRole.findMany({ where: { agencyId: agency.id }, orderBy: { groupValue: "asc" } });
   return (
     <>
-      <h1>{t.mappingTitle(agency.name)}</h1>
+      <h1>{t("mappingTitle", { agency: agency.name })}</h1>
       <p>
-        <Link href={`/agencies/${agency.slug}/members`}>{t.back}</Link>
+        <Link href={withAgencyLang(`/agencies/${agency.slug}/members`, locale, agency)}>{t("back")}</Link>
       </p>
       {msg && (
         <p role={msg === "invalid" ? "alert" : "status"} className={msg === "invalid" ? "error" : "notice"}>
-          {t[`msg_${msg}`]}
+          {t(`msg_${msg}`)}
         </p>
       )}
-      <p>{t.mappingIntro(runtimeConfig().OIDC_GROUPS_CLAIM)}</p>
-      {!ssoEnabled() && <p className="notice">{t.mappingOff}</p>}
-      <h2>{t.mappings}</h2>
+      <p>{t("mappingIntro", { claim: runtimeConfig().OIDC_GROUPS_CLAIM })}</p>
+      {!ssoEnabled() && <p className="notice">{t("mappingOff")}</p>}
+      <h2>{t("mappings")}</h2>
       {mappings.length === 0 ? (
-        <p>{t.noMappings}</p>
+        <p>{t("noMappings")}</p>
       ) : (
         <table data-sso-mappings>
-          <caption className="visually-hidden">{t.mappings}</caption>
+          <caption className="visually-hidden">{t("mappings")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.group}</th>
-              <th scope="col">{t.role}</th>
-              <th scope="col">{t.remove}</th>
+              <th scope="col">{t("group")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("remove")}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,12 +59,17 @@ export default async function SsoMappingPage(props: {
                 <td>
                   <code>{m.groupValue}</code>
                 </td>
-                <td>{t[`role_${m.role}`]}</td>
+                <td>{t(`role_${m.role}`)}</td>
                 <td>
                   <form action={removeMapping.bind(null, agency.slug)}>
                     <input type="hidden" name="group" value={m.groupValue} />
-                    <button type="submit" className="secondary" aria-label={t.removeMapping(m.groupValue)}>
-                      {t.remove}
+                    <input type="hidden" name="lang" value={locale} />
+                    <button
+                      type="submit"
+                      className="secondary"
+                      aria-label={t("removeMapping", { group: m.groupValue })}
+                    >
+                      {t("remove")}
                     </button>
                   </form>
                 </td>
@@ -73,24 +78,25 @@ export default async function SsoMappingPage(props: {
           </tbody>
         </table>
       )}
-      <h2>{t.addMapping}</h2>
+      <h2>{t("addMapping")}</h2>
       <form action={saveMapping.bind(null, agency.slug)} className="stack narrow-form">
-        <label htmlFor="sso-group">{t.group}</label>
+        <input type="hidden" name="lang" value={locale} />
+        <label htmlFor="sso-group">{t("group")}</label>
         <input id="sso-group" name="group" required maxLength={200} aria-describedby="sso-group-help" />
         <p id="sso-group-help" className="meta">
-          {t.groupHelp}
+          {t("groupHelp")}
         </p>
-        <label htmlFor="sso-role">{t.role}</label>
+        <label htmlFor="sso-role">{t("role")}</label>
         <select id="sso-role" name="role" defaultValue="viewer">
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {t[`role_${r}`]}
+              {t(`role_${r}`)}
             </option>
           ))}
         </select>
-        <button type="submit">{t.save}</button>
+        <button type="submit">{t("save")}</button>
       </form>
-      <PendingSsoPeople locale={locale} headingLevel={2} />
+      <PendingSsoPeople locale={locale} headingLevel={2} timeZone={agency.timeZone} />
     </>
   );
 }
