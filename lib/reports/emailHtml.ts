@@ -1,5 +1,5 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { formatDay, formatNumber, type UiLocale } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import type { WeeklyReportData } from "./data";
 import { html } from "./html";
 import { comparisonHtml, trendEventsHtml } from "./comparison";
@@ -68,7 +68,7 @@ export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubs
           ${data.channels.map(
             (c) =>
               html`<tr>
-                <th scope="row" style="${CELL};font-weight:normal">${PLATFORM_LABEL[c.platform]} ${c.handle}</th>
+                <th scope="row" style="${CELL};font-weight:normal">${platformLabel(c.platform, locale)} ${c.handle}</th>
                 <td style="${NUM}">${formatNumber(c.audience, locale)}</td>
                 <td style="${NUM}">${signed(c.changeWeek, locale)}</td>
                 <td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td>
@@ -89,7 +89,7 @@ export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubs
         data.topPosts.length === 0
           ? html`<p>Ingen innlegg denne uken.</p>`
           : html`<ol>
-              ${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${PLATFORM_LABEL[p.platform]} ${p.handle}; ${formatNumber(p.impressions, locale)} visninger, ${formatNumber(p.replies, locale)} svar)</li>`)}
+              ${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${platformLabel(p.platform, locale)} ${p.handle}; ${formatNumber(p.impressions, locale)} visninger, ${formatNumber(p.replies, locale)} svar)</li>`)}
             </ol>`
       }
       ${h2("Svar og kommentarer")}
@@ -97,7 +97,7 @@ export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubs
         !data.replies.total
           ? html`<p>Ingen svar mottatt.</p>`
           : html`<ul>
-              ${data.channels.filter((c) => c.replies).map((c) => html`<li>${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}
+              ${data.channels.filter((c) => c.replies).map((c) => html`<li>${platformLabel(c.platform, locale)} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}
             </ul>`
       }
       ${
@@ -112,7 +112,7 @@ export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubs
         data.attention.length === 0
           ? html`<p>Alle kanaler ble hentet hver dag.</p>`
           : html`<ul>
-              ${data.attention.map((a) => html`<li>${PLATFORM_LABEL[a.platform]} ${a.handle}: ${attentionText(a, locale)}</li>`)}
+              ${data.attention.map((a) => html`<li>${platformLabel(a.platform, locale)} ${a.handle}: ${attentionText(a, locale)}</li>`)}
             </ul>`
       }
       <p style="color:#4a4a4a;font-size:13px">

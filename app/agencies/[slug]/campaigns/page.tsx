@@ -1,10 +1,10 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { FilterForm } from "@/app/components/FilterForm";
 import { dashboardContext } from "@/lib/dashboard/pageContext";
 import { db } from "@/lib/db/client";
 import { formatNumber, type UiLocale } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getCampaigns } from "@/lib/queries/getCampaigns";
 import { MAX_CSV_BYTES } from "@/lib/http/limits";
@@ -33,7 +33,7 @@ export default async function CampaignsPage(props: {
     new Intl.DateTimeFormat("nb-NO", { timeZone: agency.timeZone, dateStyle: "short", timeStyle: "short" }).format(d);
   const share = (part: number | null, whole: number | null) =>
     part === null || !whole ? "–" : `${Math.round((100 * part) / whole)} %`;
-  const accountName = new Map(accounts.map((a) => [a.id, `${PLATFORM_LABEL[a.platform]} · ${a.displayName}`]));
+  const accountName = new Map(accounts.map((a) => [a.id, `${platformLabel(a.platform, locale)} · ${a.displayName}`]));
   const accountSelect = (id: string) => (
     <p>
       <label htmlFor={id}>Kanal</label>{" "}
