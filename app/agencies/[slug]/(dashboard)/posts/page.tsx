@@ -4,19 +4,15 @@ import { db } from "@/lib/db/client";
 import { issueText } from "@/lib/i18nValidation";
 import { filtersToParams } from "@/lib/dashboard/filters";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
-import { formatNumber, type UiLocale } from "@/lib/format";
+import { formatDateTime, formatNumber, type UiLocale } from "@/lib/format";
 import { getTopPosts, PostSortSchema, type PostSort } from "@/lib/queries/getTopPosts";
-import { localDay } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
 const LIMIT = 50;
 
 function publishedLabel(iso: string, timeZone: string, locale: UiLocale): string {
-  const at = new Date(iso);
-  const day = localDay(at, timeZone).split("-").reverse().join(".");
-  const time = new Intl.DateTimeFormat("nb-NO", { timeZone, hour: "2-digit", minute: "2-digit" }).format(at);
-  return locale === "en" ? `${day.replaceAll(".", "/")} ${time}` : `${day} ${time}`;
+  return formatDateTime(new Date(iso), locale, timeZone);
 }
 
 export default async function PostsPage(props: PageProps) {
