@@ -1,11 +1,12 @@
+import { platformLabel } from "@/lib/intl/labels";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { formatDay, formatNumber, formatWeek, type UiLocale } from "@/lib/format";
-import { messages, PLATFORM_LABEL } from "@/lib/i18n";
+import { formatDay, formatNumber, formatWeek, intlLocale, type UiLocale } from "@/lib/format";
+import { pickLocale } from "@/lib/intl/requestLocale";
 import { translator } from "@/lib/intl";
-import { metricsMessages } from "@/lib/i18nMetrics";
 import { listVisibleAgencies, requireSignedIn } from "@/lib/permissions/access";
 import { isInstallationAdminUser } from "@/lib/permissions/installation";
 import { InstallationAdminLinks } from "./components/InstallationAdminLinks";
@@ -17,14 +18,15 @@ import { SiteHeader } from "./components/SiteHeader";
 
 export const dynamic = "force-dynamic";
 
-const SearchSchema = z.object({ lang: z.enum(["nb", "sv", "en"]).catch("nb").default("nb") });
+const SearchSchema = z.object({ lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined) });
 
 export default async function HomePage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { lang } = SearchSchema.parse(await props.searchParams);
-  const locale: UiLocale = lang;
-  const t = messages(locale);
+  // The agency list has no agency language: the language chosen in the address, else the browser's, else bokmål.
+  const locale: UiLocale = pickLocale(lang, (await headers()).get("accept-language"));
+  const t = translator(locale, "common");
   const user = await requireSignedIn();
   const visible = await listVisibleAgencies();
   // No membership yet (e.g. a first SSO sign-in without a mapped group): say so, not "no agencies exist".
@@ -44,11 +46,11 @@ export default async function HomePage(props: {
 
   return (
     <>
-      <SiteHeader tagline={t.tagline} />
+      <SiteHeader tagline={t("tagline")} />
       <main id="main">
-        <h1>{t.agencies}</h1>
+        <h1>{t("agencies")}</h1>
         <InstallationAdminLinks locale={locale} hasAgencies={agencies.length > 0} />
-        {agencies.length === 0 && <p>{t.empty}</p>}
+        {agencies.length === 0 && <p>{t("empty")}</p>}
         {agencies.map((agency, i) => {
           const chart = charts[i]!;
           const weekLabels = chart.buckets.map((b) => formatWeek(b, locale, true));
@@ -58,38 +60,38 @@ export default async function HomePage(props: {
               <h2 id={headingId}>{agency.name}</h2>
               {agency.parentName && (
                 <p className="meta">
-                  {t.partOf} {agency.parentName}
+                  {t("partOf")} {agency.parentName}
                 </p>
               )}
               {visible.find((v) => v.id === agency.id)?.role === "admin" && (
                 <p>
-                  <Link href={`/agencies/${agency.slug}/members`}>{t.members}</Link> ·{" "}
+                  <Link href={`/agencies/${agency.slug}/members`}>{t("members")}</Link> ·{" "}
                   <Link href={`/agencies/${agency.slug}/settings`}>{translator(locale, "people")("settings")}</Link>
                 </p>
               )}
               <p data-followers-sentence>
-                {metricsMessages(locale).followersSentence(
-                  agency.name,
-                  formatNumber(agency.totalAudience, locale),
-                  agency.channelsCounted,
-                )}
+                {translator(locale, "metrics")("followersSentence", {
+                  name: agency.name,
+                  total: formatNumber(agency.totalAudience, locale),
+                  channels: agency.channelsCounted,
+                })}
               </p>
               <p>
-                <a className="button-link" href={`/agencies/${agency.slug}${locale === "nb" ? "" : `?lang=${locale}`}`}>
-                  {t.openDashboard}
+                <a className="button-link" href={`/agencies/${agency.slug}${lang ? `?lang=${lang}` : ""}`}>
+                  {t("openDashboard")}
                   <span className="visually-hidden">: {agency.name}</span>
                 </a>
               </p>
               <table>
                 <caption className="visually-hidden">
-                  {t.channels}: {agency.name}
+                  {t("channels")}: {agency.name}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.channel}</th>
+                    <th scope="col">{t("channel")}</th>
                     <th scope="col">Status</th>
                     <th scope="col" className="num">
-                      {t.audience}
+                      {t("audience")}
                     </th>
                   </tr>
                 </thead>
@@ -97,9 +99,9 @@ export default async function HomePage(props: {
                   {agency.channels.map((c) => (
                     <tr key={c.accountId}>
                       <td>
-                        {PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span>
+                        {platformLabel(c.platform, locale)} · {c.displayName} <span className="meta">({c.handle})</span>
                       </td>
-                      <td className={`status-${c.status}`}>{t[`status_${c.status}`]}</td>
+                      <td className={`status-${c.status}`}>{t(`status_${c.status}`)}</td>
                       <td className="num" data-audience={c.handle}>
                         {formatNumber(c.audience, locale)}
                         {c.audienceDay && <span className="meta"> ({formatDay(c.audienceDay, locale)})</span>}
@@ -111,32 +113,32 @@ export default async function HomePage(props: {
               {chart.series.length > 0 ? (
                 <figure>
                   <figcaption>
-                    <strong>{t.growthTitle}</strong>
+                    <strong>{t("growthTitle")}</strong>
                   </figcaption>
                   <TimeChart
                     labels={weekLabels}
                     series={chart.series.map((s) => ({
-                      label: `${PLATFORM_LABEL[s.platform]} ${s.handle}`,
+                      label: `${platformLabel(s.platform, locale)} ${s.handle}`,
                       values: s.values,
                     }))}
-                    ariaLabel={`${t.growthTitle}: ${agency.name}`}
-                    locale={locale === "en" ? "en-GB" : `${locale}-${locale === "nb" ? "NO" : "SE"}`}
+                    ariaLabel={`${t("growthTitle")}: ${agency.name}`}
+                    locale={intlLocale(locale)}
                   />
                   <details>
-                    <summary>{t.showTable}</summary>
+                    <summary>{t("showTable")}</summary>
                     <div
                       className="table-scroll"
                       tabIndex={0}
                       role="region"
-                      aria-label={`${t.showTable}: ${agency.name}`}
+                      aria-label={`${t("showTable")}: ${agency.name}`}
                     >
                       <table data-chart-table={agency.slug}>
                         <thead>
                           <tr>
-                            <th scope="col">{t.week}</th>
+                            <th scope="col">{t("week")}</th>
                             {chart.series.map((s) => (
                               <th key={s.accountId} scope="col" className="num">
-                                {PLATFORM_LABEL[s.platform]} {s.handle}
+                                {platformLabel(s.platform, locale)} {s.handle}
                               </th>
                             ))}
                           </tr>
@@ -158,7 +160,7 @@ export default async function HomePage(props: {
                   </details>
                 </figure>
               ) : (
-                <p className="meta">{t.noData}</p>
+                <p className="meta">{t("noData")}</p>
               )}
             </section>
           );

@@ -19,6 +19,26 @@ export function formatDay(day: Day, locale: UiLocale): string {
   return `${d}/${m}/${y}`;
 }
 
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The clock time of an instant in a time zone, 24-hour: 14:05 in every language. */
+export function formatTime(instant: Date, timeZone: string): string {
+  let fmt = timeFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    timeFormatters.set(timeZone, fmt);
+  }
+  return fmt.format(instant);
+}
+
+/**
+ * An instant as the agency sees it: its day written as formatDay writes days (the same on every page) and the time
+ * in the agency's time zone — 23.11.2026 14:05, 2026-11-23 14:05, 23/11/2026 14:05.
+ */
+export function formatDateTime(instant: Date, locale: UiLocale, timeZone: string): string {
+  return `${formatDay(localDay(instant, timeZone), locale)} ${formatTime(instant, timeZone)}`;
+}
+
 const WEEK_WORD: Record<UiLocale, string> = { nb: "uke", sv: "vecka", en: "week" };
 
 /** "uke 47" (with the ISO year when it is not the current one). */
@@ -61,16 +81,4 @@ export function formatBucket(day: Day, bucket: "day" | "week" | "month", locale:
 
 export function intlLocale(locale: UiLocale): string {
   return INTL[locale];
-}
-
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant in a time zone: the day as formatDay shows it, then the time (23.11.2026 kl. 14:05, 23/11/2026 14:05). */
-export function formatInstant(at: Date, timeZone: string, locale: UiLocale): string {
-  let fmt = timeFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    timeFormatters.set(timeZone, fmt);
-  }
-  return `${formatDay(localDay(at, timeZone), locale)}${locale === "nb" ? " kl." : ""} ${fmt.format(at)}`;
 }

@@ -1,14 +1,17 @@
 "use client";
 
-import { takeawayTexts } from "@/lib/i18nTakeaway";
-import type { UiLocale } from "@/lib/format";
-
 /**
  * Downloads the chart of figure `figureId` as PNG: the Chart.js canvas as drawn, on a white sheet
  * with the title, the period and a source line, so the image still says what it is when pasted elsewhere.
  */
-export function ChartDownload(props: { figureId: string; title: string; period: string; locale: UiLocale }) {
-  const t = takeawayTexts(props.locale);
+export function ChartDownload(props: {
+  figureId: string;
+  title: string;
+  period: string;
+  /** Translated on the server (namespace "takeaway"): a client component never loads the message files. */
+  texts: { png: string; source: string };
+}) {
+  const t = props.texts;
   const download = () => {
     const chart = document.getElementById(props.figureId)?.querySelector("canvas");
     if (!chart) return;

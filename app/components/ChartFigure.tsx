@@ -1,6 +1,5 @@
 import type { ChartMarker } from "@/lib/dashboard/seriesNotes";
 import { formatNumber, formatPercent, intlLocale, type UiLocale } from "@/lib/format";
-import { compareMessages } from "@/lib/i18nCompare";
 import { translator } from "@/lib/intl";
 import { ChartDownload } from "./ChartDownload";
 import { DataTable } from "./DataTable";
@@ -30,8 +29,9 @@ export function ChartFigure(props: {
   zoomed?: boolean;
   axisNote?: boolean;
 }) {
-  const c = compareMessages(props.locale);
+  const c = translator(props.locale, "compare");
   const m = translator(props.locale, "tables");
+  const takeaway = translator(props.locale, "takeaway");
   const markers = props.markers ?? [];
   const notesAt = (row: number) =>
     markers
@@ -63,7 +63,7 @@ export function ChartFigure(props: {
         </p>
         {props.axisNote && (
           <p className="meta" data-axis-note={props.zoomed ? "zoom" : "zero"}>
-            {props.zoomed ? c.axisZoomedNote : c.axisZeroNote}
+            {props.zoomed ? c("axisZoomedNote") : c("axisZeroNote")}
           </p>
         )}
       </figcaption>
@@ -71,7 +71,7 @@ export function ChartFigure(props: {
         kind={props.kind}
         labels={props.labels}
         series={props.series}
-        ariaLabel={`${props.title}. ${props.summary}${markers.length ? ` ${c.breaksTitle}: ${markers.map((mk) => mk.label).join("; ")}.` : ""}`}
+        ariaLabel={`${props.title}. ${props.summary}${markers.length ? ` ${c("breaksTitle")}: ${markers.map((mk) => mk.label).join("; ")}.` : ""}`}
         locale={intlLocale(props.locale)}
         percent={props.percent}
         markers={markers.map((mk) => mk.index)}
@@ -79,8 +79,8 @@ export function ChartFigure(props: {
       />
       {markers.length > 0 && (
         <div className="chart-breaks">
-          <h3>{c.breaksTitle}</h3>
-          <p className="meta">{c.breakMarkerHelp}</p>
+          <h3>{c("breaksTitle")}</h3>
+          <p className="meta">{c("breakMarkerHelp")}</p>
           <ol data-chart-breaks={props.id}>
             {markers.map((mk, i) => (
               <li key={i}>
@@ -94,7 +94,7 @@ export function ChartFigure(props: {
         figureId={props.id}
         title={props.title}
         period={props.labels.length ? `${props.labels[0]} – ${props.labels[props.labels.length - 1]}` : ""}
-        locale={props.locale}
+        texts={{ png: takeaway("png"), source: takeaway("source") }}
       />
       <details open={paged !== null && props.tablePages!.page !== null}>
         <summary>{props.tableLabel}</summary>
@@ -113,7 +113,7 @@ export function ChartFigure(props: {
             columns={[
               { label: props.bucketHeader },
               ...props.series.map((s) => ({ label: s.label, numeric: true, name: s.key })),
-              ...(markers.length ? [{ label: c.breakNote }] : []),
+              ...(markers.length ? [{ label: c("breakNote") }] : []),
             ]}
             rows={paged ? rows.slice(paged.start, paged.end) : rows}
           />

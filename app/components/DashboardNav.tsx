@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { takeawayTexts } from "@/lib/i18nTakeaway";
 
 export type NavLabels = Record<
-  "dashboardNav" | "language" | "exportCsv" | `nav_${(typeof SECTIONS)[number]}` | `export_${ExportName}`,
+  "dashboardNav" | "language" | "exportCsv" | "pdfPage" | `nav_${(typeof SECTIONS)[number]}` | `export_${ExportName}`,
   string
 >;
 type ExportName = "overview" | "growth" | "reach" | "campaigns" | "posts" | "replies" | "reply-texts" | "compare";
@@ -47,10 +46,16 @@ const LANGUAGES: { code: Lang; name: string }[] = [
   { code: "sv", name: "Svenska" },
 ];
 
-export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabels>; mayExportReplyTexts: boolean }) {
+export function DashboardNav(props: {
+  slug: string;
+  labels: Record<Lang, NavLabels>;
+  /** The agency's language: the page speaks it unless the address chose another (`lang`). */
+  defaultLang: Lang;
+  mayExportReplyTexts: boolean;
+}) {
   const pathname = usePathname();
   const params = useSearchParams();
-  const lang = (LANGUAGES.find((l) => l.code === params.get("lang"))?.code ?? "nb") as Lang;
+  const lang = (LANGUAGES.find((l) => l.code === params.get("lang"))?.code ?? props.defaultLang) as Lang;
   const t = props.labels[lang];
   const shared = new URLSearchParams();
   for (const [k, v] of params) if (SHARED.includes(k)) shared.append(k, v);
@@ -58,7 +63,7 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
   const base = `/agencies/${props.slug}`;
   const withLang = (code: Lang) => {
     const p = new URLSearchParams(params);
-    if (code === "nb") p.delete("lang");
+    if (code === props.defaultLang) p.delete("lang");
     else p.set("lang", code);
     return `${pathname}${p.toString() ? `?${p}` : ""}`;
   };
@@ -88,7 +93,7 @@ export function DashboardNav(props: { slug: string; labels: Record<Lang, NavLabe
       {section && PDF_PAGES.has(section) && (
         <p className="exports">
           <a href={`${base}/pdf/${section}${exportQuery.size ? `?${exportQuery}` : ""}`} download>
-            {takeawayTexts(lang).pdfPage}
+            {t.pdfPage}
           </a>
         </p>
       )}

@@ -1,7 +1,6 @@
 import { RANGE_PRESETS, type Filters, type ResolvedRange } from "@/lib/dashboard/filters";
 import { formatDay, type UiLocale } from "@/lib/format";
-import { messages } from "@/lib/i18n";
-import { compareMessages } from "@/lib/i18nCompare";
+import { translator } from "@/lib/intl";
 import { DATE_INPUT } from "@/lib/dashboard/dates";
 import { COMPARE_MODES } from "@/lib/metrics/periods";
 
@@ -23,24 +22,31 @@ export function FilterForm(props: {
   showAxis?: boolean;
   extra?: React.ReactNode;
 }) {
-  const t = messages(props.locale);
-  const c = compareMessages(props.locale);
+  const t = translator(props.locale, "common");
+  const c = translator(props.locale, "compare");
   const rangeLabel = (r: (typeof RANGE_PRESETS)[number]): string => {
-    const key = `range_${r}`;
-    return key in c ? (c[key as keyof typeof c] as string) : (t[key as keyof typeof t] as string);
+    switch (r) {
+      case "quarter":
+      case "lastQuarter":
+      case "ytd":
+      case "lastYear":
+        return c(`range_${r}`);
+      default:
+        return t(`range_${r}`);
+    }
   };
   const dates = DATE_INPUT[props.locale];
-  const hint = c.dateHint(dates.placeholder[props.locale]);
+  const hint = c("dateHint", { pattern: dates.placeholder[props.locale] });
   const f = props.filters;
   const selected = new Set(f.channel ?? []);
   return (
     <section className="filters" aria-labelledby="filters-title">
       <h2 id="filters-title" className="visually-hidden">
-        {t.filters}
+        {t("filters")}
       </h2>
       {props.errors.length > 0 && (
         <div className="notice" role="alert" data-filter-errors>
-          <p>{t.invalidFilters}</p>
+          <p>{t("invalidFilters")}</p>
           <ul>
             {props.errors.map((e) => (
               <li key={e}>{e}</li>
@@ -49,10 +55,10 @@ export function FilterForm(props: {
         </div>
       )}
       <form method="get">
-        {f.lang !== "nb" && <input type="hidden" name="lang" value={f.lang} />}
+        {f.lang && <input type="hidden" name="lang" value={f.lang} />}
         <div className="filter-row">
           <div className="field">
-            <label htmlFor="f-range">{t.range}</label>
+            <label htmlFor="f-range">{t("range")}</label>
             <select id="f-range" name="range" defaultValue={f.range}>
               {RANGE_PRESETS.map((r) => (
                 <option key={r} value={r}>
@@ -62,7 +68,7 @@ export function FilterForm(props: {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="f-from">{t.from}</label>
+            <label htmlFor="f-from">{t("from")}</label>
             <input
               type="text"
               inputMode="numeric"
@@ -76,7 +82,7 @@ export function FilterForm(props: {
             />
           </div>
           <div className="field">
-            <label htmlFor="f-to">{t.to}</label>
+            <label htmlFor="f-to">{t("to")}</label>
             <input
               type="text"
               inputMode="numeric"
@@ -93,12 +99,12 @@ export function FilterForm(props: {
             {hint}
           </p>
           <div className="field">
-            <label htmlFor="f-compare">{c.compare}</label>
+            <label htmlFor="f-compare">{c("compare")}</label>
             <select id="f-compare" name="compare" defaultValue={f.compare ?? ""}>
-              <option value="">{c.compare_none}</option>
+              <option value="">{c("compare_none")}</option>
               {COMPARE_MODES.map((m) => (
                 <option key={m} value={m}>
-                  {c[`compare_${m}`]}
+                  {c(`compare_${m}`)}
                 </option>
               ))}
             </select>
@@ -107,11 +113,11 @@ export function FilterForm(props: {
           <input type="hidden" name="shown" value={`${props.range.from}/${props.range.to}`} />
           {props.showBucket !== false && (
             <div className="field">
-              <label htmlFor="f-bucket">{t.bucket}</label>
+              <label htmlFor="f-bucket">{t("bucket")}</label>
               <select id="f-bucket" name="bucket" defaultValue={f.bucket}>
                 {(["day", "week", "month"] as const).map((b) => (
                   <option key={b} value={b}>
-                    {t[`bucket_${b}`]}
+                    {t(`bucket_${b}`)}
                   </option>
                 ))}
               </select>
@@ -119,11 +125,11 @@ export function FilterForm(props: {
           )}
           {props.showView && (
             <div className="field">
-              <label htmlFor="f-view">{t.view}</label>
+              <label htmlFor="f-view">{t("view")}</label>
               <select id="f-view" name="view" defaultValue={f.view}>
                 {(["absolute", "net"] as const).map((v) => (
                   <option key={v} value={v}>
-                    {t[`view_${v}`]}
+                    {t(`view_${v}`)}
                   </option>
                 ))}
               </select>
@@ -131,10 +137,10 @@ export function FilterForm(props: {
           )}
           {props.showAxis && (
             <div className="field">
-              <label htmlFor="f-axis">{c.axisZoom}</label>
+              <label htmlFor="f-axis">{c("axisZoom")}</label>
               <select id="f-axis" name="axis" defaultValue={f.axis}>
-                <option value="zero">{c.axisZero}</option>
-                <option value="zoom">{c.axisZoom}</option>
+                <option value="zero">{c("axisZero")}</option>
+                <option value="zoom">{c("axisZoom")}</option>
               </select>
             </div>
           )}
@@ -142,7 +148,7 @@ export function FilterForm(props: {
         </div>
         {props.channels && props.channels.length > 1 && (
           <fieldset>
-            <legend>{t.channelsFilter}</legend>
+            <legend>{t("channelsFilter")}</legend>
             {props.channels.map((c) => (
               <label key={c.id} className="check">
                 <input type="checkbox" name="channel" value={c.id} defaultChecked={selected.has(c.id)} /> {c.label}
@@ -150,11 +156,14 @@ export function FilterForm(props: {
             ))}
           </fieldset>
         )}
-        <button type="submit">{t.apply}</button>
+        <button type="submit">{t("apply")}</button>
       </form>
       <p className="meta" data-range={`${props.range.from}/${props.range.to}`}>
-        {t.rangeShown(formatDay(props.range.from, props.locale), formatDay(props.range.to, props.locale))}
-        {props.range.bucketAdjusted && <> · {t.bucketAdjusted}</>}
+        {t("rangeShown", {
+          from: formatDay(props.range.from, props.locale),
+          to: formatDay(props.range.to, props.locale),
+        })}
+        {props.range.bucketAdjusted && <> · {t("bucketAdjusted")}</>}
       </p>
       {props.notices?.map((n) => (
         <p key={n} className="meta" data-period-notice>

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { formatInstant, type UiLocale } from "@/lib/format";
+import { formatDateTime, type UiLocale } from "@/lib/format";
 import { listPendingSsoPeople } from "@/lib/auth/ssoMemberships";
 import { translator } from "@/lib/intl";
 
@@ -43,7 +43,7 @@ export async function PendingSsoPeople(props: { locale: UiLocale; headingLevel: 
                       ))
                     : t("none")}
                 </td>
-                <td>{formatInstant(p.lastSignInAt, props.timeZone ?? "Europe/Oslo", props.locale)}</td>
+                <td>{formatDateTime(p.lastSignInAt, props.locale, props.timeZone ?? "Europe/Oslo")}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { formatDay, formatNumber, type UiLocale } from "@/lib/format";
 import type { Platform } from "@/lib/generated/prisma/client";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { alertTexts, kindLabel } from "@/lib/i18nAlerts";
 import { addDays, localDay } from "@/lib/time";
 import type { AlertKind } from "./settings";
@@ -58,8 +58,8 @@ export function evidencePath(a: AlertView, agency: AgencyView, locale: UiLocale)
   return `${base}/connections${q.size ? `?${q}` : ""}`;
 }
 
-export function channelLabel(a: Pick<AlertView, "account">): string {
-  return `${PLATFORM_LABEL[a.account.platform]} · ${a.account.handle}`;
+export function channelLabel(a: Pick<AlertView, "account">, locale: UiLocale): string {
+  return `${platformLabel(a.account.platform, locale)} · ${a.account.handle}`;
 }
 
 /** One sentence of counts: never a citizen's text or handle (an alert stores none). */
@@ -95,5 +95,5 @@ export function describeAlert(
           : t.tokenExpiring(formatInstant(a.periodStart, agency.timeZone, locale));
       break;
   }
-  return { kind: kindLabel(t, a.kind), channel: channelLabel(a), text };
+  return { kind: kindLabel(t, a.kind), channel: channelLabel(a, locale), text };
 }

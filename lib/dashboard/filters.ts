@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { UiLocale } from "@/lib/format";
 import { BucketSchema, type Bucket } from "@/lib/queries/buckets";
 import { translateIssues } from "@/lib/metrics/issues";
 import { calendarPeriod, COMPARE_MODES, type CalendarPreset } from "@/lib/metrics/periods";
@@ -43,7 +44,8 @@ export const FilterSchema = z.preprocess(
   withoutEmpty,
   z
     .object({
-      lang: LangSchema.default("nb"),
+      /** The language the user chose; without one, pages speak the agency's language (lib/metrics/scope.ts). */
+      lang: LangSchema.optional(),
       range: RangePresetSchema.optional(),
       from: DaySchema.optional(),
       to: DaySchema.optional(),
@@ -122,14 +124,17 @@ export function resolveRange(f: Filters, today: Day, earliest: Day | null): Reso
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** Pages: invalid parameters become readable messages (in the page's language) and the defaults, never a crash. */
-export function parseFilters(params: SearchParams): { filters: Filters; errors: string[] } {
+/**
+ * Pages: invalid parameters become readable messages (in the page's language: the one chosen, else `fallback`,
+ * the agency's) and the defaults, never a crash.
+ */
+export function parseFilters(params: SearchParams, fallback: UiLocale = "nb"): { filters: Filters; errors: string[] } {
   const parsed = FilterSchema.safeParse(params);
   if (parsed.success) return { filters: parsed.data, errors: [] };
   const lang = LangSchema.safeParse(params.lang);
-  const locale = lang.success ? lang.data : "nb";
+  const locale = lang.success ? lang.data : fallback;
   return {
-    filters: FilterSchema.parse({ lang: locale }),
+    filters: FilterSchema.parse(lang.success ? { lang: lang.data } : {}),
     errors: translateIssues(parsed.error.issues, locale).map((i) => `${i.parameter ?? "?"}: ${i.message}`),
   };
 }
@@ -137,7 +142,8 @@ export function parseFilters(params: SearchParams): { filters: Filters; errors: 
 /** The same filters back as URL search parameters (for links that keep the view). */
 export function filtersToParams(f: Partial<Filters>): URLSearchParams {
   const p = new URLSearchParams();
-  if (f.lang && f.lang !== "nb") p.set("lang", f.lang);
+  // Only a language the user chose travels along; without it the agency's language applies.
+  if (f.lang) p.set("lang", f.lang);
   if (f.range) p.set("range", f.range);
   if (f.range === "custom" && f.from) p.set("from", f.from);
   if (f.range === "custom" && f.to) p.set("to", f.to);

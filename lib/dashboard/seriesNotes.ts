@@ -1,25 +1,24 @@
 import { formatDay, type UiLocale } from "@/lib/format";
-import { compareMessages } from "@/lib/i18nCompare";
-import { metricsMessages } from "@/lib/i18nMetrics";
+import { translator } from "@/lib/intl";
 import type { SeriesEvent } from "@/lib/metrics/seriesEvents";
 
 /** One event of a series in words, in the page's (or e-mail's, or CSV's) language. */
 export function eventText(e: SeriesEvent, channel: string, locale: UiLocale): string {
-  const c = compareMessages(locale);
+  const c = translator(locale, "compare");
   const day = formatDay(e.day, locale);
   switch (e.kind) {
     case "series_break": {
-      const metric = metricsMessages(locale)[`metric_${e.metric!}`];
-      return e.before ? c.seriesBreakBefore(channel, metric, day) : c.seriesBreak(channel, metric, day);
+      const metric = translator(locale, "metrics")(`metric_${e.metric!}`);
+      return c(e.before ? "seriesBreakBefore" : "seriesBreak", { channel, metric, day });
     }
     case "metric_resumed":
-      return c.metricResumed(channel, metricsMessages(locale)[`metric_${e.metric!}`], day);
+      return c("metricResumed", { channel, metric: translator(locale, "metrics")(`metric_${e.metric!}`), day });
     case "collection_gap":
-      return `${c.collectionGap(channel, e.days ?? 0)} (${day})`;
+      return `${c("collectionGap", { channel, days: e.days ?? 0 })} (${day})`;
     case "interrupted":
-      return c.interrupted(channel, day);
+      return c("interrupted", { channel, day });
     case "reconnected":
-      return c.reconnected(channel, day);
+      return c("reconnected", { channel, day });
   }
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CompareExtra, comparableAgencies } from "@/lib/dashboard/hierarchy";
 import { db } from "@/lib/db/client";
-import { csvHeader, metricsMessages } from "@/lib/i18nMetrics";
+import { csvHeader } from "@/lib/export/columns";
+import { translator } from "@/lib/intl";
 import type { ScopedRequest } from "@/lib/metrics/request";
 import type { Scope } from "@/lib/metrics/scope";
 import { hasRole, listVisibleAgencies, type Role, type VisibleAgency } from "@/lib/permissions/access";
@@ -50,7 +51,7 @@ export const DATASETS = {
     extra: none,
     load: async ({ scope }) => {
       const o = await getAgencyOverview(db(), { agencyId: scope.agency.id, today: scope.today });
-      const m = metricsMessages(scope.lang);
+      const m = translator(scope.lang, "metrics");
       return table(
         scope,
         [
@@ -72,7 +73,7 @@ export const DATASETS = {
           c.platform,
           c.handle,
           c.displayName,
-          m[`status_${c.status}`],
+          m(`status_${c.status}`),
           c.audience,
           c.audienceDay,
           c.changeThisWeek,

@@ -1,9 +1,9 @@
+import { linkStatusLabel } from "@/lib/intl/labels";
 import type { LinkStatus } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
 import { InputNotFoundError, InvalidMoveError, StaleUpdateError } from "./errors";
 import { canMove, DECISION_STATUSES } from "./statusMachine";
-import { LINK_STATUS_LABEL } from "@/lib/i18n";
 
 /** Links an input to a work item (status `received`) and records the first step of its trail. */
 export async function linkInput(
@@ -77,7 +77,7 @@ export async function moveLink(
       throw new StaleUpdateError({ status: link.status, version: link.version });
     if (!canMove(link.status, req.to)) {
       throw new InvalidMoveError(
-        `Kan ikke flytte fra «${LINK_STATUS_LABEL[link.status]}» til «${LINK_STATUS_LABEL[req.to]}»: stegene må tas i rekkefølge.`,
+        `Kan ikke flytte fra «${linkStatusLabel(link.status, "nb")}» til «${linkStatusLabel(req.to, "nb")}»: stegene må tas i rekkefølge.`,
         "skipped_step",
         { from: link.status, to: req.to },
       );

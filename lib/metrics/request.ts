@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { FilterSchema, LangSchema, parseFilters, type SearchParams } from "@/lib/dashboard/filters";
 import type { UiLocale } from "@/lib/format";
-import { metricsMessages } from "@/lib/i18nMetrics";
+import { translator } from "@/lib/intl";
 import { findVisibleAgency, requireVisibleAgency, type VisibleAgency } from "@/lib/permissions/access";
 import { translateIssues, type Issue } from "./issues";
 import { buildScope, type Scope } from "./scope";
@@ -18,13 +18,16 @@ export class RequestError extends Error {
     readonly status: 400 | 404,
     readonly code: "invalid_parameters" | "not_found",
     readonly issues: Issue[] = [],
+    /** The language the issues were written in (the agency's when the address chose none). */
+    readonly lang?: UiLocale,
   ) {
     super(code);
   }
 }
 
 export function errorBody(e: RequestError, lang: UiLocale) {
-  return { error: e.code, message: metricsMessages(lang)[e.code], issues: e.issues };
+  const locale = e.lang ?? lang;
+  return { error: e.code, message: translator(locale, "metrics")(e.code), issues: e.issues };
 }
 
 export function errorResponse(e: RequestError, lang: UiLocale): Response {
@@ -40,9 +43,10 @@ export function searchParamsToObject(sp: URLSearchParams): Record<string, string
   return out;
 }
 
-export function langOf(request: Request): UiLocale {
+/** The language chosen in the address (`lang`), else `fallback` (the agency's language where it is known). */
+export function langOf(request: Request, fallback: UiLocale = "nb"): UiLocale {
   const lang = LangSchema.safeParse(new URL(request.url).searchParams.get("lang"));
-  return lang.success ? lang.data : "nb";
+  return lang.success ? lang.data : fallback;
 }
 
 /** The agency a request may see, or a RequestError 404. */
@@ -68,15 +72,15 @@ export async function requestScope<S extends z.ZodType>(
   extraSchema: S,
 ): Promise<ScopedRequest<z.infer<S>>> {
   const raw = searchParamsToObject(new URL(request.url).searchParams);
-  const lang = langOf(request);
   const agency = await agencyOrThrow(slug);
+  const lang = langOf(request, agency.locale);
   const filters = FilterSchema.safeParse(raw);
   const extra = extraSchema.safeParse(raw);
   const issues = [...(filters.success ? [] : filters.error.issues), ...(extra.success ? [] : extra.error.issues)];
   if (!filters.success || !extra.success)
-    throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang));
+    throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang), lang);
   const built = await buildScope(db(), agency, filters.data);
-  if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues);
+  if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues, lang);
   return { scope: built.scope, agency, extra: extra.data };
 }
 
@@ -113,7 +117,7 @@ export async function pageScope(props: PageProps): Promise<{
 }> {
   const agency = await requireVisibleAgency((await props.params).slug);
   const search = await props.searchParams;
-  const { filters, errors } = parseFilters(search);
+  const { filters, errors } = parseFilters(search, agency.locale);
   const { scope, issues } = await buildScope(db(), agency, filters);
   return { scope, agency, search, filters, errors: [...errors, ...issues.map((i) => `${i.parameter}: ${i.message}`)] };
 }

@@ -5,7 +5,7 @@ import type { VisibleAgency } from "@/lib/permissions/access";
 import type { Bucket } from "@/lib/queries/buckets";
 import { localDay, type Day } from "@/lib/time";
 import type { Issue } from "./issues";
-import { metricsMessages } from "@/lib/i18nMetrics";
+import { translator } from "@/lib/intl";
 import { comparisonPeriod, type Comparison, type Period } from "./periods";
 
 /**
@@ -46,7 +46,7 @@ async function firstCollectedDay(db: Db, agencyId: string): Promise<Day | null> 
 /** The scope of valid filters for an agency; channel ids that are not the agency's come back as issues. */
 export async function buildScope(
   db: Db,
-  agency: Scope["agency"],
+  agency: Scope["agency"] & { locale?: UiLocale },
   f: Filters,
   now = new Date(),
 ): Promise<{ scope: Scope; issues: Issue[] }> {
@@ -60,14 +60,16 @@ export async function buildScope(
   const range = resolveRange(f, today, earliest);
   const known = new Set(own.map((a) => a.id));
   const channels = f.channel?.filter((id) => known.has(id));
+  // The language the user chose, else the agency's own (a Swedish agency opens in Swedish).
+  const lang = f.lang ?? agency.locale ?? "nb";
   const issues: Issue[] = (f.channel ?? [])
     .filter((id) => !known.has(id))
-    .map(() => ({ parameter: "channel", message: metricsMessages(f.lang).issueChannel }));
+    .map(() => ({ parameter: "channel", message: translator(lang, "metrics")("issueChannel") }));
   return {
     scope: {
       agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
       timeZone: agency.timeZone,
-      lang: f.lang,
+      lang,
       today,
       period: {
         from: range.from,

@@ -1,5 +1,5 @@
 import { runtimeConfig } from "@/lib/config";
-import { formatInstant, type UiLocale } from "@/lib/format";
+import { formatDateTime, type UiLocale } from "@/lib/format";
 import { translator } from "@/lib/intl";
 import { createMailer } from "@/lib/mail/transport";
 
@@ -18,7 +18,7 @@ export async function sendInvitationMail(input: {
   timeZone: string;
 }): Promise<boolean> {
   const t = translator(input.locale, "people");
-  const until = formatInstant(input.expiresAt, input.timeZone, input.locale);
+  const until = formatDateTime(input.expiresAt, input.locale, input.timeZone);
   const mailer = createMailer(runtimeConfig());
   try {
     await mailer.transporter.sendMail({

@@ -1,7 +1,7 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { CompareExtra, comparableAgencies } from "@/lib/dashboard/hierarchy";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import type { Comparison } from "@/lib/metrics/periods";
 import type { Scope } from "@/lib/metrics/scope";
 // :TRICKY: this request-side view reads the session (next/headers); the weekly report's
@@ -49,7 +49,10 @@ async function channelComparison(db: Db, scope: Scope, comparison: Comparison) {
     where: { agencyId: scope.agency.id },
     select: { id: true, platform: true, handle: true },
   });
-  return { ...c, labels: new Map(accounts.map((a) => [a.id, `${PLATFORM_LABEL[a.platform]} · ${a.handle}`])) };
+  return {
+    ...c,
+    labels: new Map(accounts.map((a) => [a.id, `${platformLabel(a.platform, scope.lang)} · ${a.handle}`])),
+  };
 }
 
 async function campaignComparison(db: Db, scope: Scope, comparison: Comparison): Promise<CampaignComparison> {

@@ -1,5 +1,5 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { formatDay, formatNumber, type UiLocale } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import type { WeeklyReportData } from "./data";
 import { html } from "./html";
 import { comparisonHtml, trendEventsHtml } from "./comparison";
@@ -40,85 +40,26 @@ export function attentionText(a: WeeklyReportData["attention"][number], locale: 
 export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubscribeUrl?: string): string {
   const locale = data.agency.locale;
   const h2 = (text: string) => html`<h2 style="font-size:18px">${text}</h2>`;
-  return `<!DOCTYPE html>${html`<html lang="${locale}">
-    <head>
-      <meta charset="utf-8" />
-      <title>Ukerapport uke ${data.week.week} – ${data.agency.name}</title>
-    </head>
-    <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:720px;margin:0 auto;padding:16px">
-      <h1 style="font-size:22px">Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}</h1>
-      <p>
-        ${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}. ${audienceSentence(data)};
-        ${formatNumber(data.replies.total, locale)} svar og kommentarer mottatt.
-      </p>
-      ${comparisonHtml(data)} ${h2("Publikum per kanal")}
-      <table style="border-collapse:collapse;width:100%" data-report="channels">
-        <caption style="text-align:left;font-weight:bold">
-          Publikum per kanal, uke ${data.week.week}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" style="${CELL}">Kanal</th>
-            <th scope="col" style="${NUM}">Publikum</th>
-            <th scope="col" style="${NUM}">Endring siste uke</th>
-            <th scope="col" style="${NUM}">Endring siste 4 uker</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${data.channels.map(
-            (c) =>
-              html`<tr>
-                <th scope="row" style="${CELL};font-weight:normal">${PLATFORM_LABEL[c.platform]} ${c.handle}</th>
-                <td style="${NUM}">${formatNumber(c.audience, locale)}</td>
-                <td style="${NUM}">${signed(c.changeWeek, locale)}</td>
-                <td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p>
-        <img
-          src="${chartSrc}"
-          alt="Publikum per kanal de siste 12 ukene. Tallene står i tabellen over."
-          width="720"
-          style="max-width:100%"
-        />
-      </p>
-      ${trendEventsHtml(data)} ${h2("Mest leste innlegg")}
-      ${
-        data.topPosts.length === 0
-          ? html`<p>Ingen innlegg denne uken.</p>`
-          : html`<ol>
-              ${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${PLATFORM_LABEL[p.platform]} ${p.handle}; ${formatNumber(p.impressions, locale)} visninger, ${formatNumber(p.replies, locale)} svar)</li>`)}
-            </ol>`
-      }
-      ${h2("Svar og kommentarer")}
-      ${
-        !data.replies.total
-          ? html`<p>Ingen svar mottatt.</p>`
-          : html`<ul>
-              ${data.channels.filter((c) => c.replies).map((c) => html`<li>${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}
-            </ul>`
-      }
-      ${
-        data.campaigns.length > 0 &&
-        html`${h2("E-post og push denne uken")}
-          <ul>
-            ${data.campaigns.map((c) => html`<li>${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}${c.reached !== null && c.targetPopulation ? ` (${formatNumber(Math.round((c.reached / c.targetPopulation) * 100), locale)} %)` : ""}</li>`)}
-          </ul>`
-      }
-      ${h2("Trenger oppmerksomhet")}
-      ${
-        data.attention.length === 0
-          ? html`<p>Alle kanaler ble hentet hver dag.</p>`
-          : html`<ul>
-              ${data.attention.map((a) => html`<li>${PLATFORM_LABEL[a.platform]} ${a.handle}: ${attentionText(a, locale)}</li>`)}
-            </ul>`
-      }
-      <p style="color:#4a4a4a;font-size:13px">
-        Tallene for uken ligger også som vedlegg
-        (CSV).${unsubscribeUrl ? html` <a href="${unsubscribeUrl}">Avslutt abonnementet</a>.` : ""}
-      </p>
-    </body>
-  </html>`}`;
+  return `<!DOCTYPE html>${html`<html lang="${locale}"><head><meta charset="utf-8"><title>Ukerapport uke ${data.week.week} – ${data.agency.name}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:720px;margin:0 auto;padding:16px">
+<h1 style="font-size:22px">Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}</h1>
+<p>${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}. ${audienceSentence(data)}; ${formatNumber(data.replies.total, locale)} svar og kommentarer mottatt.</p>
+${comparisonHtml(data)}
+${h2("Publikum per kanal")}
+<table style="border-collapse:collapse;width:100%" data-report="channels">
+<caption style="text-align:left;font-weight:bold">Publikum per kanal, uke ${data.week.week}</caption>
+<thead><tr><th scope="col" style="${CELL}">Kanal</th><th scope="col" style="${NUM}">Publikum</th><th scope="col" style="${NUM}">Endring siste uke</th><th scope="col" style="${NUM}">Endring siste 4 uker</th></tr></thead>
+<tbody>${data.channels.map((c) => html`<tr><th scope="row" style="${CELL};font-weight:normal">${platformLabel(c.platform, locale)} ${c.handle}</th><td style="${NUM}">${formatNumber(c.audience, locale)}</td><td style="${NUM}">${signed(c.changeWeek, locale)}</td><td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td></tr>`)}</tbody>
+</table>
+<p><img src="${chartSrc}" alt="Publikum per kanal de siste 12 ukene. Tallene står i tabellen over." width="720" style="max-width:100%"></p>
+${trendEventsHtml(data)}
+${h2("Mest leste innlegg")}
+${data.topPosts.length === 0 ? html`<p>Ingen innlegg denne uken.</p>` : html`<ol>${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${platformLabel(p.platform, locale)} ${p.handle}; ${formatNumber(p.impressions, locale)} visninger, ${formatNumber(p.replies, locale)} svar)</li>`)}</ol>`}
+${h2("Svar og kommentarer")}
+${!data.replies.total ? html`<p>Ingen svar mottatt.</p>` : html`<ul>${data.channels.filter((c) => c.replies).map((c) => html`<li>${platformLabel(c.platform, locale)} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}</ul>`}
+${data.campaigns.length > 0 && html`${h2("E-post og push denne uken")}<ul>${data.campaigns.map((c) => html`<li>${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}${c.reached !== null && c.targetPopulation ? ` (${formatNumber(Math.round((c.reached / c.targetPopulation) * 100), locale)} %)` : ""}</li>`)}</ul>`}
+${h2("Trenger oppmerksomhet")}
+${data.attention.length === 0 ? html`<p>Alle kanaler ble hentet hver dag.</p>` : html`<ul>${data.attention.map((a) => html`<li>${platformLabel(a.platform, locale)} ${a.handle}: ${attentionText(a, locale)}</li>`)}</ul>`}
+<p style="color:#4a4a4a;font-size:13px">Tallene for uken ligger også som vedlegg (CSV).${unsubscribeUrl ? html` <a href="${unsubscribeUrl}">Avslutt abonnementet</a>.` : ""}</p>
+</body></html>`}`;
 }

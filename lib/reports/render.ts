@@ -1,5 +1,5 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { formatChange, formatDay, formatNumber, formatWeek } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { csvDocument } from "@/lib/export/csv";
 import { renderLineChartPng } from "./chartPng";
 import type { WeeklyReportData } from "./data";
@@ -46,7 +46,7 @@ export async function renderReport(
     "Publikum per kanal (endring siste uke / siste 4 uker):",
     ...data.channels.map(
       (c) =>
-        `- ${PLATFORM_LABEL[c.platform]} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatChange(c.changeWeek, locale)} / ${formatChange(c.changeFourWeeks, locale)})`,
+        `- ${platformLabel(c.platform, locale)} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatChange(c.changeWeek, locale)} / ${formatChange(c.changeFourWeeks, locale)})`,
     ),
     ...trendEventLines(data).map((l) => `- ${l}`),
     "",
@@ -61,7 +61,7 @@ export async function renderReport(
         `E-post/push: ${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}`,
     ),
     ...data.attention.map(
-      (a) => `Trenger oppmerksomhet: ${PLATFORM_LABEL[a.platform]} ${a.handle} (${attentionText(a, locale)})`,
+      (a) => `Trenger oppmerksomhet: ${platformLabel(a.platform, locale)} ${a.handle} (${attentionText(a, locale)})`,
     ),
     ...(opts.unsubscribeUrl ? ["", `Avslutt abonnementet: ${opts.unsubscribeUrl}`] : []),
   ];

@@ -444,9 +444,28 @@ test("the dashboard speaks Swedish when asked, with its filters kept", async ({ 
   await expectNoAxeViolations(page);
 });
 
+test("a Swedish agency opens in Swedish, and in the language the user chose when they chose one", async ({ page }) => {
+  await page.goto("/agencies/polismyndigheten");
+  await expect(page.getByRole("heading", { level: 1, name: "Polismyndigheten – Översikt" })).toBeVisible();
+  await expect(page.locator("[data-summary=overview]")).toContainText("Följare i");
+  // Days are written the Swedish way on every page of a Swedish agency.
+  await expect(page.getByLabel("Från (anpassad)")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  const nav = page.getByRole("navigation", { name: "Instrumentpanel" });
+  await expect(nav.getByRole("link", { name: "Tillväxt" })).not.toHaveAttribute("href", /lang=/);
+  await nav.getByRole("link", { name: "Tillväxt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Polismyndigheten – Tillväxt" })).toBeVisible();
+  // Choosing bokmål sticks across the dashboard's links.
+  await page.getByRole("navigation", { name: "Språk" }).getByRole("link", { name: "Norsk bokmål" }).click();
+  await expect(page).toHaveURL(/lang=nb/);
+  await expect(page.getByRole("heading", { level: 1, name: "Polismyndigheten – Vekst" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Dashbord" }).getByRole("link", { name: "Oversikt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Polismyndigheten – Oversikt" })).toBeVisible();
+  await expect(page.getByLabel("Fra (egendefinert)")).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
+});
+
 test("a channel without posts shows a designed empty state", async ({ page }) => {
   await page.goto("/agencies/polismyndigheten/posts");
-  await expect(page.getByText("Ingen innlegg i perioden.")).toBeVisible();
+  await expect(page.getByText("Inga inlägg i perioden.")).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

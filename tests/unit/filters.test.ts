@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { FilterSchema, parseFilters, resolveRange } from "@/lib/dashboard/filters";
 
 describe("dashboard filters in the URL", () => {
-  it("defaults to 90 days by week in Norwegian", () => {
+  it("defaults to 90 days by week, in no chosen language (the agency's then applies)", () => {
     const f = FilterSchema.parse({});
-    expect(f).toMatchObject({ lang: "nb", range: "90d", bucket: "week", view: "absolute" });
+    expect(f).toMatchObject({ range: "90d", bucket: "week", view: "absolute" });
+    expect(f.lang).toBeUndefined();
     expect(resolveRange(f, "2026-11-23", null)).toEqual({
       from: "2026-08-26",
       to: "2026-11-23",

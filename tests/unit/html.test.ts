@@ -10,10 +10,8 @@ describe("html templates", () => {
   });
 
   it("nest fragments without escaping them twice, and drop false and null", () => {
-    expect(
-      html`<ul>
-        ${["a<", "b"].map((x) => html`<li>${x}</li>`)}${false}${null}
-      </ul>`.toString(),
-    ).toBe("<ul><li>a&lt;</li><li>b</li></ul>");
+    expect(html`<ul>${["a<", "b"].map((x) => html`<li>${x}</li>`)}${false}${null}</ul>`.toString()).toBe(
+      "<ul><li>a&lt;</li><li>b</li></ul>",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { formatDay, formatInstant } from "@/lib/format";
+import { formatDay, formatDateTime } from "@/lib/format";
 import { translator } from "@/lib/intl";
 import { agencyPageLocale, pickLocale, requestLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { issuesText } from "@/lib/intl/zodIssues";
@@ -87,8 +87,8 @@ describe("validation messages", () => {
 describe("an instant on the people pages and in the invitation e-mail", () => {
   it("shows its day exactly as formatDay does, in the agency's time zone", () => {
     const at = new Date("2026-03-29T00:30:00Z"); // 01:30 in Oslo before the switch, same day
-    expect(formatInstant(at, "Europe/Oslo", "nb")).toBe(`${formatDay("2026-03-29", "nb")} kl. 01:30`);
-    expect(formatInstant(new Date("2026-03-29T01:30:00Z"), "Europe/Oslo", "sv")).toBe("2026-03-29 03:30");
-    expect(formatInstant(new Date("2026-11-26T23:30:00Z"), "Europe/Stockholm", "en")).toBe("27/11/2026 00:30");
+    expect(formatDateTime(at, "nb", "Europe/Oslo")).toBe(`${formatDay("2026-03-29", "nb")} 01:30`);
+    expect(formatDateTime(new Date("2026-03-29T01:30:00Z"), "sv", "Europe/Oslo")).toBe("2026-03-29 03:30");
+    expect(formatDateTime(new Date("2026-11-26T23:30:00Z"), "en", "Europe/Stockholm")).toBe("27/11/2026 00:30");
   });
 });

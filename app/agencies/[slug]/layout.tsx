@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { DashboardNav, type NavLabels } from "@/app/components/DashboardNav";
-import { messages } from "@/lib/i18n";
+import { translator } from "@/lib/intl";
 import { hasRole, listVisibleAgencies, requireVisibleAgency } from "@/lib/permissions/access";
 import { UserMenu } from "@/app/components/UserMenu";
 import { AlertBadge } from "./alerts/AlertBadge";
@@ -32,9 +32,13 @@ const NAV_KEYS = [
   "export_compare",
 ] as const;
 
+// The navigation is a client component: it gets its texts as props, never the message files.
 function navLabels(locale: "nb" | "en" | "sv"): NavLabels {
-  const t = messages(locale);
-  return Object.fromEntries(NAV_KEYS.map((k) => [k, t[k]])) as NavLabels;
+  const t = translator(locale, "common");
+  return {
+    ...(Object.fromEntries(NAV_KEYS.map((k) => [k, t(k)])) as Omit<NavLabels, "pdfPage">),
+    pdfPage: translator(locale, "takeaway")("pdfPage"),
+  };
 }
 
 export default async function AgencyLayout(props: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
@@ -64,6 +68,7 @@ export default async function AgencyLayout(props: { children: React.ReactNode; p
           <DashboardNav
             slug={agency.slug}
             labels={{ nb: navLabels("nb"), en: navLabels("en"), sv: navLabels("sv") }}
+            defaultLang={agency.locale}
             mayExportReplyTexts={hasRole(agency, "editor")}
           />
         </Suspense>

@@ -1,10 +1,10 @@
+import { platformLabel } from "@/lib/intl/labels";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { db } from "@/lib/db/client";
 import { formatDay, formatMonth, formatNumber, formatPercent } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { publicTexts } from "@/lib/i18nPublic";
 import { getPublicTransparency, LINK_STATUSES } from "@/lib/public/transparency";
 
@@ -74,7 +74,7 @@ export default async function PublicPage(props: Props) {
               key: `${i}`,
               header: c.name,
               cells: [
-                PLATFORM_LABEL[c.platform],
+                platformLabel(c.platform, locale),
                 formatNumber(c.audience, locale),
                 c.audienceDay ? formatDay(c.audienceDay, locale) : "–",
               ],
@@ -92,7 +92,7 @@ export default async function PublicPage(props: Props) {
           summary={t.audienceSummary(p.audience.series.length)}
           labels={p.audience.months.map((m) => formatMonth(m, locale))}
           series={p.audience.series.map((s) => ({
-            label: `${s.name} (${PLATFORM_LABEL[s.platform]})`,
+            label: `${s.name} (${platformLabel(s.platform, locale)})`,
             values: s.values,
           }))}
           bucketHeader={t.month}

@@ -16,82 +16,82 @@ export default async function OverviewPage(props: PageProps) {
   const o = await getAgencyOverview(db(), { agencyId: agency.id, today });
   const week = formatWeek(o.thisWeek, locale);
   const lastWeek = formatWeek(o.lastWeek, locale);
-  const soFar = m.thisWeekSoFar(week, o.daysSoFar);
-  const sameDays = m.sameDaysLastWeek(lastWeek);
+  const soFar = m("thisWeekSoFar", { week, days: o.daysSoFar });
+  const sameDays = m("sameDaysLastWeek", { week: lastWeek });
   const n = (v: number | null) => formatNumber(v, locale);
   const c = (v: number | null) => formatChange(v, locale);
   const compared = (v: string) => `${sameDays}: ${v}`;
   return (
     <div lang={locale}>
       <h1>
-        {agency.name} – {t.nav_overview}
+        {agency.name} – {t("nav_overview")}
       </h1>
       <p className="summary" data-summary="overview">
-        {m.overviewSummary(
-          n(o.totalAudience),
-          o.channelsCounted,
-          c(o.totalChangeThisWeek),
+        {m("overviewSummary", {
+          total: n(o.totalAudience),
+          channels: o.channelsCounted,
+          change: c(o.totalChangeThisWeek),
           soFar,
-          c(o.totalChangeSameDaysLastWeek),
-          sameDays,
-        )}
+          same: c(o.totalChangeSameDaysLastWeek),
+          sameLabel: sameDays,
+        })}
       </p>
       <div className="stats">
         <StatCard
           name="total-audience"
-          label={m.followersAcrossChannels}
+          label={m("followersAcrossChannels")}
           value={n(o.totalAudience)}
           raw={o.totalAudience}
-          detail={m.followersAcrossChannelsNote}
+          detail={m("followersAcrossChannelsNote")}
         />
         <StatCard
           name="change-this-week"
-          label={`${t.changeThisWeek} (${soFar})`}
+          label={`${t("changeThisWeek")} (${soFar})`}
           value={c(o.totalChangeThisWeek)}
           raw={o.totalChangeThisWeek}
-          detail={`${compared(c(o.totalChangeSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${c(o.totalChangeLastWeek)}`}
+          detail={`${compared(c(o.totalChangeSameDaysLastWeek))} · ${m("completeWeek", { week: lastWeek })}: ${c(o.totalChangeLastWeek)}`}
         />
         <StatCard
           name="impressions-this-week"
-          label={`${m.impressionsThisWeek} (${soFar})`}
+          label={`${m("impressionsThisWeek")} (${soFar})`}
           value={n(o.impressionsThisWeek)}
           raw={o.impressionsThisWeek}
-          detail={`${compared(n(o.impressionsSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.impressionsLastWeek)}`}
+          detail={`${compared(n(o.impressionsSameDaysLastWeek))} · ${m("completeWeek", { week: lastWeek })}: ${n(o.impressionsLastWeek)}`}
         />
         <StatCard
           name="replies-this-week"
-          label={`${t.repliesThisWeek} (${soFar})`}
+          label={`${t("repliesThisWeek")} (${soFar})`}
           value={n(o.repliesThisWeek)}
           raw={o.repliesThisWeek}
-          detail={`${compared(n(o.repliesSameDaysLastWeek))} · ${m.completeWeek(lastWeek)}: ${n(o.repliesLastWeek)}`}
+          detail={`${compared(n(o.repliesSameDaysLastWeek))} · ${m("completeWeek", { week: lastWeek })}: ${n(o.repliesLastWeek)}`}
         />
       </div>
 
       <section className="panel" aria-labelledby="channels-title">
-        <h2 id="channels-title">{t.channels}</h2>
+        <h2 id="channels-title">{t("channels")}</h2>
         {o.channels.length === 0 ? (
-          <p className="empty">{t.noData}</p>
+          <p className="empty">{t("noData")}</p>
         ) : (
           <DataTable
-            caption={t.channels}
+            caption={t("channels")}
             captionHidden
             dataName="overview-channels"
             columns={[
-              { label: t.channel },
-              { label: t.audience, numeric: true, name: "audience" },
-              { label: `${t.changeThisWeek} (${soFar})`, numeric: true, name: "change-this-week" },
-              { label: m.changeLastWeekComplete, numeric: true, name: "change-last-week" },
-              { label: `${t.impressions} (${soFar})`, numeric: true, name: "impressions-this-week" },
-              { label: `${t.reach} (${soFar})`, numeric: true, name: "reach-this-week" },
-              { label: `${t.replies} (${soFar})`, numeric: true, name: "replies-this-week" },
-              { label: t.trend12w },
+              { label: t("channel") },
+              { label: t("audience"), numeric: true, name: "audience" },
+              { label: `${t("changeThisWeek")} (${soFar})`, numeric: true, name: "change-this-week" },
+              { label: m("changeLastWeekComplete"), numeric: true, name: "change-last-week" },
+              { label: `${t("impressions")} (${soFar})`, numeric: true, name: "impressions-this-week" },
+              { label: `${t("reach")} (${soFar})`, numeric: true, name: "reach-this-week" },
+              { label: `${t("replies")} (${soFar})`, numeric: true, name: "replies-this-week" },
+              { label: t("trend12w") },
               { label: "Status" },
             ]}
             rows={o.channels.map((ch) => {
               const known = ch.sparkline.filter((v): v is number => v !== null);
               return {
                 key: ch.accountId,
-                header: channelLabel(ch),
+                header: channelLabel(ch, locale),
                 cells: [
                   ch.audienceDay ? `${n(ch.audience)} (${formatDay(ch.audienceDay, locale)})` : n(ch.audience),
                   c(ch.changeThisWeek),
@@ -103,11 +103,15 @@ export default async function OverviewPage(props: PageProps) {
                     node: (
                       <Sparkline
                         values={ch.sparkline}
-                        label={t.sparklineLabel(channelLabel(ch), n(known[0] ?? null), n(known.at(-1) ?? null))}
+                        label={t("sparklineLabel", {
+                          label: channelLabel(ch, locale),
+                          first: n(known[0] ?? null),
+                          last: n(known.at(-1) ?? null),
+                        })}
                       />
                     ),
                   },
-                  t[`status_${ch.status}`],
+                  t(`status_${ch.status}`),
                 ],
               };
             })}
@@ -116,24 +120,24 @@ export default async function OverviewPage(props: PageProps) {
       </section>
 
       <section className="panel" aria-labelledby="attention-title">
-        <h2 id="attention-title">{t.attention}</h2>
+        <h2 id="attention-title">{t("attention")}</h2>
         {o.attention.length === 0 ? (
-          <p>{t.attentionNone}</p>
+          <p>{t("attentionNone")}</p>
         ) : (
           <ul data-attention>
             {o.attention.map((a) => (
               <li key={`${a.accountId}-${a.reason}-${a.metric ?? ""}`}>
-                <strong>{channelLabel(a)}</strong>:{" "}
+                <strong>{channelLabel(a, locale)}</strong>:{" "}
                 {a.reason === "series_break" ? (
-                  m.seriesBreak(m[`metric_${a.metric!}`], formatDay(a.lastKnown!, locale))
+                  m("seriesBreak", { metric: m(`metric_${a.metric!}`), day: formatDay(a.lastKnown!, locale) })
                 ) : (
                   <>
-                    {t[`reason_${a.reason}`]}
-                    {a.missingDays > 0 && <> – {t.missingDays(a.missingDays)}</>}
+                    {t(`reason_${a.reason}`)}
+                    {a.missingDays > 0 && <> – {t("missingDays", { missing: a.missingDays })}</>}
                   </>
                 )}{" "}
-                <a href={`/agencies/${agency.slug}/connections${locale === "nb" ? "" : `?lang=${locale}`}`}>
-                  {t.nav_connections}
+                <a href={`/agencies/${agency.slug}/connections${ctx.filters.lang ? `?lang=${ctx.filters.lang}` : ""}`}>
+                  {t("nav_connections")}
                 </a>
               </li>
             ))}

@@ -7,23 +7,22 @@ import { db } from "@/lib/db/client";
 import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { MAX_CSV_BYTES } from "@/lib/http/limits";
 import { issuesText } from "@/lib/intl/zodIssues";
+import { translator } from "@/lib/intl";
 import { upsertCampaigns } from "@/lib/ingest/campaigns";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 
 async function manualAccount(slug: string, accountId: unknown) {
   const agency = await findVisibleAgency(slug);
   if (!agency) redirect("/");
-  if (!hasRole(agency, "admin"))
-    redirect(
-      `/agencies/${slug}/campaigns?error=${encodeURIComponent("Bare administratorer kan registrere kampanjer.")}`,
-    );
+  const t = translator(agency.locale, "campaigns");
+  if (!hasRole(agency, "admin")) redirect(`/agencies/${slug}/campaigns?error=${encodeURIComponent(t("adminsOnly"))}`);
   const id = z.string().uuid().safeParse(accountId);
   const account = id.success
     ? await db().account.findFirst({
         where: { id: id.data, agencyId: agency.id, platform: { in: ["email", "app_push"] } },
       })
     : null;
-  if (!account) redirect(`/agencies/${slug}/campaigns?error=${encodeURIComponent("Velg en e-post- eller pushkanal.")}`);
+  if (!account) redirect(`/agencies/${slug}/campaigns?error=${encodeURIComponent(t("chooseChannel"))}`);
   return { agency, account };
 }
 
@@ -56,8 +55,9 @@ export async function importCampaigns(slugValue: unknown, formValue: unknown) {
   const [slug, form] = [slugArg(slugValue), formArg(formValue)];
   const { agency, account } = await manualAccount(slug, form.get("accountId"));
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) back(slug, `error=${encodeURIComponent("Velg en CSV-fil.")}`);
-  if ((file as File).size > MAX_CSV_BYTES) back(slug, `error=${encodeURIComponent("Filen er større enn 1 MB.")}`);
+  const t = translator(agency.locale, "campaigns");
+  if (!(file instanceof File) || file.size === 0) back(slug, `error=${encodeURIComponent(t("chooseFile"))}`);
+  if ((file as File).size > MAX_CSV_BYTES) back(slug, `error=${encodeURIComponent(t("tooLarge"))}`);
   const { rows, errors } = parseCampaignCsv(await (file as File).text(), agency.locale);
   // All or nothing: a file with a bad line is not half imported.
   if (errors.length) back(slug, `error=${encodeURIComponent(errors.slice(0, 5).join(" · "))}`);

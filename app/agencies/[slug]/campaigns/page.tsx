@@ -1,10 +1,11 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { FilterForm } from "@/app/components/FilterForm";
 import { dashboardContext } from "@/lib/dashboard/pageContext";
 import { db } from "@/lib/db/client";
-import { formatNumber, type UiLocale } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
+import { formatDateTime, formatNumber, formatPercent, type UiLocale } from "@/lib/format";
+import { translator } from "@/lib/intl";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getCampaigns } from "@/lib/queries/getCampaigns";
 import { MAX_CSV_BYTES } from "@/lib/http/limits";
@@ -25,18 +26,18 @@ export default async function CampaignsPage(props: {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   const { saved, error } = SearchSchema.parse(await props.searchParams);
-  const locale: UiLocale = agency.locale;
   const { accounts, campaigns } = await getCampaigns(db(), agency.id);
   const ctx = await dashboardContext(props);
+  const locale: UiLocale = ctx.locale;
+  const t = translator(locale, "campaigns");
   const admin = hasRole(agency, "admin");
-  const when = (d: Date) =>
-    new Intl.DateTimeFormat("nb-NO", { timeZone: agency.timeZone, dateStyle: "short", timeStyle: "short" }).format(d);
+  const when = (d: Date) => formatDateTime(d, locale, agency.timeZone);
   const share = (part: number | null, whole: number | null) =>
-    part === null || !whole ? "–" : `${Math.round((100 * part) / whole)} %`;
-  const accountName = new Map(accounts.map((a) => [a.id, `${PLATFORM_LABEL[a.platform]} · ${a.displayName}`]));
+    part === null || !whole ? "–" : formatPercent(part / whole, locale, 0);
+  const accountName = new Map(accounts.map((a) => [a.id, `${platformLabel(a.platform, locale)} · ${a.displayName}`]));
   const accountSelect = (id: string) => (
     <p>
-      <label htmlFor={id}>Kanal</label>{" "}
+      <label htmlFor={id}>{t("col_channel")}</label>{" "}
       <select id={id} name="accountId" required>
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>
@@ -48,47 +49,43 @@ export default async function CampaignsPage(props: {
   );
 
   return (
-    <div data-page="campaigns">
-      <h1>E-post og push: {agency.name}</h1>
-      <p className="meta">Kanaler uten åpent API. Nådd mot målgruppe, og åpninger og klikk der de er kjent.</p>
-      {saved !== undefined && (
-        <p role="status">
-          Lagret {formatNumber(saved, locale)} kampanje{saved === 1 ? "" : "r"}.
-        </p>
-      )}
+    <div data-page="campaigns" lang={locale}>
+      <h1>{t("title", { agency: agency.name })}</h1>
+      <p className="meta">{t("intro")}</p>
+      {saved !== undefined && <p role="status">{t("saved", { count: saved })}</p>}
       {error && (
         <p role="alert" className="run-error">
           {error}
         </p>
       )}
       {campaigns.length === 0 ? (
-        <p>Ingen kampanjer registrert.</p>
+        <p>{t("none")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Kampanjer">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("table")}>
           <table data-campaigns>
-            <caption className="visually-hidden">Kampanjer</caption>
+            <caption className="visually-hidden">{t("table")}</caption>
             <thead>
               <tr>
-                <th scope="col">Kampanje</th>
-                <th scope="col">Kanal</th>
-                <th scope="col">Sendt</th>
+                <th scope="col">{t("col_campaign")}</th>
+                <th scope="col">{t("col_channel")}</th>
+                <th scope="col">{t("col_sentAt")}</th>
                 <th scope="col" className="num">
-                  Sendt til
+                  {t("col_sent")}
                 </th>
                 <th scope="col" className="num">
-                  Nådd
+                  {t("col_reached")}
                 </th>
                 <th scope="col" className="num">
-                  Målgruppe
+                  {t("col_target")}
                 </th>
                 <th scope="col" className="num">
-                  Andel nådd
+                  {t("col_share")}
                 </th>
                 <th scope="col" className="num">
-                  Åpnet
+                  {t("col_opens")}
                 </th>
                 <th scope="col" className="num">
-                  Klikk
+                  {t("col_clicks")}
                 </th>
               </tr>
             </thead>
@@ -112,23 +109,23 @@ export default async function CampaignsPage(props: {
       )}
       {admin && accounts.length > 0 && (
         <>
-          <h2>Registrer en kampanje</h2>
+          <h2>{t("addTitle")}</h2>
           <form action={addCampaign.bind(null, slug)}>
             {accountSelect("campaign-account")}
             <p>
-              <label htmlFor="c-name">Navn</label> <input id="c-name" name="name" required maxLength={300} />
+              <label htmlFor="c-name">{t("name")}</label> <input id="c-name" name="name" required maxLength={300} />
             </p>
             <p>
-              <label htmlFor="c-sent-at">Sendt (dato og tid)</label>{" "}
+              <label htmlFor="c-sent-at">{t("sentAt")}</label>{" "}
               <input id="c-sent-at" name="sentAt" type="datetime-local" required />
             </p>
             {(
               [
-                ["sent", "Sendt til"],
-                ["reached", "Nådd"],
-                ["targetPopulation", "Målgruppe"],
-                ["opens", "Åpnet"],
-                ["clicks", "Klikk"],
+                ["sent", t("col_sent")],
+                ["reached", t("col_reached")],
+                ["targetPopulation", t("col_target")],
+                ["opens", t("col_opens")],
+                ["clicks", t("col_clicks")],
               ] as const
             ).map(([name, label]) => (
               <p key={name}>
@@ -136,19 +133,17 @@ export default async function CampaignsPage(props: {
                 <input id={`c-${name}`} name={name} type="number" min={0} inputMode="numeric" />
               </p>
             ))}
-            <button type="submit">Lagre kampanjen</button>
+            <button type="submit">{t("save")}</button>
           </form>
-          <h2>Importer fra CSV</h2>
-          <p className="meta">
-            Kolonner: name;sent_at;sent;reached;target;opens;clicks (semikolon eller komma; tomt felt = ukjent).
-          </p>
+          <h2>{t("importTitle")}</h2>
+          <p className="meta">{t("importHelp")}</p>
           <form action={importCampaigns.bind(null, slug)}>
             {accountSelect("import-account")}
             <p>
-              <label htmlFor="c-file">CSV-fil</label>{" "}
-              <CsvFileInput id="c-file" maxBytes={MAX_CSV_BYTES} tooLarge="Filen er større enn 1 MB." />
+              <label htmlFor="c-file">{t("file")}</label>{" "}
+              <CsvFileInput id="c-file" maxBytes={MAX_CSV_BYTES} tooLarge={t("tooLarge")} />
             </p>
-            <button type="submit">Importer</button>
+            <button type="submit">{t("import")}</button>
           </form>
         </>
       )}

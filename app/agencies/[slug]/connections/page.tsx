@@ -1,9 +1,9 @@
+import { platformLabel } from "@/lib/intl/labels";
 import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formatNumber, type UiLocale } from "@/lib/format";
 import { connectionTexts } from "@/lib/i18nConnections";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { getConnections } from "@/lib/queries/getConnections";
@@ -67,7 +67,7 @@ export default async function ConnectionsPage(props: {
           timeStyle: "short",
         }).format(d)
       : t.never;
-  const names = new Map(connections.map((c) => [c.accountId, `${PLATFORM_LABEL[c.platform]} · ${c.handle}`]));
+  const names = new Map(connections.map((c) => [c.accountId, `${platformLabel(c.platform, locale)} · ${c.handle}`]));
 
   return (
     <div data-page="connections">
@@ -112,7 +112,7 @@ export default async function ConnectionsPage(props: {
               return (
                 <tr key={c.accountId} data-connection={c.handle}>
                   <th scope="row">
-                    {PLATFORM_LABEL[c.platform]} · {c.displayName} <span className="meta">({c.handle})</span>
+                    {platformLabel(c.platform, locale)} · {c.displayName} <span className="meta">({c.handle})</span>
                   </th>
                   <td>{collected ? (c.sandbox ? t.sandbox : t.real) : t.noCollector}</td>
                   <td className={`status-${c.status}`} data-status={c.archived ? "archived" : c.status}>

@@ -1,8 +1,9 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { formatNumber } from "@/lib/format";
-import { inputsText, PLATFORM_LABEL } from "@/lib/i18n";
+import { inputsText } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getInboxReplies } from "@/lib/queries/getInboxReplies";
 import { getKeywordRules } from "@/lib/queries/getKeywordRules";
@@ -104,7 +105,7 @@ export default async function InboxPage(props: {
             <option value="">{t.allChannels}</option>
             {channels.map((c) => (
               <option key={c.id} value={c.id}>
-                {PLATFORM_LABEL[c.platform]} · {c.handle}
+                {platformLabel(c.platform, f.lang)} · {c.handle}
               </option>
             ))}
           </select>
@@ -152,7 +153,7 @@ export default async function InboxPage(props: {
           return (
             <li key={r.id} data-reply-id={r.id} data-triage={state} aria-labelledby={`${textId}-meta`}>
               <p className="meta" id={`${textId}-meta`}>
-                {PLATFORM_LABEL[r.platform]} · {r.accountHandle} ·{" "}
+                {platformLabel(r.platform, f.lang)} · {r.accountHandle} ·{" "}
                 {formatInstant(r.publishedAt, agency.timeZone, f.lang)} · {t.author} {r.pseudonym}
                 {safeHref(r.permalink) && (
                   <>

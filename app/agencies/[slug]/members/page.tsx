@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { formatInstant } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { translator } from "@/lib/intl";
 import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { listOpenInvitations } from "@/lib/people/invitations";
@@ -175,7 +175,7 @@ export default async function MembersPage(props: {
               <tr key={i.id}>
                 <td>{i.email}</td>
                 <td>{i.role ? t(`roleShort.${i.role}`) : ""}</td>
-                <td>{formatInstant(i.expiresAt, agency.timeZone, lang)}</td>
+                <td>{formatDateTime(i.expiresAt, lang, agency.timeZone)}</td>
                 <td>
                   <form action={resendInvitation.bind(null, agency.slug)}>
                     <input type="hidden" name="invitationId" value={i.id} />

@@ -1,8 +1,9 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { formatDay, formatNumber } from "@/lib/format";
-import { inputsText, PLATFORM_LABEL } from "@/lib/i18n";
+import { inputsText } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutcome";
 import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
@@ -56,7 +57,7 @@ export default async function OutcomesPage(props: {
   const period =
     f.from || f.to ? `${f.from ? formatDay(f.from, lang) : t.start}–${formatDay(to, lang)}` : t.wholePeriod;
   const channel = f.channel ? channels.find((c) => c.id === f.channel) : null;
-  const scope = channel ? `${PLATFORM_LABEL[channel.platform]} ${channel.handle}` : t.allChannels.toLowerCase();
+  const scope = channel ? `${platformLabel(channel.platform, lang)} ${channel.handle}` : t.allChannels.toLowerCase();
   const summary = t.summary(
     agency.name,
     scope,
@@ -92,7 +93,7 @@ export default async function OutcomesPage(props: {
             <option value="">{t.allChannels}</option>
             {channels.map((c) => (
               <option key={c.id} value={c.id}>
-                {PLATFORM_LABEL[c.platform]} · {c.handle}
+                {platformLabel(c.platform, lang)} · {c.handle}
               </option>
             ))}
           </select>
@@ -199,7 +200,7 @@ export default async function OutcomesPage(props: {
             {outcome.channels.map((c) => (
               <tr key={c.accountId}>
                 <th scope="row">
-                  {PLATFORM_LABEL[c.platform]} · {c.handle}
+                  {platformLabel(c.platform, lang)} · {c.handle}
                 </th>
                 <td className="num">{num(c.replies)}</td>
                 <td className="num">{num(c.inputs)}</td>
@@ -235,7 +236,7 @@ export default async function OutcomesPage(props: {
                     <span className="badge badge-reached">{t.linkStatus[i.status]}</span>
                     <span className="reply-text">{i.text}</span>{" "}
                     <span className="meta">
-                      {PLATFORM_LABEL[i.platform]} {formatInstant(i.publishedAt, agency.timeZone, lang)}
+                      {platformLabel(i.platform, lang)} {formatInstant(i.publishedAt, agency.timeZone, lang)}
                     </span>
                     {safeHref(i.permalink) && (
                       <>

@@ -20,13 +20,13 @@ export default async function ComparePage(props: PageProps) {
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
   const fastest = [...rows].filter((r) => r.growthShare !== null).sort((a, b) => b.growthShare! - a.growthShare!)[0];
   const line = fastest
-    ? t.compareSummary(fastest.name, formatPercent(fastest.growthShare, locale))
+    ? t("compareSummary", { name: fastest.name, pct: formatPercent(fastest.growthShare, locale) })
     : translator(locale, "summary")("unavailable");
   const chosenIds = new Set(chosen.map((a) => a.id));
   return (
     <div lang={locale}>
       <h1>
-        {agency.name} – {t.nav_compare}
+        {agency.name} – {t("nav_compare")}
       </h1>
       <FilterForm
         locale={locale}
@@ -37,7 +37,7 @@ export default async function ComparePage(props: PageProps) {
         showBucket={false}
         extra={
           <fieldset>
-            <legend>{t.chooseAgencies}</legend>
+            <legend>{t("chooseAgencies")}</legend>
             {offered.map((a) => (
               <label key={a.id} className="check">
                 <input type="checkbox" name="agency" value={a.slug} defaultChecked={chosenIds.has(a.id)} /> {a.name}
@@ -54,24 +54,24 @@ export default async function ComparePage(props: PageProps) {
         agencies={chosen.map((a) => a.slug)}
       />
       <section className="panel" aria-labelledby="compare-title">
-        <h2 id="compare-title">{t.compareTitle}</h2>
-        <p className="meta">{t.compareHelp}</p>
+        <h2 id="compare-title">{t("compareTitle")}</h2>
+        <p className="meta">{t("compareHelp")}</p>
         <p className="summary" data-summary="compare">
           {line}
         </p>
         <DataTable
-          caption={t.compareTitle}
+          caption={t("compareTitle")}
           captionHidden
           dataName="compare"
           columns={[
-            { label: t.agency },
-            { label: t.channels, numeric: true },
-            { label: t.compareAudience, numeric: true },
-            { label: t.growthPct, numeric: true },
-            { label: t.impressions, numeric: true },
-            { label: t.posts, numeric: true },
-            { label: t.perPost, numeric: true },
-            { label: t.replies, numeric: true },
+            { label: t("agency") },
+            { label: t("channels"), numeric: true },
+            { label: t("compareAudience"), numeric: true },
+            { label: t("growthPct"), numeric: true },
+            { label: t("impressions"), numeric: true },
+            { label: t("posts"), numeric: true },
+            { label: t("perPost"), numeric: true },
+            { label: t("replies"), numeric: true },
           ]}
           rows={rows.map((r) => ({
             key: r.agencyId,

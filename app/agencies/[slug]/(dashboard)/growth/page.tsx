@@ -1,3 +1,4 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
 import { translator } from "@/lib/intl";
@@ -7,7 +8,6 @@ import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
 import { formatBucket, formatChange, formatDay, formatNumber, formatPercent } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { getChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { chartMarkers } from "@/lib/dashboard/seriesNotes";
 
@@ -28,7 +28,7 @@ export default async function GrowthPage(props: PageProps) {
     g.events ?? [],
     (id) => {
       const s = g.summary.find((x) => x.accountId === id);
-      return s && channelLabel(s);
+      return s && channelLabel(s, locale);
     },
     locale,
   );
@@ -39,23 +39,23 @@ export default async function GrowthPage(props: PageProps) {
   const fastest = g.summary[0];
   const summaryLine =
     fastest && fastest.changeShare !== null
-      ? t.growthSummary(
-          channelLabel(fastest),
-          formatPercent(fastest.changeShare, locale),
-          formatChange(fastest.change, locale),
-        )
+      ? t("growthSummary", {
+          label: channelLabel(fastest, locale),
+          pct: formatPercent(fastest.changeShare, locale),
+          change: formatChange(fastest.change, locale),
+        })
       : translator(locale, "summary")("unavailable");
   // The same definition as the table: growth over the range against the stretch before it, per platform.
   const platformGrowth = g.platformSummary[0];
   const platformLine =
     platformGrowth && platformGrowth.changeShare !== null
-      ? t.platformSummary(
-          PLATFORM_LABEL[platformGrowth.platform],
-          formatPercent(platformGrowth.changeShare, locale),
-          formatChange(platformGrowth.change, locale),
-        )
+      ? t("platformSummary", {
+          label: platformLabel(platformGrowth.platform, locale),
+          pct: formatPercent(platformGrowth.changeShare, locale),
+          change: formatChange(platformGrowth.change, locale),
+        })
       : translator(locale, "summary")("unavailable");
-  const bucketHeader = t[`bucket_${range.bucket}`];
+  const bucketHeader = t(`bucket_${range.bucket}`);
   // Five years by week are 261 rows per table: the tables go a page at a time (?tabellside=), the chart has them all.
   const tablePage = TablePage.parse(ctx.search.tabellside);
   const tableHref = (id: string) => (page: number) => {
@@ -70,7 +70,7 @@ export default async function GrowthPage(props: PageProps) {
   return (
     <div lang={locale}>
       <h1>
-        {agency.name} – {t.nav_growth}
+        {agency.name} – {t("nav_growth")}
       </h1>
       <FilterForm
         locale={locale}
@@ -84,28 +84,28 @@ export default async function GrowthPage(props: PageProps) {
       />
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       {g.accounts.length === 0 ? (
-        <p className="empty panel">{t.noDataInRange}</p>
+        <p className="empty panel">{t("noDataInRange")}</p>
       ) : (
         <>
           <section className="panel" aria-labelledby="growth-range-title">
-            <h2 id="growth-range-title">{t.growthRangeTable}</h2>
+            <h2 id="growth-range-title">{t("growthRangeTable")}</h2>
             <p className="summary" data-summary="growth">
               {summaryLine}
             </p>
             <DataTable
-              caption={t.growthRangeTable}
+              caption={t("growthRangeTable")}
               captionHidden
               dataName="growth-summary"
               columns={[
-                { label: t.channel },
-                { label: t.start, numeric: true, name: "start" },
-                { label: t.end, numeric: true, name: "end" },
-                { label: t.change, numeric: true, name: "change" },
-                { label: t.changePct, numeric: true, name: "change-share" },
+                { label: t("channel") },
+                { label: t("start"), numeric: true, name: "start" },
+                { label: t("end"), numeric: true, name: "end" },
+                { label: t("change"), numeric: true, name: "change" },
+                { label: t("changePct"), numeric: true, name: "change-share" },
               ]}
               rows={g.summary.map((s) => ({
                 key: s.accountId,
-                header: channelLabel(s),
+                header: channelLabel(s, locale),
                 cells: [
                   s.startDay ? `${formatNumber(s.start, locale)} (${formatDay(s.startDay, locale)})` : "–",
                   s.endDay ? `${formatNumber(s.end, locale)} (${formatDay(s.endDay, locale)})` : "–",
@@ -117,16 +117,16 @@ export default async function GrowthPage(props: PageProps) {
           </section>
           <ChartFigure
             id="growth-accounts"
-            title={net ? t.netByAccount : t.growthByAccount}
+            title={net ? t("netByAccount") : t("growthByAccount")}
             summary={summaryLine}
             labels={labels}
             series={g.accounts.map((s) => ({
-              label: channelLabel({ platform: s.platform, handle: s.label }),
+              label: channelLabel({ platform: s.platform, handle: s.label }, locale),
               key: s.key,
               values: s[pick],
             }))}
             bucketHeader={bucketHeader}
-            tableLabel={t.showTable}
+            tableLabel={t("showTable")}
             locale={locale}
             kind={net ? "bar" : "line"}
             signed={net}
@@ -137,12 +137,12 @@ export default async function GrowthPage(props: PageProps) {
           />
           <ChartFigure
             id="growth-platforms"
-            title={net ? t.netByPlatform : t.growthByPlatform}
+            title={net ? t("netByPlatform") : t("growthByPlatform")}
             summary={platformLine}
             labels={labels}
-            series={g.platforms.map((s) => ({ label: PLATFORM_LABEL[s.platform], key: s.key, values: s[pick] }))}
+            series={g.platforms.map((s) => ({ label: platformLabel(s.platform, locale), key: s.key, values: s[pick] }))}
             bucketHeader={bucketHeader}
-            tableLabel={t.showTable}
+            tableLabel={t("showTable")}
             locale={locale}
             kind={net ? "bar" : "line"}
             signed={net}

@@ -4,19 +4,15 @@ import { db } from "@/lib/db/client";
 import { issueText } from "@/lib/intl/zodIssues";
 import { filtersToParams } from "@/lib/dashboard/filters";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
-import { formatNumber, type UiLocale } from "@/lib/format";
+import { formatDateTime, formatNumber, type UiLocale } from "@/lib/format";
 import { getTopPosts, PostSortSchema, type PostSort } from "@/lib/queries/getTopPosts";
-import { localDay } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
 const LIMIT = 50;
 
 function publishedLabel(iso: string, timeZone: string, locale: UiLocale): string {
-  const at = new Date(iso);
-  const day = localDay(at, timeZone).split("-").reverse().join(".");
-  const time = new Intl.DateTimeFormat("nb-NO", { timeZone, hour: "2-digit", minute: "2-digit" }).format(at);
-  return locale === "en" ? `${day.replaceAll(".", "/")} ${time}` : `${day} ${time}`;
+  return formatDateTime(new Date(iso), locale, timeZone);
 }
 
 export default async function PostsPage(props: PageProps) {
@@ -42,19 +38,19 @@ export default async function PostsPage(props: PageProps) {
     return `?${p}`;
   };
   const columns: { key: PostSort | null; label: string; numeric?: boolean }[] = [
-    { key: "publishedAt", label: t.published },
-    { key: null, label: t.channel },
-    { key: null, label: t.text },
-    { key: "impressions", label: t.impressions, numeric: true },
-    { key: "replies", label: t.replies, numeric: true },
-    { key: "likes", label: t.likes, numeric: true },
-    { key: "reposts", label: t.reposts, numeric: true },
-    { key: null, label: t.link },
+    { key: "publishedAt", label: t("published") },
+    { key: null, label: t("channel") },
+    { key: null, label: t("text") },
+    { key: "impressions", label: t("impressions"), numeric: true },
+    { key: "replies", label: t("replies"), numeric: true },
+    { key: "likes", label: t("likes"), numeric: true },
+    { key: "reposts", label: t("reposts"), numeric: true },
+    { key: null, label: t("link") },
   ];
   return (
     <div lang={locale}>
       <h1>
-        {agency.name} – {t.nav_posts}
+        {agency.name} – {t("nav_posts")}
       </h1>
       <FilterForm
         locale={locale}
@@ -69,25 +65,25 @@ export default async function PostsPage(props: PageProps) {
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       <section className="panel" aria-labelledby="posts-title">
         <h2 id="posts-title">
-          {t.topPosts}: {t.sortBy.toLowerCase()} {t[`sort_${sort}`].toLowerCase()}
+          {t("topPosts")}: {t("sortBy").toLowerCase()} {t(`sort_${sort}`).toLowerCase()}
         </h2>
         <p className="meta">
-          {t.sortBy}:{" "}
+          {t("sortBy")}:{" "}
           {(["impressions", "replies", "likes", "reposts", "publishedAt"] as const).map((s, i) => (
             <span key={s}>
               {i > 0 && " · "}
               <a href={sortHref(s)} aria-current={s === sort ? "true" : undefined}>
-                {t[`sort_${s}`]}
+                {t(`sort_${s}`)}
               </a>
             </span>
           ))}
         </p>
         {posts.length === 0 ? (
-          <p className="empty">{t.noPosts}</p>
+          <p className="empty">{t("noPosts")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t.topPosts}>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("topPosts")}>
             <table data-table="posts">
-              <caption className="visually-hidden">{t.topPosts}</caption>
+              <caption className="visually-hidden">{t("topPosts")}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => (
@@ -106,7 +102,7 @@ export default async function PostsPage(props: PageProps) {
                 {posts.map((p) => (
                   <tr key={p.id}>
                     <td>{publishedLabel(p.publishedAt, agency.timeZone, locale)}</td>
-                    <td>{channelLabel(p)}</td>
+                    <td>{channelLabel(p, locale)}</td>
                     <td className="post-text">{p.text}</td>
                     <td className="num">{formatNumber(p.impressions, locale)}</td>
                     <td className="num">{formatNumber(p.replies, locale)}</td>
@@ -115,7 +111,7 @@ export default async function PostsPage(props: PageProps) {
                     <td>
                       {p.permalink ? (
                         <a href={p.permalink} rel="noopener noreferrer">
-                          {t.openPost}
+                          {t("openPost")}
                           <span className="visually-hidden">: {p.text.slice(0, 60)}</span>
                         </a>
                       ) : (

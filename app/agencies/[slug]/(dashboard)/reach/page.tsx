@@ -36,7 +36,7 @@ export default async function ReachPage(props: PageProps) {
   const charted = r.channels.filter((c) => c.total.impressions !== null || broken.has(c.accountId));
   const labelOf = (ids: Set<string>) => (id: string) => {
     const c = r.channels.find((x) => x.accountId === id);
-    return c && ids.has(id) ? channelLabel(c) : undefined;
+    return c && ids.has(id) ? channelLabel(c, locale) : undefined;
   };
   const impressionMarkers = chartMarkers(
     (r.events ?? []).filter((e) => e.metric !== "engagements"),
@@ -46,7 +46,7 @@ export default async function ReachPage(props: PageProps) {
   const rateMarkers = chartMarkers(r.events ?? [], labelOf(new Set(withImpressions.map((c) => c.accountId))), locale);
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
   const reachLine = top
-    ? t.reachSummary(channelLabel(top), n(top.total.impressions))
+    ? t("reachSummary", { label: channelLabel(top, locale), value: n(top.total.impressions) })
     : translator(locale, "summary")("unavailable");
   const topPerPost = [...withImpressions]
     .filter((c) => c.total.impressionsPerPost !== null)
@@ -56,12 +56,15 @@ export default async function ReachPage(props: PageProps) {
     .filter((c) => c.total.engagementRate !== null)
     .sort((a, b) => b.total.engagementRate! - a.total.engagementRate!)[0];
   const rateLine = bestRate
-    ? t.rateSummary(channelLabel(bestRate), formatPercent(bestRate.total.engagementRate, locale, 2))
+    ? t("rateSummary", {
+        label: channelLabel(bestRate, locale),
+        pct: formatPercent(bestRate.total.engagementRate, locale, 2),
+      })
     : translator(locale, "summary")("unavailable");
   return (
     <div lang={locale}>
       <h1>
-        {agency.name} – {t.nav_reach}
+        {agency.name} – {t("nav_reach")}
       </h1>
       <FilterForm
         locale={locale}
@@ -74,49 +77,49 @@ export default async function ReachPage(props: PageProps) {
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
 
       <section className="panel" aria-labelledby="campaigns-title">
-        <h2 id="campaigns-title">{t.campaigns}</h2>
+        <h2 id="campaigns-title">{t("campaigns")}</h2>
         {campaigns.length === 0 ? (
-          <p className="empty">{t.noCampaigns}</p>
+          <p className="empty">{t("noCampaigns")}</p>
         ) : (
           <>
             <p className="summary" data-summary="campaigns">
-              {t.campaignSummary(
-                latest!.name,
-                n(latest!.reached),
-                n(latest!.targetPopulation),
-                formatPercent(latest!.coverage, locale),
-              )}
+              {t("campaignSummary", {
+                name: latest!.name,
+                reached: n(latest!.reached),
+                target: n(latest!.targetPopulation),
+                pct: formatPercent(latest!.coverage, locale),
+              })}
               {topPerPost && (
                 <>
                   {" "}
-                  {t.campaignVsSocial(
-                    latest!.name,
-                    n(latest!.reached),
-                    channelLabel(topPerPost),
-                    n(topPerPost.total.impressionsPerPost),
-                    n(topPerPost.total.impressions),
-                  )}
+                  {t("campaignVsSocial", {
+                    campaign: latest!.name,
+                    reached: n(latest!.reached),
+                    channel: channelLabel(topPerPost, locale),
+                    perPost: n(topPerPost.total.impressionsPerPost),
+                    total: n(topPerPost.total.impressions),
+                  })}
                 </>
               )}
             </p>
             <DataTable
-              caption={t.campaigns}
+              caption={t("campaigns")}
               captionHidden
               dataName="campaigns"
               columns={[
-                { label: t.campaign },
-                { label: t.channel },
-                { label: t.sentDay },
-                { label: t.sent, numeric: true },
-                { label: t.reached, numeric: true },
-                { label: t.target, numeric: true },
-                { label: t.coverage, numeric: true },
+                { label: t("campaign") },
+                { label: t("channel") },
+                { label: t("sentDay") },
+                { label: t("sent"), numeric: true },
+                { label: t("reached"), numeric: true },
+                { label: t("target"), numeric: true },
+                { label: t("coverage"), numeric: true },
               ]}
               rows={campaigns.map((c) => ({
                 key: c.id,
                 header: c.name,
                 cells: [
-                  channelLabel(c),
+                  channelLabel(c, locale),
                   formatDay(c.sentDay, locale),
                   n(c.sent),
                   n(c.reached),
@@ -142,30 +145,30 @@ export default async function ReachPage(props: PageProps) {
       </section>
 
       {r.channels.every((c) => c.total.impressions === null && c.total.reach === null) ? (
-        <p className="empty panel">{t.noDataInRange}</p>
+        <p className="empty panel">{t("noDataInRange")}</p>
       ) : (
         <>
           <section className="panel" aria-labelledby="reach-totals-title">
-            <h2 id="reach-totals-title">{t.reachTotals}</h2>
+            <h2 id="reach-totals-title">{t("reachTotals")}</h2>
             <p className="summary" data-summary="reach">
               {reachLine}
             </p>
             <DataTable
-              caption={t.reachTotals}
+              caption={t("reachTotals")}
               captionHidden
               dataName="reach-totals"
               columns={[
-                { label: t.channel },
-                { label: t.impressions, numeric: true },
-                { label: t.reach, numeric: true },
-                { label: t.engagements, numeric: true },
-                { label: t.engagementRate, numeric: true },
-                { label: t.posts, numeric: true },
-                { label: t.perPost, numeric: true },
+                { label: t("channel") },
+                { label: t("impressions"), numeric: true },
+                { label: t("reach"), numeric: true },
+                { label: t("engagements"), numeric: true },
+                { label: t("engagementRate"), numeric: true },
+                { label: t("posts"), numeric: true },
+                { label: t("perPost"), numeric: true },
               ]}
               rows={r.channels.map((c) => ({
                 key: c.accountId,
-                header: channelLabel(c),
+                header: channelLabel(c, locale),
                 cells: [
                   n(c.total.impressions),
                   n(c.total.reach),
@@ -179,26 +182,29 @@ export default async function ReachPage(props: PageProps) {
           </section>
           <ChartFigure
             id="reach-impressions"
-            title={t.reachOverTime}
+            title={t("reachOverTime")}
             summary={reachLine}
             labels={labels}
-            series={charted.map((c) => ({ label: channelLabel(c), values: c.values.map((v) => v.impressions) }))}
-            bucketHeader={t[`bucket_${range.bucket}`]}
-            tableLabel={t.showTable}
+            series={charted.map((c) => ({
+              label: channelLabel(c, locale),
+              values: c.values.map((v) => v.impressions),
+            }))}
+            bucketHeader={t(`bucket_${range.bucket}`)}
+            tableLabel={t("showTable")}
             locale={locale}
             markers={impressionMarkers}
           />
           <ChartFigure
             id="reach-rate"
-            title={t.rateOverTime}
+            title={t("rateOverTime")}
             summary={rateLine}
             labels={labels}
             series={withImpressions.map((c) => ({
-              label: channelLabel(c),
+              label: channelLabel(c, locale),
               values: c.values.map((v) => v.engagementRate),
             }))}
-            bucketHeader={t[`bucket_${range.bucket}`]}
-            tableLabel={t.showTable}
+            bucketHeader={t(`bucket_${range.bucket}`)}
+            tableLabel={t("showTable")}
             locale={locale}
             percent
             markers={rateMarkers}

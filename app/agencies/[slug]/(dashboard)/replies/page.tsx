@@ -26,18 +26,20 @@ export default async function RepliesPage(props: PageProps) {
     r.events ?? [],
     (id) => {
       const c = r.channels.find((x) => x.accountId === id);
-      return c && channelLabel(c);
+      return c && channelLabel(c, locale);
     },
     locale,
   );
   const labels = r.buckets.map((b) => formatBucket(b, range.bucket, locale));
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v * 10) / 10, locale);
   const top = [...r.channels].sort((a, b) => (b.total ?? 0) - (a.total ?? 0))[0];
-  const line = top ? t.repliesSummary(channelLabel(top), n(top.total)) : translator(locale, "summary")("unavailable");
+  const line = top
+    ? t("repliesSummary", { label: channelLabel(top, locale), total: n(top.total) })
+    : translator(locale, "summary")("unavailable");
   return (
     <div lang={locale}>
       <h1>
-        {agency.name} – {t.nav_replies}
+        {agency.name} – {t("nav_replies")}
       </h1>
       <FilterForm
         locale={locale}
@@ -49,28 +51,28 @@ export default async function RepliesPage(props: PageProps) {
       />
       <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
       {r.channels.length === 0 ? (
-        <p className="empty panel">{t.noDataInRange}</p>
+        <p className="empty panel">{t("noDataInRange")}</p>
       ) : (
         <>
           <section className="panel" aria-labelledby="replies-totals-title">
-            <h2 id="replies-totals-title">{t.repliesTotals}</h2>
+            <h2 id="replies-totals-title">{t("repliesTotals")}</h2>
             <p className="summary" data-summary="replies">
               {line}
             </p>
             <DataTable
-              caption={t.repliesTotals}
+              caption={t("repliesTotals")}
               captionHidden
               dataName="replies-totals"
               columns={[
-                { label: t.channel },
-                { label: t.replies, numeric: true },
-                { label: t.posts, numeric: true },
-                { label: t.repliesPerPost, numeric: true },
-                { label: t.busiest },
+                { label: t("channel") },
+                { label: t("replies"), numeric: true },
+                { label: t("posts"), numeric: true },
+                { label: t("repliesPerPost"), numeric: true },
+                { label: t("busiest") },
               ]}
               rows={r.channels.map((c) => ({
                 key: c.accountId,
-                header: channelLabel(c),
+                header: channelLabel(c, locale),
                 cells: [
                   n(c.total),
                   n(c.posts),
@@ -82,12 +84,12 @@ export default async function RepliesPage(props: PageProps) {
           </section>
           <ChartFigure
             id="replies-series"
-            title={t.repliesOverTime}
+            title={t("repliesOverTime")}
             summary={line}
             labels={labels}
-            series={r.channels.map((c) => ({ label: channelLabel(c), values: c.values }))}
-            bucketHeader={t[`bucket_${range.bucket}`]}
-            tableLabel={t.showTable}
+            series={r.channels.map((c) => ({ label: channelLabel(c, locale), values: c.values }))}
+            bucketHeader={t(`bucket_${range.bucket}`)}
+            tableLabel={t("showTable")}
             locale={locale}
             markers={markers}
             kind="bar"

@@ -1,3 +1,4 @@
+import { platformLabel } from "@/lib/intl/labels";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -5,7 +6,6 @@ import { lookUpChannel } from "@/lib/channels/lookup";
 import { db } from "@/lib/db/client";
 import { runningSandboxUrl } from "@/lib/channels/target";
 import { formatNumber, type UiLocale } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { channelTexts } from "@/lib/i18nChannels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS } from "@/lib/platforms/types";
@@ -51,13 +51,13 @@ export default async function AddChannelPage(props: {
     : false;
   const where = q.where ?? (sandbox && demo ? "sandbox" : "real");
   const found = q.confirm && !q.problem && q.address ? await lookUpChannel(q.address, where) : null;
-  const platformName = q.platform ? PLATFORM_LABEL[q.platform] : "";
+  const platformName = q.platform ? platformLabel(q.platform, locale) : "";
   const problem = q.problem ?? (found && !found.ok ? found.problem : undefined);
   const problemText = problem
     ? (() => {
         const p = t[`problem_${problem}`];
         return typeof p === "function"
-          ? p(platformName || (found && !found.ok && found.platform ? PLATFORM_LABEL[found.platform] : ""))
+          ? p(platformName || (found && !found.ok && found.platform ? platformLabel(found.platform, locale) : ""))
           : p;
       })()
     : null;
@@ -76,7 +76,7 @@ export default async function AddChannelPage(props: {
           <h2 id="confirm-heading">{t.confirmTitle}</h2>
           <dl className="facts">
             <dt>{t.platform}</dt>
-            <dd>{PLATFORM_LABEL[found.channel.platform]}</dd>
+            <dd>{platformLabel(found.channel.platform, locale)}</dd>
             <dt>{t.name}</dt>
             <dd data-found-name>{found.channel.displayName}</dd>
             <dt>{t.handle}</dt>

@@ -1,7 +1,7 @@
+import { platformLabel } from "@/lib/intl/labels";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS } from "@/lib/platforms/types";
 import { saveChannelCredentials } from "./actions";
@@ -47,7 +47,7 @@ export default async function CredentialsPage(props: {
         <select id="cred-account" name="accountId" required>
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
-              {PLATFORM_LABEL[a.platform]} · {a.handle}
+              {platformLabel(a.platform, agency.locale)} · {a.handle}
               {a.status === "needs_reconnect" ? " (må kobles til på nytt)" : a.credentialId ? " (har nøkkel)" : ""}
             </option>
           ))}

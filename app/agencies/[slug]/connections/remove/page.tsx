@@ -1,9 +1,9 @@
+import { platformLabel } from "@/lib/intl/labels";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/format";
-import { PLATFORM_LABEL } from "@/lib/i18n";
 import { channelTexts } from "@/lib/i18nChannels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { removeChannelAction } from "../actions";
@@ -32,7 +32,7 @@ export default async function RemoveChannelPage(props: {
   if (!account) notFound();
   const locale: UiLocale = q.lang ?? agency.locale;
   const t = channelTexts(locale);
-  const name = `${PLATFORM_LABEL[account.platform]} · ${account.displayName} (${account.handle})`;
+  const name = `${platformLabel(account.platform, locale)} · ${account.displayName} (${account.handle})`;
   return (
     <>
       <p>

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { takeawayTexts } from "@/lib/i18nTakeaway";
-import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
+import { LangSchema } from "@/lib/dashboard/filters";
+import { translator } from "@/lib/intl";
 import { currentActor, findVisibleAgency } from "@/lib/permissions/access";
 import { renderPagePdf } from "@/lib/reports/pdf";
 
@@ -31,8 +31,13 @@ export async function GET(request: NextRequest, props: { params: Promise<{ slug:
     pdf = await renderPagePdf(url, request.headers.get("cookie") ?? "", config.CHROMIUM_PATH);
   } catch (error) {
     console.error(`page PDF of ${path} failed: ${(error as Error).message}`);
-    const lang = LangSchema.parse(request.nextUrl.searchParams.get("lang") ?? undefined);
-    return NextResponse.json({ error: "pdf_unavailable", message: takeawayTexts(lang).pdfFailed }, { status: 503 });
+    // The page's language: the one chosen in the address, else the agency's.
+    const chosen = LangSchema.safeParse(request.nextUrl.searchParams.get("lang"));
+    const lang = chosen.success ? chosen.data : agency.locale;
+    return NextResponse.json(
+      { error: "pdf_unavailable", message: translator(lang, "takeaway")("pdfFailed") },
+      { status: 503 },
+    );
   }
   await recordAudit(db(), {
     action: "export",

@@ -1,8 +1,9 @@
+import { platformLabel } from "@/lib/intl/labels";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { allowedMoves } from "@/lib/inputs/statusMachine";
-import { inputsText, PLATFORM_LABEL } from "@/lib/i18n";
+import { inputsText } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getWorkItemInputs } from "@/lib/queries/getWorkItemInputs";
 import { ActionForm } from "../../_inputs/ActionForm";
@@ -109,7 +110,7 @@ export default async function WorkItemPage(props: {
               </span>
             </h3>
             <p className="meta">
-              {PLATFORM_LABEL[l.reply.platform]} · {l.reply.accountHandle} ·{" "}
+              {platformLabel(l.reply.platform, lang)} · {l.reply.accountHandle} ·{" "}
               {formatInstant(l.reply.publishedAt, agency.timeZone, lang)}
               {safeHref(l.reply.permalink) && (
                 <>

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
+import { csvHeader } from "@/lib/export/columns";
 import { BOM, csvStream } from "@/lib/export/csv";
 import { DATASETS, DatasetNameSchema, mayExport } from "@/lib/export/datasets";
 import { csvResponse, streamQueryAsCsv } from "@/lib/export/streamQuery";
 import { errorResponse, langOf, RequestError, requestScope } from "@/lib/metrics/request";
-import { exportHeader } from "@/lib/i18nExport";
 import { currentActor } from "@/lib/permissions/access";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +47,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
       return csvResponse(
         await streamQueryAsCsv(
           pool(),
-          { ...content.stream, header: exportHeader(content.stream.header, scope.lang) },
+          { ...content.stream, header: csvHeader(content.stream.header, scope.lang) },
           { separator },
         ),
         filename,

@@ -1,7 +1,7 @@
+import { linkStatusLabel } from "@/lib/intl/labels";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { csvDocument } from "@/lib/export/csv";
-import { LINK_STATUS_LABEL } from "@/lib/i18n";
 import { exportedPermalink } from "@/lib/ingest/replies";
 import { errorResponse, langOf, RequestError } from "@/lib/metrics/request";
 import { translateIssues } from "@/lib/metrics/issues";
@@ -54,8 +54,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       r.caseNumber,
       r.linkId,
       exportedPermalink(r.platform, r.permalink, { viewerLevel }),
-      r.from ? LINK_STATUS_LABEL[r.from] : "",
-      LINK_STATUS_LABEL[r.to],
+      r.from ? linkStatusLabel(r.from, "nb") : "",
+      linkStatusLabel(r.to, "nb"),
       r.note,
       r.actorLabel,
     ]),
