@@ -1,9 +1,9 @@
+import { translator } from "@/lib/intl";
 import { notFound } from "next/navigation";
 import { StatefulForm } from "@/app/components/StatefulForm";
 import { LangSchema } from "@/app/agencies/[slug]/_inputs/lang";
 import { db } from "@/lib/db/client";
 import { peopleTexts } from "@/lib/i18nPeople";
-import { publicTexts } from "@/lib/i18nPublic";
 import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { saveAgencySettings } from "./actions";
@@ -20,7 +20,7 @@ export default async function AgencySettingsPage(props: {
   const search = await props.searchParams;
   const lang = LangSchema.parse(typeof search.lang === "string" ? search.lang : undefined);
   const t = peopleTexts(lang);
-  const pt = publicTexts(lang);
+  const pt = translator(lang, "public");
   const months = await getRetentionMonths(db(), agency.id);
   const published =
     (await db().agency.findUnique({ where: { id: agency.id }, select: { publicPage: true } }))?.publicPage ?? false;
@@ -50,13 +50,13 @@ export default async function AgencySettingsPage(props: {
           },
           {
             name: "publicPage",
-            label: pt.settingLabel,
+            label: pt("settingLabel"),
             type: "select",
             defaultValue: published ? "on" : "off",
-            hint: pt.settingHint(`/public/${agency.slug}`),
+            hint: pt("settingHint", { path: `/public/${agency.slug}` }),
             options: [
-              { value: "off", label: pt.settingNo },
-              { value: "on", label: pt.settingYes },
+              { value: "off", label: pt("settingNo") },
+              { value: "on", label: pt("settingYes") },
             ],
           },
         ]}
