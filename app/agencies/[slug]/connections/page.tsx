@@ -83,7 +83,9 @@ export default async function ConnectionsPage(props: {
         <p>
           <Link href={`/agencies/${agency.slug}/connections/add${lang ? `?lang=${lang}` : ""}`}>{ct("addLink")}</Link>
           {" · "}
-          <Link href={`/agencies/${agency.slug}/connections/credentials`}>Koble til en kanal med tilgangstoken</Link>
+          <Link href={`/agencies/${agency.slug}/connections/credentials${lang ? `?lang=${lang}` : ""}`}>
+            {t("credLink")}
+          </Link>
         </p>
       )}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title")}>

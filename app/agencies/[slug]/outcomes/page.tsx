@@ -2,7 +2,7 @@ import { translator } from "@/lib/intl";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
-import { formatDay, formatNumber } from "@/lib/format";
+import { formatDay, formatNumber, intlLocale } from "@/lib/format";
 import { PLATFORM_LABEL } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutcome";
@@ -115,16 +115,16 @@ export default async function OutcomesPage(props: {
 
       <p data-testid="outcome-summary">{summary}</p>
       <p className="exports-inline">
-        {lang === "en" ? "Download CSV" : "Last ned CSV"}:{" "}
+        {t("downloadCsv")}:{" "}
         <a href={`/api/agencies/${agency.slug}/export/outcomes?${exportQuery}`} download>
-          {lang === "en" ? "funnel per channel" : "trakt per kanal"}
+          {t("exportFunnel")}
         </a>
         {hasRole(agency, "editor") && (
           <>
             {" "}
             ·{" "}
             <a href={`/api/agencies/${agency.slug}/export/outcome-inputs?${exportQuery}`} download>
-              {lang === "en" ? "inputs per work item" : "innspill per sak"}
+              {t("exportInputs")}
             </a>
           </>
         )}
@@ -139,7 +139,7 @@ export default async function OutcomesPage(props: {
           values={chartSteps.map((s) => s[1])}
           ariaLabel={`${t("funnelAria")}: ${summary}`}
           seriesLabel={t("inputsCol")}
-          locale={lang === "en" ? "en-GB" : "nb-NO"}
+          locale={intlLocale(lang)}
         />
         <details>
           <summary>{t("showTable")}</summary>

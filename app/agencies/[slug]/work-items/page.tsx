@@ -88,7 +88,7 @@ export default async function WorkItemsPage(props: {
             </label>
             <label className="field">
               {t("caseNumber")}
-              <input type="text" name="caseNumber" maxLength={200} placeholder="f.eks. 10/1234" />
+              <input type="text" name="caseNumber" maxLength={200} placeholder={t("casePlaceholder")} />
             </label>
             <label className="field">
               {t("status")}
