@@ -1,43 +1,48 @@
 import { notFound } from "next/navigation";
 import { SiteHeader } from "@/app/components/SiteHeader";
 import { runtimeConfig } from "@/lib/config";
+import { formatDateTime } from "@/lib/format";
+import { translator } from "@/lib/intl";
+import { MAILBOX_TIME_ZONE } from "@/lib/mail/outbox";
 import { listOutbox } from "@/lib/mail/outbox";
 import { requireSignedIn } from "@/lib/permissions/access";
+import { MailboxLang, withMailboxLang } from "./lang";
 
 export const dynamic = "force-dynamic";
 
 /** The local mail catcher's messages for the signed-in user (only when no SMTP server is configured). */
-export default async function MailboxPage() {
+export default async function MailboxPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireSignedIn();
+  const lang = MailboxLang.parse((await props.searchParams).lang);
+  const t = translator(lang, "mailbox");
   const config = runtimeConfig();
   if (config.SMTP_HOST) notFound();
   const messages = await listOutbox(config.DATA_DIR, user.email);
   return (
-    <>
+    <div lang={lang}>
       <SiteHeader />
       <main id="main">
-        <h1>Lokal innboks</h1>
-        <p>
-          Uten SMTP-oppsett tar den innebygde e-posttjeneren imot e-post fra Kanalmåling. Her er det som er sendt til{" "}
-          {user.email}.
-        </p>
+        <h1>{t("title")}</h1>
+        <p>{t("intro", { email: user.email })}</p>
         {messages.length === 0 ? (
-          <p>Ingen e-post ennå.</p>
+          <p>{t("none")}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">Mottatt</th>
-                <th scope="col">Emne</th>
-                <th scope="col">Vedlegg</th>
+                <th scope="col">{t("received")}</th>
+                <th scope="col">{t("subject")}</th>
+                <th scope="col">{t("attachments")}</th>
               </tr>
             </thead>
             <tbody>
               {messages.map((m) => (
                 <tr key={m.file}>
-                  <td>{m.date?.toLocaleString("nb-NO", { timeZone: "Europe/Oslo" }) ?? "–"}</td>
+                  <td>{m.date ? formatDateTime(m.date, lang, MAILBOX_TIME_ZONE) : "–"}</td>
                   <td>
-                    <a href={`/mailbox/${m.file}`}>{m.subject}</a>
+                    <a href={withMailboxLang(`/mailbox/${m.file}`, lang)}>{m.subject}</a>
                   </td>
                   <td>{m.attachments.join(", ")}</td>
                 </tr>
@@ -46,6 +51,6 @@ export default async function MailboxPage() {
           </table>
         )}
       </main>
-    </>
+    </div>
   );
 }

@@ -5,12 +5,16 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formArg } from "@/lib/http/actionArgs";
 import { verifyUnsubscribeToken } from "@/lib/reports/unsubscribeToken";
-import { runtimeConfig } from "@/lib/config";
+
+const Lang = z.enum(["nb", "sv", "en"]).catch("nb");
 
 export async function confirmUnsubscribe(form: unknown) {
-  const token = z.string().max(300).safeParse(formArg(form).get("token"));
-  const id = token.success ? verifyUnsubscribeToken(token.data, runtimeConfig().AUTH_SECRET!) : null;
-  if (!id) redirect("/unsubscribe?status=invalid");
+  const fields = formArg(form);
+  const token = z.string().max(300).safeParse(fields.get("token"));
+  const lang = Lang.parse(fields.get("lang"));
+  const langQuery = lang === "nb" ? "" : `&lang=${lang}`;
+  const id = token.success ? verifyUnsubscribeToken(token.data, process.env.AUTH_SECRET!) : null;
+  if (!id) redirect(`/unsubscribe?status=invalid${langQuery}`);
   await db().reportSubscription.deleteMany({ where: { id } });
-  redirect("/unsubscribe?status=done");
+  redirect(`/unsubscribe?status=done${langQuery}`);
 }

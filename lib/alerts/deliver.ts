@@ -1,7 +1,7 @@
+import { translator } from "@/lib/intl";
 import type { Db } from "@/lib/db/client";
 import type { Mailer } from "@/lib/mail/transport";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
-import { alertTexts } from "@/lib/i18nAlerts";
 import { describeAlert, evidencePath } from "./describe";
 
 export type AlertDeliveryContext = { db: Db; mailer: Mailer; baseUrl: string; now?: Date };
@@ -53,36 +53,36 @@ export async function deliverAlert(
       select: { id: true, platform: true, handle: true },
     });
     const locale = agency.locale;
-    const t = alertTexts(locale);
+    const t = translator(locale, "alerts");
     const view = { ...alert, account };
     const d = describeAlert(view, agency, locale);
     const evidence = `${ctx.baseUrl}${evidencePath(view, agency, locale)}`;
     const all = `${ctx.baseUrl}/agencies/${agency.slug}/alerts${locale === "nb" ? "" : `?lang=${locale}`}`;
     const messageId = `<alert-${delivery.id}@kanalmaaling>`;
     const text = [
-      t.mailIntro(agency.name),
+      t("mailIntro", { agency: agency.name }),
       "",
       `${d.kind} – ${d.channel}`,
       d.text,
       "",
-      t.mailEvidence,
+      t("mailEvidence"),
       evidence,
       "",
-      t.mailAll,
+      t("mailAll"),
       all,
       "",
-      t.mailWhy,
+      t("mailWhy"),
     ].join("\n");
     const esc = (s: string) =>
       s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-    const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(t.mailSubject(d.kind, d.channel, agency.name))}</title></head><body>
-<p>${esc(t.mailIntro(agency.name))}</p><h1 style="font-size:1.2em">${esc(d.kind)} – ${esc(d.channel)}</h1><p>${esc(d.text)}</p>
-<p><a href="${esc(evidence)}">${esc(t.mailEvidence.replace(/:$/, ""))}</a></p><p><a href="${esc(all)}">${esc(t.mailAll.replace(/:$/, ""))}</a></p>
-<p style="color:#555">${esc(t.mailWhy)}</p></body></html>`;
+    const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(t("mailSubject", { kind: d.kind, channel: d.channel, agency: agency.name }))}</title></head><body>
+<p>${esc(t("mailIntro", { agency: agency.name }))}</p><h1 style="font-size:1.2em">${esc(d.kind)} – ${esc(d.channel)}</h1><p>${esc(d.text)}</p>
+<p><a href="${esc(evidence)}">${esc(t("mailEvidence").replace(/:$/, ""))}</a></p><p><a href="${esc(all)}">${esc(t("mailAll").replace(/:$/, ""))}</a></p>
+<p style="color:#555">${esc(t("mailWhy"))}</p></body></html>`;
     await ctx.mailer.transporter.sendMail({
       from: ctx.mailer.from,
       to: user.email,
-      subject: t.mailSubject(d.kind, d.channel, agency.name),
+      subject: t("mailSubject", { kind: d.kind, channel: d.channel, agency: agency.name }),
       text,
       html,
       // The same id on a retry lets mail systems drop a repeat after a crash between SMTP acceptance and "sent".

@@ -1,7 +1,7 @@
-import { platformLabel } from "@/lib/intl/labels";
-import { formatDay, formatNumber, type UiLocale } from "@/lib/format";
+import { translator } from "@/lib/intl";
+import { formatDateTime, formatDay, formatNumber, formatTime, type UiLocale } from "@/lib/format";
 import type { Platform } from "@/lib/generated/prisma/client";
-import { alertTexts, kindLabel } from "@/lib/i18nAlerts";
+import { platformLabel } from "@/lib/intl/labels";
 import { addDays, localDay } from "@/lib/time";
 import type { AlertKind } from "./settings";
 
@@ -19,16 +19,8 @@ export type AlertView = {
 
 export type AgencyView = { slug: string; name: string; timeZone: string };
 
-const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
-
-export function formatInstant(d: Date, timeZone: string, locale: UiLocale): string {
-  return new Intl.DateTimeFormat(INTL[locale], { timeZone, dateStyle: "short", timeStyle: "short" }).format(d);
-}
-
 function hourLabel(a: AlertView, tz: string, locale: UiLocale): string {
-  const time = (d: Date) =>
-    new Intl.DateTimeFormat(INTL[locale], { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(d);
-  return `${formatDay(localDay(a.periodStart, tz), locale)} ${time(a.periodStart)}–${time(a.periodEnd)}`;
+  return `${formatDateTime(a.periodStart, locale, tz)}–${formatTime(a.periodEnd, tz)}`;
 }
 
 /**
@@ -68,32 +60,41 @@ export function describeAlert(
   agency: AgencyView,
   locale: UiLocale,
 ): { kind: string; channel: string; text: string } {
-  const t = alertTexts(locale);
+  const t = translator(locale, "alerts");
   const n = (v: number | null | undefined) =>
     formatNumber(v === null || v === undefined ? null : Math.round(v), locale);
+  // A count in a plural message (formatted there, by the same Intl rules as formatNumber).
+  const count = (v: number | null | undefined) => Math.round(v ?? 0);
   const details = (a.details ?? {}) as Record<string, unknown>;
   let text: string;
   switch (a.kind) {
     case "reply_spike":
-      text = t.replySpike(n(a.observed), hourLabel(a, agency.timeZone, locale), n(a.expected));
+      text = t("replySpike", {
+        count: count(a.observed),
+        hour: hourLabel(a, agency.timeZone, locale),
+        expected: n(a.expected),
+      });
       break;
     case "follower_drop":
-      text = t.followerDrop(
-        n(a.observed === null ? null : -a.observed),
-        formatDay(localDay(a.periodStart, agency.timeZone), locale),
-        n(Number(details.before)),
-        n(Number(details.after)),
-      );
+      text = t("followerDrop", {
+        loss: count(a.observed === null ? null : -a.observed),
+        day: formatDay(localDay(a.periodStart, agency.timeZone), locale),
+        before: n(Number(details.before)),
+        after: n(Number(details.after)),
+      });
       break;
     case "collection_failing":
-      text = t.collectionFailing(n(a.observed), formatInstant(a.periodStart, agency.timeZone, locale));
+      text = t("collectionFailing", {
+        runs: count(a.observed),
+        since: formatDateTime(a.periodStart, locale, agency.timeZone),
+      });
       break;
     case "token_expiring":
       text =
         details.state === "needs_reconnect"
-          ? t.needsReconnect
-          : t.tokenExpiring(formatInstant(a.periodStart, agency.timeZone, locale));
+          ? t("needsReconnect")
+          : t("tokenExpiring", { at: formatDateTime(a.periodStart, locale, agency.timeZone) });
       break;
   }
-  return { kind: kindLabel(t, a.kind), channel: channelLabel(a, locale), text };
+  return { kind: t(`kind_${a.kind}`), channel: channelLabel(a, locale), text };
 }

@@ -2,6 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 
+// The local mail catcher belongs to no agency; its page shows times as the demo agencies keep them.
+export const MAILBOX_TIME_ZONE = "Europe/Oslo";
+
 export const MESSAGE_FILE = /^[0-9TZ-]+-[0-9a-f]{8}\.eml$/;
 
 export function outboxDir(dataDir: string): string {

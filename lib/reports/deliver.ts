@@ -59,6 +59,7 @@ export async function deliverReport(ctx: DeliveryContext, deliveryId: string): P
     select: {
       id: true,
       userId: true,
+      locale: true,
       user: { select: { email: true } },
       agency: { select: { id: true, slug: true, name: true, timeZone: true, locale: true } },
     },
@@ -75,8 +76,10 @@ export async function deliverReport(ctx: DeliveryContext, deliveryId: string): P
   try {
     const week = isoReportWeek(delivery.iso_year, delivery.iso_week, sub.agency.timeZone);
     const data = await getWeeklyReportData(ctx.db, sub.agency, week);
-    const unsubscribeUrl = `${ctx.baseUrl}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(sub.id, ctx.secret, now))}`;
-    const report = await renderReport(data, { unsubscribeUrl });
+    // In the recipient's language: the one they chose for the report, else the agency's.
+    const locale = sub.locale ?? sub.agency.locale;
+    const unsubscribeUrl = `${ctx.baseUrl}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(sub.id, ctx.secret, now))}${locale === "nb" ? "" : `&lang=${locale}`}`;
+    const report = await renderReport(data, { unsubscribeUrl, locale });
     const messageId = `<report-${delivery.id}@kanalmaaling>`;
     await ctx.mailer.transporter.sendMail({
       from: ctx.mailer.from,
@@ -85,7 +88,7 @@ export async function deliverReport(ctx: DeliveryContext, deliveryId: string): P
       // The same id on a retry lets mail systems recognise a repeat after a crash between SMTP
       // acceptance and our "sent" mark, the one window a database cannot close.
       messageId,
-      headers: { "List-Unsubscribe": `<${unsubscribeUrl}>` },
+      headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "Content-Language": locale },
     });
     await ctx.db.reportDelivery.update({
       where: { id: delivery.id },

@@ -1,5 +1,6 @@
+import { formatDay, formatNumber, formatPercent, type UiLocale } from "@/lib/format";
 import { platformLabel } from "@/lib/intl/labels";
-import { formatDay, formatNumber, type UiLocale } from "@/lib/format";
+import { translator } from "@/lib/intl";
 import type { WeeklyReportData } from "./data";
 import { html } from "./html";
 import { comparisonHtml, trendEventsHtml } from "./comparison";
@@ -11,25 +12,41 @@ const signed = (n: number | null, locale: UiLocale) =>
 
 /** Followers across channels are not people: one person can follow several channels. */
 export function audienceSentence(data: WeeklyReportData): string {
-  return `Følgere i ${data.channelsCounted} kanaler til sammen: ${formatNumber(data.totalAudience, data.agency.locale)} (én person kan følge flere kanaler)`;
+  const locale = data.agency.locale;
+  return translator(locale, "reports")("audience", {
+    channels: data.channelsCounted,
+    total: formatNumber(data.totalAudience, locale),
+  });
 }
 
-const METRIC_NAME = {
-  audience: "følgere",
-  impressions: "visninger",
-  reach: "rekkevidde",
-  engagements: "engasjement",
-  replies: "svar",
-  posts: "innlegg",
-} as const;
-
 export function attentionText(a: WeeklyReportData["attention"][number], locale: UiLocale): string {
-  if (a.reason === "collection_gap") return `mangler data for ${a.missingDays} av 7 dager`;
+  const t = translator(locale, "reports");
+  if (a.reason === "collection_gap") return t("attention_collection_gap", { missing: a.missingDays ?? 0 });
   if (a.reason === "series_break")
-    return `plattformen har ikke oppgitt ${METRIC_NAME[a.metric!]} siden ${formatDay(a.lastKnown!, locale)}`;
-  if (a.reason === "token_expiring")
-    return `tilgangen utløper ${formatDay(a.expiresOn!, locale)} – koble til på nytt før det`;
-  return a.reason === "needs_reconnect" ? "må kobles til på nytt" : "innhenting er satt på pause";
+    return t("attention_series_break", { metric: t(`metric_${a.metric!}`), day: formatDay(a.lastKnown!, locale) });
+  if (a.reason === "token_expiring") return t("attention_token_expiring", { day: formatDay(a.expiresOn!, locale) });
+  return t(a.reason === "needs_reconnect" ? "attention_needs_reconnect" : "attention_paused");
+}
+
+/** "1 234 visninger": the number formatted by lib/format.ts, the noun by the language's plural rule. */
+export function countText(key: "impressions" | "replies", n: number | null, locale: UiLocale): string {
+  return translator(locale, "reports")(key, { count: n ?? 0, n: formatNumber(n, locale) });
+}
+
+/** "nådde 1 200 av 5 000 (24 %)" for a campaign. */
+export function campaignText(
+  c: WeeklyReportData["campaigns"][number],
+  locale: UiLocale,
+  key: "campaignReached" | "textCampaign",
+) {
+  const text = translator(locale, "reports")(key, {
+    name: c.name,
+    reached: formatNumber(c.reached, locale),
+    target: formatNumber(c.targetPopulation, locale),
+  });
+  return c.reached !== null && c.targetPopulation
+    ? `${text} (${formatPercent(c.reached / c.targetPopulation, locale, 0)})`
+    : text;
 }
 
 /**
@@ -39,27 +56,82 @@ export function attentionText(a: WeeklyReportData["attention"][number], locale: 
  */
 export function reportEmailHtml(data: WeeklyReportData, chartSrc: string, unsubscribeUrl?: string): string {
   const locale = data.agency.locale;
+  const t = translator(locale, "reports");
+  const week = String(data.week.week);
   const h2 = (text: string) => html`<h2 style="font-size:18px">${text}</h2>`;
-  return `<!DOCTYPE html>${html`<html lang="${locale}"><head><meta charset="utf-8"><title>Ukerapport uke ${data.week.week} – ${data.agency.name}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:720px;margin:0 auto;padding:16px">
-<h1 style="font-size:22px">Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}</h1>
-<p>${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}. ${audienceSentence(data)}; ${formatNumber(data.replies.total, locale)} svar og kommentarer mottatt.</p>
-${comparisonHtml(data)}
-${h2("Publikum per kanal")}
-<table style="border-collapse:collapse;width:100%" data-report="channels">
-<caption style="text-align:left;font-weight:bold">Publikum per kanal, uke ${data.week.week}</caption>
-<thead><tr><th scope="col" style="${CELL}">Kanal</th><th scope="col" style="${NUM}">Publikum</th><th scope="col" style="${NUM}">Endring siste uke</th><th scope="col" style="${NUM}">Endring siste 4 uker</th></tr></thead>
-<tbody>${data.channels.map((c) => html`<tr><th scope="row" style="${CELL};font-weight:normal">${platformLabel(c.platform, locale)} ${c.handle}</th><td style="${NUM}">${formatNumber(c.audience, locale)}</td><td style="${NUM}">${signed(c.changeWeek, locale)}</td><td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td></tr>`)}</tbody>
-</table>
-<p><img src="${chartSrc}" alt="Publikum per kanal de siste 12 ukene. Tallene står i tabellen over." width="720" style="max-width:100%"></p>
-${trendEventsHtml(data)}
-${h2("Mest leste innlegg")}
-${data.topPosts.length === 0 ? html`<p>Ingen innlegg denne uken.</p>` : html`<ol>${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${platformLabel(p.platform, locale)} ${p.handle}; ${formatNumber(p.impressions, locale)} visninger, ${formatNumber(p.replies, locale)} svar)</li>`)}</ol>`}
-${h2("Svar og kommentarer")}
-${!data.replies.total ? html`<p>Ingen svar mottatt.</p>` : html`<ul>${data.channels.filter((c) => c.replies).map((c) => html`<li>${platformLabel(c.platform, locale)} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}</ul>`}
-${data.campaigns.length > 0 && html`${h2("E-post og push denne uken")}<ul>${data.campaigns.map((c) => html`<li>${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}${c.reached !== null && c.targetPopulation ? ` (${formatNumber(Math.round((c.reached / c.targetPopulation) * 100), locale)} %)` : ""}</li>`)}</ul>`}
-${h2("Trenger oppmerksomhet")}
-${data.attention.length === 0 ? html`<p>Alle kanaler ble hentet hver dag.</p>` : html`<ul>${data.attention.map((a) => html`<li>${platformLabel(a.platform, locale)} ${a.handle}: ${attentionText(a, locale)}</li>`)}</ul>`}
-<p style="color:#4a4a4a;font-size:13px">Tallene for uken ligger også som vedlegg (CSV).${unsubscribeUrl ? html` <a href="${unsubscribeUrl}">Avslutt abonnementet</a>.` : ""}</p>
-</body></html>`}`;
+  return `<!DOCTYPE html>${html`<html lang="${locale}">
+    <head>
+      <meta charset="utf-8" />
+      <title>${t("title", { week, agency: data.agency.name })}</title>
+    </head>
+    <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:720px;margin:0 auto;padding:16px">
+      <h1 style="font-size:22px">${t("heading", { week, year: String(data.week.year), agency: data.agency.name })}</h1>
+      <p>
+        ${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}. ${audienceSentence(data)};
+        ${t("repliesReceived", { replies: formatNumber(data.replies.total, locale) })}
+      </p>
+      ${comparisonHtml(data)} ${h2(t("channelsTitle"))}
+      <table style="border-collapse:collapse;width:100%" data-report="channels">
+        <caption style="text-align:left;font-weight:bold">
+          ${t("channelsCaption", { week })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" style="${CELL}">${t("colChannel")}</th>
+            <th scope="col" style="${NUM}">${t("colAudience")}</th>
+            <th scope="col" style="${NUM}">${t("colChangeWeek")}</th>
+            <th scope="col" style="${NUM}">${t("colChangeFourWeeks")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${data.channels.map(
+            (c) =>
+              html`<tr>
+                <th scope="row" style="${CELL};font-weight:normal">${platformLabel(c.platform, locale)} ${c.handle}</th>
+                <td style="${NUM}">${formatNumber(c.audience, locale)}</td>
+                <td style="${NUM}">${signed(c.changeWeek, locale)}</td>
+                <td style="${NUM}">${signed(c.changeFourWeeks, locale)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p>
+        <img src="${chartSrc}" alt="${t("chartAlt")}" width="720" style="max-width:100%" />
+      </p>
+      ${trendEventsHtml(data)} ${h2(t("topPostsTitle"))}
+      ${
+        data.topPosts.length === 0
+          ? html`<p>${t("noPosts")}</p>`
+          : html`<ol>
+              ${data.topPosts.map((p) => html`<li>${p.permalink ? html`<a href="${p.permalink}">${p.text}</a>` : p.text} (${platformLabel(p.platform, locale)} ${p.handle}; ${countText("impressions", p.impressions, locale)}, ${countText("replies", p.replies, locale)})</li>`)}
+            </ol>`
+      }
+      ${h2(t("repliesTitle"))}
+      ${
+        !data.replies.total
+          ? html`<p>${t("noReplies")}</p>`
+          : html`<ul>
+              ${data.channels.filter((c) => c.replies).map((c) => html`<li>${platformLabel(c.platform, locale)} ${c.handle}: ${formatNumber(c.replies, locale)}</li>`)}
+            </ul>`
+      }
+      ${
+        data.campaigns.length > 0 &&
+        html`${h2(t("campaignsTitle"))}
+          <ul>
+            ${data.campaigns.map((c) => html`<li>${campaignText(c, locale, "campaignReached")}</li>`)}
+          </ul>`
+      }
+      ${h2(t("attentionTitle"))}
+      ${
+        data.attention.length === 0
+          ? html`<p>${t("allCollected")}</p>`
+          : html`<ul>
+              ${data.attention.map((a) => html`<li>${platformLabel(a.platform, locale)} ${a.handle}: ${attentionText(a, locale)}</li>`)}
+            </ul>`
+      }
+      <p style="color:#4a4a4a;font-size:13px">
+        ${t("footer")}${unsubscribeUrl ? html` <a href="${unsubscribeUrl}">${t("unsubscribe")}</a>.` : ""}
+      </p>
+    </body>
+  </html>`}`;
 }

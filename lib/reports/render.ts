@@ -1,9 +1,10 @@
+import { formatChange, formatDay, formatNumber, formatWeek, intlLocale, type UiLocale } from "@/lib/format";
 import { platformLabel } from "@/lib/intl/labels";
-import { formatChange, formatDay, formatNumber, formatWeek } from "@/lib/format";
+import { translator } from "@/lib/intl";
 import { csvDocument } from "@/lib/export/csv";
 import { renderLineChartPng } from "./chartPng";
 import type { WeeklyReportData } from "./data";
-import { attentionText, audienceSentence, reportEmailHtml } from "./emailHtml";
+import { attentionText, audienceSentence, campaignText, countText, reportEmailHtml } from "./emailHtml";
 import { comparisonTextLines, trendEventLines } from "./comparison";
 
 export type RenderedReport = {
@@ -13,73 +14,85 @@ export type RenderedReport = {
   chartPng: Buffer;
   csv: string;
   csvFilename: string;
+  /** The name of the report's files without extension ("ukerapport-<slug>-2026-uke-47"), for the CSV and the PDF. */
+  fileBase: string;
+  chartFilename: string;
+  /** The language the report is written in. */
+  locale: UiLocale;
 };
 
 export const CHART_CID = "audience-chart@kanalmaaling";
 
-const INTL = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" } as const;
-
 /**
  * The report in every form it is sent in: HTML, plain text, chart PNG and CSV. The HTML refers to the
  * chart as a `cid:` attachment for e-mail, or carries it inline (`inlineChart`) for the browser and PDF.
+ * `locale` is the recipient's language (their choice, else the agency's); the figures do not depend on it.
  */
 export async function renderReport(
-  data: WeeklyReportData,
-  opts: { inlineChart?: boolean; unsubscribeUrl?: string } = {},
+  agencyData: WeeklyReportData,
+  opts: { inlineChart?: boolean; unsubscribeUrl?: string; locale?: UiLocale | null } = {},
 ): Promise<RenderedReport> {
-  const locale = data.agency.locale;
+  const locale = opts.locale ?? agencyData.agency.locale;
+  // Every text of the report (also the comparison and the notes under the chart) follows data.agency.locale.
+  const data =
+    locale === agencyData.agency.locale ? agencyData : { ...agencyData, agency: { ...agencyData.agency, locale } };
+  const t = translator(locale, "reports");
+  const week = String(data.week.week);
+  const year = String(data.week.year);
   const chartPng = await renderLineChartPng({
-    title: "Publikum per kanal, siste 12 uker",
+    title: t("chartTitle"),
     labels: data.trend.weeks.map((w) => formatWeek(w, locale)),
     series: data.trend.series,
-    locale: INTL[locale],
+    locale: intlLocale(locale),
   });
   const chartSrc = opts.inlineChart ? `data:image/png;base64,${chartPng.toString("base64")}` : `cid:${CHART_CID}`;
   const html = reportEmailHtml(data, chartSrc, opts.unsubscribeUrl);
   const lines = [
-    `Ukerapport uke ${data.week.week} ${data.week.year}: ${data.agency.name}`,
+    t("heading", { week, year, agency: data.agency.name }),
     `${formatDay(data.week.start, locale)}–${formatDay(data.week.end, locale)}`,
     `${audienceSentence(data)}.`,
     "",
     ...comparisonTextLines(data),
     "",
-    "Publikum per kanal (endring siste uke / siste 4 uker):",
+    t("textChannels"),
     ...data.channels.map(
       (c) =>
         `- ${platformLabel(c.platform, locale)} ${c.handle}: ${formatNumber(c.audience, locale)} (${formatChange(c.changeWeek, locale)} / ${formatChange(c.changeFourWeeks, locale)})`,
     ),
     ...trendEventLines(data).map((l) => `- ${l}`),
     "",
-    "Mest leste innlegg:",
+    t("textTopPosts"),
     ...data.topPosts.map(
-      (p, i) => `${i + 1}. ${p.text} (${formatNumber(p.impressions, locale)} visninger) ${p.permalink ?? ""}`,
+      (p, i) => `${i + 1}. ${p.text} (${countText("impressions", p.impressions, locale)}) ${p.permalink ?? ""}`,
     ),
     "",
-    `Svar og kommentarer mottatt: ${formatNumber(data.replies.total, locale)}`,
-    ...data.campaigns.map(
-      (c) =>
-        `E-post/push: ${c.name}: nådde ${formatNumber(c.reached, locale)} av ${formatNumber(c.targetPopulation, locale)}`,
+    t("textReplies", { replies: formatNumber(data.replies.total, locale) }),
+    ...data.campaigns.map((c) => campaignText(c, locale, "textCampaign")),
+    ...data.attention.map((a) =>
+      t("textAttention", {
+        channel: `${platformLabel(a.platform, locale)} ${a.handle}`,
+        text: attentionText(a, locale),
+      }),
     ),
-    ...data.attention.map(
-      (a) => `Trenger oppmerksomhet: ${platformLabel(a.platform, locale)} ${a.handle} (${attentionText(a, locale)})`,
-    ),
-    ...(opts.unsubscribeUrl ? ["", `Avslutt abonnementet: ${opts.unsubscribeUrl}`] : []),
+    ...(opts.unsubscribeUrl ? ["", t("textUnsubscribe", { url: opts.unsubscribeUrl })] : []),
   ];
   const csv = await csvDocument(
-    [
-      "uke",
-      "plattform",
-      "kanal",
-      "publikum",
-      "endring_uke",
-      "endring_4_uker",
-      "svar_mottatt",
-      "publikum_forrige_uke",
-      "publikum_samme_uke_i_fjor",
-      "svar_forrige_uke",
-      "svar_samme_uke_i_fjor",
-      "brudd",
-    ],
+    (
+      [
+        "csv_week",
+        "csv_platform",
+        "csv_channel",
+        "csv_audience",
+        "csv_changeWeek",
+        "csv_changeFourWeeks",
+        "csv_replies",
+        "csv_audiencePrevious",
+        "csv_audienceYear",
+        "csv_repliesPrevious",
+        "csv_repliesYear",
+        "csv_breaks",
+      ] as const
+    ).map((k) => t(k)),
     data.channels.map((c) => {
       const prev = data.compared.previous.groups.find((g) => g.key === c.accountId)?.values;
       const year = data.compared.year.groups.find((g) => g.key === c.accountId)?.values;
@@ -102,13 +115,17 @@ export async function renderReport(
       ];
     }),
   );
+  const fileBase = t("fileName", { slug: data.agency.slug, year, week });
   return {
-    subject: `Ukerapport uke ${data.week.week}: ${data.agency.name}`,
+    subject: t("subject", { week, agency: data.agency.name }),
     html,
     text: lines.join("\n"),
     chartPng,
     csv,
-    csvFilename: `ukerapport-${data.agency.slug}-${data.week.year}-uke-${data.week.week}.csv`,
+    csvFilename: `${fileBase}.csv`,
+    fileBase,
+    chartFilename: t("chartFileName"),
+    locale,
   };
 }
 
@@ -119,7 +136,7 @@ export function reportMessage(report: RenderedReport) {
     text: report.text,
     html: report.html,
     attachments: [
-      { filename: "publikum.png", content: report.chartPng, cid: CHART_CID, contentType: "image/png" },
+      { filename: report.chartFilename, content: report.chartPng, cid: CHART_CID, contentType: "image/png" },
       { filename: report.csvFilename, content: report.csv, contentType: "text/csv; charset=utf-8" },
     ],
   };

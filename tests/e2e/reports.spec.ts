@@ -62,6 +62,27 @@ test("an admin subscribes, previews the report, downloads its PDF and receives a
       (v) => v.id,
     ),
   ).toEqual([]);
+
+  // The recipient chooses Swedish for the e-mail: the next report (here the test) comes in Swedish.
+  await page.goto(`/agencies/${SLUG}/reports`);
+  await page.getByLabel("Språk i e-posten").selectOption("sv");
+  await page.getByRole("button", { name: "Lagre språket" }).click();
+  await expect(page.getByRole("status")).toHaveText("Ukerapporten kommer nå på svensk.");
+  await page.getByRole("button", { name: "Send en testrapport til meg" }).click();
+  await expect(page.getByRole("status")).toHaveText("Testrapporten er sendt til deg.");
+  await page.goto("/mailbox?lang=sv");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lokal inkorg");
+  await page.getByRole("link", { name: `[Test] Veckorapport vecka ${week}: Helse- og omsorgsdepartementet` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Veckorapport vecka ${week}`);
+  await expect(page.locator("[data-attachments] a").first()).toHaveText(/^veckorapport-.*\.csv$/);
+  // The reports page itself in English.
+  await page.goto(`/agencies/${SLUG}/reports?lang=en`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weekly report – Helse- og omsorgsdepartementet");
+  await expect(
+    page.getByText("You subscribe to the weekly report at admin@demo.kanalmaaling.test, in Swedish."),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("status")).toHaveText("You no longer receive the weekly report.");
 });
 
 test("report previews and PDFs of an agency answer 400 to a malformed week", async ({ request }) => {
@@ -78,5 +99,7 @@ test("report previews and PDFs of an agency answer 400 to a malformed week", asy
 test("an unsubscribe link with a forged token changes nothing", async ({ page }) => {
   await page.goto("/unsubscribe?token=00000000-0000-4000-8000-000000000000.9999999999.forged");
   await expect(page.getByText(/Lenken er ugyldig eller utløpt/)).toBeVisible();
+  await page.goto("/unsubscribe?token=00000000-0000-4000-8000-000000000000.9999999999.forged&lang=sv");
+  await expect(page.getByText(/Länken är ogiltig eller har gått ut/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Ja, meld meg av" })).toHaveCount(0);
 });

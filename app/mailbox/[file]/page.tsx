@@ -1,43 +1,49 @@
 import { notFound } from "next/navigation";
 import { SiteHeader } from "@/app/components/SiteHeader";
 import { runtimeConfig } from "@/lib/config";
+import { formatNumber, formatDateTime } from "@/lib/format";
+import { translator } from "@/lib/intl";
+import { MAILBOX_TIME_ZONE } from "@/lib/mail/outbox";
 import { readOutboxMessage } from "@/lib/mail/outbox";
 import { requireSignedIn } from "@/lib/permissions/access";
+import { MailboxLang, withMailboxLang } from "../lang";
 
 export const dynamic = "force-dynamic";
 
 /** One message of the local mail catcher: its headers, attachments to download, and the message as sent. */
-export default async function MailboxMessagePage(props: { params: Promise<{ file: string }> }) {
+export default async function MailboxMessagePage(props: {
+  params: Promise<{ file: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireSignedIn();
+  const lang = MailboxLang.parse((await props.searchParams).lang);
+  const t = translator(lang, "mailbox");
   const config = runtimeConfig();
   const { file } = await props.params;
   const mail = config.SMTP_HOST ? null : await readOutboxMessage(config.DATA_DIR, user.email, file);
   if (!mail) notFound();
-  const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString("nb-NO")} kB`;
+  const kb = (n: number) => t("size", { size: formatNumber(Math.max(1, Math.round(n / 1024)), lang) });
   return (
-    <>
+    <div lang={lang}>
       <SiteHeader />
       <main id="main">
         <p>
-          <a href="/mailbox">← Lokal innboks</a>
+          <a href={withMailboxLang("/mailbox", lang)}>{t("back")}</a>
         </p>
         <h1>{mail.subject}</h1>
         <dl className="mail-headers">
-          <dt>Fra</dt>
+          <dt>{t("from")}</dt>
           <dd>{mail.from}</dd>
-          <dt>Til</dt>
+          <dt>{t("to")}</dt>
           <dd>{mail.to}</dd>
-          <dt>Emne</dt>
+          <dt>{t("subject")}</dt>
           <dd>{mail.subject}</dd>
-          <dt>Dato</dt>
-          <dd>
-            {mail.date?.toLocaleString("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "long", timeStyle: "short" }) ??
-              "–"}
-          </dd>
+          <dt>{t("date")}</dt>
+          <dd>{mail.date ? formatDateTime(mail.date, lang, MAILBOX_TIME_ZONE) : "–"}</dd>
         </dl>
-        <h2>Vedlegg</h2>
+        <h2>{t("attachments")}</h2>
         {mail.attachments.length === 0 ? (
-          <p>Ingen vedlegg.</p>
+          <p>{t("noAttachments")}</p>
         ) : (
           <ul data-attachments>
             {mail.attachments.map((a) => (
@@ -50,12 +56,12 @@ export default async function MailboxMessagePage(props: { params: Promise<{ file
             ))}
           </ul>
         )}
-        <h2>Innhold</h2>
+        <h2>{t("content")}</h2>
         <p>
-          <a href={`/mailbox/${file}/html`}>Vis e-posten slik den ble sendt (HTML)</a>
+          <a href={`/mailbox/${file}/html`}>{t("showHtml")}</a>
         </p>
         <div className="mail-body">{mail.text}</div>
       </main>
-    </>
+    </div>
   );
 }

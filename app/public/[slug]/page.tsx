@@ -1,11 +1,11 @@
-import { platformLabel } from "@/lib/intl/labels";
+import { translator } from "@/lib/intl";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/app/components/ChartFigure";
 import { DataTable } from "@/app/components/DataTable";
 import { db } from "@/lib/db/client";
 import { formatDay, formatMonth, formatNumber, formatPercent } from "@/lib/format";
-import { publicTexts } from "@/lib/i18nPublic";
+import { platformLabel } from "@/lib/intl/labels";
 import { getPublicTransparency, LINK_STATUSES } from "@/lib/public/transparency";
 
 export const dynamic = "force-dynamic";
@@ -22,14 +22,14 @@ async function load(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const p = await load(props);
-  return { title: publicTexts(p.agency.locale).title(p.agency.name) };
+  return { title: translator(p.agency.locale, "public")("title", { name: p.agency.name }) };
 }
 
 /** An agency's public transparency page: the figures of lib/public/transparency.ts, readable without signing in. */
 export default async function PublicPage(props: Props) {
   const p = await load(props);
   const locale = p.agency.locale;
-  const t = publicTexts(locale);
+  const t = translator(locale, "public");
   const stages = [
     "replies",
     "inputs",
@@ -42,33 +42,33 @@ export default async function PublicPage(props: Props) {
   ] as const;
   return (
     <main id="main" lang={locale} className="public-page">
-      <h1>{t.title(p.agency.name)}</h1>
-      <p>{t.intro}</p>
-      <p>{t.period(formatDay(p.period.from, locale), formatDay(p.period.to, locale))}</p>
-      <nav aria-label={t.downloads}>
+      <h1>{t("title", { name: p.agency.name })}</h1>
+      <p>{t("intro")}</p>
+      <p>{t("period", { from: formatDay(p.period.from, locale), to: formatDay(p.period.to, locale) })}</p>
+      <nav aria-label={t("downloads")}>
         <p>
-          {t.downloads}:{" "}
+          {t("downloads")}:{" "}
           <a href={`/public/${p.agency.slug}/data.csv`} download>
-            {t.csv}
+            {t("csv")}
           </a>{" "}
-          · <a href={`/public/${p.agency.slug}/data.json`}>{t.json}</a>
+          · <a href={`/public/${p.agency.slug}/data.json`}>{t("json")}</a>
         </p>
       </nav>
 
       <section className="panel" aria-labelledby="public-channels">
-        <h2 id="public-channels">{t.channels}</h2>
+        <h2 id="public-channels">{t("channels")}</h2>
         {p.channels.length === 0 ? (
-          <p>{t.noChannels}</p>
+          <p>{t("noChannels")}</p>
         ) : (
           <DataTable
-            caption={t.channels}
+            caption={t("channels")}
             captionHidden
             dataName="public-channels"
             columns={[
-              { label: t.channel },
-              { label: t.platform },
-              { label: t.audience, numeric: true },
-              { label: t.measuredOn },
+              { label: t("channel") },
+              { label: t("platform") },
+              { label: t("audience"), numeric: true },
+              { label: t("measuredOn") },
             ]}
             rows={p.channels.map((c, i) => ({
               key: `${i}`,
@@ -84,38 +84,38 @@ export default async function PublicPage(props: Props) {
       </section>
 
       {p.audience.series.length === 0 ? (
-        <p className="panel">{t.noAudience}</p>
+        <p className="panel">{t("noAudience")}</p>
       ) : (
         <ChartFigure
           id="public-audience"
-          title={t.audienceOverTime}
-          summary={t.audienceSummary(p.audience.series.length)}
+          title={t("audienceOverTime")}
+          summary={t("audienceSummary", { n: p.audience.series.length })}
           labels={p.audience.months.map((m) => formatMonth(m, locale))}
           series={p.audience.series.map((s) => ({
             label: `${s.name} (${platformLabel(s.platform, locale)})`,
             values: s.values,
           }))}
-          bucketHeader={t.month}
-          tableLabel={t.showTable}
+          bucketHeader={t("month")}
+          tableLabel={t("showTable")}
           locale={locale}
         />
       )}
 
       <section className="panel" aria-labelledby="public-campaigns">
-        <h2 id="public-campaigns">{t.campaigns}</h2>
+        <h2 id="public-campaigns">{t("campaigns")}</h2>
         {p.campaigns.length === 0 ? (
-          <p>{t.noCampaigns}</p>
+          <p>{t("noCampaigns")}</p>
         ) : (
           <DataTable
-            caption={t.campaigns}
+            caption={t("campaigns")}
             captionHidden
             dataName="public-campaigns"
             columns={[
-              { label: t.campaign },
-              { label: t.sentDay },
-              { label: t.reached, numeric: true },
-              { label: t.target, numeric: true },
-              { label: t.coverage, numeric: true },
+              { label: t("campaign") },
+              { label: t("sentDay") },
+              { label: t("reached"), numeric: true },
+              { label: t("target"), numeric: true },
+              { label: t("coverage"), numeric: true },
             ]}
             rows={p.campaigns.map((c, i) => ({
               key: `${i}`,
@@ -132,18 +132,18 @@ export default async function PublicPage(props: Props) {
       </section>
 
       <section className="panel" aria-labelledby="public-inputs">
-        <h2 id="public-inputs">{t.inputs}</h2>
-        <p>{t.inputsIntro}</p>
+        <h2 id="public-inputs">{t("inputs")}</h2>
+        <p>{t("inputsIntro")}</p>
         <DataTable
-          caption={t.inputs}
+          caption={t("inputs")}
           captionHidden
           dataName="public-inputs"
-          columns={[{ label: t.stage }, { label: t.count, numeric: true }]}
+          columns={[{ label: t("stage") }, { label: t("count"), numeric: true }]}
           rows={[
-            ...stages.map((s) => ({ key: s, header: t[`stage_${s}`], cells: [formatNumber(p.inputs[s], locale)] })),
+            ...stages.map((s) => ({ key: s, header: t(`stage_${s}`), cells: [formatNumber(p.inputs[s], locale)] })),
             {
               key: "median",
-              header: t.medianDays,
+              header: t("medianDays"),
               cells: [
                 p.inputs.medianDaysToDecision === null
                   ? "–"
@@ -154,18 +154,18 @@ export default async function PublicPage(props: Props) {
             },
           ]}
         />
-        <h3>{t.workItems}</h3>
+        <h3>{t("workItems")}</h3>
         {p.workItems.length === 0 ? (
-          <p>{t.noWorkItems}</p>
+          <p>{t("noWorkItems")}</p>
         ) : (
           <DataTable
-            caption={t.workItems}
+            caption={t("workItems")}
             captionHidden
             dataName="public-work-items"
             columns={[
-              { label: t.workItem },
-              { label: t.inputsCount, numeric: true },
-              ...LINK_STATUSES.map((s) => ({ label: t.status[s], numeric: true })),
+              { label: t("workItem") },
+              { label: t("inputsCount"), numeric: true },
+              ...LINK_STATUSES.map((s) => ({ label: t(`status.${s}`), numeric: true })),
             ]}
             rows={p.workItems.map((w, i) => ({
               key: `${i}`,
@@ -175,7 +175,7 @@ export default async function PublicPage(props: Props) {
           />
         )}
       </section>
-      <p className="source">{t.source}</p>
+      <p className="source">{t("source")}</p>
     </main>
   );
 }

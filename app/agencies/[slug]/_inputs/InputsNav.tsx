@@ -1,5 +1,5 @@
 import type { UiLocale } from "@/lib/format";
-import type { InputsText } from "@/lib/i18n";
+import type { Translator } from "@/lib/intl";
 import { withLang } from "./lang";
 
 /** Heading block shared by the inputs pages: back link, title and links between the three views. */
@@ -8,7 +8,7 @@ export function InputsHeader(props: {
   agencyName: string;
   title: string;
   current: "inbox" | "work-items" | "outcomes";
-  t: InputsText;
+  t: Translator<"inputs">;
   lang: UiLocale;
 }) {
   const base = `/agencies/${props.slug}`;
@@ -22,15 +22,15 @@ export function InputsHeader(props: {
   return (
     <>
       <p>
-        <a href={withLang("/", props.lang)}>{props.t.back}</a>
+        <a href={withLang("/", props.lang)}>{props.t("back")}</a>
       </p>
       <h1>{props.title}</h1>
       <p className="meta">{props.agencyName}</p>
-      <nav aria-label={props.t.navLabel} className="inputs-nav">
+      <nav aria-label={props.t("navLabel")} className="inputs-nav">
         <ul>
-          {link("inbox", props.t.navInbox)}
-          {link("work-items", props.t.navWork)}
-          {link("outcomes", props.t.navOutcomes)}
+          {link("inbox", props.t("navInbox"))}
+          {link("work-items", props.t("navWork"))}
+          {link("outcomes", props.t("navOutcomes"))}
         </ul>
       </nav>
     </>

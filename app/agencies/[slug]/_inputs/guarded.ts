@@ -1,13 +1,17 @@
+import { translator } from "@/lib/intl";
+import { LINK_STATUSES } from "@/lib/inputs/statusMachine";
+import type { LinkStatus } from "@/lib/generated/prisma/client";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { issuesText } from "@/lib/intl/zodIssues";
 import type { UiLocale } from "@/lib/format";
 import { formArg } from "@/lib/http/actionArgs";
-import { actionsText, inputsText } from "@/lib/i18n";
 import { InputNotFoundError, InvalidMoveError, StaleUpdateError } from "@/lib/inputs/errors";
 import { findVisibleAgency, hasRole, type Role, type VisibleAgency } from "@/lib/permissions/access";
 import type { ActionState } from "./actionState";
 import { LangSchema } from "./lang";
+
+const isLinkStatus = (s: string): s is LinkStatus => (LINK_STATUSES as readonly string[]).includes(s);
 
 export class NotAllowedError extends Error {
   constructor(public readonly role: Role) {
@@ -36,30 +40,30 @@ export async function agencyWithRole(slug: string, role: Role): Promise<VisibleA
 
 /** Runs a server action and turns the errors a person can act on into a message in their language; others propagate. */
 export async function guarded(lang: UiLocale, run: () => Promise<string>, onStale?: () => void): Promise<ActionState> {
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   try {
     return { ok: true, message: await run() };
   } catch (error) {
     if (error instanceof StaleUpdateError) {
       onStale?.();
-      return { ok: false, message: a.stale };
+      return { ok: false, message: a("stale") };
     }
     if (error instanceof InvalidMoveError) {
-      const labels = inputsText(lang).linkStatus as Record<string, string>;
+      const t = translator(lang, "inputs");
+      const label = (s: string) => (isLinkStatus(s) ? t(`linkStatus.${s}`) : s);
       if (error.code === "skipped_step" && error.detail)
         return {
           ok: false,
-          message: a.skipped_step(
-            labels[error.detail.from] ?? error.detail.from,
-            labels[error.detail.to] ?? error.detail.to,
-          ),
+          message: a("skipped_step", { from: label(error.detail.from), to: label(error.detail.to) }),
         };
-      return { ok: false, message: error.code ? (a[error.code] as string) : error.message };
+      if (!error.code || error.code === "skipped_step") return { ok: false, message: error.message };
+      return { ok: false, message: a(error.code) };
     }
-    if (error instanceof InputNotFoundError) return { ok: false, message: a.notFound };
+    if (error instanceof InputNotFoundError) return { ok: false, message: a("notFound") };
     if (error instanceof NotAllowedError)
-      return { ok: false, message: error.role === "admin" ? a.notAdmin : a.notEditor };
-    if (error instanceof z.ZodError) return { ok: false, message: a.invalidForm(issuesText(error, lang)) };
+      return { ok: false, message: error.role === "admin" ? a("notAdmin") : a("notEditor") };
+    if (error instanceof z.ZodError)
+      return { ok: false, message: a("invalidForm", { details: issuesText(error, lang) }) };
     throw error;
   }
 }

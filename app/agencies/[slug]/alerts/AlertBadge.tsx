@@ -1,5 +1,5 @@
+import { translator } from "@/lib/intl";
 import { db } from "@/lib/db/client";
-import { alertTexts } from "@/lib/i18nAlerts";
 import { AlertBadgeLink } from "./AlertBadgeLink";
 
 /** "3 nye varsler siste døgn" in the agency header, linking to the alerts page; nothing when there are none. */
@@ -9,9 +9,9 @@ export async function AlertBadge(props: { agencyId: string; slug: string }) {
   });
   if (!count) return null;
   const labels = {
-    nb: alertTexts("nb").newCount(count),
-    en: alertTexts("en").newCount(count),
-    sv: alertTexts("sv").newCount(count),
+    nb: translator("nb", "alerts")("newCount", { n: count }),
+    en: translator("en", "alerts")("newCount", { n: count }),
+    sv: translator("sv", "alerts")("newCount", { n: count }),
   };
   return <AlertBadgeLink href={`/agencies/${props.slug}/alerts`} labels={labels} />;
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { translator } from "@/lib/intl";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AlertKindSchema, PARAM_LIMITS, PARAM_SCHEMAS, saveAlertSetting } from "@/lib/alerts/settings";
@@ -8,7 +9,6 @@ import { db } from "@/lib/db/client";
 import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { LangSchema } from "@/lib/dashboard/filters";
 import { formatNumber } from "@/lib/format";
-import { alertTexts } from "@/lib/i18nAlerts";
 import { findVisibleAgency, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const Slug = z.string().min(1).max(100);
@@ -42,10 +42,11 @@ export type SettingsState = { ok: boolean; message: string; errors: Record<strin
 export async function saveAlertSettings(slug: unknown, _prev: SettingsState, rawForm: unknown): Promise<SettingsState> {
   const form = formArg(rawForm);
   const lang = langOf(form.get("lang"));
-  const t = alertTexts(lang);
+  const t = translator(lang, "alerts");
   const agency = await findVisibleAgency(Slug.catch("").parse(slug));
   const kind = AlertKindSchema.safeParse(form.get("kind"));
-  if (!agency || !hasRole(agency, "admin") || !kind.success) return { ok: false, message: t.msg_invalid, errors: {} };
+  if (!agency || !hasRole(agency, "admin") || !kind.success)
+    return { ok: false, message: t("msg_invalid"), errors: {} };
   const limits = PARAM_LIMITS[kind.data] as Record<string, { min: number; max: number }>;
   const raw = Object.fromEntries(
     Object.keys(limits).map((name) => [
@@ -60,10 +61,10 @@ export async function saveAlertSettings(slug: unknown, _prev: SettingsState, raw
     const l = limits[name]!;
     const field = (PARAM_SCHEMAS[kind.data].shape as Record<string, z.ZodType>)[name]!;
     if (value === "" || !field.safeParse(value).success)
-      errors[name] = t.fieldError(formatNumber(l.min, lang), formatNumber(l.max, lang));
+      errors[name] = t("fieldError", { min: formatNumber(l.min, lang), max: formatNumber(l.max, lang) });
   }
   const parsed = PARAM_SCHEMAS[kind.data].safeParse(raw);
-  if (Object.keys(errors).length || !parsed.success) return { ok: false, message: t.msg_invalid, errors };
+  if (Object.keys(errors).length || !parsed.success) return { ok: false, message: t("msg_invalid"), errors };
   await saveAlertSetting(db(), agency.id, kind.data, form.get("enabled") === "on", parsed.data as never);
-  return { ok: true, message: t.msg_saved, errors: {} };
+  return { ok: true, message: t("msg_saved"), errors: {} };
 }

@@ -1,13 +1,13 @@
-import { platformLabel } from "@/lib/intl/labels";
+import { translator } from "@/lib/intl";
 import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { formatNumber, type UiLocale } from "@/lib/format";
-import { connectionTexts } from "@/lib/i18nConnections";
+import { formatDateTime, formatDay, formatNumber, type UiLocale } from "@/lib/format";
+import { localDay } from "@/lib/time";
+import { platformLabel } from "@/lib/intl/labels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { getConnections } from "@/lib/queries/getConnections";
-import { channelTexts } from "@/lib/i18nChannels";
 import { isOAuthPlatform } from "@/lib/platforms/oauth";
 import { EXPIRY_WARNING_DAYS } from "@/lib/platforms/tokens";
 import { pauseChannelAction, resumeChannelAction } from "./actions";
@@ -35,7 +35,6 @@ const SearchSchema = z.object({
   channel: z.string().max(200).optional().catch(undefined),
 });
 const DAY_MS = 86_400_000;
-const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
 
 export default async function ConnectionsPage(props: {
   params: Promise<{ slug: string }>;
@@ -45,36 +44,23 @@ export default async function ConnectionsPage(props: {
   const agency = await requireVisibleAgency(slug);
   const { lang, msg, channel } = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = lang ?? agency.locale;
-  const t = connectionTexts(locale);
-  const ct = channelTexts(locale);
+  const t = translator(locale, "connections");
+  const ct = translator(locale, "channels");
   const admin = hasRole(agency, "admin");
   const langQ = lang ? `&lang=${lang}` : "";
-  const message = msg
-    ? (() => {
-        const m = ct[`msg_${msg}`];
-        return typeof m === "function" ? m(channel ?? "") : m;
-      })()
-    : null;
-  const day = (d: Date) =>
-    new Intl.DateTimeFormat(INTL[locale], { timeZone: agency.timeZone, dateStyle: "short" }).format(d);
+  const message = msg ? ct(`msg_${msg}`, { name: channel ?? "" }) : null;
+  const day = (d: Date) => formatDay(localDay(d, agency.timeZone), locale);
   const now = Date.now();
   const { connections, recentRuns } = await getConnections(db(), agency.id);
-  const when = (d: Date | null) =>
-    d
-      ? new Intl.DateTimeFormat(INTL[locale], {
-          timeZone: agency.timeZone,
-          dateStyle: "short",
-          timeStyle: "short",
-        }).format(d)
-      : t.never;
+  const when = (d: Date | null) => (d ? formatDateTime(d, locale, agency.timeZone) : t("never"));
   const names = new Map(connections.map((c) => [c.accountId, `${platformLabel(c.platform, locale)} · ${c.handle}`]));
 
   return (
     <div data-page="connections">
       <h1>
-        {t.title}: {agency.name}
+        {t("title")}: {agency.name}
       </h1>
-      <p className="meta">{t.intro}</p>
+      <p className="meta">{t("intro")}</p>
       {message && (
         <p
           role="status"
@@ -87,23 +73,25 @@ export default async function ConnectionsPage(props: {
       )}
       {admin && (
         <p>
-          <Link href={`/agencies/${agency.slug}/connections/add${lang ? `?lang=${lang}` : ""}`}>{ct.addLink}</Link>
+          <Link href={`/agencies/${agency.slug}/connections/add${lang ? `?lang=${lang}` : ""}`}>{ct("addLink")}</Link>
           {" · "}
-          <Link href={`/agencies/${agency.slug}/connections/credentials`}>Koble til en kanal med tilgangstoken</Link>
+          <Link href={`/agencies/${agency.slug}/connections/credentials${lang ? `?lang=${lang}` : ""}`}>
+            {t("credLink")}
+          </Link>
         </p>
       )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.title}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title")}>
         <table>
-          <caption className="visually-hidden">{t.title}</caption>
+          <caption className="visually-hidden">{t("title")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.channel}</th>
-              <th scope="col">{t.source}</th>
-              <th scope="col">{t.token}</th>
-              <th scope="col">{t.lastSuccess}</th>
-              <th scope="col">{t.lastRun}</th>
-              <th scope="col">{t.backfill}</th>
-              {admin && <th scope="col">{ct.actions}</th>}
+              <th scope="col">{t("channel")}</th>
+              <th scope="col">{t("source")}</th>
+              <th scope="col">{t("token")}</th>
+              <th scope="col">{t("lastSuccess")}</th>
+              <th scope="col">{t("lastRun")}</th>
+              <th scope="col">{t("backfill")}</th>
+              {admin && <th scope="col">{ct("actions")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -114,20 +102,20 @@ export default async function ConnectionsPage(props: {
                   <th scope="row">
                     {platformLabel(c.platform, locale)} · {c.displayName} <span className="meta">({c.handle})</span>
                   </th>
-                  <td>{collected ? (c.sandbox ? t.sandbox : t.real) : t.noCollector}</td>
+                  <td>{collected ? (c.sandbox ? t("sandbox") : t("real")) : t("noCollector")}</td>
                   <td className={`status-${c.status}`} data-status={c.archived ? "archived" : c.status}>
-                    {c.archived ? ct.archived : t[`status_${c.status}`]}
-                    {collected && !c.sandbox && !c.hasCredentials && <span className="meta"> · {t.tokenNone}</span>}
+                    {c.archived ? ct("archived") : t(`status_${c.status}`)}
+                    {collected && !c.sandbox && !c.hasCredentials && <span className="meta"> · {t("tokenNone")}</span>}
                     {c.grantExpiresAt && c.grantExpiresAt.getTime() - now < EXPIRY_WARNING_DAYS * DAY_MS ? (
                       <div className="form-error" data-token-warning>
-                        {ct.tokenExpiresSoon(day(c.grantExpiresAt))}
+                        {ct("tokenExpiresSoon", { d: day(c.grantExpiresAt) })}
                       </div>
                     ) : c.grantExpiresAt ? (
-                      <div className="meta">{ct.tokenExpires(day(c.grantExpiresAt))}</div>
+                      <div className="meta">{ct("tokenExpires", { d: day(c.grantExpiresAt) })}</div>
                     ) : null}
                     {c.accessExpiresAt && c.status === "active" && (
                       <div className="meta" data-token-renewed>
-                        {ct.tokenRenewed(when(c.accessExpiresAt))}
+                        {ct("tokenRenewed", { d: when(c.accessExpiresAt) })}
                       </div>
                     )}
                   </td>
@@ -135,15 +123,15 @@ export default async function ConnectionsPage(props: {
                   <td>
                     {c.lastRun ? (
                       <>
-                        <span className={`outcome-${c.lastRun.outcome}`}>{t[`outcome_${c.lastRun.outcome}`]}</span>
+                        <span className={`outcome-${c.lastRun.outcome}`}>{t(`outcome_${c.lastRun.outcome}`)}</span>
                         <span className="meta"> {when(c.lastRun.startedAt)}</span>
                         {c.lastRun.error && <div className="run-error">{c.lastRun.error}</div>}
                         {c.nextCollectAt && c.nextCollectAt > new Date() && (
                           <div className="meta">
-                            {t.waitUntil} {when(c.nextCollectAt)}
+                            {t("waitUntil")} {when(c.nextCollectAt)}
                           </div>
                         )}
-                        {c.failuresLast24h > 0 && <div className="meta">{t.failures(c.failuresLast24h)}</div>}
+                        {c.failuresLast24h > 0 && <div className="meta">{t("failures", { n: c.failuresLast24h })}</div>}
                       </>
                     ) : (
                       "–"
@@ -155,13 +143,10 @@ export default async function ConnectionsPage(props: {
                         <progress
                           max={c.backfill.daysTotal}
                           value={c.backfill.daysDone}
-                          aria-label={`${t.backfill}: ${c.handle}`}
+                          aria-label={`${t("backfill")}: ${c.handle}`}
                         />{" "}
-                        {t.backfillDays(
-                          formatNumber(c.backfill.daysDone, locale),
-                          formatNumber(c.backfill.daysTotal, locale),
-                        )}
-                        {c.backfill.done && ` (${t.backfillDone})`}
+                        {t("backfillDays", { done: c.backfill.daysDone, total: c.backfill.daysTotal })}
+                        {c.backfill.done && ` (${t("backfillDone")})`}
                       </>
                     ) : (
                       "–"
@@ -178,17 +163,17 @@ export default async function ConnectionsPage(props: {
                               ? `/agencies/${agency.slug}/connections/bluesky?account=${c.accountId}${langQ}`
                               : `/agencies/${agency.slug}/connections/connect?account=${c.accountId}${langQ}`
                           }
-                          aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}: ${c.displayName}`}
+                          aria-label={`${c.status === "needs_reconnect" && c.hasCredentials ? ct("reconnect") : ct("connect")}: ${c.displayName}`}
                         >
-                          {c.status === "needs_reconnect" && c.hasCredentials ? ct.reconnect : ct.connect}
+                          {c.status === "needs_reconnect" && c.hasCredentials ? ct("reconnect") : ct("connect")}
                         </a>
                       )}
                       {collected && c.status === "active" && !c.archived && (
                         <form action={pauseChannelAction.bind(null, agency.slug)}>
                           <input type="hidden" name="accountId" value={c.accountId} />
                           {lang && <input type="hidden" name="lang" value={lang} />}
-                          <button type="submit" aria-label={`${ct.pause}: ${c.displayName}`}>
-                            {ct.pause}
+                          <button type="submit" aria-label={`${ct("pause")}: ${c.displayName}`}>
+                            {ct("pause")}
                           </button>
                         </form>
                       )}
@@ -196,17 +181,17 @@ export default async function ConnectionsPage(props: {
                         <form action={resumeChannelAction.bind(null, agency.slug)}>
                           <input type="hidden" name="accountId" value={c.accountId} />
                           {lang && <input type="hidden" name="lang" value={lang} />}
-                          <button type="submit" aria-label={`${ct.resume}: ${c.displayName}`}>
-                            {ct.resume}
+                          <button type="submit" aria-label={`${ct("resume")}: ${c.displayName}`}>
+                            {ct("resume")}
                           </button>
                         </form>
                       )}
                       {!c.archived && (
                         <Link
                           href={`/agencies/${agency.slug}/connections/remove?account=${c.accountId}${langQ}`}
-                          aria-label={`${ct.remove}: ${c.displayName}`}
+                          aria-label={`${ct("remove")}: ${c.displayName}`}
                         >
-                          {ct.remove}
+                          {ct("remove")}
                         </Link>
                       )}
                     </td>
@@ -218,21 +203,21 @@ export default async function ConnectionsPage(props: {
         </table>
       </div>
 
-      <h2>{t.recentRuns}</h2>
+      <h2>{t("recentRuns")}</h2>
       {recentRuns.length === 0 ? (
-        <p>{t.none}</p>
+        <p>{t("none")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.recentRuns}>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("recentRuns")}>
           <table data-runs>
             <thead>
               <tr>
-                <th scope="col">{t.started}</th>
-                <th scope="col">{t.channel}</th>
-                <th scope="col">{t.outcome}</th>
+                <th scope="col">{t("started")}</th>
+                <th scope="col">{t("channel")}</th>
+                <th scope="col">{t("outcome")}</th>
                 <th scope="col" className="num">
-                  {t.items}
+                  {t("items")}
                 </th>
-                <th scope="col">{t.error}</th>
+                <th scope="col">{t("error")}</th>
               </tr>
             </thead>
             <tbody>
@@ -242,7 +227,7 @@ export default async function ConnectionsPage(props: {
                   <td>
                     {names.get(r.accountId)} <span className="meta">({r.kind})</span>
                   </td>
-                  <td className={`outcome-${r.outcome}`}>{t[`outcome_${r.outcome}`]}</td>
+                  <td className={`outcome-${r.outcome}`}>{t(`outcome_${r.outcome}`)}</td>
                   <td className="num">
                     {formatNumber(r.itemsFetched, locale)} / {formatNumber(r.itemsWritten, locale)}
                   </td>

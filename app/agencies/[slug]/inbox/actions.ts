@@ -1,5 +1,6 @@
 "use server";
 
+import { translator } from "@/lib/intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -8,7 +9,6 @@ import { addKeywordRule, applyKeywordRules, removeKeywordRule } from "@/lib/inpu
 import { RetentionMonthsSchema, setRetentionMonths } from "@/lib/inputs/settings";
 import { eraseSubject } from "@/lib/inputs/subject";
 import { triageReply } from "@/lib/inputs/triage";
-import { actionsText } from "@/lib/i18n";
 import { formFields as fields } from "@/lib/http/actionArgs";
 import { currentActor } from "@/lib/permissions/access";
 import { resolveKeysFromEnv } from "../_inputs/keys";
@@ -28,7 +28,7 @@ const TriageForm = z.object({
 export async function triageAction(_: ActionState, form: FormData): Promise<ActionState> {
   let path = "";
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(
     lang,
     async () => {
@@ -44,7 +44,7 @@ export async function triageAction(_: ActionState, form: FormData): Promise<Acti
         await currentActor(),
       );
       revalidatePath(path);
-      return input.state === "input" ? a.savedInput : a.savedDismissed;
+      return input.state === "input" ? a("savedInput") : a("savedDismissed");
     },
     () => path && revalidatePath(path),
   );
@@ -59,7 +59,7 @@ const LinkForm = z.object({
 
 export async function linkAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(lang, async () => {
     const input = LinkForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
@@ -70,7 +70,7 @@ export async function linkAction(_: ActionState, form: FormData): Promise<Action
       await currentActor(),
     );
     revalidatePath(`/agencies/${agency.slug}/inbox`);
-    return created ? a.linked : a.alreadyLinked;
+    return created ? a("linked") : a("alreadyLinked");
   });
 }
 
@@ -82,14 +82,14 @@ const RuleForm = z.object({
 
 export async function addRuleAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(lang, async () => {
     const input = RuleForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
     await addKeywordRule(db(), agency.id, input.keyword, input.kind);
     const n = await applyKeywordRules(db(), agency.id);
     revalidatePath(`/agencies/${agency.slug}/inbox`);
-    return a.ruleSaved(n);
+    return a("ruleSaved", { n });
   });
 }
 
@@ -97,13 +97,13 @@ const RemoveRuleForm = z.object({ slug: z.string(), ruleId: z.uuid() });
 
 export async function removeRuleAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(lang, async () => {
     const input = RemoveRuleForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
     await removeKeywordRule(db(), agency.id, input.ruleId);
     revalidatePath(`/agencies/${agency.slug}/inbox`);
-    return a.ruleRemoved;
+    return a("ruleRemoved");
   });
 }
 
@@ -111,13 +111,13 @@ const RetentionForm = z.object({ slug: z.string(), months: RetentionMonthsSchema
 
 export async function retentionAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(lang, async () => {
     const input = RetentionForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "admin");
     await setRetentionMonths(db(), agency.id, input.months);
     revalidatePath(`/agencies/${agency.slug}/inbox`);
-    return a.retentionSaved(input.months);
+    return a("retentionSaved", { m: input.months });
   });
 }
 
@@ -129,7 +129,7 @@ const EraseForm = z.object({
 
 export async function eraseSubjectAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(lang, async () => {
     const input = EraseForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "admin");
@@ -140,6 +140,6 @@ export async function eraseSubjectAction(_: ActionState, form: FormData): Promis
       resolveKeysFromEnv().pseudonymisationKey,
     );
     revalidatePath(`/agencies/${agency.slug}/inbox`);
-    return a.erased(erasedReplies);
+    return a("erased", { n: erasedReplies });
   });
 }

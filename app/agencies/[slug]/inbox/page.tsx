@@ -1,16 +1,15 @@
-import { platformLabel } from "@/lib/intl/labels";
+import { translator } from "@/lib/intl";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
-import { formatNumber } from "@/lib/format";
-import { inputsText } from "@/lib/i18n";
+import { platformLabel } from "@/lib/intl/labels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getInboxReplies } from "@/lib/queries/getInboxReplies";
 import { getKeywordRules } from "@/lib/queries/getKeywordRules";
 import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
 import { getWorkItems } from "@/lib/queries/getWorkItems";
 import { ActionForm } from "../_inputs/ActionForm";
-import { formatInstant } from "../_inputs/format";
+import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
 import { LangSchema, withLang } from "../_inputs/lang";
 import {
@@ -24,6 +23,8 @@ import {
 import { safeHref } from "../_inputs/safeHref";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
+
+const INPUT_KINDS = ["suggestion", "question", "complaint", "information"] as const;
 
 export const dynamic = "force-dynamic";
 
@@ -47,8 +48,8 @@ export default async function InboxPage(props: {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   const f = SearchSchema.parse(await props.searchParams);
-  const t = inputsText(f.lang);
-  const KINDS = Object.entries(t.kind) as [keyof typeof t.kind, string][];
+  const t = translator(f.lang, "inputs");
+  const KINDS = INPUT_KINDS.map((k) => [k, t(`kind.${k}`)] as const);
   const canEdit = hasRole(agency, "editor");
   const isAdmin = hasRole(agency, "admin");
   const [channels, inbox, workItems, rules, retention] = await Promise.all([
@@ -91,18 +92,18 @@ export default async function InboxPage(props: {
       <InputsHeader
         slug={agency.slug}
         agencyName={agency.name}
-        title={t.inboxTitle}
+        title={t("inboxTitle")}
         current="inbox"
         t={t}
         lang={f.lang}
       />
 
-      <form method="get" className="filters" aria-label={t.filterReplies}>
+      <form method="get" className="filters" aria-label={t("filterReplies")}>
         {f.lang !== "nb" && <input type="hidden" name="lang" value={f.lang} />}
         <label>
-          {t.channel}
+          {t("channel")}
           <select name="channel" defaultValue={f.channel ?? ""}>
-            <option value="">{t.allChannels}</option>
+            <option value="">{t("allChannels")}</option>
             {channels.map((c) => (
               <option key={c.id} value={c.id}>
                 {platformLabel(c.platform, f.lang)} · {c.handle}
@@ -111,40 +112,36 @@ export default async function InboxPage(props: {
           </select>
         </label>
         <label>
-          {t.fromDay}
+          {t("fromDay")}
           <input type="date" name="from" defaultValue={f.from} />
         </label>
         <label>
-          {t.toDay}
+          {t("toDay")}
           <input type="date" name="to" defaultValue={f.to} />
         </label>
         <label>
-          {t.textContains}
+          {t("textContains")}
           <input type="search" name="q" defaultValue={f.q} />
         </label>
         <label>
-          {t.status}
+          {t("status")}
           <select name="status" defaultValue={f.status}>
-            <option value="all">{t.all}</option>
+            <option value="all">{t("all")}</option>
             {(["new", "suggested", "input", "dismissed"] as const).map((s) => (
               <option key={s} value={s}>
-                {t.triage[s]}
+                {t(`triage.${s}`)}
               </option>
             ))}
           </select>
         </label>
-        <button type="submit">{t.filter}</button>
+        <button type="submit">{t("filter")}</button>
       </form>
 
-      <h2>{t.replies}</h2>
+      <h2>{t("replies")}</h2>
       <p role="status">
         {inbox.total === 0
-          ? t.noReplies
-          : t.showing(
-              formatNumber(first, f.lang),
-              formatNumber(Math.min(first + inbox.rows.length - 1, inbox.total), f.lang),
-              formatNumber(inbox.total, f.lang),
-            )}
+          ? t("noReplies")
+          : t("showing", { a: first, b: Math.min(first + inbox.rows.length - 1, inbox.total), total: inbox.total })}
       </p>
       <ol className="inbox-list">
         {inbox.rows.map((r) => {
@@ -154,13 +151,13 @@ export default async function InboxPage(props: {
             <li key={r.id} data-reply-id={r.id} data-triage={state} aria-labelledby={`${textId}-meta`}>
               <p className="meta" id={`${textId}-meta`}>
                 {platformLabel(r.platform, f.lang)} · {r.accountHandle} ·{" "}
-                {formatInstant(r.publishedAt, agency.timeZone, f.lang)} · {t.author} {r.pseudonym}
+                {formatDateTime(r.publishedAt, f.lang, agency.timeZone)} · {t("author")} {r.pseudonym}
                 {safeHref(r.permalink) && (
                   <>
                     {" "}
                     ·{" "}
                     <a href={safeHref(r.permalink)!} rel="noopener noreferrer">
-                      {t.openReply}
+                      {t("openReply")}
                     </a>
                   </>
                 )}
@@ -170,21 +167,21 @@ export default async function InboxPage(props: {
               </p>
               <p>
                 <span className="badge" data-status={state}>
-                  {t.triage[state]}
-                  {r.triage?.kind && state !== "dismissed" ? `: ${t.kind[r.triage.kind]}` : ""}
+                  {t(`triage.${state}`)}
+                  {r.triage?.kind && state !== "dismissed" ? `: ${t(`kind.${r.triage.kind}`)}` : ""}
                 </span>
                 {state === "suggested" && r.triage?.matchedRule && (
-                  <span className="meta">{t.ruleMatched(r.triage.matchedRule)}</span>
+                  <span className="meta">{t("ruleMatched", { k: r.triage.matchedRule })}</span>
                 )}
               </p>
               {r.links.length > 0 && (
-                <ul aria-label={t.linkedTo}>
+                <ul aria-label={t("linkedTo")}>
                   {r.links.map((l) => (
                     <li key={l.id}>
                       <a href={withLang(`/agencies/${agency.slug}/work-items/${l.workItemId}`, f.lang)}>
                         {l.workItemTitle}
                       </a>
-                      : {t.linkStatus[l.status]}
+                      : {t(`linkStatus.${l.status}`)}
                     </li>
                   ))}
                 </ul>
@@ -195,7 +192,7 @@ export default async function InboxPage(props: {
                     lang={f.lang}
                     action={triageAction}
                     className="actions"
-                    label={t.assessReply}
+                    label={t("assessReply")}
                     testId="triage"
                   >
                     <input type="hidden" name="slug" value={agency.slug} />
@@ -208,7 +205,7 @@ export default async function InboxPage(props: {
                     {state !== "input" && (
                       <>
                         <div className="field">
-                          <label htmlFor={`kind-${r.id}`}>{t.inputKind}</label>
+                          <label htmlFor={`kind-${r.id}`}>{t("inputKind")}</label>
                           <select id={`kind-${r.id}`} name="kind" defaultValue={r.triage?.kind ?? "suggestion"}>
                             {KINDS.map(([k, label]) => (
                               <option key={k} value={k}>
@@ -218,13 +215,13 @@ export default async function InboxPage(props: {
                           </select>
                         </div>
                         <button type="submit" name="state" value="input">
-                          {t.markInput}
+                          {t("markInput")}
                         </button>
                       </>
                     )}
                     {state !== "dismissed" && r.links.length === 0 && (
                       <button type="submit" name="state" value="dismissed">
-                        {state === "input" ? t.dismissAnyway : t.dismiss}
+                        {state === "input" ? t("dismissAnyway") : t("dismiss")}
                       </button>
                     )}
                   </ActionForm>
@@ -233,16 +230,16 @@ export default async function InboxPage(props: {
                       lang={f.lang}
                       action={linkAction}
                       className="actions"
-                      label={t.linkToWork}
+                      label={t("linkToWork")}
                       testId="link"
                     >
                       <input type="hidden" name="slug" value={agency.slug} />
                       <input type="hidden" name="replyId" value={r.id} />
                       <div className="field">
-                        <label htmlFor={`work-${r.id}`}>{t.work}</label>
+                        <label htmlFor={`work-${r.id}`}>{t("work")}</label>
                         <select id={`work-${r.id}`} name="workItemId" defaultValue="">
                           <option value="" disabled>
-                            {t.chooseWork}
+                            {t("chooseWork")}
                           </option>
                           {workItems
                             .filter((w) => !r.links.some((l) => l.workItemId === w.id))
@@ -255,10 +252,10 @@ export default async function InboxPage(props: {
                         </select>
                       </div>
                       <div className="field">
-                        <label htmlFor={`note-${r.id}`}>{t.noteOptional}</label>
+                        <label htmlFor={`note-${r.id}`}>{t("noteOptional")}</label>
                         <input id={`note-${r.id}`} type="text" name="note" maxLength={2000} />
                       </div>
-                      <button type="submit">{t.linkButton}</button>
+                      <button type="submit">{t("linkButton")}</button>
                     </ActionForm>
                   )}
                 </div>
@@ -268,27 +265,27 @@ export default async function InboxPage(props: {
         })}
       </ol>
       {!f.reply && (
-        <nav aria-label={t.pages} className="pager">
-          {f.page > 1 && <a href={query(f.page - 1)}>{t.prev}</a>}
-          {first + inbox.rows.length - 1 < inbox.total && <a href={query(f.page + 1)}>{t.next}</a>}
+        <nav aria-label={t("pages")} className="pager">
+          {f.page > 1 && <a href={query(f.page - 1)}>{t("prev")}</a>}
+          {first + inbox.rows.length - 1 < inbox.total && <a href={query(f.page + 1)}>{t("next")}</a>}
         </nav>
       )}
 
       <section aria-labelledby="rules-heading">
-        <h2 id="rules-heading">{t.rules}</h2>
-        <p>{t.rulesHelp}</p>
+        <h2 id="rules-heading">{t("rules")}</h2>
+        <p>{t("rulesHelp")}</p>
         {rules.length === 0 ? (
-          <p className="meta">{t.noRules}</p>
+          <p className="meta">{t("noRules")}</p>
         ) : (
           <ul>
             {rules.map((rule) => (
               <li key={rule.id}>
-                «{rule.keyword}» → {t.kind[rule.kind]}
+                «{rule.keyword}» → {t(`kind.${rule.kind}`)}
                 {canEdit && (
-                  <ActionForm lang={f.lang} action={removeRuleAction} label={t.removeRule(rule.keyword)}>
+                  <ActionForm lang={f.lang} action={removeRuleAction} label={t("removeRule", { k: rule.keyword })}>
                     <input type="hidden" name="slug" value={agency.slug} />
                     <input type="hidden" name="ruleId" value={rule.id} />
-                    <button type="submit">{t.removeRule(rule.keyword)}</button>
+                    <button type="submit">{t("removeRule", { k: rule.keyword })}</button>
                   </ActionForm>
                 )}
               </li>
@@ -296,14 +293,14 @@ export default async function InboxPage(props: {
           </ul>
         )}
         {canEdit && (
-          <ActionForm lang={f.lang} action={addRuleAction} className="actions" label={t.newRule}>
+          <ActionForm lang={f.lang} action={addRuleAction} className="actions" label={t("newRule")}>
             <input type="hidden" name="slug" value={agency.slug} />
             <label className="field">
-              {t.keyword}
+              {t("keyword")}
               <input type="text" name="keyword" required minLength={2} maxLength={80} />
             </label>
             <label className="field">
-              {t.type}
+              {t("type")}
               <select name="kind" defaultValue="suggestion">
                 {KINDS.map(([k, label]) => (
                   <option key={k} value={k}>
@@ -312,47 +309,47 @@ export default async function InboxPage(props: {
                 ))}
               </select>
             </label>
-            <button type="submit">{t.addRule}</button>
+            <button type="submit">{t("addRule")}</button>
           </ActionForm>
         )}
       </section>
 
       <section aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">{t.privacy}</h2>
-        <p data-testid="retention">{t.retentionText(retention)}</p>
+        <h2 id="privacy-heading">{t("privacy")}</h2>
+        <p data-testid="retention">{t("retentionText", { months: retention })}</p>
         {isAdmin && (
           <>
-            <ActionForm lang={f.lang} action={retentionAction} className="actions" label={t.retentionLabel}>
+            <ActionForm lang={f.lang} action={retentionAction} className="actions" label={t("retentionLabel")}>
               <input type="hidden" name="slug" value={agency.slug} />
               <label className="field">
-                {t.retentionLabel}
+                {t("retentionLabel")}
                 <input type="number" name="months" min={1} max={240} defaultValue={retention} required />
               </label>
-              <button type="submit">{t.saveRetention}</button>
+              <button type="submit">{t("saveRetention")}</button>
             </ActionForm>
-            <h3>{t.subjectHeading}</h3>
+            <h3>{t("subjectHeading")}</h3>
             <form
               method="post"
               action={`/api/agencies/${agency.slug}/inputs/subject`}
               className="actions"
-              aria-label={t.exportSubjectLabel}
+              aria-label={t("exportSubjectLabel")}
             >
               <label className="field">
-                {t.handle}
+                {t("handle")}
                 <input type="text" name="handle" required maxLength={200} autoComplete="off" />
               </label>
-              <button type="submit">{t.exportSubject}</button>
+              <button type="submit">{t("exportSubject")}</button>
             </form>
-            <ActionForm lang={f.lang} action={eraseSubjectAction} className="actions" label={t.eraseSubjectLabel}>
+            <ActionForm lang={f.lang} action={eraseSubjectAction} className="actions" label={t("eraseSubjectLabel")}>
               <input type="hidden" name="slug" value={agency.slug} />
               <label className="field">
-                {t.handle}
+                {t("handle")}
                 <input type="text" name="handle" required maxLength={200} autoComplete="off" />
               </label>
               <label>
-                <input type="checkbox" name="confirm" value="yes" required /> {t.confirmErase}
+                <input type="checkbox" name="confirm" value="yes" required /> {t("confirmErase")}
               </label>
-              <button type="submit">{t.erase}</button>
+              <button type="submit">{t("erase")}</button>
             </ActionForm>
           </>
         )}

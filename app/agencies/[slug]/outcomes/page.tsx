@@ -1,20 +1,23 @@
-import { platformLabel } from "@/lib/intl/labels";
+import { translator } from "@/lib/intl";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
-import { formatDay, formatNumber } from "@/lib/format";
-import { inputsText } from "@/lib/i18n";
+import { formatDay, formatNumber, intlLocale } from "@/lib/format";
+import { platformLabel } from "@/lib/intl/labels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutcome";
 import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { localDay } from "@/lib/time";
-import { formatDecimal, formatInstant, formatShare } from "../_inputs/format";
+import { formatDecimal, formatShare } from "../_inputs/format";
+import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
 import { LangSchema, withLang } from "../_inputs/lang";
 import { safeHref } from "../_inputs/safeHref";
 import { FunnelChart } from "./FunnelChart";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
+
+const FUNNEL_STEPS = ["replies", "inputs", "linked", "reviewed", "forwarded", "reached", "implemented"] as const;
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +43,7 @@ export default async function OutcomesPage(props: {
   const agency = await requireVisibleAgency(slug);
   const f = SearchSchema.parse(await props.searchParams);
   const lang = f.lang;
-  const t = inputsText(lang);
+  const t = translator(lang, "inputs");
   const today = localDay(new Date(), agency.timeZone);
   const from = f.from ?? FIRST_DAY;
   const to = f.to ?? today;
@@ -53,25 +56,27 @@ export default async function OutcomesPage(props: {
   const total = outcome.total;
   const num = (n: number) => formatNumber(n, lang);
   const share = (a: number, b: number) => formatShare(a, b, lang);
-  const days = (d: number | null) => (d === null ? "–" : t.days(formatDecimal(d, lang)));
+  const days = (d: number | null) => (d === null ? "–" : t("days", { d, days: formatDecimal(d, lang) }));
   const period =
-    f.from || f.to ? `${f.from ? formatDay(f.from, lang) : t.start}–${formatDay(to, lang)}` : t.wholePeriod;
+    f.from || f.to ? `${f.from ? formatDay(f.from, lang) : t("start")}–${formatDay(to, lang)}` : t("wholePeriod");
   const channel = f.channel ? channels.find((c) => c.id === f.channel) : null;
-  const scope = channel ? `${platformLabel(channel.platform, lang)} ${channel.handle}` : t.allChannels.toLowerCase();
-  const summary = t.summary(
-    agency.name,
+  const scope = channel ? `${platformLabel(channel.platform, lang)} ${channel.handle}` : t("allChannels").toLowerCase();
+  const summary = t("summary", {
+    agency: agency.name,
     scope,
     period,
-    num(total.inputs),
-    num(total.replies),
-    share(total.reviewed, total.inputs),
-    num(total.reached),
-    share(total.reached, total.inputs),
-    days(total.medianDaysToDecision),
-  );
+    inputs: total.inputs,
+    replies: total.replies,
+    reviewed: share(total.reviewed, total.inputs),
+    reached: total.reached,
+    reachedShare: share(total.reached, total.inputs),
+    median: days(total.medianDaysToDecision),
+  });
   // The exports take the dashboard's filters: the same period as a custom range, or everything.
   const exportQuery = new URLSearchParams({ range: "custom", from, to, ...(f.channel ? { channel: f.channel } : {}) });
-  const steps = t.steps.map((label, i) => [label, funnelCounts(total)[i]!] as const);
+  const steps = FUNNEL_STEPS.map((k, i) => [t(`steps.${k}`), i] as const).map(
+    ([label, i]) => [label, funnelCounts(total)[i]!] as const,
+  );
   // The chart starts at the inputs: beside thousands of replies the later steps would not be visible.
   const chartSteps = steps.slice(1);
 
@@ -80,17 +85,17 @@ export default async function OutcomesPage(props: {
       <InputsHeader
         slug={agency.slug}
         agencyName={agency.name}
-        title={t.outcomesTitle}
+        title={t("outcomesTitle")}
         current="outcomes"
         t={t}
         lang={lang}
       />
-      <form method="get" className="filters" aria-label={t.chooseScope}>
+      <form method="get" className="filters" aria-label={t("chooseScope")}>
         {lang !== "nb" && <input type="hidden" name="lang" value={lang} />}
         <label>
-          {t.channel}
+          {t("channel")}
           <select name="channel" defaultValue={f.channel ?? ""}>
-            <option value="">{t.allChannels}</option>
+            <option value="">{t("allChannels")}</option>
             {channels.map((c) => (
               <option key={c.id} value={c.id}>
                 {platformLabel(c.platform, lang)} · {c.handle}
@@ -99,28 +104,28 @@ export default async function OutcomesPage(props: {
           </select>
         </label>
         <label>
-          {t.fromDay}
+          {t("fromDay")}
           <input type="date" name="from" defaultValue={f.from} />
         </label>
         <label>
-          {t.toDay}
+          {t("toDay")}
           <input type="date" name="to" defaultValue={f.to} />
         </label>
-        <button type="submit">{t.show}</button>
+        <button type="submit">{t("show")}</button>
       </form>
 
       <p data-testid="outcome-summary">{summary}</p>
       <p className="exports-inline">
-        {lang === "en" ? "Download CSV" : "Last ned CSV"}:{" "}
+        {t("downloadCsv")}:{" "}
         <a href={`/api/agencies/${agency.slug}/export/outcomes?${exportQuery}`} download>
-          {lang === "en" ? "funnel per channel" : "trakt per kanal"}
+          {t("exportFunnel")}
         </a>
         {hasRole(agency, "editor") && (
           <>
             {" "}
             ·{" "}
             <a href={`/api/agencies/${agency.slug}/export/outcome-inputs?${exportQuery}`} download>
-              {lang === "en" ? "inputs per work item" : "innspill per sak"}
+              {t("exportInputs")}
             </a>
           </>
         )}
@@ -128,27 +133,27 @@ export default async function OutcomesPage(props: {
 
       <figure>
         <figcaption>
-          <strong>{t.funnelTitle}</strong> {t.funnelNote}
+          <strong>{t("funnelTitle")}</strong> {t("funnelNote")}
         </figcaption>
         <FunnelChart
           labels={chartSteps.map((s) => s[0])}
           values={chartSteps.map((s) => s[1])}
-          ariaLabel={`${t.funnelAria}: ${summary}`}
-          seriesLabel={t.inputsCol}
-          locale={lang === "en" ? "en-GB" : "nb-NO"}
+          ariaLabel={`${t("funnelAria")}: ${summary}`}
+          seriesLabel={t("inputsCol")}
+          locale={intlLocale(lang)}
         />
         <details>
-          <summary>{t.showTable}</summary>
+          <summary>{t("showTable")}</summary>
           <table data-testid="funnel-table">
-            <caption className="visually-hidden">{t.funnelCaption}</caption>
+            <caption className="visually-hidden">{t("funnelCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.step}</th>
+                <th scope="col">{t("step")}</th>
                 <th scope="col" className="num">
-                  {t.count}
+                  {t("count")}
                 </th>
                 <th scope="col" className="num">
-                  {t.shareOfInputs}
+                  {t("shareOfInputs")}
                 </th>
               </tr>
             </thead>
@@ -161,7 +166,7 @@ export default async function OutcomesPage(props: {
                 </tr>
               ))}
               <tr>
-                <th scope="row">{t.declined}</th>
+                <th scope="row">{t("declined")}</th>
                 <td className="num">{num(total.declined)}</td>
                 <td className="num">{share(total.declined, total.inputs)}</td>
               </tr>
@@ -170,29 +175,29 @@ export default async function OutcomesPage(props: {
         </details>
       </figure>
 
-      <p className="meta">{t.definitions}</p>
+      <p className="meta">{t("definitions")}</p>
 
-      <h2>{t.perChannel}</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perChannelCaption}>
+      <h2>{t("perChannel")}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("perChannelCaption")}>
         <table>
-          <caption className="visually-hidden">{t.perChannelCaption}</caption>
+          <caption className="visually-hidden">{t("perChannelCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.channel}</th>
+              <th scope="col">{t("channel")}</th>
               <th scope="col" className="num">
-                {t.replies}
+                {t("replies")}
               </th>
               <th scope="col" className="num">
-                {t.inputsCol}
+                {t("inputsCol")}
               </th>
               <th scope="col" className="num">
-                {t.shareReviewed}
+                {t("shareReviewed")}
               </th>
               <th scope="col" className="num">
-                {t.shareReached}
+                {t("shareReached")}
               </th>
               <th scope="col" className="num">
-                {t.medianCol}
+                {t("medianCol")}
               </th>
             </tr>
           </thead>
@@ -213,7 +218,7 @@ export default async function OutcomesPage(props: {
         </table>
       </div>
 
-      <h2>{t.shaped}</h2>
+      <h2>{t("shaped")}</h2>
       {byItem.map((item) => {
         const reached = item.inputs.filter((i) => i.reached);
         const others = item.inputs.filter((i) => !i.reached);
@@ -224,26 +229,26 @@ export default async function OutcomesPage(props: {
               {item.caseNumber && (
                 <span className="meta">
                   {" "}
-                  ({t.caseShort} {item.caseNumber})
+                  ({t("caseShort")} {item.caseNumber})
                 </span>
               )}
             </h3>
-            <p>{t.reachedOf(num(reached.length), num(item.inputs.length))}</p>
+            <p>{t("reachedOf", { a: reached.length, b: item.inputs.length })}</p>
             {reached.length > 0 && (
               <ul data-testid="reached-inputs">
                 {reached.map((i) => (
                   <li key={i.linkId}>
-                    <span className="badge badge-reached">{t.linkStatus[i.status]}</span>
+                    <span className="badge badge-reached">{t(`linkStatus.${i.status}`)}</span>
                     <span className="reply-text">{i.text}</span>{" "}
                     <span className="meta">
-                      {platformLabel(i.platform, lang)} {formatInstant(i.publishedAt, agency.timeZone, lang)}
+                      {platformLabel(i.platform, lang)} {formatDateTime(i.publishedAt, lang, agency.timeZone)}
                     </span>
                     {safeHref(i.permalink) && (
                       <>
                         {" "}
                         ·{" "}
                         <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
-                          {t.permalink}
+                          {t("permalink")}
                         </a>
                       </>
                     )}
@@ -253,18 +258,18 @@ export default async function OutcomesPage(props: {
             )}
             {others.length > 0 && (
               <details>
-                <summary>{t.otherLinked(others.length)}</summary>
+                <summary>{t("otherLinked", { n: others.length })}</summary>
                 <ul>
                   {others.map((i) => (
                     <li key={i.linkId}>
-                      <span className="badge">{t.linkStatus[i.status]}</span>{" "}
+                      <span className="badge">{t(`linkStatus.${i.status}`)}</span>{" "}
                       <span className="reply-text">{i.text}</span>
                       {safeHref(i.permalink) && (
                         <>
                           {" "}
                           ·{" "}
                           <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
-                            {t.permalink}
+                            {t("permalink")}
                           </a>
                         </>
                       )}

@@ -1,88 +1,123 @@
 import Link from "next/link";
+import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { formatDay, formatWeek } from "@/lib/format";
+import { formatDay, formatWeek, type UiLocale } from "@/lib/format";
+import { translator } from "@/lib/intl";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { previousWeek } from "@/lib/reports/week";
-import { sendTestToMe, subscribe, unsubscribe } from "./actions";
+import { sendTestToMe, setLanguage, subscribe, unsubscribe } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const MESSAGES: Record<string, string> = {
-  subscribed: "Du får ukerapporten hver mandag kl. 08.00.",
-  unsubscribed: "Du får ikke lenger ukerapporten.",
-  test_sent: "Testrapporten er sendt til deg.",
-  test_failed: "Testrapporten kunne ikke sendes. Sjekk e-postoppsettet (SMTP).",
-};
+const LOCALES = ["nb", "sv", "en"] as const;
+
+const SearchSchema = z.object({
+  lang: z.enum(LOCALES).optional().catch(undefined),
+  msg: z.enum(["subscribed", "unsubscribed", "language", "test_sent", "test_failed"]).optional().catch(undefined),
+});
 
 export default async function ReportsPage(props: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ msg?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const agency = await requireVisibleAgency((await props.params).slug);
   const user = (await getSessionUser())!;
-  const msg = MESSAGES[(await props.searchParams).msg ?? ""];
+  const search = SearchSchema.parse(await props.searchParams);
+  const locale: UiLocale = search.lang ?? agency.locale;
+  const t = translator(locale, "reports");
   const subscription = await db().reportSubscription.findUnique({
     where: { agencyId_userId: { agencyId: agency.id, userId: user.id } },
   });
+  const reportLocale = subscription?.locale ?? agency.locale;
   const lastWeek = previousWeek(new Date(), agency.timeZone);
   const admin = hasRole(agency, "admin");
   const catcher = !runtimeConfig().SMTP_HOST;
+  const langQuery = search.lang ? `&lang=${search.lang}` : "";
+  // The e-mail's language: the recipient's choice, or (empty) the agency's.
+  const languageField = (
+    <label>
+      {t("language")}{" "}
+      <select name="reportLang" defaultValue={subscription?.locale ?? ""}>
+        <option value="">{t("languageAgency", { language: t(`language_${agency.locale}`) })}</option>
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {t(`language_${l}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
-    <>
-      <h1>Ukerapport – {agency.name}</h1>
-      {msg && (
+    <div lang={locale}>
+      <h1>{t("pageTitle", { agency: agency.name })}</h1>
+      {search.msg && (
         <p role="status" className="notice">
-          {msg}
+          {t(`msg_${search.msg}`, { language: t(`language_${reportLocale}`) })}
         </p>
       )}
-      <p>
-        Ukerapporten kommer på e-post hver mandag kl. 08.00 ({agency.timeZone}) for uken før: publikum per kanal med
-        endring fra uken før og fire uker før, mest leste innlegg, svar og kommentarer, e-post- og pushkampanjer og
-        kanaler som trenger oppmerksomhet. Tallene er de samme som på dashbordet, og ligger også som CSV-vedlegg.
-      </p>
+      <p>{t("intro", { timeZone: agency.timeZone })}</p>
       {subscription ? (
-        <form action={unsubscribe.bind(null, agency.slug)}>
-          <p>Du abonnerer på ukerapporten til {user.email}.</p>
-          <button type="submit" className="secondary">
-            Avslutt abonnementet
-          </button>
-        </form>
+        <>
+          <form action={setLanguage.bind(null, agency.slug)} className="actions">
+            <input type="hidden" name="lang" value={search.lang ?? ""} />
+            <p>{t("subscribedAs", { email: user.email, language: t(`language_${reportLocale}`) })}</p>
+            {languageField}{" "}
+            <button type="submit" className="secondary">
+              {t("saveLanguage")}
+            </button>
+          </form>
+          <form action={unsubscribe.bind(null, agency.slug)}>
+            <input type="hidden" name="lang" value={search.lang ?? ""} />
+            <button type="submit" className="secondary">
+              {t("unsubscribe")}
+            </button>
+          </form>
+        </>
       ) : (
-        <form action={subscribe.bind(null, agency.slug)}>
-          <button type="submit">Abonner på ukerapporten</button>
+        <form action={subscribe.bind(null, agency.slug)} className="actions">
+          <input type="hidden" name="lang" value={search.lang ?? ""} />
+          {languageField} <button type="submit">{t("subscribe")}</button>
         </form>
       )}
       {admin && (
         <>
-          <h2>Forhåndsvisning og arkiv</h2>
+          <h2>{t("previewTitle")}</h2>
           <p>
-            Siste hele uke er {formatWeek(lastWeek.start, "nb", true)} ({formatDay(lastWeek.start, "nb")}–
-            {formatDay(lastWeek.end, "nb")}).
+            {t("lastWeek", {
+              week: formatWeek(lastWeek.start, locale, true),
+              from: formatDay(lastWeek.start, locale),
+              to: formatDay(lastWeek.end, locale),
+            })}
           </p>
           <ul>
             <li>
-              <a href={`/agencies/${agency.slug}/reports/preview?week=${lastWeek.start}`}>
-                Forhåndsvis rapporten for {formatWeek(lastWeek.start, "nb")}
+              <a href={`/agencies/${agency.slug}/reports/preview?week=${lastWeek.start}&lang=${reportLocale}`}>
+                {t("previewLink", { week: formatWeek(lastWeek.start, locale) })}
               </a>
             </li>
             <li>
-              <a href={`/agencies/${agency.slug}/reports/pdf?week=${lastWeek.start}`}>Last ned som PDF for arkivet</a>
+              <a href={`/agencies/${agency.slug}/reports/pdf?week=${lastWeek.start}&lang=${reportLocale}`}>
+                {t("pdfLink")}
+              </a>
             </li>
           </ul>
           <form action={sendTestToMe.bind(null, agency.slug)}>
+            <input type="hidden" name="lang" value={search.lang ?? ""} />
             <button type="submit" className="secondary">
-              Send en testrapport til meg
+              {t("sendTest")}
             </button>
           </form>
           {catcher && (
             <p className="meta">
-              Uten SMTP-oppsett havner e-post i den lokale <Link href="/mailbox">innboksen</Link>.
+              {t.rich("catcher", {
+                link: (text) => <Link href={`/mailbox${langQuery.replace("&", "?")}`}>{text}</Link>,
+              })}
             </p>
           )}
         </>
       )}
-    </>
+    </div>
   );
 }

@@ -3,7 +3,6 @@ import { StatefulForm } from "@/app/components/StatefulForm";
 import { db } from "@/lib/db/client";
 import { translator } from "@/lib/intl";
 import { agencyPageLocale } from "@/lib/intl/requestLocale";
-import { publicTexts } from "@/lib/i18nPublic";
 import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { saveAgencySettings } from "./actions";
@@ -20,7 +19,7 @@ export default async function AgencySettingsPage(props: {
   const search = await props.searchParams;
   const lang = agencyPageLocale(search.lang, agency);
   const t = translator(lang, "people");
-  const pt = publicTexts(lang);
+  const pt = translator(lang, "public");
   const months = await getRetentionMonths(db(), agency.id);
   const published =
     (await db().agency.findUnique({ where: { id: agency.id }, select: { publicPage: true } }))?.publicPage ?? false;
@@ -50,13 +49,13 @@ export default async function AgencySettingsPage(props: {
           },
           {
             name: "publicPage",
-            label: pt.settingLabel,
+            label: pt("settingLabel"),
             type: "select",
             defaultValue: published ? "on" : "off",
-            hint: pt.settingHint(`/public/${agency.slug}`),
+            hint: pt("settingHint", { path: `/public/${agency.slug}` }),
             options: [
-              { value: "off", label: pt.settingNo },
-              { value: "on", label: pt.settingYes },
+              { value: "off", label: pt("settingNo") },
+              { value: "on", label: pt("settingYes") },
             ],
           },
         ]}

@@ -1,11 +1,11 @@
 "use server";
 
+import { translator } from "@/lib/intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { moveLink } from "@/lib/inputs/links";
 import { ensureWorkItem, updateWorkItem } from "@/lib/inputs/workItems";
-import { actionsText, inputsText } from "@/lib/i18n";
 import { formFields as fields } from "@/lib/http/actionArgs";
 import { currentActor } from "@/lib/permissions/access";
 import type { ActionState } from "../_inputs/actionState";
@@ -29,13 +29,13 @@ const CreateForm = z.object({
 
 export async function createWorkItemAction(_: ActionState, form: FormData): Promise<ActionState> {
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(lang, async () => {
     const input = CreateForm.parse(fields(form));
     const agency = await agencyWithRole(input.slug, "editor");
     const { created } = await ensureWorkItem(db(), agency.id, input);
     revalidatePath(`/agencies/${agency.slug}/work-items`);
-    return created ? a.workCreated(input.title) : a.workExists(input.title);
+    return created ? a("workCreated", { title: input.title }) : a("workExists", { title: input.title });
   });
 }
 
@@ -51,7 +51,7 @@ const UpdateForm = z.object({
 export async function updateWorkItemAction(_: ActionState, form: FormData): Promise<ActionState> {
   let path = "";
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(
     lang,
     async () => {
@@ -66,7 +66,7 @@ export async function updateWorkItemAction(_: ActionState, form: FormData): Prom
         input.version,
       );
       revalidatePath(path);
-      return a.workUpdated;
+      return a("workUpdated");
     },
     () => path && revalidatePath(path),
   );
@@ -87,7 +87,7 @@ const MoveForm = z.object({
 export async function moveLinkAction(_: ActionState, form: FormData): Promise<ActionState> {
   let path = "";
   const lang = formLang(form);
-  const a = actionsText(lang);
+  const a = translator(lang, "actions");
   return guarded(
     lang,
     async () => {
@@ -101,7 +101,7 @@ export async function moveLinkAction(_: ActionState, form: FormData): Promise<Ac
         await currentActor(),
       );
       revalidatePath(path);
-      return a.moved(inputsText(lang).linkStatus[input.to]);
+      return a("moved", { label: translator(lang, "inputs")(`linkStatus.${input.to}`) });
     },
     () => path && revalidatePath(path),
   );

@@ -1,6 +1,6 @@
+import { translator } from "@/lib/intl";
 import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format";
-import { inputsText } from "@/lib/i18n";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getWorkItems } from "@/lib/queries/getWorkItems";
 import { ActionForm } from "../_inputs/ActionForm";
@@ -10,6 +10,8 @@ import { createWorkItemAction } from "./actions";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
 
+const WORK_ITEM_STATUSES = ["planned", "active", "completed", "cancelled"] as const;
+
 export const dynamic = "force-dynamic";
 
 export default async function WorkItemsPage(props: {
@@ -18,7 +20,7 @@ export default async function WorkItemsPage(props: {
 }) {
   const { slug } = await props.params;
   const lang = LangSchema.parse((await props.searchParams).lang);
-  const t = inputsText(lang);
+  const t = translator(lang, "inputs");
   const agency = await requireVisibleAgency(slug);
   const items = await getWorkItems(db(), agency.id);
   return (
@@ -26,30 +28,30 @@ export default async function WorkItemsPage(props: {
       <InputsHeader
         slug={agency.slug}
         agencyName={agency.name}
-        title={t.workTitle}
+        title={t("workTitle")}
         current="work-items"
         t={t}
         lang={lang}
       />
       <p>
-        {t.workIntro} <a href={`/api/agencies/${agency.slug}/inputs/trail`}>{t.downloadTrail}</a>
+        {t("workIntro")} <a href={`/api/agencies/${agency.slug}/inputs/trail`}>{t("downloadTrail")}</a>
       </p>
       {items.length === 0 ? (
-        <p>{t.noWork}</p>
+        <p>{t("noWork")}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">{t.workCaption(agency.name)}</caption>
+          <caption className="visually-hidden">{t("workCaption", { a: agency.name })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.work}</th>
-              <th scope="col">{t.caseNumber}</th>
-              <th scope="col">{t.owner}</th>
-              <th scope="col">{t.status}</th>
+              <th scope="col">{t("work")}</th>
+              <th scope="col">{t("caseNumber")}</th>
+              <th scope="col">{t("owner")}</th>
+              <th scope="col">{t("status")}</th>
               <th scope="col" className="num">
-                {t.linkedCount}
+                {t("linkedCount")}
               </th>
               <th scope="col" className="num">
-                {t.reachedCount}
+                {t("reachedCount")}
               </th>
             </tr>
           </thead>
@@ -61,7 +63,7 @@ export default async function WorkItemsPage(props: {
                 </th>
                 <td>{i.caseNumber ?? "–"}</td>
                 <td>{i.owner ?? "–"}</td>
-                <td>{t.workStatus[i.status]}</td>
+                <td>{t(`workStatus.${i.status}`)}</td>
                 <td className="num">{formatNumber(i.links, lang)}</td>
                 <td className="num">
                   {formatNumber((i.byStatus.incorporated ?? 0) + (i.byStatus.implemented ?? 0), lang)}
@@ -73,32 +75,32 @@ export default async function WorkItemsPage(props: {
       )}
       {hasRole(agency, "editor") && (
         <section aria-labelledby="new-heading">
-          <h2 id="new-heading">{t.newWork}</h2>
-          <ActionForm lang={lang} action={createWorkItemAction} className="actions" label={t.newWork}>
+          <h2 id="new-heading">{t("newWork")}</h2>
+          <ActionForm lang={lang} action={createWorkItemAction} className="actions" label={t("newWork")}>
             <input type="hidden" name="slug" value={agency.slug} />
             <label className="field">
-              {t.name}
+              {t("name")}
               <input type="text" name="title" required minLength={2} maxLength={200} />
             </label>
             <label className="field">
-              {t.owner}
+              {t("owner")}
               <input type="text" name="owner" maxLength={200} />
             </label>
             <label className="field">
-              {t.caseNumber}
-              <input type="text" name="caseNumber" maxLength={200} placeholder="f.eks. 10/1234" />
+              {t("caseNumber")}
+              <input type="text" name="caseNumber" maxLength={200} placeholder={t("casePlaceholder")} />
             </label>
             <label className="field">
-              {t.status}
+              {t("status")}
               <select name="status" defaultValue="active">
-                {Object.entries(t.workStatus).map(([k, v]) => (
+                {WORK_ITEM_STATUSES.map((k) => [k, t(`workStatus.${k}`)] as const).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
                   </option>
                 ))}
               </select>
             </label>
-            <button type="submit">{t.create}</button>
+            <button type="submit">{t("create")}</button>
           </ActionForm>
         </section>
       )}

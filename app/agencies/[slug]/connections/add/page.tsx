@@ -1,4 +1,4 @@
-import { platformLabel } from "@/lib/intl/labels";
+import { translator } from "@/lib/intl";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -6,7 +6,7 @@ import { lookUpChannel } from "@/lib/channels/lookup";
 import { db } from "@/lib/db/client";
 import { runningSandboxUrl } from "@/lib/channels/target";
 import { formatNumber, type UiLocale } from "@/lib/format";
-import { channelTexts } from "@/lib/i18nChannels";
+import { platformLabel } from "@/lib/intl/labels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS } from "@/lib/platforms/types";
 import { findChannel, saveChannel } from "../actions";
@@ -43,7 +43,7 @@ export default async function AddChannelPage(props: {
   if (!hasRole(agency, "admin")) notFound();
   const q = SearchSchema.parse(await props.searchParams);
   const locale: UiLocale = q.lang ?? agency.locale;
-  const t = channelTexts(locale);
+  const t = translator(locale, "channels");
   const sandbox = runningSandboxUrl();
   // The sandbox is offered while it runs, and chosen by default for demo agencies only.
   const demo = sandbox
@@ -54,51 +54,50 @@ export default async function AddChannelPage(props: {
   const platformName = q.platform ? platformLabel(q.platform, locale) : "";
   const problem = q.problem ?? (found && !found.ok ? found.problem : undefined);
   const problemText = problem
-    ? (() => {
-        const p = t[`problem_${problem}`];
-        return typeof p === "function"
-          ? p(platformName || (found && !found.ok && found.platform ? platformLabel(found.platform, locale) : ""))
-          : p;
-      })()
+    ? t(`problem_${problem}`, {
+        p: platformName || (found && !found.ok && found.platform ? platformLabel(found.platform, locale) : ""),
+      })
     : null;
 
   return (
     <>
       <p>
-        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t.back}</Link>
+        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t("back")}</Link>
       </p>
       <h1>
-        {t.addTitle} – {agency.name}
+        {t("addTitle")} – {agency.name}
       </h1>
-      <p>{t.addIntro}</p>
+      <p>{t("addIntro")}</p>
       {found?.ok ? (
         <section aria-labelledby="confirm-heading" data-confirm>
-          <h2 id="confirm-heading">{t.confirmTitle}</h2>
+          <h2 id="confirm-heading">{t("confirmTitle")}</h2>
           <dl className="facts">
-            <dt>{t.platform}</dt>
+            <dt>{t("platform")}</dt>
             <dd>{platformLabel(found.channel.platform, locale)}</dd>
-            <dt>{t.name}</dt>
+            <dt>{t("name")}</dt>
             <dd data-found-name>{found.channel.displayName}</dd>
-            <dt>{t.handle}</dt>
+            <dt>{t("handle")}</dt>
             <dd>{found.channel.handle}</dd>
-            <dt>{t.audience}</dt>
+            <dt>{t("audience")}</dt>
             <dd data-found-audience>
-              {found.channel.followers === null ? t.audienceUnknown : formatNumber(found.channel.followers, locale)}
+              {found.channel.followers === null ? t("audienceUnknown") : formatNumber(found.channel.followers, locale)}
             </dd>
           </dl>
           <form action={saveChannel.bind(null, agency.slug)} className="stack narrow-form">
             <input type="hidden" name="address" value={q.address} />
             <input type="hidden" name="where" value={where} />
             {q.lang && <input type="hidden" name="lang" value={q.lang} />}
-            <button type="submit">{t.save}</button>
+            <button type="submit">{t("save")}</button>
           </form>
           <p>
-            <Link href={`/agencies/${agency.slug}/connections/add${q.lang ? `?lang=${q.lang}` : ""}`}>{t.cancel}</Link>
+            <Link href={`/agencies/${agency.slug}/connections/add${q.lang ? `?lang=${q.lang}` : ""}`}>
+              {t("cancel")}
+            </Link>
           </p>
         </section>
       ) : (
         <form action={findChannel.bind(null, agency.slug)} className="stack narrow-form" noValidate>
-          <label htmlFor="channel-address">{t.address}</label>
+          <label htmlFor="channel-address">{t("address")}</label>
           <input
             id="channel-address"
             name="address"
@@ -110,7 +109,7 @@ export default async function AddChannelPage(props: {
             aria-invalid={problemText ? true : undefined}
           />
           <p id="channel-address-hint" className="meta">
-            {t.addressHint}
+            {t("addressHint")}
           </p>
           {problemText && (
             <p id="channel-address-error" role="alert" className="form-error">
@@ -119,18 +118,18 @@ export default async function AddChannelPage(props: {
           )}
           {sandbox && (
             <fieldset>
-              <legend>{t.where}</legend>
+              <legend>{t("where")}</legend>
               <label>
                 <input type="radio" name="where" value="sandbox" defaultChecked={where === "sandbox"} />{" "}
-                {t.whereSandbox}
+                {t("whereSandbox")}
               </label>
               <label>
-                <input type="radio" name="where" value="real" defaultChecked={where === "real"} /> {t.whereReal}
+                <input type="radio" name="where" value="real" defaultChecked={where === "real"} /> {t("whereReal")}
               </label>
             </fieldset>
           )}
           {q.lang && <input type="hidden" name="lang" value={q.lang} />}
-          <button type="submit">{t.lookUp}</button>
+          <button type="submit">{t("lookUp")}</button>
         </form>
       )}
     </>

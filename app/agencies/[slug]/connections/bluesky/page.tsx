@@ -1,9 +1,9 @@
+import { translator } from "@/lib/intl";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/format";
-import { channelTexts } from "@/lib/i18nChannels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { connectBlueskyAction } from "../actions";
 
@@ -33,21 +33,21 @@ export default async function BlueskyConnectPage(props: {
       })
     : null;
   if (!account) notFound();
-  const t = channelTexts((q.lang ?? agency.locale) as UiLocale);
-  const error = q.msg ? t[`msg_${q.msg}`] : null;
+  const t = translator((q.lang ?? agency.locale) as UiLocale, "channels");
+  const error = q.msg ? t(`msg_${q.msg}`) : null;
   return (
     <>
       <p>
-        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t.back}</Link>
+        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t("back")}</Link>
       </p>
       <h1>
-        {t.blueskyTitle}: {account.displayName} ({account.handle})
+        {t("blueskyTitle")}: {account.displayName} ({account.handle})
       </h1>
-      <p>{t.blueskyIntro}</p>
+      <p>{t("blueskyIntro")}</p>
       <form action={connectBlueskyAction.bind(null, agency.slug)} className="stack narrow-form" noValidate>
         <input type="hidden" name="accountId" value={account.id} />
         {q.lang && <input type="hidden" name="lang" value={q.lang} />}
-        <label htmlFor="bluesky-app-password">{t.appPassword}</label>
+        <label htmlFor="bluesky-app-password">{t("appPassword")}</label>
         <input
           id="bluesky-app-password"
           name="appPassword"
@@ -58,14 +58,14 @@ export default async function BlueskyConnectPage(props: {
           aria-invalid={error ? true : undefined}
         />
         <p id="bluesky-hint" className="meta">
-          {t.appPasswordHint}
+          {t("appPasswordHint")}
         </p>
         {error && (
           <p id="bluesky-error" role="alert" className="form-error">
             {typeof error === "string" ? error : ""}
           </p>
         )}
-        <button type="submit">{t.connect}</button>
+        <button type="submit">{t("connect")}</button>
       </form>
     </>
   );

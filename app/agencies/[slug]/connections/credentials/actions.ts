@@ -21,7 +21,13 @@ const FormSchema = z.object({
 export async function saveChannelCredentials(slug: unknown, form: unknown) {
   const agency = await requireVisibleAgency(slugArg(slug));
   if (!hasRole(agency, "admin")) notFound();
-  const back = (msg: string) => redirect(`/agencies/${agency.slug}/connections/credentials?msg=${msg}`);
+  const lang = z
+    .enum(["nb", "sv", "en"])
+    .optional()
+    .catch(undefined)
+    .parse(formArg(form).get("lang") || undefined);
+  const back = (msg: string) =>
+    redirect(`/agencies/${agency.slug}/connections/credentials?msg=${msg}${lang ? `&lang=${lang}` : ""}`);
   const parsed = FormSchema.safeParse(Object.fromEntries(formArg(form)));
   if (!parsed.success) back("invalid");
   const { accountId, token, refreshToken } = parsed.data!;

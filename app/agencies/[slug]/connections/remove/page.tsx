@@ -1,10 +1,10 @@
-import { platformLabel } from "@/lib/intl/labels";
+import { translator } from "@/lib/intl";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/format";
-import { channelTexts } from "@/lib/i18nChannels";
+import { platformLabel } from "@/lib/intl/labels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { removeChannelAction } from "../actions";
 
@@ -31,28 +31,28 @@ export default async function RemoveChannelPage(props: {
     : null;
   if (!account) notFound();
   const locale: UiLocale = q.lang ?? agency.locale;
-  const t = channelTexts(locale);
+  const t = translator(locale, "channels");
   const name = `${platformLabel(account.platform, locale)} · ${account.displayName} (${account.handle})`;
   return (
     <>
       <p>
-        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t.back}</Link>
+        <Link href={`/agencies/${agency.slug}/connections${q.lang ? `?lang=${q.lang}` : ""}`}>{t("back")}</Link>
       </p>
-      <h1>{t.removeTitle(name)}</h1>
-      <p>{t.removeIntro}</p>
+      <h1>{t("removeTitle", { name })}</h1>
+      <p>{t("removeIntro")}</p>
       <form action={removeChannelAction.bind(null, agency.slug)} className="stack narrow-form">
         <input type="hidden" name="accountId" value={account.id} />
         {q.lang && <input type="hidden" name="lang" value={q.lang} />}
         <fieldset>
-          <legend>{t.keepLegend}</legend>
+          <legend>{t("keepLegend")}</legend>
           <label>
-            <input type="radio" name="history" value="keep" defaultChecked /> {t.keep}
+            <input type="radio" name="history" value="keep" defaultChecked /> {t("keep")}
           </label>
           <label>
-            <input type="radio" name="history" value="delete" /> {t.drop}
+            <input type="radio" name="history" value="delete" /> {t("drop")}
           </label>
         </fieldset>
-        <button type="submit">{t.confirmRemove}</button>
+        <button type="submit">{t("confirmRemove")}</button>
       </form>
     </>
   );

@@ -29,7 +29,7 @@ export async function GET(request: NextRequest, props: { params: Promise<{ slug:
   return new NextResponse(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="ukerapport-${agency.slug}-${report.week.year}-uke-${report.week.week}.pdf"`,
+      "content-disposition": `attachment; filename="${report.fileBase}.pdf"`,
     },
   });
 }

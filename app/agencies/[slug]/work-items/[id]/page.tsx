@@ -1,19 +1,21 @@
-import { platformLabel } from "@/lib/intl/labels";
+import { translator } from "@/lib/intl";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { allowedMoves } from "@/lib/inputs/statusMachine";
-import { inputsText } from "@/lib/i18n";
+import { platformLabel } from "@/lib/intl/labels";
 import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getWorkItemInputs } from "@/lib/queries/getWorkItemInputs";
 import { ActionForm } from "../../_inputs/ActionForm";
-import { formatInstant } from "../../_inputs/format";
+import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../../_inputs/InputsNav";
 import { LangSchema, withLang } from "../../_inputs/lang";
 import { moveLinkAction, updateWorkItemAction } from "../actions";
 import { safeHref } from "../../_inputs/safeHref";
 import { InputsPage } from "../../_inputs/InputsPage";
 import "../../_inputs/inputs.css";
+
+const WORK_ITEM_STATUSES = ["planned", "active", "completed", "cancelled"] as const;
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +25,7 @@ export default async function WorkItemPage(props: {
 }) {
   const { slug, id } = await props.params;
   const lang = LangSchema.parse((await props.searchParams).lang);
-  const t = inputsText(lang);
+  const t = translator(lang, "inputs");
   const agency = await requireVisibleAgency(slug);
   const parsedId = z.uuid().safeParse(id);
   if (!parsedId.success) notFound();
@@ -42,53 +44,53 @@ export default async function WorkItemPage(props: {
         lang={lang}
       />
       <p>
-        <a href={withLang(`/agencies/${agency.slug}/work-items`, lang)}>{t.allWork}</a>
+        <a href={withLang(`/agencies/${agency.slug}/work-items`, lang)}>{t("allWork")}</a>
       </p>
       <dl>
-        <dt>{t.caseNumber}</dt>
+        <dt>{t("caseNumber")}</dt>
         <dd>{item.caseNumber ?? "–"}</dd>
-        <dt>{t.owner}</dt>
+        <dt>{t("owner")}</dt>
         <dd>{item.owner ?? "–"}</dd>
-        <dt>{t.status}</dt>
-        <dd>{t.workStatus[item.status]}</dd>
+        <dt>{t("status")}</dt>
+        <dd>{t(`workStatus.${item.status}`)}</dd>
       </dl>
       <p>
-        <a href={`/api/agencies/${agency.slug}/inputs/trail?workItem=${item.id}`}>{t.downloadItemTrail}</a>
+        <a href={`/api/agencies/${agency.slug}/inputs/trail?workItem=${item.id}`}>{t("downloadItemTrail")}</a>
       </p>
       {canEdit && (
         <details>
-          <summary>{t.editWork}</summary>
-          <ActionForm lang={lang} action={updateWorkItemAction} className="actions" label={t.editWork}>
+          <summary>{t("editWork")}</summary>
+          <ActionForm lang={lang} action={updateWorkItemAction} className="actions" label={t("editWork")}>
             <input type="hidden" name="slug" value={agency.slug} />
             <input type="hidden" name="id" value={item.id} />
             <input type="hidden" name="version" value={item.version} />
             <label className="field">
-              {t.owner}
+              {t("owner")}
               <input type="text" name="owner" maxLength={200} defaultValue={item.owner ?? ""} />
             </label>
             <label className="field">
-              {t.caseNumber}
+              {t("caseNumber")}
               <input type="text" name="caseNumber" maxLength={200} defaultValue={item.caseNumber ?? ""} />
             </label>
             <label className="field">
-              {t.status}
+              {t("status")}
               <select name="status" defaultValue={item.status}>
-                {Object.entries(t.workStatus).map(([k, v]) => (
+                {WORK_ITEM_STATUSES.map((k) => [k, t(`workStatus.${k}`)] as const).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
                   </option>
                 ))}
               </select>
             </label>
-            <button type="submit">{t.save}</button>
+            <button type="submit">{t("save")}</button>
           </ActionForm>
         </details>
       )}
 
-      <h2>{t.linkedInputs(links.length)}</h2>
+      <h2>{t("linkedInputs", { n: links.length })}</h2>
       {links.length === 0 && (
         <p>
-          <a href={withLang(`/agencies/${agency.slug}/inbox?status=input`, lang)}>{t.noLinksYet}</a>
+          <a href={withLang(`/agencies/${agency.slug}/inbox?status=input`, lang)}>{t("noLinksYet")}</a>
         </p>
       )}
       {links.map((l, n) => {
@@ -102,32 +104,32 @@ export default async function WorkItemPage(props: {
             aria-labelledby={`link-${l.id}`}
           >
             <h3 id={`link-${l.id}`}>
-              {t.inputN(n + 1)}:{" "}
+              {t("inputN", { n: n + 1 })}:{" "}
               <span
                 className={`badge ${l.status === "declined" ? "badge-declined" : l.status === "incorporated" || l.status === "implemented" ? "badge-reached" : ""}`}
               >
-                {t.linkStatus[l.status]}
+                {t(`linkStatus.${l.status}`)}
               </span>
             </h3>
             <p className="meta">
               {platformLabel(l.reply.platform, lang)} · {l.reply.accountHandle} ·{" "}
-              {formatInstant(l.reply.publishedAt, agency.timeZone, lang)}
+              {formatDateTime(l.reply.publishedAt, lang, agency.timeZone)}
               {safeHref(l.reply.permalink) && (
                 <>
                   {" "}
                   ·{" "}
                   <a href={safeHref(l.reply.permalink)!} rel="noopener noreferrer">
-                    {t.openReply}
+                    {t("openReply")}
                   </a>
                 </>
               )}
               {" · "}
-              <a href={withLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang)}>{t.showInInbox}</a>
+              <a href={withLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang)}>{t("showInInbox")}</a>
             </p>
             <p className="reply-text">{l.reply.text}</p>
             {l.declineReason && (
               <p>
-                {t.declineReason} {l.declineReason}
+                {t("declineReason")} {l.declineReason}
               </p>
             )}
             {canEdit && moves.length > 0 && (
@@ -135,7 +137,7 @@ export default async function WorkItemPage(props: {
                 lang={lang}
                 action={moveLinkAction}
                 className="actions"
-                label={t.moveInput(n + 1)}
+                label={t("moveInput", { n: n + 1 })}
                 testId="move"
               >
                 <input type="hidden" name="slug" value={agency.slug} />
@@ -143,45 +145,45 @@ export default async function WorkItemPage(props: {
                 <input type="hidden" name="linkId" value={l.id} />
                 <input type="hidden" name="version" value={l.version} />
                 <div className="field">
-                  <label htmlFor={`to-${l.id}`}>{t.newStatus}</label>
+                  <label htmlFor={`to-${l.id}`}>{t("newStatus")}</label>
                   <select id={`to-${l.id}`} name="to" defaultValue={moves[0]}>
                     {moves.map((m) => (
                       <option key={m} value={m}>
-                        {t.linkStatus[m]}
+                        {t(`linkStatus.${m}`)}
                       </option>
                     ))}
                   </select>
                 </div>
                 <div className="field">
-                  <label htmlFor={`note-${l.id}`}>{t.note}</label>
+                  <label htmlFor={`note-${l.id}`}>{t("note")}</label>
                   <textarea id={`note-${l.id}`} name="note" rows={2} maxLength={2000} />
                 </div>
                 <div className="field">
-                  <label htmlFor={`reason-${l.id}`}>{t.reasonLabel}</label>
+                  <label htmlFor={`reason-${l.id}`}>{t("reasonLabel")}</label>
                   <textarea id={`reason-${l.id}`} name="reason" rows={2} maxLength={2000} />
                 </div>
-                <button type="submit">{t.move}</button>
+                <button type="submit">{t("move")}</button>
               </ActionForm>
             )}
             <details>
-              <summary>{t.trail(l.moves.length)}</summary>
+              <summary>{t("trail", { n: l.moves.length })}</summary>
               <table className="trail">
-                <caption className="visually-hidden">{t.trailCaption(n + 1)}</caption>
+                <caption className="visually-hidden">{t("trailCaption", { n: n + 1 })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.when}</th>
-                    <th scope="col">{t.from}</th>
-                    <th scope="col">{t.to}</th>
-                    <th scope="col">{t.who}</th>
-                    <th scope="col">{t.note}</th>
+                    <th scope="col">{t("when")}</th>
+                    <th scope="col">{t("from")}</th>
+                    <th scope="col">{t("to")}</th>
+                    <th scope="col">{t("who")}</th>
+                    <th scope="col">{t("note")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {l.moves.map((m, i) => (
                     <tr key={i}>
-                      <td>{formatInstant(m.at, agency.timeZone, lang)}</td>
-                      <td>{m.from ? t.linkStatus[m.from] : "–"}</td>
-                      <td>{t.linkStatus[m.to]}</td>
+                      <td>{formatDateTime(m.at, lang, agency.timeZone)}</td>
+                      <td>{m.from ? t(`linkStatus.${m.from}`) : "–"}</td>
+                      <td>{t(`linkStatus.${m.to}`)}</td>
                       <td>{m.actorLabel}</td>
                       <td>{m.note ?? ""}</td>
                     </tr>

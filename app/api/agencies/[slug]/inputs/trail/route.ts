@@ -7,7 +7,7 @@ import { errorResponse, langOf, RequestError } from "@/lib/metrics/request";
 import { translateIssues } from "@/lib/metrics/issues";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 import { getInputTrail } from "@/lib/queries/getInputTrail";
-import { formatInstant } from "@/app/agencies/[slug]/_inputs/format";
+import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +48,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       "utført_av",
     ],
     rows.map((r) => [
-      formatInstant(r.at, agency.timeZone),
+      formatDateTime(r.at, "nb", agency.timeZone),
       r.at.toISOString(),
       r.workItem,
       r.caseNumber,
