@@ -1,4 +1,5 @@
-"use server";
+import { runtimeConfig } from "@/lib/config";
+("use server");
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -13,7 +14,7 @@ export async function confirmUnsubscribe(form: unknown) {
   const token = z.string().max(300).safeParse(fields.get("token"));
   const lang = Lang.parse(fields.get("lang"));
   const langQuery = lang === "nb" ? "" : `&lang=${lang}`;
-  const id = token.success ? verifyUnsubscribeToken(token.data, process.env.AUTH_SECRET!) : null;
+  const id = token.success ? verifyUnsubscribeToken(token.data, runtimeConfig().AUTH_SECRET!) : null;
   if (!id) redirect(`/unsubscribe?status=invalid${langQuery}`);
   await db().reportSubscription.deleteMany({ where: { id } });
   redirect(`/unsubscribe?status=done${langQuery}`);

@@ -1,3 +1,4 @@
+import { runtimeConfig } from "@/lib/config";
 import { z } from "zod";
 import { translator } from "@/lib/intl";
 import { verifyUnsubscribeToken } from "@/lib/reports/unsubscribeToken";
@@ -18,7 +19,7 @@ export default async function UnsubscribePage(props: {
 }) {
   const { token, status, lang } = SearchSchema.parse(await props.searchParams);
   const t = translator(lang, "unsubscribe");
-  const valid = token ? verifyUnsubscribeToken(token, process.env.AUTH_SECRET!) !== null : false;
+  const valid = token ? verifyUnsubscribeToken(token, runtimeConfig().AUTH_SECRET!) !== null : false;
   return (
     <div lang={lang}>
       <header className="site">
