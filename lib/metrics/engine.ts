@@ -15,9 +15,11 @@ import {
   flowSum,
   knownUntil,
   LAST_COLLECTED_DAY,
+  PARTIALS_OF_DAILY_ROW,
+  PARTIALS_OF_ROLLUP,
   type Flow,
 } from "./definitions";
-import { bucketPeriods, previousPeriod, type Period } from "./periods";
+import { bucketPeriods, periodPieces, previousPeriod, type Period, type Piece } from "./periods";
 
 /**
  * The metric engine: the entry points aggregate, timeseries and breakdown (and audienceAt, the
@@ -58,6 +60,8 @@ export type Figures = {
 
 export type PeriodRequest = Period & { compare?: boolean; bucket?: Bucket };
 export type Target = { agencyIds: string[]; accountIds?: string[] };
+/** `rollups: false` reads every period from the daily rows alone (the rollups' consistency tests). */
+export type EngineOptions = { rollups?: boolean };
 
 type Row = {
   account_id: string;
@@ -95,42 +99,55 @@ export async function aggregate<K extends string>(
   db: Db,
   target: Target,
   periods: Record<K, PeriodRequest>,
+  options: EngineOptions = {},
 ): Promise<(Channel & { figures: Record<K, Figures> })[]> {
   const keys = Object.keys(periods) as K[];
   // Windows: the requested periods, then each one's previous period (shared when equal).
   const windows: Period[] = [];
+  const windowIndex = new Map<string, number>();
   const windowOf = (p: Period) => {
-    const i = windows.findIndex((w) => w.from === p.from && w.to === p.to);
-    if (i >= 0) return i;
-    windows.push({ from: p.from, to: p.to });
-    return windows.length - 1;
+    const key = `${p.from}/${p.to}`;
+    let i = windowIndex.get(key);
+    if (i === undefined) {
+      i = windows.push({ from: p.from, to: p.to }) - 1;
+      windowIndex.set(key, i);
+    }
+    return i;
   };
   const pairs = keys.map((k) => ({ key: k, cur: windowOf(periods[k]), prev: periods[k].compare ? -1 : -2 }));
   for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
   if (target.agencyIds.length === 0) return [];
-  const onlyAccounts = target.accountIds
-    ? Prisma.sql`AND m.account_id = ANY(${target.accountIds}::uuid[])`
-    : Prisma.empty;
+  const distinctPairs = [...new Map(pairs.map((p) => [`${p.cur}/${p.prev}`, p])).values()];
+  const onlyAccounts = (alias: string) =>
+    target.accountIds
+      ? Prisma.sql`AND ${Prisma.raw(alias)}.account_id = ANY(${target.accountIds}::uuid[])`
+      : Prisma.empty;
   const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
   const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
   const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
   const prevKnown = Prisma.join(
     METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} AS ${Prisma.raw(`prev_known_${k}`)}`),
   );
-  // :TRICKY: each window is sent as its list of days, so rows join windows by day equality (a hash
-  // join, one pass over the rows of the span) instead of a range condition checked per window.
-  const dayOf: string[] = [];
-  const idxOf: number[] = [];
+  // :TRICKY: each window is sent as its pieces (lib/metrics/periods.ts periodPieces: whole months
+  // and weeks from the rollups, the days at its ends from the daily rows), and pieces join windows
+  // by equality (a hash join, one pass over the pieces of every window) instead of a range
+  // condition checked per window. A 12-month window is ~30 pieces instead of 365 daily rows.
+  const pieceGrain: number[] = [];
+  const pieceStart: string[] = [];
+  const pieceIdx: number[] = [];
+  const wanted: Record<Piece["grain"], Set<string>> = { 0: new Set(), 1: new Set(), 2: new Set() };
   windows.forEach((w, i) => {
-    for (let d = w.from; d <= w.to; d = addDays(d, 1)) {
-      dayOf.push(d);
-      idxOf.push(i);
+    const cut: Piece[] =
+      options.rollups === false
+        ? Array.from({ length: daysBetween(w.from, w.to) + 1 }, (_, n) => ({ grain: 0, start: addDays(w.from, n) }))
+        : periodPieces(w);
+    for (const piece of cut) {
+      pieceGrain.push(piece.grain);
+      pieceStart.push(piece.start);
+      pieceIdx.push(i);
+      wanted[piece.grain].add(piece.start);
     }
   });
-  const span = {
-    from: windows.reduce((a, w) => (w.from < a ? w.from : a), windows[0]!.from),
-    to: windows.reduce((a, w) => (w.to > a ? w.to : a), windows[0]!.to),
-  };
   // One JSON document per channel (an array per window) rather than a row per window: the driver
   // hands JSON over in one parse instead of converting every column of thousands of rows.
   const columns: (keyof Row)[] = [
@@ -147,26 +164,34 @@ export async function aggregate<K extends string>(
     ...METRICS.map((k) => `known_${k}` as const),
     ...METRICS.map((k) => `prev_known_${k}` as const),
   ];
+  const rollup = (grain: 1 | 2) =>
+    wanted[grain].size
+      ? Prisma.sql`UNION ALL SELECT r.account_id, r.grain, r.start, ${PARTIALS_OF_ROLLUP} FROM account_metric_rollup r
+      WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start = ANY(${[...wanted[grain]]}::date[]) ${onlyAccounts("r")}`
+      : Prisma.empty;
   // The channels and their figures in parallel: one round trip of waiting, not two.
   const [channels, perChannel] = await Promise.all([
     channelsOf(db, target),
     db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
     WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => daysBetween(w.from, w.to) + 1)}::int[]) AS w(idx, days)),
-    wd AS (SELECT * FROM unnest(${dayOf}::date[], ${idxOf}::int[]) AS wd(day, idx)),
-    pairs AS (SELECT * FROM unnest(${pairs.map((p) => p.cur)}::int[], ${pairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
+    wp AS (SELECT * FROM unnest(${pieceGrain}::int[], ${pieceStart}::date[], ${pieceIdx}::int[]) AS wp(grain, start, idx)),
+    pairs AS (SELECT * FROM unnest(${distinctPairs.map((p) => p.cur)}::int[], ${distinctPairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
+    p AS (
+      SELECT m.account_id, 0 AS grain, m.day AS start, ${PARTIALS_OF_DAILY_ROW} FROM account_daily_metric m
+      WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day = ANY(${[...wanted[0]]}::date[]) ${onlyAccounts("m")}
+      ${rollup(1)} ${rollup(2)}),
     grouped AS (
-      SELECT m.account_id, wd.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
+      SELECT p.account_id, wp.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
              ${COLLECTED_DAYS} AS collected_days, ${LAST_COLLECTED_DAY} AS last_collected, ${known}
-      FROM account_daily_metric m JOIN wd ON wd.day = m.day
-      WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day >= ${span.from}::date AND m.day <= ${span.to}::date ${onlyAccounts}
-      GROUP BY m.account_id, wd.idx),
+      FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
+      GROUP BY p.account_id, wp.idx),
     per AS (
       SELECT a.id AS account_id, w.idx, g.audience, g.audience_day::text, ${Prisma.join(FLOW_NAMES.map((f) => Prisma.raw(`g.${f}`)))},
              w.days - COALESCE(g.collected_days, 0) AS missing_days, g.last_collected::text, ${Prisma.join(METRICS.map((k) => Prisma.raw(`g.known_${k}::text AS known_${k}`)))}
       FROM account a CROSS JOIN w LEFT JOIN grouped g ON g.account_id = a.id AND g.idx = w.idx
       WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccountsA})
     SELECT r.account_id, json_agg(json_build_array(${Prisma.join(columns.map((c) => Prisma.raw(`r.${c}`)))})) AS windows FROM (
-      SELECT DISTINCT cur.*, pairs.prev_idx, prev.audience AS audience_before, prev.audience_day AS audience_before_day,
+      SELECT cur.*, pairs.prev_idx, prev.audience AS audience_before, prev.audience_day AS audience_before_day,
              ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
       FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
       LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx) r
@@ -294,11 +319,17 @@ export type Series = { buckets: Day[]; channels: SeriesChannel[] };
  * clipped to the range), each bucket's change measured against the bucket before it, and the
  * figures of the whole range (its change measured against the equally long stretch before it).
  */
-export async function timeseries(db: Db, target: Target, range: Period, bucket: Bucket): Promise<Series> {
+export async function timeseries(
+  db: Db,
+  target: Target,
+  range: Period,
+  bucket: Bucket,
+  options: EngineOptions = {},
+): Promise<Series> {
   const buckets = bucketPeriods(range, bucket);
   const periods: Record<string, PeriodRequest> = { total: { from: range.from, to: range.to, compare: true } };
   buckets.forEach((b, i) => (periods[String(i)] = { from: b.from, to: b.to, compare: true, bucket }));
-  const rows = await aggregate(db, target, periods);
+  const rows = await aggregate(db, target, periods, options);
   return {
     buckets: buckets.map((b) => b.start),
     channels: rows.map(({ figures, ...channel }) => {
