@@ -72,10 +72,11 @@ export function audienceAtDay(day: string): Prisma.Sql {
 /**
  * Change of audience over a period: audience at the end of the period minus audience at the end of
  * the period of the same length just before it (a bucket's previous bucket, a range's preceding
- * stretch of equally many days). Null when either end is unknown. `cur`/`prev` are the engine's
- * per-period rows.
+ * stretch of equally many days). Null when either end is unknown.
  */
-export const AUDIENCE_CHANGE = Prisma.sql`cur.audience - prev.audience`;
+export function audienceChange(end: number | null, before: number | null): number | null {
+  return end !== null && before !== null ? end - before : null;
+}
 
 /**
  * Flows: counted per day by the platform, summed over the collected days of a period. Null when no

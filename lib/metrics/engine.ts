@@ -4,7 +4,7 @@ import { addDays, dateToDay, daysBetween, type Day } from "@/lib/time";
 import type { Bucket } from "@/lib/queries/buckets";
 import {
   acrossChannels,
-  AUDIENCE_CHANGE,
+  audienceChange,
   audienceAtDay,
   BREAK_AFTER_DAYS,
   AUDIENCE_END,
@@ -63,20 +63,27 @@ export type Target = { agencyIds: string[]; accountIds?: string[] };
 /** `rollups: false` reads every period from the daily rows alone (the rollups' consistency tests). */
 export type EngineOptions = { rollups?: boolean };
 
-type Row = {
-  account_id: string;
-  idx: number;
-  prev_idx: number;
+/** One channel's figures over one window, as the statement returns them. */
+type WindowRow = {
   audience: number | null;
   audience_day: Day | null;
-  audience_before: number | null;
-  audience_before_day: Day | null;
-  audience_change: number | null;
-  missing_days: number;
+  collected_days: number;
   last_collected: Day | null;
 } & Record<Flow, number | null> &
-  Record<`known_${Metric}`, Day | null> &
-  Record<`prev_known_${Metric}`, Day | null>;
+  Record<`known_${Metric}`, Day | null>;
+
+const WINDOW_COLUMNS: (keyof WindowRow)[] = [
+  "audience",
+  "audience_day",
+  "collected_days",
+  "last_collected",
+  ...FLOW_NAMES,
+  ...METRICS.map((k) => `known_${k}` as const),
+];
+
+const EMPTY_WINDOW = Object.fromEntries(
+  WINDOW_COLUMNS.map((c) => [c, c === "collected_days" ? 0 : null]),
+) as unknown as WindowRow;
 
 async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
   const rows = await db.account.findMany({
@@ -117,21 +124,16 @@ export async function aggregate<K extends string>(
   const pairs = keys.map((k) => ({ key: k, cur: windowOf(periods[k]), prev: periods[k].compare ? -1 : -2 }));
   for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
   if (target.agencyIds.length === 0) return [];
-  const distinctPairs = [...new Map(pairs.map((p) => [`${p.cur}/${p.prev}`, p])).values()];
   const onlyAccounts = (alias: string) =>
     target.accountIds
       ? Prisma.sql`AND ${Prisma.raw(alias)}.account_id = ANY(${target.accountIds}::uuid[])`
       : Prisma.empty;
-  const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
-  const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
-  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
-  const prevKnown = Prisma.join(
-    METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} AS ${Prisma.raw(`prev_known_${k}`)}`),
-  );
+  const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)}`));
+  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)}`));
   // :TRICKY: each window is sent as its pieces (lib/metrics/periods.ts periodPieces: whole months
   // and weeks from the rollups, the days at its ends from the daily rows), and pieces join windows
   // by equality (a hash join, one pass over the pieces of every window) instead of a range
-  // condition checked per window. A 12-month window is ~30 pieces instead of 365 daily rows.
+  // condition checked per window. A 12-month window is ~20–30 pieces instead of 365 daily rows.
   const pieceGrain: number[] = [];
   const pieceStart: string[] = [];
   const pieceIdx: number[] = [];
@@ -148,79 +150,55 @@ export async function aggregate<K extends string>(
       wanted[piece.grain].add(piece.start);
     }
   });
-  // One JSON document per channel (an array per window) rather than a row per window: the driver
-  // hands JSON over in one parse instead of converting every column of thousands of rows.
-  const columns: (keyof Row)[] = [
-    "idx",
-    "prev_idx",
-    "audience",
-    "audience_day",
-    "audience_before",
-    "audience_before_day",
-    "audience_change",
-    "missing_days",
-    "last_collected",
-    ...FLOW_NAMES,
-    ...METRICS.map((k) => `known_${k}` as const),
-    ...METRICS.map((k) => `prev_known_${k}` as const),
-  ];
   const rollup = (grain: 1 | 2) =>
     wanted[grain].size
       ? Prisma.sql`UNION ALL SELECT r.account_id, r.grain, r.start, ${PARTIALS_OF_ROLLUP} FROM account_metric_rollup r
       WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start = ANY(${[...wanted[grain]]}::date[]) ${onlyAccounts("r")}`
       : Prisma.empty;
-  // The channels and their figures in parallel: one round trip of waiting, not two.
+  // The channels and their figures in parallel: one round trip of waiting, not two. One JSON
+  // document per channel (an array per window it has rows in) rather than a row per window: the
+  // driver hands JSON over in one parse instead of converting every column of thousands of rows.
+  // Each window's previous window is paired here, not in SQL (no self-join of the windows).
   const [channels, perChannel] = await Promise.all([
     channelsOf(db, target),
     db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
-    WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => daysBetween(w.from, w.to) + 1)}::int[]) AS w(idx, days)),
-    wp AS (SELECT * FROM unnest(${pieceGrain}::int[], ${pieceStart}::date[], ${pieceIdx}::int[]) AS wp(grain, start, idx)),
-    pairs AS (SELECT * FROM unnest(${distinctPairs.map((p) => p.cur)}::int[], ${distinctPairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
+    WITH wp AS (SELECT * FROM unnest(${pieceGrain}::int[], ${pieceStart}::date[], ${pieceIdx}::int[]) AS wp(grain, start, idx)),
     p AS (
       SELECT m.account_id, 0 AS grain, m.day AS start, ${PARTIALS_OF_DAILY_ROW} FROM account_daily_metric m
       WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day = ANY(${[...wanted[0]]}::date[]) ${onlyAccounts("m")}
-      ${rollup(1)} ${rollup(2)}),
-    grouped AS (
-      SELECT p.account_id, wp.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
-             ${COLLECTED_DAYS} AS collected_days, ${LAST_COLLECTED_DAY} AS last_collected, ${known}
+      ${rollup(1)} ${rollup(2)})
+    SELECT g.account_id, json_agg(g.figures) AS windows FROM (
+      SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY}, ${flows}, ${known}) AS figures
       FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
-      GROUP BY p.account_id, wp.idx),
-    per AS (
-      SELECT a.id AS account_id, w.idx, g.audience, g.audience_day::text, ${Prisma.join(FLOW_NAMES.map((f) => Prisma.raw(`g.${f}`)))},
-             w.days - COALESCE(g.collected_days, 0) AS missing_days, g.last_collected::text, ${Prisma.join(METRICS.map((k) => Prisma.raw(`g.known_${k}::text AS known_${k}`)))}
-      FROM account a CROSS JOIN w LEFT JOIN grouped g ON g.account_id = a.id AND g.idx = w.idx
-      WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccountsA})
-    SELECT r.account_id, json_agg(json_build_array(${Prisma.join(columns.map((c) => Prisma.raw(`r.${c}`)))})) AS windows FROM (
-      SELECT cur.*, pairs.prev_idx, prev.audience AS audience_before, prev.audience_day AS audience_before_day,
-             ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
-      FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
-      LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx) r
-    GROUP BY r.account_id`),
+      GROUP BY p.account_id, wp.idx) g
+    GROUP BY g.account_id`),
   ]);
-  const byKey = new Map<string, Row>();
+  const byKey = new Map<string, WindowRow>();
   for (const ch of perChannel) {
     for (const values of ch.windows) {
-      const r = Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Row;
-      byKey.set(`${ch.account_id}/${r.idx}/${r.prev_idx}`, r);
+      const r = {} as Record<string, unknown>;
+      WINDOW_COLUMNS.forEach((c, i) => (r[c] = values[i + 1]));
+      byKey.set(`${ch.account_id}/${values[0]}`, r as WindowRow);
     }
   }
   return channels.map((c) => {
     const figures = {} as Record<K, Figures>;
     for (const p of pairs) {
-      const r = byKey.get(`${c.accountId}/${p.cur}/${p.prev}`)!;
-      figures[p.key] = toFigures(r, periods[p.key], p.prev >= 0);
+      const cur = byKey.get(`${c.accountId}/${p.cur}`) ?? EMPTY_WINDOW;
+      const prev = p.prev >= 0 ? (byKey.get(`${c.accountId}/${p.prev}`) ?? EMPTY_WINDOW) : null;
+      figures[p.key] = toFigures(cur, prev, periods[p.key]);
     }
     return { ...c, figures };
   });
 }
 
-function toFigures(r: Row, period: Period, compared: boolean): Figures {
+function toFigures(r: WindowRow, prev: WindowRow | null, period: Period): Figures {
   const lastCollected = r.last_collected;
   const breaks: Figures["breaks"] = [];
   const reported = {} as Record<Metric, boolean>;
   for (const k of METRICS) {
     // Known last inside the period, or (when the whole period lacks it) in the period compared with.
-    const until = r[`known_${k}`] ?? (compared ? r[`prev_known_${k}`] : null);
+    const until = r[`known_${k}`] ?? prev?.[`known_${k}`] ?? null;
     reported[k] = until !== null;
     if (until !== null && lastCollected !== null && daysBetween(until, lastCollected) >= BREAK_AFTER_DAYS)
       breaks.push({ metric: k, lastKnown: until });
@@ -230,11 +208,11 @@ function toFigures(r: Row, period: Period, compared: boolean): Figures {
     period,
     audience: r.audience,
     audienceDay: r.audience_day,
-    audienceBefore: compared ? r.audience_before : null,
-    audienceBeforeDay: compared ? r.audience_before_day : null,
-    audienceChange: compared ? r.audience_change : null,
+    audienceBefore: prev ? prev.audience : null,
+    audienceBeforeDay: prev ? prev.audience_day : null,
+    audienceChange: prev ? audienceChange(r.audience, prev.audience) : null,
     ...flows,
-    missingDays: r.missing_days,
+    missingDays: daysBetween(period.from, period.to) + 1 - r.collected_days,
     breaks,
     reported,
   };
