@@ -42,31 +42,33 @@ CREATE FUNCTION metric_rollup_end(grain integer, start date) RETURNS date
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT CASE grain WHEN 1 THEN start + 7 ELSE (start + interval '1 month')::date END $$;
 
--- Rebuilds the rollups of the given (agency, account, day)s' weeks and months from the daily rows.
-CREATE FUNCTION metric_rollup_rebuild(agencies uuid[], accounts uuid[], days date[]) RETURNS void
-  LANGUAGE plpgsql AS $$
+-- Rebuilds the given rollups (agency, account, grain, start) from the daily rows; with `deleted`,
+-- those left without a daily row are removed.
+-- :TRICKY: work_mem is raised for this function only: a backfill's rebuild aggregates every new
+-- row once and would otherwise spill its hash tables to disk.
+CREATE FUNCTION metric_rollup_rebuild(agencies uuid[], accounts uuid[], grains integer[], starts date[], deleted boolean)
+  RETURNS void LANGUAGE plpgsql SET work_mem = '64MB' AS $$
 BEGIN
   -- :TRICKY: two transactions writing days of the same account would each rebuild from their own
   -- snapshot and the later would overwrite the other's rows; one lock per account (in order, so
   -- no deadlock) makes the second wait, and its next statement sees the first one's rows.
   PERFORM pg_advisory_xact_lock(20261126, hashtext(a::text))
     FROM (SELECT DISTINCT a FROM unnest(accounts) AS u(a) ORDER BY a) s;
-  WITH k AS (SELECT DISTINCT u.agency_id, u.account_id, g.grain, metric_rollup_start(g.grain, u.day) AS start
-             FROM unnest(agencies, accounts, days) AS u(agency_id, account_id, day) CROSS JOIN (VALUES (1), (2)) AS g(grain))
+  WITH k AS (SELECT * FROM unnest(agencies, accounts, grains, starts) AS u(agency_id, account_id, grain, start))
   INSERT INTO account_metric_rollup AS r
     SELECT x.* FROM (
-      SELECT m.agency_id, m.account_id, g.grain, metric_rollup_start(g.grain, m.day) AS start,
-             count(*)::int, max(m.day),
+      SELECT m.agency_id, m.account_id, CASE WHEN GROUPING(m.week) = 0 THEN 1 ELSE 2 END AS grain,
+             COALESCE(m.week, m.month) AS start, count(*)::int, max(m.day),
              max(((m.day - DATE '2000-01-01')::bigint << 32) + (m.followers::bigint + 2147483648)) FILTER (WHERE m.followers IS NOT NULL),
              sum(m.impressions), sum(m.reach), sum(m.engagements), sum(m.replies_received), sum(m.posts_published),
              max(m.day) FILTER (WHERE m.followers IS NOT NULL), max(m.day) FILTER (WHERE m.impressions IS NOT NULL),
              max(m.day) FILTER (WHERE m.reach IS NOT NULL), max(m.day) FILTER (WHERE m.engagements IS NOT NULL),
              max(m.day) FILTER (WHERE m.replies_received IS NOT NULL), max(m.day) FILTER (WHERE m.posts_published IS NOT NULL)
-      FROM (SELECT agency_id, account_id, min(start) AS lo, max(metric_rollup_end(grain, start)) AS hi
-            FROM k GROUP BY agency_id, account_id) s
-      JOIN account_daily_metric m ON m.agency_id = s.agency_id AND m.account_id = s.account_id AND m.day >= s.lo AND m.day < s.hi
-      CROSS JOIN (VALUES (1), (2)) AS g(grain)
-      GROUP BY m.agency_id, m.account_id, g.grain, metric_rollup_start(g.grain, m.day)) x
+      FROM (SELECT d.*, metric_rollup_start(1, d.day) AS week, metric_rollup_start(2, d.day) AS month
+            FROM (SELECT agency_id, account_id, min(start) AS lo, max(metric_rollup_end(grain, start)) AS hi
+                  FROM k GROUP BY agency_id, account_id) s
+            JOIN account_daily_metric d ON d.agency_id = s.agency_id AND d.account_id = s.account_id AND d.day >= s.lo AND d.day < s.hi) m
+      GROUP BY m.agency_id, m.account_id, GROUPING SETS ((m.week), (m.month))) x
     JOIN k USING (agency_id, account_id, grain, start)
   ON CONFLICT (agency_id, grain, start, account_id) DO UPDATE SET
     collected_days = EXCLUDED.collected_days, last_collected = EXCLUDED.last_collected,
@@ -75,23 +77,31 @@ BEGIN
     known_audience = EXCLUDED.known_audience, known_impressions = EXCLUDED.known_impressions,
     known_reach = EXCLUDED.known_reach, known_engagements = EXCLUDED.known_engagements,
     known_replies = EXCLUDED.known_replies, known_posts = EXCLUDED.known_posts;
-  -- Weeks and months left without a daily row (deleted rows) lose their rollup.
-  WITH k AS (SELECT DISTINCT u.agency_id, u.account_id, g.grain, metric_rollup_start(g.grain, u.day) AS start
-             FROM unnest(agencies, accounts, days) AS u(agency_id, account_id, day) CROSS JOIN (VALUES (1), (2)) AS g(grain))
-  DELETE FROM account_metric_rollup r USING k
-    WHERE r.agency_id = k.agency_id AND r.grain = k.grain AND r.start = k.start AND r.account_id = k.account_id
-      AND NOT EXISTS (SELECT 1 FROM account_daily_metric m WHERE m.agency_id = k.agency_id AND m.account_id = k.account_id
-                      AND m.day >= k.start AND m.day < metric_rollup_end(k.grain, k.start));
+  IF deleted THEN
+    -- Weeks and months left without a daily row lose their rollup.
+    DELETE FROM account_metric_rollup r
+      USING unnest(agencies, accounts, grains, starts) AS k(agency_id, account_id, grain, start)
+      WHERE r.agency_id = k.agency_id AND r.grain = k.grain AND r.start = k.start AND r.account_id = k.account_id
+        AND NOT EXISTS (SELECT 1 FROM account_daily_metric m WHERE m.agency_id = k.agency_id AND m.account_id = k.account_id
+                        AND m.day >= k.start AND m.day < metric_rollup_end(k.grain, k.start));
+  END IF;
 END $$;
 
+-- The weeks and months of the rows a statement wrote or deleted (`changed`, and for updates also
+-- `changed_before`), rebuilt once per statement.
 CREATE FUNCTION account_daily_metric_rollup() RETURNS trigger
-  LANGUAGE plpgsql AS $$
+  LANGUAGE plpgsql SET work_mem = '64MB' AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    PERFORM metric_rollup_rebuild(array_agg(agency_id), array_agg(account_id), array_agg(day))
-      FROM (SELECT agency_id, account_id, day FROM changed UNION SELECT agency_id, account_id, day FROM changed_before) c;
+    PERFORM metric_rollup_rebuild(array_agg(agency_id), array_agg(account_id), array_agg(grain), array_agg(start), true)
+      FROM (SELECT DISTINCT c.agency_id, c.account_id, g.grain, metric_rollup_start(g.grain, c.day) AS start
+            FROM (SELECT agency_id, account_id, day FROM changed UNION ALL SELECT agency_id, account_id, day FROM changed_before) c
+            CROSS JOIN (VALUES (1), (2)) AS g(grain)) k
+      HAVING count(*) > 0;
   ELSE
-    PERFORM metric_rollup_rebuild(array_agg(agency_id), array_agg(account_id), array_agg(day)) FROM changed
+    PERFORM metric_rollup_rebuild(array_agg(agency_id), array_agg(account_id), array_agg(grain), array_agg(start), TG_OP = 'DELETE')
+      FROM (SELECT DISTINCT c.agency_id, c.account_id, g.grain, metric_rollup_start(g.grain, c.day) AS start
+            FROM changed c CROSS JOIN (VALUES (1), (2)) AS g(grain)) k
       HAVING count(*) > 0;
   END IF;
   RETURN NULL;
@@ -114,5 +124,7 @@ CREATE TRIGGER account_daily_metric_rollup_truncate AFTER TRUNCATE ON account_da
   FOR EACH STATEMENT EXECUTE FUNCTION account_daily_metric_truncated();
 
 -- Daily rows already stored get their rollups.
-SELECT metric_rollup_rebuild(array_agg(agency_id), array_agg(account_id), array_agg(day))
-  FROM account_daily_metric HAVING count(*) > 0;
+SELECT metric_rollup_rebuild(array_agg(agency_id), array_agg(account_id), array_agg(grain), array_agg(start), false)
+  FROM (SELECT DISTINCT m.agency_id, m.account_id, g.grain, metric_rollup_start(g.grain, m.day) AS start
+        FROM account_daily_metric m CROSS JOIN (VALUES (1), (2)) AS g(grain)) k
+  HAVING count(*) > 0;
