@@ -1,5 +1,6 @@
 import { Prisma, type AccountStatus, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { readPoolOf } from "@/lib/db/readPool";
 import { addDays, dateToDay, daysBetween, type Day } from "@/lib/time";
 import type { Bucket } from "@/lib/queries/buckets";
 import {
@@ -63,14 +64,17 @@ export type Target = { agencyIds: string[]; accountIds?: string[] };
 /** `rollups: false` reads every period from the daily rows alone (the rollups' consistency tests). */
 export type EngineOptions = { rollups?: boolean };
 
-/** One channel's figures over one window, as the statement returns them. */
+/** One channel's figures over one window, as the statement returns them (last collected and known-until days as days since DAY_ZERO). */
 type WindowRow = {
   audience: number | null;
   audience_day: Day | null;
   collected_days: number;
-  last_collected: Day | null;
+  last_collected: number | null;
 } & Record<Flow, number | null> &
-  Record<`known_${Metric}`, Day | null>;
+  Record<`known_${Metric}`, number | null>;
+
+const DAY_ZERO: Day = "2000-01-01";
+const KNOWN_KEYS = METRICS.map((k) => `known_${k}` as const);
 
 const WINDOW_COLUMNS: (keyof WindowRow)[] = [
   "audience",
@@ -85,19 +89,27 @@ const EMPTY_WINDOW = Object.fromEntries(
   WINDOW_COLUMNS.map((c) => [c, c === "collected_days" ? 0 : null]),
 ) as unknown as WindowRow;
 
+/** A statement of the engine through the read pool (lib/db/readPool.ts). */
+async function read<R>(db: Db, sql: Prisma.Sql): Promise<R[]> {
+  return (await readPoolOf(db).query(sql.text, sql.values)).rows as R[];
+}
+
+/** The target's channels, by platform and handle: one JSON document, so thousands of channels (a national compare) cost one parse. */
 async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
-  const rows = await db.account.findMany({
-    where: { agencyId: { in: t.agencyIds }, ...(t.accountIds ? { id: { in: t.accountIds } } : {}) },
-    select: { id: true, agencyId: true, platform: true, handle: true, displayName: true, status: true },
-    orderBy: [{ platform: "asc" }, { handle: "asc" }],
-  });
-  return rows.map((r) => ({
-    accountId: r.id,
-    agencyId: r.agencyId,
-    platform: r.platform,
-    handle: r.handle,
-    displayName: r.displayName,
-    status: r.status,
+  const onlyAccounts = t.accountIds ? Prisma.sql`AND a.id = ANY(${t.accountIds}::uuid[])` : Prisma.empty;
+  const [row] = await read<{ channels: [string, string, Platform, string, string, AccountStatus][] | null }>(
+    db,
+    Prisma.sql`
+    SELECT json_agg(json_build_array(a.id, a.agency_id, a.platform, a.handle, a.display_name, a.status) ORDER BY a.platform, a.handle) AS channels
+    FROM account a WHERE a.agency_id = ANY(${t.agencyIds}::uuid[]) ${onlyAccounts}`,
+  );
+  return (row?.channels ?? []).map(([accountId, agencyId, platform, handle, displayName, status]) => ({
+    accountId,
+    agencyId,
+    platform,
+    handle,
+    displayName,
+    status,
   }));
 }
 
@@ -129,7 +141,7 @@ export async function aggregate<K extends string>(
       ? Prisma.sql`AND ${Prisma.raw(alias)}.account_id = ANY(${target.accountIds}::uuid[])`
       : Prisma.empty;
   const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)}`));
-  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)}`));
+  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'`));
   // :TRICKY: each window is sent as its pieces (lib/metrics/periods.ts periodPieces: whole months
   // and weeks from the rollups, the days at its ends from the daily rows), and pieces join windows
   // by equality (a hash join, one pass over the pieces of every window) instead of a range
@@ -161,18 +173,22 @@ export async function aggregate<K extends string>(
   // Each window's previous window is paired here, not in SQL (no self-join of the windows).
   const [channels, perChannel] = await Promise.all([
     channelsOf(db, target),
-    db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
+    read<{ account_id: string; windows: unknown[][] }>(
+      db,
+      Prisma.sql`
     WITH wp AS (SELECT * FROM unnest(${pieceGrain}::int[], ${pieceStart}::date[], ${pieceIdx}::int[]) AS wp(grain, start, idx)),
     p AS (
       SELECT m.account_id, 0 AS grain, m.day AS start, ${PARTIALS_OF_DAILY_ROW} FROM account_daily_metric m
       WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day = ANY(${[...wanted[0]]}::date[]) ${onlyAccounts("m")}
       ${rollup(1)} ${rollup(2)})
     SELECT g.account_id, json_agg(g.figures) AS windows FROM (
-      SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY}, ${flows}, ${known}) AS figures
+      SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY} - DATE '2000-01-01', ${flows}, ${known}) AS figures
       FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
       GROUP BY p.account_id, wp.idx) g
-    GROUP BY g.account_id`),
+    GROUP BY g.account_id`,
+    ),
   ]);
+  const windowDays = windows.map((w) => daysBetween(w.from, w.to) + 1);
   const byKey = new Map<string, WindowRow>();
   for (const ch of perChannel) {
     for (const values of ch.windows) {
@@ -186,36 +202,37 @@ export async function aggregate<K extends string>(
     for (const p of pairs) {
       const cur = byKey.get(`${c.accountId}/${p.cur}`) ?? EMPTY_WINDOW;
       const prev = p.prev >= 0 ? (byKey.get(`${c.accountId}/${p.prev}`) ?? EMPTY_WINDOW) : null;
-      figures[p.key] = toFigures(cur, prev, periods[p.key]);
+      figures[p.key] = toFigures(cur, prev, periods[p.key], windowDays[p.cur]!);
     }
     return { ...c, figures };
   });
 }
 
-function toFigures(r: WindowRow, prev: WindowRow | null, period: Period): Figures {
+function toFigures(r: WindowRow, prev: WindowRow | null, period: Period, days: number): Figures {
   const lastCollected = r.last_collected;
   const breaks: Figures["breaks"] = [];
   const reported = {} as Record<Metric, boolean>;
-  for (const k of METRICS) {
+  for (let i = 0; i < METRICS.length; i++) {
+    const key = KNOWN_KEYS[i]!;
     // Known last inside the period, or (when the whole period lacks it) in the period compared with.
-    const until = r[`known_${k}`] ?? prev?.[`known_${k}`] ?? null;
-    reported[k] = until !== null;
-    if (until !== null && lastCollected !== null && daysBetween(until, lastCollected) >= BREAK_AFTER_DAYS)
-      breaks.push({ metric: k, lastKnown: until });
+    const until = r[key] ?? prev?.[key] ?? null;
+    reported[METRICS[i]!] = until !== null;
+    if (until !== null && lastCollected !== null && lastCollected - until >= BREAK_AFTER_DAYS)
+      breaks.push({ metric: METRICS[i]!, lastKnown: addDays(DAY_ZERO, until) });
   }
-  const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, r[f]])) as Record<Flow, number | null>;
-  return {
+  const figures = {
     period,
     audience: r.audience,
     audienceDay: r.audience_day,
     audienceBefore: prev ? prev.audience : null,
     audienceBeforeDay: prev ? prev.audience_day : null,
     audienceChange: prev ? audienceChange(r.audience, prev.audience) : null,
-    ...flows,
-    missingDays: daysBetween(period.from, period.to) + 1 - r.collected_days,
-    breaks,
-    reported,
-  };
+  } as Figures;
+  for (const f of FLOW_NAMES) figures[f] = r[f];
+  figures.missingDays = days - r.collected_days;
+  figures.breaks = breaks;
+  figures.reported = reported;
+  return figures;
 }
 
 /** Audience at a day per channel (the latest value on or before it, with its day), and the channels' total by the rules of `combine`. */
