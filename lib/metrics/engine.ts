@@ -61,8 +61,12 @@ export type Figures = {
 
 export type PeriodRequest = Period & { compare?: boolean; bucket?: Bucket };
 export type Target = { agencyIds: string[]; accountIds?: string[] };
-/** `rollups: false` reads every period from the daily rows alone (the rollups' consistency tests). */
-export type EngineOptions = { rollups?: boolean };
+/**
+ * `rollups: false` reads every period from the daily rows alone (the rollups' consistency tests).
+ * `metrics` computes only those (the others come back null and unreported): a view that shows the
+ * audience alone does not aggregate the flows.
+ */
+export type EngineOptions = { rollups?: boolean; metrics?: Metric[] };
 
 /** One channel's figures over one window, as the statement returns them (last collected and known-until days as days since DAY_ZERO). */
 type WindowRow = {
@@ -140,8 +144,11 @@ export async function aggregate<K extends string>(
     target.accountIds
       ? Prisma.sql`AND ${Prisma.raw(alias)}.account_id = ANY(${target.accountIds}::uuid[])`
       : Prisma.empty;
-  const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)}`));
-  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'`));
+  const wantedMetric = (k: Metric) => !options.metrics || options.metrics.includes(k);
+  const flows = Prisma.join(FLOW_NAMES.map((f) => (wantedMetric(f) ? flowSum(f) : Prisma.sql`NULL`)));
+  const known = Prisma.join(
+    METRICS.map((k) => (wantedMetric(k) ? Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'` : Prisma.sql`NULL`)),
+  );
   // :TRICKY: each window is sent as its pieces (lib/metrics/periods.ts periodPieces: whole months
   // and weeks from the rollups, the days at its ends from the daily rows), and pieces join windows
   // by equality (a hash join, one pass over the pieces of every window) instead of a range
