@@ -99,15 +99,17 @@ async function read<R>(db: Db, sql: Prisma.Sql): Promise<R[]> {
 }
 
 /** The target's channels, by platform and handle: one JSON document, so thousands of channels (a national compare) cost one parse. */
-async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
+type ChannelCells = [string, string, Platform, string, string, AccountStatus];
+
+/** The target's channels by platform and handle, as one JSON array (a scalar subquery). */
+function channelsJson(t: Target): Prisma.Sql {
   const onlyAccounts = t.accountIds ? Prisma.sql`AND a.id = ANY(${t.accountIds}::uuid[])` : Prisma.empty;
-  const [row] = await read<{ channels: [string, string, Platform, string, string, AccountStatus][] | null }>(
-    db,
-    Prisma.sql`
-    SELECT json_agg(json_build_array(a.id, a.agency_id, a.platform, a.handle, a.display_name, a.status) ORDER BY a.platform, a.handle) AS channels
-    FROM account a WHERE a.agency_id = ANY(${t.agencyIds}::uuid[]) ${onlyAccounts}`,
-  );
-  return (row?.channels ?? []).map(([accountId, agencyId, platform, handle, displayName, status]) => ({
+  return Prisma.sql`(SELECT json_agg(json_build_array(a.id, a.agency_id, a.platform, a.handle, a.display_name, a.status) ORDER BY a.platform, a.handle)
+    FROM account a WHERE a.agency_id = ANY(${t.agencyIds}::uuid[]) ${onlyAccounts})`;
+}
+
+function toChannels(cells: ChannelCells[] | null): Channel[] {
+  return (cells ?? []).map(([accountId, agencyId, platform, handle, displayName, status]) => ({
     accountId,
     agencyId,
     platform,
@@ -115,6 +117,11 @@ async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
     displayName,
     status,
   }));
+}
+
+async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
+  const [row] = await read<{ channels: ChannelCells[] | null }>(db, Prisma.sql`SELECT ${channelsJson(t)} AS channels`);
+  return toChannels(row!.channels);
 }
 
 /** The figures of every channel of the target over each requested period (and, when asked, the change against the period before it). */
@@ -174,34 +181,34 @@ export async function aggregate<K extends string>(
       ? Prisma.sql`UNION ALL SELECT r.account_id, r.grain, r.start, ${PARTIALS_OF_ROLLUP} FROM account_metric_rollup r
       WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start = ANY(${[...wanted[grain]]}::date[]) ${onlyAccounts("r")}`
       : Prisma.empty;
-  // The channels and their figures in parallel: one round trip of waiting, not two. One JSON
-  // document per channel (an array per window it has rows in) rather than a row per window: the
-  // driver hands JSON over in one parse instead of converting every column of thousands of rows.
-  // Each window's previous window is paired here, not in SQL (no self-join of the windows).
-  const [channels, perChannel] = await Promise.all([
-    channelsOf(db, target),
-    read<{ account_id: string; windows: unknown[][] }>(
-      db,
-      Prisma.sql`
+  // The channels and their figures in one statement and one round trip. One JSON document (an
+  // array per channel, in it an array per window the channel has rows in) rather than a row per
+  // window: the driver hands JSON over in one parse instead of converting every column of
+  // thousands of rows. Each window's previous window is paired here, not in SQL (no self-join).
+  const [row] = await read<{ channels: ChannelCells[] | null; windows: [string, unknown[][]][] | null }>(
+    db,
+    Prisma.sql`
     WITH wp AS (SELECT * FROM unnest(${pieceGrain}::int[], ${pieceStart}::date[], ${pieceIdx}::int[]) AS wp(grain, start, idx)),
     p AS (
       SELECT m.account_id, 0 AS grain, m.day AS start, ${PARTIALS_OF_DAILY_ROW} FROM account_daily_metric m
       WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day = ANY(${[...wanted[0]]}::date[]) ${onlyAccounts("m")}
-      ${rollup(1)} ${rollup(2)})
-    SELECT g.account_id, json_agg(g.figures) AS windows FROM (
-      SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY} - DATE '2000-01-01', ${flows}, ${known}) AS figures
-      FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
-      GROUP BY p.account_id, wp.idx) g
-    GROUP BY g.account_id`,
-    ),
-  ]);
+      ${rollup(1)} ${rollup(2)}),
+    per AS (
+      SELECT g.account_id, json_agg(g.figures) AS windows FROM (
+        SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY} - DATE '2000-01-01', ${flows}, ${known}) AS figures
+        FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
+        GROUP BY p.account_id, wp.idx) g
+      GROUP BY g.account_id)
+    SELECT ${channelsJson(target)} AS channels, (SELECT json_agg(json_build_array(per.account_id, per.windows)) FROM per) AS windows`,
+  );
+  const channels = toChannels(row!.channels);
   const windowDays = windows.map((w) => daysBetween(w.from, w.to) + 1);
   const byKey = new Map<string, WindowRow>();
-  for (const ch of perChannel) {
-    for (const values of ch.windows) {
+  for (const [accountId, perWindow] of row!.windows ?? []) {
+    for (const values of perWindow) {
       const r = {} as Record<string, unknown>;
       WINDOW_COLUMNS.forEach((c, i) => (r[c] = values[i + 1]));
-      byKey.set(`${ch.account_id}/${values[0]}`, r as WindowRow);
+      byKey.set(`${accountId}/${values[0]}`, r as WindowRow);
     }
   }
   return channels.map((c) => {
