@@ -181,11 +181,20 @@ export async function aggregate<K extends string>(
       ? Prisma.sql`UNION ALL SELECT r.account_id, r.grain, r.start, ${PARTIALS_OF_ROLLUP} FROM account_metric_rollup r
       WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start = ANY(${[...wanted[grain]]}::date[]) ${onlyAccounts("r")}`
       : Prisma.empty;
-  // The channels and their figures in one statement and one round trip. One JSON document (an
-  // array per channel, in it an array per window the channel has rows in) rather than a row per
+  // The channels and their figures in one statement and one round trip, a row per channel with
+  // one JSON document of its windows (an array per window it has rows in) rather than a row per
   // window: the driver hands JSON over in one parse instead of converting every column of
   // thousands of rows. Each window's previous window is paired here, not in SQL (no self-join).
-  const [row] = await read<{ channels: ChannelCells[] | null; windows: [string, unknown[][]][] | null }>(
+  const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const rows = await read<{
+    id: string;
+    agency_id: string;
+    platform: Platform;
+    handle: string;
+    display_name: string;
+    status: AccountStatus;
+    windows: unknown[][] | null;
+  }>(
     db,
     Prisma.sql`
     WITH wp AS (SELECT * FROM unnest(${pieceGrain}::int[], ${pieceStart}::date[], ${pieceIdx}::int[]) AS wp(grain, start, idx)),
@@ -199,13 +208,23 @@ export async function aggregate<K extends string>(
         FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
         GROUP BY p.account_id, wp.idx) g
       GROUP BY g.account_id)
-    SELECT ${channelsJson(target)} AS channels, (SELECT json_agg(json_build_array(per.account_id, per.windows)) FROM per) AS windows`,
+    SELECT a.id, a.agency_id, a.platform, a.handle, a.display_name, a.status, per.windows
+    FROM account a LEFT JOIN per ON per.account_id = a.id
+    WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccountsA}
+    ORDER BY a.platform, a.handle`,
   );
-  const channels = toChannels(row!.channels);
+  const channels: Channel[] = rows.map((r) => ({
+    accountId: r.id,
+    agencyId: r.agency_id,
+    platform: r.platform,
+    handle: r.handle,
+    displayName: r.display_name,
+    status: r.status,
+  }));
   const windowDays = windows.map((w) => daysBetween(w.from, w.to) + 1);
   const byKey = new Map<string, WindowRow>();
-  for (const [accountId, perWindow] of row!.windows ?? []) {
-    for (const values of perWindow) {
+  for (const { id: accountId, windows: perWindow } of rows) {
+    for (const values of perWindow ?? []) {
       const r = {} as Record<string, unknown>;
       WINDOW_COLUMNS.forEach((c, i) => (r[c] = values[i + 1]));
       byKey.set(`${accountId}/${values[0]}`, r as WindowRow);
