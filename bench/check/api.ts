@@ -106,10 +106,17 @@ export async function apiRows(server: Server, client: pg.Client, scope: ApiScope
   ];
 }
 
-/** `compare_all_10x_vs_1x`, one half: p50 of the compare route with every agency chosen. */
+/**
+ * `compare_all_10x_vs_1x`, one half: p50 of the compare route from the national body with every
+ * agency of the deployment chosen (the body is the parent of all of them, so its compare offers
+ * them all). Refuses to time a request that did not compare all of them.
+ */
 export async function compareAll(server: Server, from: { slug: string }, slugs: string[]): Promise<number> {
   const yearAgo = addDays(TODAY, -364);
   const path = `/api/agencies/${from.slug}/compare?range=custom&from=${yearAgo}&to=${TODAY}&${slugs.map((s) => `agency=${s}`).join("&")}`;
+  const answer = JSON.parse((await server.get(path)).text ?? "{}") as { data: unknown[] };
+  if (answer.data.length !== slugs.length)
+    throw new Error(`the compare answered ${answer.data.length} agencies, not the ${slugs.length} chosen`);
   const [t] = await timedPair(
     () => server.get(path),
     async () => undefined,

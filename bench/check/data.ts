@@ -46,7 +46,8 @@ export async function loadAgencies(client: pg.Client, set: Agencies, years: numb
         }
     })(),
   );
-  await client.query("ANALYZE account_daily_metric");
+  // The rollups were rebuilt by the COPY's trigger; statistics for both, as autovacuum would soon.
+  await client.query("ANALYZE account_daily_metric, account_metric_rollup");
   return n;
 }
 

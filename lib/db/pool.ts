@@ -25,7 +25,9 @@ export function poolFor(url: string): pg.Pool {
       allowExitOnIdle: true,
       // The metric engine's statement sorts and hashes every daily row of a range: at PostgreSQL's default
       // work_mem (4 MB) a year's compare of 200 channels spills to disk and takes ~1.5× as long.
-      options: "-c work_mem=32MB",
+      // :TRICKY: no JIT either: a national compare's estimated cost passes jit_above_cost, and compiling the
+      // expressions takes longer than running the statement.
+      options: "-c work_mem=32MB -c jit=off",
     });
     // An idle connection dropped: never thrown, the next query opens another. Logged unless PostgreSQL
     // ended it on purpose (57P01: its database dropped, as tests do, or the server stopping — its own log says so).

@@ -1,10 +1,11 @@
 import { Prisma, type AccountStatus, type Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { poolOf } from "@/lib/db/pool";
 import { addDays, dateToDay, daysBetween, type Day } from "@/lib/time";
 import type { Bucket } from "@/lib/queries/buckets";
 import {
   acrossChannels,
-  AUDIENCE_CHANGE,
+  audienceChange,
   audienceAtDay,
   BREAK_AFTER_DAYS,
   AUDIENCE_END,
@@ -15,9 +16,11 @@ import {
   flowSum,
   knownUntil,
   LAST_COLLECTED_DAY,
+  PARTIALS_OF_DAILY_ROW,
+  PARTIALS_OF_ROLLUP,
   type Flow,
 } from "./definitions";
-import { bucketPeriods, previousPeriod, type Period } from "./periods";
+import { bucketPeriods, periodPieces, previousPeriod, type Period, type Piece } from "./periods";
 
 /**
  * The metric engine: the entry points aggregate, timeseries and breakdown (and audienceAt, the
@@ -58,36 +61,67 @@ export type Figures = {
 
 export type PeriodRequest = Period & { compare?: boolean; bucket?: Bucket };
 export type Target = { agencyIds: string[]; accountIds?: string[] };
+/**
+ * `rollups: false` reads every period from the daily rows alone (the rollups' consistency tests).
+ * `metrics` computes only those (the others come back null and unreported): a view that shows the
+ * audience alone does not aggregate the flows.
+ */
+export type EngineOptions = { rollups?: boolean; metrics?: Metric[] };
 
-type Row = {
-  account_id: string;
-  idx: number;
-  prev_idx: number;
+/** One channel's figures over one window, as the statement returns them (last collected and known-until days as days since DAY_ZERO). */
+type WindowRow = {
   audience: number | null;
   audience_day: Day | null;
-  audience_before: number | null;
-  audience_before_day: Day | null;
-  audience_change: number | null;
-  missing_days: number;
-  last_collected: Day | null;
+  collected_days: number;
+  last_collected: number | null;
 } & Record<Flow, number | null> &
-  Record<`known_${Metric}`, Day | null> &
-  Record<`prev_known_${Metric}`, Day | null>;
+  Record<`known_${Metric}`, number | null>;
+
+const DAY_ZERO: Day = "2000-01-01";
+const KNOWN_KEYS = METRICS.map((k) => `known_${k}` as const);
+
+const WINDOW_COLUMNS: (keyof WindowRow)[] = [
+  "audience",
+  "audience_day",
+  "collected_days",
+  "last_collected",
+  ...FLOW_NAMES,
+  ...METRICS.map((k) => `known_${k}` as const),
+];
+
+const EMPTY_WINDOW = Object.fromEntries(
+  WINDOW_COLUMNS.map((c) => [c, c === "collected_days" ? 0 : null]),
+) as unknown as WindowRow;
+
+/** A statement of the engine through the process's one pool (lib/db/pool.ts), not Prisma: one JSON document per channel is parsed once by pg. */
+async function read<R>(db: Db, sql: Prisma.Sql): Promise<R[]> {
+  return (await poolOf(db).query(sql.text, sql.values)).rows as R[];
+}
+
+/** The target's channels, by platform and handle: one JSON document, so thousands of channels (a national compare) cost one parse. */
+type ChannelCells = [string, string, Platform, string, string, AccountStatus];
+
+/** The target's channels by platform and handle, as one JSON array (a scalar subquery). */
+function channelsJson(t: Target): Prisma.Sql {
+  const onlyAccounts = t.accountIds ? Prisma.sql`AND a.id = ANY(${t.accountIds}::uuid[])` : Prisma.empty;
+  return Prisma.sql`(SELECT json_agg(json_build_array(a.id, a.agency_id, a.platform, a.handle, a.display_name, a.status) ORDER BY a.platform, a.handle)
+    FROM account a WHERE a.agency_id = ANY(${t.agencyIds}::uuid[]) ${onlyAccounts})`;
+}
+
+function toChannels(cells: ChannelCells[] | null): Channel[] {
+  return (cells ?? []).map(([accountId, agencyId, platform, handle, displayName, status]) => ({
+    accountId,
+    agencyId,
+    platform,
+    handle,
+    displayName,
+    status,
+  }));
+}
 
 async function channelsOf(db: Db, t: Target): Promise<Channel[]> {
-  const rows = await db.account.findMany({
-    where: { agencyId: { in: t.agencyIds }, ...(t.accountIds ? { id: { in: t.accountIds } } : {}) },
-    select: { id: true, agencyId: true, platform: true, handle: true, displayName: true, status: true },
-    orderBy: [{ platform: "asc" }, { handle: "asc" }],
-  });
-  return rows.map((r) => ({
-    accountId: r.id,
-    agencyId: r.agencyId,
-    platform: r.platform,
-    handle: r.handle,
-    displayName: r.displayName,
-    status: r.status,
-  }));
+  const [row] = await read<{ channels: ChannelCells[] | null }>(db, Prisma.sql`SELECT ${channelsJson(t)} AS channels`);
+  return toChannels(row!.channels);
 }
 
 /** The figures of every channel of the target over each requested period (and, when asked, the change against the period before it). */
@@ -95,124 +129,143 @@ export async function aggregate<K extends string>(
   db: Db,
   target: Target,
   periods: Record<K, PeriodRequest>,
+  options: EngineOptions = {},
 ): Promise<(Channel & { figures: Record<K, Figures> })[]> {
   const keys = Object.keys(periods) as K[];
   // Windows: the requested periods, then each one's previous period (shared when equal).
   const windows: Period[] = [];
+  const windowIndex = new Map<string, number>();
   const windowOf = (p: Period) => {
-    const i = windows.findIndex((w) => w.from === p.from && w.to === p.to);
-    if (i >= 0) return i;
-    windows.push({ from: p.from, to: p.to });
-    return windows.length - 1;
+    const key = `${p.from}/${p.to}`;
+    let i = windowIndex.get(key);
+    if (i === undefined) {
+      i = windows.push({ from: p.from, to: p.to }) - 1;
+      windowIndex.set(key, i);
+    }
+    return i;
   };
   const pairs = keys.map((k) => ({ key: k, cur: windowOf(periods[k]), prev: periods[k].compare ? -1 : -2 }));
   for (const p of pairs) if (p.prev === -1) p.prev = windowOf(previousPeriod(periods[p.key], periods[p.key].bucket));
   if (target.agencyIds.length === 0) return [];
-  const onlyAccounts = target.accountIds
-    ? Prisma.sql`AND m.account_id = ANY(${target.accountIds}::uuid[])`
-    : Prisma.empty;
-  const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
-  const flows = Prisma.join(FLOW_NAMES.map((f) => Prisma.sql`${flowSum(f)} AS ${Prisma.raw(f)}`));
-  const known = Prisma.join(METRICS.map((k) => Prisma.sql`${knownUntil(k)} AS ${Prisma.raw(`known_${k}`)}`));
-  const prevKnown = Prisma.join(
-    METRICS.map((k) => Prisma.sql`prev.${Prisma.raw(`known_${k}`)} AS ${Prisma.raw(`prev_known_${k}`)}`),
+  const onlyAccounts = (alias: string) =>
+    target.accountIds
+      ? Prisma.sql`AND ${Prisma.raw(alias)}.account_id = ANY(${target.accountIds}::uuid[])`
+      : Prisma.empty;
+  const wantedMetric = (k: Metric) => !options.metrics || options.metrics.includes(k);
+  const flows = Prisma.join(FLOW_NAMES.map((f) => (wantedMetric(f) ? flowSum(f) : Prisma.sql`NULL`)));
+  const known = Prisma.join(
+    METRICS.map((k) => (wantedMetric(k) ? Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'` : Prisma.sql`NULL`)),
   );
-  // :TRICKY: each window is sent as its list of days, so rows join windows by day equality (a hash
-  // join, one pass over the rows of the span) instead of a range condition checked per window.
-  const dayOf: string[] = [];
-  const idxOf: number[] = [];
+  // :TRICKY: each window is sent as its pieces (lib/metrics/periods.ts periodPieces: whole months
+  // and weeks from the rollups, the days at its ends from the daily rows), and pieces join windows
+  // by equality (a hash join, one pass over the pieces of every window) instead of a range
+  // condition checked per window. A 12-month window is ~20–30 pieces instead of 365 daily rows.
+  const pieceGrain: number[] = [];
+  const pieceStart: string[] = [];
+  const pieceIdx: number[] = [];
+  const wanted: Record<Piece["grain"], Set<string>> = { 0: new Set(), 1: new Set(), 2: new Set() };
   windows.forEach((w, i) => {
-    for (let d = w.from; d <= w.to; d = addDays(d, 1)) {
-      dayOf.push(d);
-      idxOf.push(i);
+    const cut: Piece[] =
+      options.rollups === false
+        ? Array.from({ length: daysBetween(w.from, w.to) + 1 }, (_, n) => ({ grain: 0, start: addDays(w.from, n) }))
+        : periodPieces(w);
+    for (const piece of cut) {
+      pieceGrain.push(piece.grain);
+      pieceStart.push(piece.start);
+      pieceIdx.push(i);
+      wanted[piece.grain].add(piece.start);
     }
   });
-  const span = {
-    from: windows.reduce((a, w) => (w.from < a ? w.from : a), windows[0]!.from),
-    to: windows.reduce((a, w) => (w.to > a ? w.to : a), windows[0]!.to),
-  };
-  // One JSON document per channel (an array per window) rather than a row per window: the driver
-  // hands JSON over in one parse instead of converting every column of thousands of rows.
-  const columns: (keyof Row)[] = [
-    "idx",
-    "prev_idx",
-    "audience",
-    "audience_day",
-    "audience_before",
-    "audience_before_day",
-    "audience_change",
-    "missing_days",
-    "last_collected",
-    ...FLOW_NAMES,
-    ...METRICS.map((k) => `known_${k}` as const),
-    ...METRICS.map((k) => `prev_known_${k}` as const),
-  ];
-  // The channels and their figures in parallel: one round trip of waiting, not two.
-  const [channels, perChannel] = await Promise.all([
-    channelsOf(db, target),
-    db.$queryRaw<{ account_id: string; windows: unknown[][] }[]>(Prisma.sql`
-    WITH w AS (SELECT * FROM unnest(${windows.map((_, i) => i)}::int[], ${windows.map((w) => daysBetween(w.from, w.to) + 1)}::int[]) AS w(idx, days)),
-    wd AS (SELECT * FROM unnest(${dayOf}::date[], ${idxOf}::int[]) AS wd(day, idx)),
-    pairs AS (SELECT * FROM unnest(${pairs.map((p) => p.cur)}::int[], ${pairs.map((p) => p.prev)}::int[]) AS pairs(cur_idx, prev_idx)),
-    grouped AS (
-      SELECT m.account_id, wd.idx, ${AUDIENCE_END} AS audience, ${AUDIENCE_END_DAY} AS audience_day, ${flows},
-             ${COLLECTED_DAYS} AS collected_days, ${LAST_COLLECTED_DAY} AS last_collected, ${known}
-      FROM account_daily_metric m JOIN wd ON wd.day = m.day
-      WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day >= ${span.from}::date AND m.day <= ${span.to}::date ${onlyAccounts}
-      GROUP BY m.account_id, wd.idx),
+  const rollup = (grain: 1 | 2) =>
+    wanted[grain].size
+      ? Prisma.sql`UNION ALL SELECT r.account_id, r.grain, r.start, ${PARTIALS_OF_ROLLUP} FROM account_metric_rollup r
+      WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start = ANY(${[...wanted[grain]]}::date[]) ${onlyAccounts("r")}`
+      : Prisma.empty;
+  // The channels and their figures in one statement and one round trip, a row per channel with
+  // one JSON document of its windows (an array per window it has rows in) rather than a row per
+  // window: the driver hands JSON over in one parse instead of converting every column of
+  // thousands of rows. Each window's previous window is paired here, not in SQL (no self-join).
+  const onlyAccountsA = target.accountIds ? Prisma.sql`AND a.id = ANY(${target.accountIds}::uuid[])` : Prisma.empty;
+  const rows = await read<{
+    id: string;
+    agency_id: string;
+    platform: Platform;
+    handle: string;
+    display_name: string;
+    status: AccountStatus;
+    windows: unknown[][] | null;
+  }>(
+    db,
+    Prisma.sql`
+    WITH wp AS (SELECT * FROM unnest(${pieceGrain}::int[], ${pieceStart}::date[], ${pieceIdx}::int[]) AS wp(grain, start, idx)),
+    p AS (
+      SELECT m.account_id, 0 AS grain, m.day AS start, ${PARTIALS_OF_DAILY_ROW} FROM account_daily_metric m
+      WHERE m.agency_id = ANY(${target.agencyIds}::uuid[]) AND m.day = ANY(${[...wanted[0]]}::date[]) ${onlyAccounts("m")}
+      ${rollup(1)} ${rollup(2)}),
     per AS (
-      SELECT a.id AS account_id, w.idx, g.audience, g.audience_day::text, ${Prisma.join(FLOW_NAMES.map((f) => Prisma.raw(`g.${f}`)))},
-             w.days - COALESCE(g.collected_days, 0) AS missing_days, g.last_collected::text, ${Prisma.join(METRICS.map((k) => Prisma.raw(`g.known_${k}::text AS known_${k}`)))}
-      FROM account a CROSS JOIN w LEFT JOIN grouped g ON g.account_id = a.id AND g.idx = w.idx
-      WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccountsA})
-    SELECT r.account_id, json_agg(json_build_array(${Prisma.join(columns.map((c) => Prisma.raw(`r.${c}`)))})) AS windows FROM (
-      SELECT DISTINCT cur.*, pairs.prev_idx, prev.audience AS audience_before, prev.audience_day AS audience_before_day,
-             ${AUDIENCE_CHANGE} AS audience_change, ${prevKnown}
-      FROM pairs JOIN per cur ON cur.idx = pairs.cur_idx
-      LEFT JOIN per prev ON prev.account_id = cur.account_id AND prev.idx = pairs.prev_idx) r
-    GROUP BY r.account_id`),
-  ]);
-  const byKey = new Map<string, Row>();
-  for (const ch of perChannel) {
-    for (const values of ch.windows) {
-      const r = Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Row;
-      byKey.set(`${ch.account_id}/${r.idx}/${r.prev_idx}`, r);
+      SELECT g.account_id, json_agg(g.figures) AS windows FROM (
+        SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY} - DATE '2000-01-01', ${flows}, ${known}) AS figures
+        FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
+        GROUP BY p.account_id, wp.idx) g
+      GROUP BY g.account_id)
+    SELECT a.id, a.agency_id, a.platform, a.handle, a.display_name, a.status, per.windows
+    FROM account a LEFT JOIN per ON per.account_id = a.id
+    WHERE a.agency_id = ANY(${target.agencyIds}::uuid[]) ${onlyAccountsA}
+    ORDER BY a.platform, a.handle`,
+  );
+  const channels: Channel[] = rows.map((r) => ({
+    accountId: r.id,
+    agencyId: r.agency_id,
+    platform: r.platform,
+    handle: r.handle,
+    displayName: r.display_name,
+    status: r.status,
+  }));
+  const windowDays = windows.map((w) => daysBetween(w.from, w.to) + 1);
+  const byKey = new Map<string, WindowRow>();
+  for (const { id: accountId, windows: perWindow } of rows) {
+    for (const values of perWindow ?? []) {
+      const r = {} as Record<string, unknown>;
+      WINDOW_COLUMNS.forEach((c, i) => (r[c] = values[i + 1]));
+      byKey.set(`${accountId}/${values[0]}`, r as WindowRow);
     }
   }
   return channels.map((c) => {
     const figures = {} as Record<K, Figures>;
     for (const p of pairs) {
-      const r = byKey.get(`${c.accountId}/${p.cur}/${p.prev}`)!;
-      figures[p.key] = toFigures(r, periods[p.key], p.prev >= 0);
+      const cur = byKey.get(`${c.accountId}/${p.cur}`) ?? EMPTY_WINDOW;
+      const prev = p.prev >= 0 ? (byKey.get(`${c.accountId}/${p.prev}`) ?? EMPTY_WINDOW) : null;
+      figures[p.key] = toFigures(cur, prev, periods[p.key], windowDays[p.cur]!);
     }
     return { ...c, figures };
   });
 }
 
-function toFigures(r: Row, period: Period, compared: boolean): Figures {
+function toFigures(r: WindowRow, prev: WindowRow | null, period: Period, days: number): Figures {
   const lastCollected = r.last_collected;
   const breaks: Figures["breaks"] = [];
   const reported = {} as Record<Metric, boolean>;
-  for (const k of METRICS) {
+  for (let i = 0; i < METRICS.length; i++) {
+    const key = KNOWN_KEYS[i]!;
     // Known last inside the period, or (when the whole period lacks it) in the period compared with.
-    const until = r[`known_${k}`] ?? (compared ? r[`prev_known_${k}`] : null);
-    reported[k] = until !== null;
-    if (until !== null && lastCollected !== null && daysBetween(until, lastCollected) >= BREAK_AFTER_DAYS)
-      breaks.push({ metric: k, lastKnown: until });
+    const until = r[key] ?? prev?.[key] ?? null;
+    reported[METRICS[i]!] = until !== null;
+    if (until !== null && lastCollected !== null && lastCollected - until >= BREAK_AFTER_DAYS)
+      breaks.push({ metric: METRICS[i]!, lastKnown: addDays(DAY_ZERO, until) });
   }
-  const flows = Object.fromEntries(FLOW_NAMES.map((f) => [f, r[f]])) as Record<Flow, number | null>;
-  return {
+  const figures = {
     period,
     audience: r.audience,
     audienceDay: r.audience_day,
-    audienceBefore: compared ? r.audience_before : null,
-    audienceBeforeDay: compared ? r.audience_before_day : null,
-    audienceChange: compared ? r.audience_change : null,
-    ...flows,
-    missingDays: r.missing_days,
-    breaks,
-    reported,
-  };
+    audienceBefore: prev ? prev.audience : null,
+    audienceBeforeDay: prev ? prev.audience_day : null,
+    audienceChange: prev ? audienceChange(r.audience, prev.audience) : null,
+  } as Figures;
+  for (const f of FLOW_NAMES) figures[f] = r[f];
+  figures.missingDays = days - r.collected_days;
+  figures.breaks = breaks;
+  figures.reported = reported;
+  return figures;
 }
 
 /** Audience at a day per channel (the latest value on or before it, with its day), and the channels' total by the rules of `combine`. */
@@ -294,11 +347,17 @@ export type Series = { buckets: Day[]; channels: SeriesChannel[] };
  * clipped to the range), each bucket's change measured against the bucket before it, and the
  * figures of the whole range (its change measured against the equally long stretch before it).
  */
-export async function timeseries(db: Db, target: Target, range: Period, bucket: Bucket): Promise<Series> {
+export async function timeseries(
+  db: Db,
+  target: Target,
+  range: Period,
+  bucket: Bucket,
+  options: EngineOptions = {},
+): Promise<Series> {
   const buckets = bucketPeriods(range, bucket);
   const periods: Record<string, PeriodRequest> = { total: { from: range.from, to: range.to, compare: true } };
   buckets.forEach((b, i) => (periods[String(i)] = { from: b.from, to: b.to, compare: true, bucket }));
-  const rows = await aggregate(db, target, periods);
+  const rows = await aggregate(db, target, periods, options);
   return {
     buckets: buckets.map((b) => b.start),
     channels: rows.map(({ figures, ...channel }) => {

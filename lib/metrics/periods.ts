@@ -140,3 +140,38 @@ function yearBefore(day: Day): Day {
   const next = addDays(day, 1);
   return next.endsWith("-01") ? addDays(addMonths(next, -12), -1) : addMonths(day, -12);
 }
+
+/**
+ * A piece of a period as the engine reads it: a single day (grain 0, the daily rows), a whole ISO
+ * week (1) or a whole calendar month (2) (the rollups of lib/metrics/definitions.ts PARTIALS).
+ */
+export type Piece = { grain: 0 | 1 | 2; start: Day };
+
+const firstOfNextMonth = (day: Day): Day => addMonths(`${day.slice(0, 7)}-01`, 1);
+
+/**
+ * A period cut into the fewest pieces: whole months where they fit, whole weeks where they fit
+ * (never across the start of a month that fits whole), single days at the ends.
+ */
+export function periodPieces(p: Period): Piece[] {
+  const out: Piece[] = [];
+  let d = p.from;
+  while (d <= p.to) {
+    const nextMonth = firstOfNextMonth(d);
+    if (d.endsWith("-01") && addDays(nextMonth, -1) <= p.to) {
+      out.push({ grain: 2, start: d });
+      d = nextMonth;
+      continue;
+    }
+    const weekEnd = addDays(d, 6);
+    const monthFitsInside = nextMonth <= weekEnd && addDays(firstOfNextMonth(nextMonth), -1) <= p.to;
+    if (weekStart(d) === d && weekEnd <= p.to && !monthFitsInside) {
+      out.push({ grain: 1, start: d });
+      d = addDays(d, 7);
+      continue;
+    }
+    out.push({ grain: 0, start: d });
+    d = addDays(d, 1);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, daysBetween, type Day } from "@/lib/time";
-import { BREAK_AFTER_DAYS, knownUntil } from "./definitions";
+import { BREAK_AFTER_DAYS, knownUntilDaily } from "./definitions";
 import type { Metric, Series } from "./engine";
 
 /**
@@ -106,7 +106,7 @@ export async function seriesEvents(
     });
     if (silent.length === 0) continue;
     const known = await db.$queryRaw<{ account_id: string; known: string | null }[]>(Prisma.sql`
-      SELECT m.account_id, ${knownUntil(metric)}::text AS known FROM account_daily_metric m
+      SELECT m.account_id, ${knownUntilDaily(metric)}::text AS known FROM account_daily_metric m
       WHERE m.agency_id = ANY(${[...new Set(silent.map((c) => c.agencyId))]}::uuid[]) AND m.account_id = ANY(${silent.map((c) => c.accountId)}::uuid[]) AND m.day < ${range.from}::date
       GROUP BY m.account_id`);
     for (const k of known) {

@@ -19,6 +19,7 @@ export async function getAudienceSeries(
     { agencyIds: [params.agencyId], accountIds: params.accountIds },
     params,
     params.bucket,
+    { metrics: ["audience"] },
   );
   return {
     buckets: s.buckets,

@@ -65,11 +65,13 @@ export async function getChannelGrowth(
   db: Db,
   params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted },
 ): Promise<ChannelGrowth> {
+  // Without the series' events (breaks of every metric) only the audience is read.
   const series = await timeseries(
     db,
     { agencyIds: [params.agencyId], accountIds: params.accountIds },
     params,
     params.bucket,
+    params.events ? {} : { metrics: ["audience"] },
   );
   const events = params.events
     ? await seriesEvents(db, series, params, params.events.metrics, params.events.today, params.events.timeZone)
