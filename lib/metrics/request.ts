@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { poolOf } from "@/lib/db/pool";
 import { FilterSchema, LangSchema, parseFilters, type SearchParams } from "@/lib/dashboard/filters";
 import type { UiLocale } from "@/lib/format";
 import { metricsMessages } from "@/lib/i18nMetrics";
 import { findVisibleAgency, requireVisibleAgency, type VisibleAgency } from "@/lib/permissions/access";
 import { translateIssues, type Issue } from "./issues";
 import { buildScope, type Scope } from "./scope";
+import { cachedView } from "./viewCache";
 
 /**
  * The one request pipeline: pages, JSON routes, CSV exports and report routes turn a request into a
@@ -80,19 +82,25 @@ export async function requestScope<S extends z.ZodType>(
   return { scope: built.scope, agency, extra: extra.data };
 }
 
-/** The recipe of every dashboard JSON route: the scope (above), one view, the answer in one envelope. */
+/**
+ * The recipe of every dashboard JSON route: the scope (above), one view, the answer in one envelope.
+ * With `cache`, the view's answer is reused while the agencies' data version is unchanged
+ * (lib/metrics/viewCache.ts): only for views that read nothing but channels and daily figures.
+ */
 export function scopedRoute<S extends z.ZodType, R>(
   extraSchema: S,
   view: (req: ScopedRequest<z.infer<S>>) => Promise<R>,
+  opts: { cache?: (req: ScopedRequest<z.infer<S>>) => { name: string; agencyIds: string[]; args: string } } = {},
 ) {
   return async (request: Request, ctx: { params: Promise<{ slug: string }> }) => {
     try {
       const req = await requestScope(request, (await ctx.params).slug, extraSchema);
       const { agency, period, bucket } = req.scope;
+      const data = opts.cache ? await cachedView(poolOf(db()), opts.cache(req), () => view(req)) : await view(req);
       return Response.json({
         agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
         range: { from: period.from, to: period.to, bucket },
-        data: await view(req),
+        data,
       });
     } catch (e) {
       if (e instanceof RequestError) return errorResponse(e, langOf(request));
