@@ -4,10 +4,15 @@ import { poolOf } from "@/lib/db/pool";
 import { FilterSchema, LangSchema, parseFilters, type SearchParams } from "@/lib/dashboard/filters";
 import type { UiLocale } from "@/lib/format";
 import { metricsMessages } from "@/lib/i18nMetrics";
-import { findVisibleAgency, requireVisibleAgency, type VisibleAgency } from "@/lib/permissions/access";
+import {
+  findVisibleAgency,
+  findVisibleAgencyAndVersion,
+  requireVisibleAgency,
+  type VisibleAgency,
+} from "@/lib/permissions/access";
 import { translateIssues, type Issue } from "./issues";
 import { buildScope, type Scope } from "./scope";
-import { cachedView } from "./viewCache";
+import { cachedView, type KnownVersion } from "./viewCache";
 
 /**
  * The one request pipeline: pages, JSON routes, CSV exports and report routes turn a request into a
@@ -61,17 +66,27 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang:
   return parsed.data;
 }
 
-export type ScopedRequest<E> = { scope: Scope; agency: VisibleAgency; extra: E };
+export type ScopedRequest<E> = {
+  scope: Scope;
+  agency: VisibleAgency;
+  extra: E;
+  /** With `withDataVersion`: the agency's data version, read with the access check. */
+  dataVersion?: KnownVersion | null;
+};
 
 /** API and CSV: the scope of a request, or a RequestError (404 for an agency not the user's, 400 with reasons). */
 export async function requestScope<S extends z.ZodType>(
   request: Request,
   slug: string,
   extraSchema: S,
+  opts: { withDataVersion?: boolean } = {},
 ): Promise<ScopedRequest<z.infer<S>>> {
   const raw = searchParamsToObject(new URL(request.url).searchParams);
   const lang = langOf(request);
-  const agency = await agencyOrThrow(slug);
+  const { agency, dataVersion } = opts.withDataVersion
+    ? await findVisibleAgencyAndVersion(slug)
+    : { agency: await findVisibleAgency(slug), dataVersion: undefined };
+  if (!agency) throw new RequestError(404, "not_found");
   const filters = FilterSchema.safeParse(raw);
   const extra = extraSchema.safeParse(raw);
   const issues = [...(filters.success ? [] : filters.error.issues), ...(extra.success ? [] : extra.error.issues)];
@@ -79,7 +94,7 @@ export async function requestScope<S extends z.ZodType>(
     throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang));
   const built = await buildScope(db(), agency, filters.data);
   if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues);
-  return { scope: built.scope, agency, extra: extra.data };
+  return { scope: built.scope, agency, extra: extra.data, dataVersion };
 }
 
 /**
@@ -94,9 +109,13 @@ export function scopedRoute<S extends z.ZodType, R>(
 ) {
   return async (request: Request, ctx: { params: Promise<{ slug: string }> }) => {
     try {
-      const req = await requestScope(request, (await ctx.params).slug, extraSchema);
+      const req = await requestScope(request, (await ctx.params).slug, extraSchema, {
+        withDataVersion: Boolean(opts.cache),
+      });
       const { agency, period, bucket } = req.scope;
-      const data = opts.cache ? await cachedView(poolOf(db()), opts.cache(req), () => view(req)) : await view(req);
+      const data = opts.cache
+        ? await cachedView(poolOf(db()), opts.cache(req), () => view(req), req.dataVersion)
+        : await view(req);
       return Response.json({
         agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
         range: { from: period.from, to: period.to, bucket },

@@ -21,15 +21,33 @@ export async function dataVersion(pool: pg.Pool, agencyIds: string[]): Promise<s
 }
 
 /**
+ * The data version of the agency a slug names (`<agency id>|<version>`), as a scalar subquery with
+ * the slug as parameter `param`: the request's access check reads it in the same statement.
+ */
+export const DATA_VERSION_OF_SLUG = (param: string) =>
+  `(SELECT a.id::text || '|' || coalesce(a.id::text || ':' || v.n, '')
+    FROM agency a LEFT JOIN agency_data_version v ON v.agency_id = a.id WHERE a.slug = ${param})`;
+
+export function parseKnownVersion(v: string | null): KnownVersion | null {
+  if (!v) return null;
+  const i = v.indexOf("|");
+  return { agencyId: v.slice(0, i), version: v.slice(i + 1) };
+}
+
+export type KnownVersion = { agencyId: string; version: string };
+
+/**
  * A view's answer reused while the data it reads is unchanged: kept per (view, agencies, arguments)
  * beside the data version it was computed at, and computed again when the version has moved. Only
  * for views that read nothing but the agencies' channels and daily figures and whose arguments are
  * all in `args` (the day "today" included). The returned value is shared: callers must not change it.
+ * `known`: the version of a single agency read earlier (still before computing) with the access check.
  */
 export async function cachedView<T>(
   pool: pg.Pool,
   view: { name: string; agencyIds: string[]; args: string },
   compute: () => Promise<T>,
+  known?: KnownVersion | null,
 ): Promise<T> {
   const caches = (holder.__viewCache ??= new WeakMap());
   let entries = caches.get(pool);
@@ -37,7 +55,10 @@ export async function cachedView<T>(
   const key = `${view.name}|${view.agencyIds.join(",")}|${view.args}`;
   // :TRICKY: the version is read before computing. A write committed meanwhile moves the counter
   // past what is stored with the answer, so an answer is never kept under a version newer than its data.
-  const version = await dataVersion(pool, view.agencyIds);
+  const version =
+    known && view.agencyIds.length === 1 && view.agencyIds[0] === known.agencyId
+      ? known.version
+      : await dataVersion(pool, view.agencyIds);
   const hit = entries.get(key);
   if (hit && hit.version === version) {
     entries.delete(key);
