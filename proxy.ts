@@ -27,7 +27,8 @@ const NO_STORE = "no-store";
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  const text = hardeningText(requestLocale(request.nextUrl, request.headers));
+  // The messages only when refusing: most requests pass.
+  const text = () => hardeningText(requestLocale(request.nextUrl, request.headers));
   const refuse = (status: number, message: string) =>
     isApi ||
     (request.headers.get("next-action") === null && request.headers.get("accept")?.includes("application/json"))
@@ -37,13 +38,13 @@ export async function proxy(request: NextRequest) {
           headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE },
         });
 
-  if (!decodablePath(pathname)) return refuse(400, text.badAddress);
+  if (!decodablePath(pathname)) return refuse(400, text().badAddress);
 
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) return refuse(403, text.csrf);
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) return refuse(403, text().csrf);
 
   const isPublic = PUBLIC.some((re) => re.test(pathname));
   if (!isPublic && !getSessionCookie(request)) {
-    if (isApi) return refuse(401, text.notSignedIn);
+    if (isApi) return refuse(401, text().notSignedIn);
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", pathname + request.nextUrl.search);
     return NextResponse.redirect(login);
@@ -53,8 +54,8 @@ export async function proxy(request: NextRequest) {
   // and Next.js then tries to decode its body as a form action.
   if (request.method === "POST") {
     const problem = await pagePostProblem(request);
-    if (problem === "too_large") return refuse(413, text.tooLarge(String(MAX_CSV_BYTES / 1_000_000)));
-    if (problem === "malformed") return refuse(400, text.malformed);
+    if (problem === "too_large") return refuse(413, text().tooLarge(String(MAX_CSV_BYTES / 1_000_000)));
+    if (problem === "malformed") return refuse(400, text().malformed);
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

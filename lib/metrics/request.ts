@@ -113,13 +113,20 @@ export function scopedRoute<S extends z.ZodType, R>(
         withDataVersion: Boolean(opts.cache),
       });
       const { agency, period, bucket } = req.scope;
-      const data = opts.cache
-        ? await cachedView(poolOf(db()), opts.cache(req), () => view(req), req.dataVersion)
-        : await view(req);
-      return Response.json({
+      const envelope = {
         agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
         range: { from: period.from, to: period.to, bucket },
-        data,
+      };
+      if (!opts.cache) return Response.json({ ...envelope, data: await view(req) });
+      // A reused answer is kept as its JSON text: a repeated request serialises only the envelope.
+      const data = await cachedView(
+        poolOf(db()),
+        opts.cache(req),
+        async () => JSON.stringify(await view(req)),
+        req.dataVersion,
+      );
+      return new Response(`${JSON.stringify(envelope).slice(0, -1)},"data":${data}}`, {
+        headers: { "content-type": "application/json" },
       });
     } catch (e) {
       if (e instanceof RequestError) return errorResponse(e, langOf(request));
