@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { poolOf } from "@/lib/db/pool";
 import { FilterSchema, LangSchema, parseFilters, type SearchParams } from "@/lib/dashboard/filters";
 import type { UiLocale } from "@/lib/format";
 import { translator } from "@/lib/intl";
-import { findVisibleAgency, requireVisibleAgency, type VisibleAgency } from "@/lib/permissions/access";
+import {
+  findVisibleAgency,
+  findVisibleAgencyAndVersion,
+  requireVisibleAgency,
+  type VisibleAgency,
+} from "@/lib/permissions/access";
 import { translateIssues, type Issue } from "./issues";
 import { buildScope, type Scope } from "./scope";
+import { cachedView, type KnownVersion } from "./viewCache";
 
 /**
  * The one request pipeline: pages, JSON routes, CSV exports and report routes turn a request into a
@@ -63,16 +70,26 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang:
   return parsed.data;
 }
 
-export type ScopedRequest<E> = { scope: Scope; agency: VisibleAgency; extra: E };
+export type ScopedRequest<E> = {
+  scope: Scope;
+  agency: VisibleAgency;
+  extra: E;
+  /** With `withDataVersion`: the agency's data version, read with the access check. */
+  dataVersion?: KnownVersion | null;
+};
 
 /** API and CSV: the scope of a request, or a RequestError (404 for an agency not the user's, 400 with reasons). */
 export async function requestScope<S extends z.ZodType>(
   request: Request,
   slug: string,
   extraSchema: S,
+  opts: { withDataVersion?: boolean } = {},
 ): Promise<ScopedRequest<z.infer<S>>> {
   const raw = searchParamsToObject(new URL(request.url).searchParams);
-  const agency = await agencyOrThrow(slug);
+  const { agency, dataVersion } = opts.withDataVersion
+    ? await findVisibleAgencyAndVersion(slug)
+    : { agency: await findVisibleAgency(slug), dataVersion: undefined };
+  if (!agency) throw new RequestError(404, "not_found");
   const lang = langOf(request, agency.locale);
   const filters = FilterSchema.safeParse(raw);
   const extra = extraSchema.safeParse(raw);
@@ -81,22 +98,39 @@ export async function requestScope<S extends z.ZodType>(
     throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang), lang);
   const built = await buildScope(db(), agency, filters.data);
   if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues, lang);
-  return { scope: built.scope, agency, extra: extra.data };
+  return { scope: built.scope, agency, extra: extra.data, dataVersion };
 }
 
-/** The recipe of every dashboard JSON route: the scope (above), one view, the answer in one envelope. */
+/**
+ * The recipe of every dashboard JSON route: the scope (above), one view, the answer in one envelope.
+ * With `cache`, the view's answer is reused while the agencies' data version is unchanged
+ * (lib/metrics/viewCache.ts): only for views that read nothing but channels and daily figures.
+ */
 export function scopedRoute<S extends z.ZodType, R>(
   extraSchema: S,
   view: (req: ScopedRequest<z.infer<S>>) => Promise<R>,
+  opts: { cache?: (req: ScopedRequest<z.infer<S>>) => { name: string; agencyIds: string[]; args: string } } = {},
 ) {
   return async (request: Request, ctx: { params: Promise<{ slug: string }> }) => {
     try {
-      const req = await requestScope(request, (await ctx.params).slug, extraSchema);
+      const req = await requestScope(request, (await ctx.params).slug, extraSchema, {
+        withDataVersion: Boolean(opts.cache),
+      });
       const { agency, period, bucket } = req.scope;
-      return Response.json({
+      const envelope = {
         agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
         range: { from: period.from, to: period.to, bucket },
-        data: await view(req),
+      };
+      if (!opts.cache) return Response.json({ ...envelope, data: await view(req) });
+      // A reused answer is kept as its JSON text: a repeated request serialises only the envelope.
+      const data = await cachedView(
+        poolOf(db()),
+        opts.cache(req),
+        async () => JSON.stringify(await view(req)),
+        req.dataVersion,
+      );
+      return new Response(`${JSON.stringify(envelope).slice(0, -1)},"data":${data}}`, {
+        headers: { "content-type": "application/json" },
       });
     } catch (e) {
       if (e instanceof RequestError) return errorResponse(e, langOf(request));

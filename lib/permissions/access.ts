@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { poolOf } from "@/lib/db/pool";
+import type { KnownVersion } from "@/lib/metrics/viewCache";
 import { cachedAccess } from "./accessCache";
 import { visibleAgenciesOf, type VisibleAgency } from "./visibleAgencies";
 
@@ -26,12 +27,12 @@ async function sessionCookie(): Promise<string | null> {
   }
 }
 
-const requestAccess = cache(async () =>
-  cachedAccess(await sessionCookie(), poolOf(db()), async () => {
-    const user = await getSessionUser();
-    return user ? { user, agencies: await visibleAgenciesOf(db(), user.id) } : null;
-  }),
-);
+async function loadAccess() {
+  const user = await getSessionUser();
+  return user ? { user, agencies: await visibleAgenciesOf(db(), user.id) } : null;
+}
+
+const requestAccess = cache(async () => cachedAccess(await sessionCookie(), poolOf(db()), loadAccess));
 
 const visibleAgencies = cache(async (): Promise<VisibleAgency[]> => (await requestAccess())?.agencies ?? []);
 
@@ -41,6 +42,22 @@ export async function listVisibleAgencies(): Promise<VisibleAgency[]> {
 
 export async function findVisibleAgency(slug: string): Promise<VisibleAgency | null> {
   return (await visibleAgencies()).find((a) => a.slug === slug) ?? null;
+}
+
+/**
+ * For routes whose answer is reused per data version (lib/metrics/viewCache.ts): the agency, and
+ * its data version read in the same round trip as the access check (before any figure is read).
+ */
+export async function findVisibleAgencyAndVersion(
+  slug: string,
+): Promise<{ agency: VisibleAgency | null; dataVersion: KnownVersion | null }> {
+  // Only a well-formed slug goes into the statement (a NUL in the address must not fail the access check).
+  const named = /^[a-z0-9-]{1,64}$/.test(slug) ? slug : null;
+  const access = await cachedAccess(await sessionCookie(), poolOf(db()), loadAccess, Date.now(), named);
+  return {
+    agency: access?.agencies.find((a) => a.slug === slug) ?? null,
+    dataVersion: access?.dataVersion ?? null,
+  };
 }
 
 /** For pages: the agency, or a redirect to sign-in, or 404 when it is not this user's to see. */

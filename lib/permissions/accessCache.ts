@@ -1,8 +1,11 @@
 import type pg from "pg";
 import type { SessionUser } from "@/lib/auth/session";
+import { DATA_VERSION_OF_SLUG, parseKnownVersion, type KnownVersion } from "@/lib/metrics/viewCache";
 import type { VisibleAgency } from "./visibleAgencies";
 
 export type Access = { user: SessionUser; agencies: VisibleAgency[] };
+/** With `slug`: the data version of the agency it names, read in the same statement (lib/metrics/viewCache.ts). */
+export type AccessWithVersion = Access & { dataVersion?: KnownVersion | null };
 type Entry = Access & { epoch: string; at: number };
 
 /** After this, the session goes through better-auth again (which also extends it while it is used). */
@@ -11,7 +14,8 @@ const MAX_ENTRIES = 10_000;
 const holder = globalThis as unknown as { __access?: Map<string, Entry> };
 
 const CHECK = `SELECT (SELECT n FROM access_epoch WHERE id = 1)::text AS epoch,
-                      EXISTS (SELECT 1 FROM auth_session WHERE token = $1 AND expires_at > now()) AS live`;
+                      EXISTS (SELECT 1 FROM auth_session WHERE token = $1 AND expires_at > now()) AS live,
+                      ${DATA_VERSION_OF_SLUG("$2")} AS data_version`;
 
 /**
  * A session's user and visible agencies, kept per session cookie in this process so a request costs
@@ -20,28 +24,33 @@ const CHECK = `SELECT (SELECT n FROM access_epoch WHERE id = 1)::text AS epoch,
  * out, revoked, expired) and nobody changed memberships, agencies or users since (access_epoch,
  * moved by triggers). So a removed member loses access at their very next request.
  * The key is the whole signed cookie that better-auth verified when the entry was made.
+ * With `slug`, the same statement reads that agency's data version (one round trip, not two).
  */
 export async function cachedAccess(
   cookie: string | null,
   pool: pg.Pool,
   load: () => Promise<Access | null>,
   now = Date.now(),
-): Promise<Access | null> {
+  slug: string | null = null,
+): Promise<AccessWithVersion | null> {
   if (!cookie) return load();
   const entries = (holder.__access ??= new Map());
   const token = cookie.split(".")[0]!;
-  const check = async () => (await pool.query<{ epoch: string; live: boolean }>(CHECK, [token])).rows[0]!;
+  const check = async () =>
+    (await pool.query<{ epoch: string; live: boolean; data_version: string | null }>(CHECK, [token, slug])).rows[0]!;
+  const withVersion = (access: Access, v: string | null): AccessWithVersion =>
+    slug === null ? access : { ...access, dataVersion: parseKnownVersion(v) };
   const cached = entries.get(cookie);
   if (cached && now - cached.at < TTL_MS) {
-    const { epoch, live } = await check();
+    const { epoch, live, data_version } = await check();
     if (!live) {
       entries.delete(cookie);
       return null;
     }
-    if (epoch === cached.epoch) return cached;
+    if (epoch === cached.epoch) return withVersion(cached, data_version);
   }
   // The epoch is read before loading: a change made meanwhile moves it past what is stored.
-  const { epoch } = await check();
+  const { epoch, data_version } = await check();
   const access = await load();
   if (!access) {
     entries.delete(cookie);
@@ -50,5 +59,5 @@ export async function cachedAccess(
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   entries.delete(cookie);
   entries.set(cookie, { ...access, epoch, at: now });
-  return access;
+  return withVersion(access, data_version);
 }

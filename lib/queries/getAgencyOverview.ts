@@ -1,7 +1,7 @@
 import type { AccountStatus, Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { aggregate, audienceAt, combine, timeseries, type Figures, type Metric } from "@/lib/metrics/engine";
-import { weekPeriods } from "@/lib/metrics/periods";
+import { aggregate, audienceAt, combine, type Figures, type Metric, type PeriodRequest } from "@/lib/metrics/engine";
+import { bucketPeriods, weekPeriods } from "@/lib/metrics/periods";
 import { addDays, type Day } from "@/lib/time";
 
 export type OverviewChannel = {
@@ -68,17 +68,22 @@ const GAP_WINDOW = 14;
 export async function getAgencyOverview(db: Db, params: { agencyId: string; today: Day }): Promise<AgencyOverview> {
   const w = weekPeriods(params.today);
   const target = { agencyIds: [params.agencyId] };
-  const [now, rows, spark] = await Promise.all([
+  // The sparkline's weeks are plain periods of the same aggregate (audience at the end of each week),
+  // so the whole overview is one statement beside the "now" lookup: one round trip of waiting.
+  const weeks = bucketPeriods({ from: addDays(w.thisWeekSoFar.from, -7 * 11), to: params.today }, "week");
+  const sparkPeriods: Record<`week${number}`, PeriodRequest> = Object.fromEntries(
+    weeks.map((b, i) => [`week${i}`, { from: b.from, to: b.to }]),
+  );
+  const [now, rows] = await Promise.all([
     audienceAt(db, target, params.today),
-    aggregate(db, target, {
+    aggregate<`week${number}` | "thisWeek" | "sameDays" | "lastWeek" | "recent">(db, target, {
+      ...sparkPeriods,
       thisWeek: { ...w.thisWeekSoFar, compare: true },
       sameDays: { ...w.sameDaysLastWeek, compare: true },
       lastWeek: { ...w.lastWeek, compare: true },
       recent: { from: addDays(params.today, -GAP_WINDOW), to: addDays(params.today, -1) },
     }),
-    timeseries(db, target, { from: addDays(w.thisWeekSoFar.from, -7 * 11), to: params.today }, "week"),
   ]);
-  const sparkOf = new Map(spark.channels.map((c) => [c.accountId, c.values.map((v) => v.audience)]));
   const nowOf = new Map(now.channels.map((c) => [c.accountId, c]));
   const channels: OverviewChannel[] = rows.map((r) => ({
     accountId: r.accountId,
@@ -91,7 +96,7 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
     changeThisWeek: r.figures.thisWeek.audienceChange,
     changeSameDaysLastWeek: r.figures.sameDays.audienceChange,
     changeLastWeek: r.figures.lastWeek.audienceChange,
-    sparkline: sparkOf.get(r.accountId) ?? spark.buckets.map(() => null),
+    sparkline: weeks.map((_, i) => r.figures[`week${i}`]!.audience),
     impressionsThisWeek: r.figures.thisWeek.impressions,
     reachThisWeek: r.figures.thisWeek.reach,
     repliesThisWeek: r.figures.thisWeek.replies,
@@ -122,7 +127,7 @@ export async function getAgencyOverview(db: Db, params: { agencyId: string; toda
     thisWeek: w.thisWeekSoFar.from,
     lastWeek: w.lastWeek.from,
     daysSoFar: w.daysSoFar,
-    sparklineWeeks: spark.buckets,
+    sparklineWeeks: weeks.map((b) => b.start),
     totalAudience: now.total,
     channelsCounted: now.channelsCounted,
     totalChangeThisWeek: thisWeek.audienceChange,

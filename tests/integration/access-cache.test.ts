@@ -75,4 +75,20 @@ describe("a signed-in person's access, cached per session", () => {
     await cachedAccess("tok1.forged", pool, load, now());
     expect(loads).toBe(before + 2);
   });
+
+  it("reads the named agency's data version in the same check, and it moves with the agency's figures", async () => {
+    const nav = await t.db.agency.findUniqueOrThrow({ where: { slug: "nav" } });
+    const first = (await cachedAccess("tok1.sig", pool, load, now(), "nav"))?.dataVersion;
+    expect(first?.agencyId).toBe(nav.id);
+    const account = await t.db.account.create({
+      data: { agencyId: nav.id, platform: "twitter", handle: "nav", displayName: "NAV" },
+    });
+    const second = (await cachedAccess("tok1.sig", pool, load, now(), "nav"))?.dataVersion;
+    expect(second?.version).not.toBe(first?.version);
+    await t.db.accountDailyMetric.create({
+      data: { agencyId: nav.id, accountId: account.id, day: new Date("2026-11-01") },
+    });
+    expect((await cachedAccess("tok1.sig", pool, load, now(), "nav"))?.dataVersion?.version).not.toBe(second?.version);
+    expect((await cachedAccess("tok1.sig", pool, load, now(), "finnes-ikke"))?.dataVersion).toBeNull();
+  });
 });

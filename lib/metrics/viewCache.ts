@@ -1,0 +1,73 @@
+import type pg from "pg";
+
+type Entry = { version: string; value: unknown };
+
+/** Answers kept per process; beyond this the least recently used goes. */
+const MAX_ENTRIES = 2_000;
+const holder = globalThis as unknown as { __viewCache?: WeakMap<pg.Pool, Map<string, Entry>> };
+
+/**
+ * The data version of some agencies: their counters in agency_data_version, which triggers move on
+ * every write to their channels (account) or daily figures (account_daily_metric). An agency never
+ * written since the counters exist has none; its first write adds one, which changes the version too.
+ */
+export async function dataVersion(pool: pg.Pool, agencyIds: string[]): Promise<string> {
+  const { rows } = await pool.query<{ v: string }>(
+    `SELECT coalesce(string_agg(agency_id::text || ':' || n, ',' ORDER BY agency_id), '') AS v
+     FROM agency_data_version WHERE agency_id = ANY($1::uuid[])`,
+    [agencyIds],
+  );
+  return rows[0]!.v;
+}
+
+/**
+ * The data version of the agency a slug names (`<agency id>|<version>`), as a scalar subquery with
+ * the slug as parameter `param`: the request's access check reads it in the same statement.
+ */
+export const DATA_VERSION_OF_SLUG = (param: string) =>
+  `(SELECT a.id::text || '|' || coalesce(a.id::text || ':' || v.n, '')
+    FROM agency a LEFT JOIN agency_data_version v ON v.agency_id = a.id WHERE a.slug = ${param})`;
+
+export function parseKnownVersion(v: string | null): KnownVersion | null {
+  if (!v) return null;
+  const i = v.indexOf("|");
+  return { agencyId: v.slice(0, i), version: v.slice(i + 1) };
+}
+
+export type KnownVersion = { agencyId: string; version: string };
+
+/**
+ * A view's answer reused while the data it reads is unchanged: kept per (view, agencies, arguments)
+ * beside the data version it was computed at, and computed again when the version has moved. Only
+ * for views that read nothing but the agencies' channels and daily figures and whose arguments are
+ * all in `args` (the day "today" included). The returned value is shared: callers must not change it.
+ * `known`: the version of a single agency read earlier (still before computing) with the access check.
+ */
+export async function cachedView<T>(
+  pool: pg.Pool,
+  view: { name: string; agencyIds: string[]; args: string },
+  compute: () => Promise<T>,
+  known?: KnownVersion | null,
+): Promise<T> {
+  const caches = (holder.__viewCache ??= new WeakMap());
+  let entries = caches.get(pool);
+  if (!entries) caches.set(pool, (entries = new Map()));
+  const key = `${view.name}|${view.agencyIds.join(",")}|${view.args}`;
+  // :TRICKY: the version is read before computing. A write committed meanwhile moves the counter
+  // past what is stored with the answer, so an answer is never kept under a version newer than its data.
+  const version =
+    known && view.agencyIds.length === 1 && view.agencyIds[0] === known.agencyId
+      ? known.version
+      : await dataVersion(pool, view.agencyIds);
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await compute();
+  entries.delete(key);
+  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  entries.set(key, { version, value });
+  return value;
+}
