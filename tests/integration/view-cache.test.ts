@@ -5,6 +5,7 @@ import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { cachedView, dataVersion } from "@/lib/metrics/viewCache";
 import { addDays, localDay, type Day } from "@/lib/time";
+import { setConfig } from "../helpers/config";
 import { useTestDatabase } from "../helpers/testDb";
 
 /**
@@ -16,7 +17,6 @@ const session = vi.hoisted(() => ({ user: null as null | { id: string; email: st
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 const t = useTestDatabase();
-const holder = globalThis as unknown as { __db?: unknown };
 let pool: pg.Pool;
 let today: Day;
 const agencies: Record<string, { id: string; accountId: string }> = {};
@@ -44,7 +44,7 @@ const days = (accountId: string, agencyId: string, n: number, followers: number)
   }));
 
 beforeAll(async () => {
-  holder.__db = t.db;
+  setConfig({ DATABASE_URL: t.url });
   pool = new pg.Pool({ connectionString: t.url, max: 2 });
   const user = await createLocalUser(t.db, {
     email: "leser@etat.test",
@@ -64,7 +64,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  delete holder.__db;
   await pool?.end();
 });
 
