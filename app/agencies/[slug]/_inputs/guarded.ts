@@ -9,7 +9,7 @@ import { formArg } from "@/lib/http/actionArgs";
 import { InputNotFoundError, InvalidMoveError, StaleUpdateError } from "@/lib/inputs/errors";
 import { findVisibleAgency, hasRole, type Role, type VisibleAgency } from "@/lib/permissions/access";
 import type { ActionState } from "./actionState";
-import { LangSchema } from "./lang";
+import { FormLangSchema } from "./lang";
 
 const isLinkStatus = (s: string): s is LinkStatus => (LINK_STATUSES as readonly string[]).includes(s);
 
@@ -27,7 +27,7 @@ export const SlugSchema = z
 
 /** The language a form was sent in (the form adds it; bokmål otherwise). */
 export function formLang(form: unknown): UiLocale {
-  return LangSchema.parse(formArg(form).get("lang") ?? undefined);
+  return FormLangSchema.parse(formArg(form).get("lang") ?? undefined);
 }
 
 /** The agency of a request that wants to change something: 404 when not visible, refused without the role. */
