@@ -26,7 +26,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ platform: s
   const q = QuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   const agency = flow ? await findVisibleAgency(flow.slug) : null;
   if (!isOAuthPlatform(platform) || !flow || !q.success || !agency || !hasRole(agency, "admin")) {
-    const locale = flow?.lang ?? requestLocale(req.nextUrl, req.headers);
+    const locale = flow?.lang ?? agency?.locale ?? requestLocale(req.nextUrl, req.headers);
     return NextResponse.json({ error: translator(locale, "connections")("oauthUnconfirmed") }, { status: 400 });
   }
   const account = await db().account.findFirst({
