@@ -14,6 +14,9 @@ const KEYED = [
   "title_short",
   "status_choose",
   "months_range",
+  "work_choose",
+  "handle_required",
+  "erase_confirm",
 ] as const;
 type Keyed = (typeof KEYED)[number];
 const FIELDS = [
