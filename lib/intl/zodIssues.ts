@@ -17,6 +17,7 @@ const KEYED = [
   "work_choose",
   "handle_required",
   "erase_confirm",
+  "keyword_short",
 ] as const;
 type Keyed = (typeof KEYED)[number];
 const FIELDS = [

@@ -76,7 +76,7 @@ export async function linkAction(_: ActionState, form: FormData): Promise<Action
 
 const RuleForm = z.object({
   slug: z.string(),
-  keyword: z.string().trim().min(2, "Minst to bokstaver").max(80),
+  keyword: z.string().trim().min(2, "keyword_short").max(80),
   kind: Kind,
 });
 
