@@ -1,6 +1,6 @@
-import { runtimeConfig } from "@/lib/config";
-("use server");
+"use server";
 
+import { runtimeConfig } from "@/lib/config";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
