@@ -32,6 +32,10 @@ const FIELDS = [
   "title",
   "to",
   "months",
+  "workItemId",
+  "handle",
+  "confirm",
+  "keyword",
 ] as const;
 type Field = (typeof FIELDS)[number];
 const ZOD_LOCALE = { nb: z.locales.no, sv: z.locales.sv, en: z.locales.en } as const;

@@ -48,4 +48,18 @@ describe("refusals of lib/inputs in the page's language", () => {
     expect(issuesText(error, "en")).toBe("Months: must be a whole number of months from 1 to 240");
     expect(issuesText(error, "nb")).toBe("Måneder: må være et helt antall måneder fra 1 til 240");
   });
+
+  it("name every field of the inputs forms in the page's language", () => {
+    const schema = z.object({
+      keyword: z.string().min(2, "keyword_short"),
+      workItemId: z.uuid({ message: "work_choose" }),
+      handle: z.string().min(1, "handle_required"),
+      confirm: z.literal("yes", { message: "erase_confirm" }),
+    });
+    const error = schema.safeParse({ keyword: "x", workItemId: "", handle: "", confirm: "" }).error!;
+    expect(issuesText(error, "sv")).toBe(
+      "Nyckelord: måste ha minst två bokstäver; Arbete: välj ett arbete; Användarnamn: ange användarnamnet; " +
+        "Bekräftelse: bekräfta raderingen",
+    );
+  });
 });
