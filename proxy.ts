@@ -4,6 +4,7 @@ import { pagePostProblem } from "@/lib/http/actionPayload";
 import { MAX_CSV_BYTES } from "@/lib/http/limits";
 import { translator } from "@/lib/intl";
 import { requestLocale } from "@/lib/intl/requestLocale";
+import { PAGE_LANG_HEADER, PAGE_PATH_HEADER } from "@/lib/intl/pageHeaders";
 import { runtimeConfig } from "@/lib/config";
 
 /** Paths anyone may open without signing in. Everything else needs a session. */
@@ -75,6 +76,9 @@ export async function proxy(request: NextRequest) {
   ].join("; ");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The page's address for the layouts (lib/intl/documentLocale.ts); never what the client sent under these names.
+  requestHeaders.set(PAGE_PATH_HEADER, pathname);
+  requestHeaders.set(PAGE_LANG_HEADER, request.nextUrl.searchParams.get("lang") ?? "");
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

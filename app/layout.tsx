@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { translator } from "@/lib/intl";
+import { documentLocale } from "@/lib/intl/documentLocale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,12 +8,14 @@ export const metadata: Metadata = {
   description: "Publikumsanalyse for offentlige virksomheter",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// The page's language (WCAG 3.1.1) comes from its address through proxy.ts: layouts see no search parameters.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await documentLocale();
   return (
-    <html lang="nb">
+    <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
-          Hopp til innholdet
+          {translator(locale, "common")("skipToContent")}
         </a>
         {children}
       </body>

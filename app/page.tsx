@@ -46,7 +46,7 @@ export default async function HomePage(props: {
 
   return (
     <>
-      <SiteHeader tagline={t("tagline")} />
+      <SiteHeader tagline={t("tagline")} locale={locale} />
       <main id="main">
         <h1>{t("agencies")}</h1>
         <InstallationAdminLinks locale={locale} hasAgencies={agencies.length > 0} />

@@ -8,11 +8,14 @@ export class InputNotFoundError extends Error {
 export type InvalidMoveCode =
   "not_input" | "skipped_step" | "reason_required" | "no_name" | "keyword_short" | "linked_cannot_dismiss";
 
-/** Raised when a change is not allowed (a skipped step, a decline without a reason). */
+/**
+ * Raised when a change is not allowed (a skipped step, a decline without a reason). The message is for the
+ * logs; people read the text of `code` in their language (lib/intl/inputErrors.ts).
+ */
 export class InvalidMoveError extends Error {
   constructor(
     message: string,
-    public readonly code?: InvalidMoveCode,
+    public readonly code: InvalidMoveCode,
     public readonly detail?: { from: string; to: string },
   ) {
     super(message);

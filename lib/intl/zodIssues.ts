@@ -6,9 +6,37 @@ import { translator } from "@/lib/intl";
  * Validation messages a person reads, in their language. Schemas carry keys of the "validation" namespace as
  * their messages (below); every other zod issue is worded by zod's own locale (no, sv, en) rather than in English.
  */
-const KEYED = ["name_required", "sent_at_format", "reached_over_sent", "reached_over_target"] as const;
+const KEYED = [
+  "name_required",
+  "sent_at_format",
+  "reached_over_sent",
+  "reached_over_target",
+  "title_short",
+  "status_choose",
+  "months_range",
+  "work_choose",
+  "handle_required",
+  "erase_confirm",
+  "keyword_short",
+] as const;
 type Keyed = (typeof KEYED)[number];
-const FIELDS = ["name", "sentAt", "sent", "reached", "targetPopulation", "opens", "clicks", "sort"] as const;
+const FIELDS = [
+  "name",
+  "sentAt",
+  "sent",
+  "reached",
+  "targetPopulation",
+  "opens",
+  "clicks",
+  "sort",
+  "title",
+  "to",
+  "months",
+  "workItemId",
+  "handle",
+  "confirm",
+  "keyword",
+] as const;
 type Field = (typeof FIELDS)[number];
 const ZOD_LOCALE = { nb: z.locales.no, sv: z.locales.sv, en: z.locales.en } as const;
 

@@ -217,3 +217,34 @@ test("the inputs pages and their answers are available in English", async ({ pag
   await expect(page).toHaveURL(/\/outcomes\?lang=en$/);
   await expect(page.getByTestId("outcome-summary")).toContainText("reached policy work");
 });
+
+test("a Swedish agency's inbox opens in Swedish, as does the document's language and skip link", async ({ page }) => {
+  await page.goto("/agencies/polismyndigheten/inbox");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await expect(page.getByRole("heading", { level: 1, name: "Inkorg: svar och kommentarer" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Hoppa till innehållet" })).toHaveAttribute("href", "#main");
+  const nav = page.getByRole("navigation", { name: "Synpunkter och policyarbete" });
+  await expect(nav.getByRole("link", { name: "Policyarbete" })).not.toHaveAttribute("href", /lang=/);
+  // A language the user chose sticks, and the document says so too.
+  await page.goto("/agencies/polismyndigheten/inbox?lang=nb");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+  await expect(page.getByRole("link", { name: "Hopp til innholdet" })).toHaveAttribute("href", "#main");
+  await page
+    .getByRole("navigation", { name: "Innspill og politikkarbeid" })
+    .getByRole("link", { name: "Politikkarbeid" })
+    .click();
+  await expect(page).toHaveURL(/\/work-items\?lang=nb$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+});
+
+test("a refused change is explained in the page's language", async ({ page }) => {
+  await page.goto(`${HOD}/inbox?lang=sv`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  const form = page.getByRole("form", { name: "Ny nyckelordsregel" });
+  await form.getByLabel("Nyckelord").evaluate((el) => el.removeAttribute("minlength"));
+  await form.getByLabel("Nyckelord").fill("x");
+  await form.getByRole("button", { name: "Lägg till regel" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "Formuläret är inte giltigt: Nyckelord: måste ha minst två bokstäver",
+  );
+});

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { upsertReplies } from "@/lib/ingest/replies";
 import { pseudonymise } from "@/lib/crypto";
 import { InputNotFoundError, InvalidMoveError, StaleUpdateError } from "@/lib/inputs/errors";
+import { inputErrorMessage } from "@/lib/intl/inputErrors";
 import { linkInput, moveLink } from "@/lib/inputs/links";
 import { addKeywordRule, applyKeywordRules } from "@/lib/inputs/rules";
 import { setRetentionMonths } from "@/lib/inputs/settings";
@@ -98,6 +99,20 @@ describe("status flow with its trail", () => {
     await expect(t.db.inputMove.update({ where: { id: row.id }, data: { note: "rewritten" } })).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it("tells a person why a change was refused in their language, whatever the logs say", async () => {
+    const { linkId } = await inputLinkedTo("a", "flow-lang");
+    const skipped = await moveLink(t.db, ids.a, { linkId, to: "implemented", expectedVersion: 1 }, alice).catch(
+      (e: unknown) => e,
+    );
+    expect(inputErrorMessage(skipped, "sv")).toBe(
+      "Kan inte flytta från ”Mottagen” till ”Genomförd”: stegen måste tas i ordning.",
+    );
+    const noReason = await moveLink(t.db, ids.a, { linkId, to: "declined", expectedVersion: 1 }, alice).catch(
+      (e: unknown) => e,
+    );
+    expect(inputErrorMessage(noReason, "en")).toBe("Give a reason when declining an input.");
   });
 
   it("will not link a reply nobody marked as an input", async () => {

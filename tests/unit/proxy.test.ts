@@ -207,3 +207,15 @@ describe("malformed requests get a 4xx from the proxy, not a 500 from deeper dow
     ).toBe(200);
   });
 });
+
+describe("the page's address for the layouts", () => {
+  it("passes the path and the chosen language on, never what the client sent under those names", async () => {
+    const res = await request("/agencies/polismyndigheten/inbox?lang=sv", {
+      headers: { "x-kanal-lang": "en", "x-kanal-path": "/public/other" },
+    });
+    expect(res.headers.get("x-middleware-request-x-kanal-path")).toBe("/agencies/polismyndigheten/inbox");
+    expect(res.headers.get("x-middleware-request-x-kanal-lang")).toBe("sv");
+    const none = await request("/agencies/polismyndigheten/inbox", { headers: { "x-kanal-lang": "en" } });
+    expect(none.headers.get("x-middleware-request-x-kanal-lang")).toBe("");
+  });
+});

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { DashboardNav, type NavLabels } from "@/app/components/DashboardNav";
 import { translator } from "@/lib/intl";
+import { documentLocale } from "@/lib/intl/documentLocale";
 import { hasRole, listVisibleAgencies, requireVisibleAgency } from "@/lib/permissions/access";
 import { UserMenu } from "@/app/components/UserMenu";
 import { AlertBadge } from "./alerts/AlertBadge";
@@ -48,7 +49,10 @@ export default async function AgencyLayout(props: { children: React.ReactNode; p
   return (
     <>
       <header className="site agency-header">
-        <UserMenu membersHref={hasRole(agency, "admin") ? `/agencies/${agency.slug}/members` : undefined} />
+        <UserMenu
+          membersHref={hasRole(agency, "admin") ? `/agencies/${agency.slug}/members` : undefined}
+          locale={await documentLocale()}
+        />
         <p className="crumbs">
           <Link href="/">Kanalmåling</Link>
           {parent && (

@@ -1,6 +1,6 @@
 import type { UiLocale } from "@/lib/format";
 import type { Translator } from "@/lib/intl";
-import { withLang } from "./lang";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 
 /** Heading block shared by the inputs pages: back link, title and links between the three views. */
 export function InputsHeader(props: {
@@ -10,11 +10,16 @@ export function InputsHeader(props: {
   current: "inbox" | "work-items" | "outcomes";
   t: Translator<"inputs">;
   lang: UiLocale;
+  /** The agency's own language: links carry `lang` only when another was chosen. */
+  agencyLocale: UiLocale;
 }) {
   const base = `/agencies/${props.slug}`;
   const link = (key: typeof props.current, label: string) => (
     <li>
-      <a href={withLang(`${base}/${key}`, props.lang)} aria-current={props.current === key ? "page" : undefined}>
+      <a
+        href={withAgencyLang(`${base}/${key}`, props.lang, { locale: props.agencyLocale })}
+        aria-current={props.current === key ? "page" : undefined}
+      >
         {label}
       </a>
     </li>
@@ -22,7 +27,7 @@ export function InputsHeader(props: {
   return (
     <>
       <p>
-        <a href={withLang("/", props.lang)}>{props.t("back")}</a>
+        <a href={withAgencyLang("/", props.lang, { locale: props.agencyLocale })}>{props.t("back")}</a>
       </p>
       <h1>{props.title}</h1>
       <p className="meta">{props.agencyName}</p>

@@ -1,17 +1,14 @@
 import { translator } from "@/lib/intl";
-import { LINK_STATUSES } from "@/lib/inputs/statusMachine";
-import type { LinkStatus } from "@/lib/generated/prisma/client";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { issuesText } from "@/lib/intl/zodIssues";
 import type { UiLocale } from "@/lib/format";
 import { formArg } from "@/lib/http/actionArgs";
-import { InputNotFoundError, InvalidMoveError, StaleUpdateError } from "@/lib/inputs/errors";
+import { StaleUpdateError } from "@/lib/inputs/errors";
+import { inputErrorMessage } from "@/lib/intl/inputErrors";
 import { findVisibleAgency, hasRole, type Role, type VisibleAgency } from "@/lib/permissions/access";
 import type { ActionState } from "./actionState";
-import { LangSchema } from "./lang";
-
-const isLinkStatus = (s: string): s is LinkStatus => (LINK_STATUSES as readonly string[]).includes(s);
+import { FormLangSchema } from "./lang";
 
 export class NotAllowedError extends Error {
   constructor(public readonly role: Role) {
@@ -27,7 +24,7 @@ export const SlugSchema = z
 
 /** The language a form was sent in (the form adds it; bokmål otherwise). */
 export function formLang(form: unknown): UiLocale {
-  return LangSchema.parse(formArg(form).get("lang") ?? undefined);
+  return FormLangSchema.parse(formArg(form).get("lang") ?? undefined);
 }
 
 /** The agency of a request that wants to change something: 404 when not visible, refused without the role. */
@@ -44,22 +41,11 @@ export async function guarded(lang: UiLocale, run: () => Promise<string>, onStal
   try {
     return { ok: true, message: await run() };
   } catch (error) {
-    if (error instanceof StaleUpdateError) {
-      onStale?.();
-      return { ok: false, message: a("stale") };
+    const message = inputErrorMessage(error, lang);
+    if (message !== null) {
+      if (error instanceof StaleUpdateError) onStale?.();
+      return { ok: false, message };
     }
-    if (error instanceof InvalidMoveError) {
-      const t = translator(lang, "inputs");
-      const label = (s: string) => (isLinkStatus(s) ? t(`linkStatus.${s}`) : s);
-      if (error.code === "skipped_step" && error.detail)
-        return {
-          ok: false,
-          message: a("skipped_step", { from: label(error.detail.from), to: label(error.detail.to) }),
-        };
-      if (!error.code || error.code === "skipped_step") return { ok: false, message: error.message };
-      return { ok: false, message: a(error.code) };
-    }
-    if (error instanceof InputNotFoundError) return { ok: false, message: a("notFound") };
     if (error instanceof NotAllowedError)
       return { ok: false, message: error.role === "admin" ? a("notAdmin") : a("notEditor") };
     if (error instanceof z.ZodError)

@@ -1,10 +1,7 @@
 import { z } from "zod";
-import type { UiLocale } from "@/lib/format";
 
-export const LangSchema = z.enum(["nb", "sv", "en"]).catch("nb").default("nb");
+/** The `lang` of an inputs page's address: absent (the agency's language) unless a known one was chosen. */
+export const LangSchema = z.enum(["nb", "sv", "en"]).optional().catch(undefined);
 
-/** A link that keeps the chosen language (bokmål is the default and needs no parameter). */
-export function withLang(href: string, lang: UiLocale): string {
-  if (lang === "nb") return href;
-  return `${href}${href.includes("?") ? "&" : "?"}lang=${lang}`;
-}
+/** The language a form was sent in: the form always carries its page's language; bokmål if it is missing. */
+export const FormLangSchema = z.enum(["nb", "sv", "en"]).catch("nb").default("nb");

@@ -8,13 +8,14 @@ import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formArg, slugArg } from "@/lib/http/actionArgs";
 import { LangSchema } from "@/lib/dashboard/filters";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, type UiLocale } from "@/lib/format";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 import { findVisibleAgency, hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 
 const Slug = z.string().min(1).max(100);
 const langOf = (raw: unknown) => LangSchema.catch("nb").parse(raw);
-const back = (slug: string, msg: string, lang: string) =>
-  redirect(`/agencies/${slug}/alerts?msg=${msg}${lang === "nb" ? "" : `&lang=${lang}`}`);
+const back = (agency: { slug: string; locale: UiLocale }, msg: string, lang: UiLocale) =>
+  redirect(withAgencyLang(`/agencies/${agency.slug}/alerts?msg=${msg}`, lang, agency));
 
 export async function subscribeToAlerts(slug: unknown, rawForm: unknown) {
   const form = formArg(rawForm);
@@ -25,7 +26,7 @@ export async function subscribeToAlerts(slug: unknown, rawForm: unknown) {
     create: { agencyId: agency.id, userId: user.id },
     update: {},
   });
-  back(agency.slug, "subscribed", langOf(form.get("lang")));
+  back(agency, "subscribed", langOf(form.get("lang")));
 }
 
 export async function unsubscribeFromAlerts(slug: unknown, rawForm: unknown) {
@@ -33,7 +34,7 @@ export async function unsubscribeFromAlerts(slug: unknown, rawForm: unknown) {
   const agency = await requireVisibleAgency(slugArg(slug));
   const user = (await getSessionUser())!;
   await db().alertSubscription.deleteMany({ where: { agencyId: agency.id, userId: user.id } });
-  back(agency.slug, "unsubscribed", langOf(form.get("lang")));
+  back(agency, "unsubscribed", langOf(form.get("lang")));
 }
 
 export type SettingsState = { ok: boolean; message: string; errors: Record<string, string> } | null;

@@ -53,7 +53,7 @@ export async function triageAction(_: ActionState, form: FormData): Promise<Acti
 const LinkForm = z.object({
   slug: z.string(),
   replyId: z.uuid(),
-  workItemId: z.uuid({ message: "Velg et arbeid" }),
+  workItemId: z.uuid({ message: "work_choose" }),
   note: z.string().max(2000).optional(),
 });
 
@@ -76,7 +76,7 @@ export async function linkAction(_: ActionState, form: FormData): Promise<Action
 
 const RuleForm = z.object({
   slug: z.string(),
-  keyword: z.string().trim().min(2, "Minst to bokstaver").max(80),
+  keyword: z.string().trim().min(2, "keyword_short").max(80),
   kind: Kind,
 });
 
@@ -123,8 +123,8 @@ export async function retentionAction(_: ActionState, form: FormData): Promise<A
 
 const EraseForm = z.object({
   slug: z.string(),
-  handle: z.string().trim().min(1, "Oppgi brukernavnet").max(200),
-  confirm: z.literal("yes", { message: "Bekreft slettingen" }),
+  handle: z.string().trim().min(1, "handle_required").max(200),
+  confirm: z.literal("yes", { message: "erase_confirm" }),
 });
 
 export async function eraseSubjectAction(_: ActionState, form: FormData): Promise<ActionState> {

@@ -11,7 +11,8 @@ import { getWorkItems } from "@/lib/queries/getWorkItems";
 import { ActionForm } from "../_inputs/ActionForm";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
-import { LangSchema, withLang } from "../_inputs/lang";
+import { LangSchema } from "../_inputs/lang";
+import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import {
   addRuleAction,
   eraseSubjectAction,
@@ -47,7 +48,8 @@ export default async function InboxPage(props: {
 }) {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
-  const f = SearchSchema.parse(await props.searchParams);
+  const search = SearchSchema.parse(await props.searchParams);
+  const f = { ...search, lang: agencyPageLocale(search.lang, agency) };
   const t = translator(f.lang, "inputs");
   const KINDS = INPUT_KINDS.map((k) => [k, t(`kind.${k}`)] as const);
   const canEdit = hasRole(agency, "editor");
@@ -79,7 +81,7 @@ export default async function InboxPage(props: {
       to: f.to,
       q: f.q,
       status: f.status,
-      lang: f.lang === "nb" ? undefined : f.lang,
+      lang: f.lang === agency.locale ? undefined : f.lang,
     }))
       if (v) p.set(k, v);
     p.set("page", String(page));
@@ -96,10 +98,11 @@ export default async function InboxPage(props: {
         current="inbox"
         t={t}
         lang={f.lang}
+        agencyLocale={agency.locale}
       />
 
       <form method="get" className="filters" aria-label={t("filterReplies")}>
-        {f.lang !== "nb" && <input type="hidden" name="lang" value={f.lang} />}
+        {f.lang !== agency.locale && <input type="hidden" name="lang" value={f.lang} />}
         <label>
           {t("channel")}
           <select name="channel" defaultValue={f.channel ?? ""}>
@@ -178,7 +181,7 @@ export default async function InboxPage(props: {
                 <ul aria-label={t("linkedTo")}>
                   {r.links.map((l) => (
                     <li key={l.id}>
-                      <a href={withLang(`/agencies/${agency.slug}/work-items/${l.workItemId}`, f.lang)}>
+                      <a href={withAgencyLang(`/agencies/${agency.slug}/work-items/${l.workItemId}`, f.lang, agency)}>
                         {l.workItemTitle}
                       </a>
                       : {t(`linkStatus.${l.status}`)}

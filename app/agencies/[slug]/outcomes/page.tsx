@@ -11,7 +11,8 @@ import { localDay } from "@/lib/time";
 import { formatDecimal, formatShare } from "../_inputs/format";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
-import { LangSchema, withLang } from "../_inputs/lang";
+import { LangSchema } from "../_inputs/lang";
+import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { safeHref } from "../_inputs/safeHref";
 import { FunnelChart } from "./FunnelChart";
 import { InputsPage } from "../_inputs/InputsPage";
@@ -42,7 +43,7 @@ export default async function OutcomesPage(props: {
   const { slug } = await props.params;
   const agency = await requireVisibleAgency(slug);
   const f = SearchSchema.parse(await props.searchParams);
-  const lang = f.lang;
+  const lang = agencyPageLocale(f.lang, agency);
   const t = translator(lang, "inputs");
   const today = localDay(new Date(), agency.timeZone);
   const from = f.from ?? FIRST_DAY;
@@ -89,9 +90,10 @@ export default async function OutcomesPage(props: {
         current="outcomes"
         t={t}
         lang={lang}
+        agencyLocale={agency.locale}
       />
       <form method="get" className="filters" aria-label={t("chooseScope")}>
-        {lang !== "nb" && <input type="hidden" name="lang" value={lang} />}
+        {lang !== agency.locale && <input type="hidden" name="lang" value={lang} />}
         <label>
           {t("channel")}
           <select name="channel" defaultValue={f.channel ?? ""}>
@@ -225,7 +227,7 @@ export default async function OutcomesPage(props: {
         return (
           <section key={item.id} className="card" aria-labelledby={`item-${item.id}`} data-work-item={item.title}>
             <h3 id={`item-${item.id}`}>
-              <a href={withLang(`/agencies/${agency.slug}/work-items/${item.id}`, lang)}>{item.title}</a>
+              <a href={withAgencyLang(`/agencies/${agency.slug}/work-items/${item.id}`, lang, agency)}>{item.title}</a>
               {item.caseNumber && (
                 <span className="meta">
                   {" "}

@@ -21,7 +21,7 @@ const WorkItemStatus = z.enum(["planned", "active", "completed", "cancelled"]);
 
 const CreateForm = z.object({
   slug: z.string(),
-  title: z.string().trim().min(2, "Navnet må ha minst to tegn").max(200),
+  title: z.string().trim().min(2, "title_short").max(200),
   owner: optionalText,
   caseNumber: optionalText,
   status: WorkItemStatus,
@@ -77,7 +77,7 @@ const MoveForm = z.object({
   workItemId: z.uuid(),
   linkId: z.uuid(),
   to: z.enum(["received", "under_review", "forwarded", "incorporated", "implemented", "declined"], {
-    message: "Velg ny status",
+    message: "status_choose",
   }),
   note: z.string().max(2000).optional(),
   reason: z.string().max(2000).optional(),

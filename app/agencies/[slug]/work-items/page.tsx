@@ -5,7 +5,8 @@ import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
 import { getWorkItems } from "@/lib/queries/getWorkItems";
 import { ActionForm } from "../_inputs/ActionForm";
 import { InputsHeader } from "../_inputs/InputsNav";
-import { LangSchema, withLang } from "../_inputs/lang";
+import { LangSchema } from "../_inputs/lang";
+import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { createWorkItemAction } from "./actions";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
@@ -19,9 +20,9 @@ export default async function WorkItemsPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await props.params;
-  const lang = LangSchema.parse((await props.searchParams).lang);
-  const t = translator(lang, "inputs");
   const agency = await requireVisibleAgency(slug);
+  const lang = agencyPageLocale(LangSchema.parse((await props.searchParams).lang), agency);
+  const t = translator(lang, "inputs");
   const items = await getWorkItems(db(), agency.id);
   return (
     <InputsPage>
@@ -32,6 +33,7 @@ export default async function WorkItemsPage(props: {
         current="work-items"
         t={t}
         lang={lang}
+        agencyLocale={agency.locale}
       />
       <p>
         {t("workIntro")} <a href={`/api/agencies/${agency.slug}/inputs/trail`}>{t("downloadTrail")}</a>
@@ -59,7 +61,7 @@ export default async function WorkItemsPage(props: {
             {items.map((i) => (
               <tr key={i.id}>
                 <th scope="row">
-                  <a href={withLang(`/agencies/${agency.slug}/work-items/${i.id}`, lang)}>{i.title}</a>
+                  <a href={withAgencyLang(`/agencies/${agency.slug}/work-items/${i.id}`, lang, agency)}>{i.title}</a>
                 </th>
                 <td>{i.caseNumber ?? "–"}</td>
                 <td>{i.owner ?? "–"}</td>

@@ -4,6 +4,8 @@ import { beginSignIn, FLOW_COOKIE, FLOW_MINUTES, publicUrl } from "@/lib/channel
 import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
+import { translator } from "@/lib/intl";
+import { requestLocale } from "@/lib/intl/requestLocale";
 
 const QuerySchema = z.object({ account: z.uuid(), lang: z.enum(["nb", "sv", "en"]).optional().catch(undefined) });
 
@@ -11,13 +13,17 @@ const QuerySchema = z.object({ account: z.uuid(), lang: z.enum(["nb", "sv", "en"
 export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
   const agency = await findVisibleAgency((await ctx.params).slug);
   const q = QuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!agency || !hasRole(agency, "admin") || !q.success)
-    return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
+  const notFound = () =>
+    NextResponse.json(
+      { error: translator(agency?.locale ?? requestLocale(req.nextUrl, req.headers), "metrics")("not_found") },
+      { status: 404 },
+    );
+  if (!agency || !hasRole(agency, "admin") || !q.success) return notFound();
   const account = await db().account.findFirst({
     where: { id: q.data.account, agencyId: agency.id },
     select: { id: true, platform: true, baseUrl: true },
   });
-  if (!account) return NextResponse.json({ error: "Ikke funnet" }, { status: 404 });
+  if (!account) return notFound();
   const config = runtimeConfig();
   const started = await beginSignIn({ db: db(), config, credentialsKey: config.CREDENTIALS_KEY }, account, {
     slug: agency.slug,

@@ -9,7 +9,8 @@ import { getWorkItemInputs } from "@/lib/queries/getWorkItemInputs";
 import { ActionForm } from "../../_inputs/ActionForm";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../../_inputs/InputsNav";
-import { LangSchema, withLang } from "../../_inputs/lang";
+import { LangSchema } from "../../_inputs/lang";
+import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
 import { moveLinkAction, updateWorkItemAction } from "../actions";
 import { safeHref } from "../../_inputs/safeHref";
 import { InputsPage } from "../../_inputs/InputsPage";
@@ -24,9 +25,9 @@ export default async function WorkItemPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug, id } = await props.params;
-  const lang = LangSchema.parse((await props.searchParams).lang);
-  const t = translator(lang, "inputs");
   const agency = await requireVisibleAgency(slug);
+  const lang = agencyPageLocale(LangSchema.parse((await props.searchParams).lang), agency);
+  const t = translator(lang, "inputs");
   const parsedId = z.uuid().safeParse(id);
   if (!parsedId.success) notFound();
   const data = await getWorkItemInputs(db(), agency.id, parsedId.data);
@@ -42,9 +43,10 @@ export default async function WorkItemPage(props: {
         current="work-items"
         t={t}
         lang={lang}
+        agencyLocale={agency.locale}
       />
       <p>
-        <a href={withLang(`/agencies/${agency.slug}/work-items`, lang)}>{t("allWork")}</a>
+        <a href={withAgencyLang(`/agencies/${agency.slug}/work-items`, lang, agency)}>{t("allWork")}</a>
       </p>
       <dl>
         <dt>{t("caseNumber")}</dt>
@@ -90,7 +92,7 @@ export default async function WorkItemPage(props: {
       <h2>{t("linkedInputs", { n: links.length })}</h2>
       {links.length === 0 && (
         <p>
-          <a href={withLang(`/agencies/${agency.slug}/inbox?status=input`, lang)}>{t("noLinksYet")}</a>
+          <a href={withAgencyLang(`/agencies/${agency.slug}/inbox?status=input`, lang, agency)}>{t("noLinksYet")}</a>
         </p>
       )}
       {links.map((l, n) => {
@@ -124,7 +126,9 @@ export default async function WorkItemPage(props: {
                 </>
               )}
               {" · "}
-              <a href={withLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang)}>{t("showInInbox")}</a>
+              <a href={withAgencyLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang, agency)}>
+                {t("showInInbox")}
+              </a>
             </p>
             <p className="reply-text">{l.reply.text}</p>
             {l.declineReason && (

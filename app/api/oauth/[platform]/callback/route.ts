@@ -8,6 +8,8 @@ import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { currentActor, findVisibleAgency, hasRole } from "@/lib/permissions/access";
 import { isOAuthPlatform } from "@/lib/platforms/oauth";
+import { translator } from "@/lib/intl";
+import { requestLocale } from "@/lib/intl/requestLocale";
 
 const QuerySchema = z.object({
   code: z.string().max(2000).optional(),
@@ -24,10 +26,8 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ platform: s
   const q = QuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   const agency = flow ? await findVisibleAgency(flow.slug) : null;
   if (!isOAuthPlatform(platform) || !flow || !q.success || !agency || !hasRole(agency, "admin")) {
-    return NextResponse.json(
-      { error: "Innloggingen kunne ikke bekreftes. Start tilkoblingen på nytt fra tilkoblingssiden." },
-      { status: 400 },
-    );
+    const locale = flow?.lang ?? agency?.locale ?? requestLocale(req.nextUrl, req.headers);
+    return NextResponse.json({ error: translator(locale, "connections")("oauthUnconfirmed") }, { status: 400 });
   }
   const account = await db().account.findFirst({
     where: { id: flow.accountId, agencyId: agency.id },
