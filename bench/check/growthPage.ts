@@ -12,6 +12,7 @@ export async function growthPageRows(server: Server, agency: { slug: string }): 
   const from = addDays(TODAY, -Math.round(5 * 365.25) + 1);
   const qs = `range=custom&from=${from}&to=${TODAY}&bucket=week`;
   const page = await server.get(`/agencies/${agency.slug}/growth?${qs}`);
+  if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP, page.text ?? "");
   const json = await server.get(`/api/agencies/${agency.slug}/growth?${qs}`);
   const [p, j] = await timedPair(
     () => server.get(`/agencies/${agency.slug}/growth?${qs}`),

@@ -30,10 +30,37 @@ export function chartMarkers(
   labelOf: (accountId: string) => string | undefined,
   locale: UiLocale,
 ): ChartMarker[] {
-  return events
-    .filter((e) => labelOf(e.accountId) !== undefined)
-    .sort((a, b) => a.bucket - b.bucket || a.day.localeCompare(b.day))
-    .map((e) => ({ index: e.bucket, label: eventText(e, labelOf(e.accountId)!, locale) }));
+  const shown = events.filter((e) => labelOf(e.accountId) !== undefined);
+  const gaps = shown.filter((e) => e.kind === "collection_gap");
+  // A long range of many channels can hold hundreds of single missed days: beyond a readable number they
+  // become one marker per channel (at its first gap), so the chart and its list stay legible and the page small.
+  // The CSV keeps every gap in its break columns, and the summary says so.
+  const summarised = gaps.length > MAX_GAP_MARKERS ? gapSummaries(gaps, labelOf, locale) : [];
+  return [
+    ...shown
+      .filter((e) => !summarised.length || e.kind !== "collection_gap")
+      .map((e) => ({ index: e.bucket, day: e.day, label: eventText(e, labelOf(e.accountId)!, locale) })),
+    ...summarised,
+  ]
+    .sort((a, b) => a.index - b.index || a.day.localeCompare(b.day))
+    .map(({ index, label }) => ({ index, label }));
+}
+
+const MAX_GAP_MARKERS = 50;
+
+function gapSummaries(gaps: SeriesEvent[], labelOf: (accountId: string) => string | undefined, locale: UiLocale) {
+  const byChannel = new Map<string, SeriesEvent[]>();
+  for (const g of gaps) byChannel.set(g.accountId, [...(byChannel.get(g.accountId) ?? []), g]);
+  const c = translator(locale, "compare");
+  return [...byChannel].map(([accountId, mine]) => {
+    const first = mine.reduce((a, b) => (b.bucket < a.bucket ? b : a));
+    const days = mine.reduce((sum, g) => sum + (g.days ?? 0), 0);
+    return {
+      index: first.bucket,
+      day: first.day,
+      label: c("collectionGapsSummary", { channel: labelOf(accountId)!, days, periods: mine.length }),
+    };
+  });
 }
 
 /**
