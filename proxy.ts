@@ -77,8 +77,10 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   // The page's address for the layouts (lib/intl/documentLocale.ts); never what the client sent under these names.
-  requestHeaders.set(PAGE_PATH_HEADER, pathname);
-  requestHeaders.set(PAGE_LANG_HEADER, request.nextUrl.searchParams.get("lang") ?? "");
+  // Header values must be visible ASCII: anything else (a NUL, an emoji in `lang`) is passed as "unknown".
+  requestHeaders.set(PAGE_PATH_HEADER, /^[\x21-\x7e]*$/.test(pathname) ? pathname : "");
+  const lang = request.nextUrl.searchParams.get("lang") ?? "";
+  requestHeaders.set(PAGE_LANG_HEADER, /^[a-z]{2}$/.test(lang) ? lang : "");
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -218,4 +218,10 @@ describe("the page's address for the layouts", () => {
     const none = await request("/agencies/polismyndigheten/inbox", { headers: { "x-kanal-lang": "en" } });
     expect(none.headers.get("x-middleware-request-x-kanal-lang")).toBe("");
   });
+
+  it("passes an address a header cannot carry (an emoji or NUL) as unknown instead of failing", async () => {
+    const res = await request("/agencies/x%00y/growth?lang=%F0%9F%92%A9");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-middleware-request-x-kanal-lang")).toBe("");
+  });
 });
