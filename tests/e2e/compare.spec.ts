@@ -195,9 +195,9 @@ test("growth charts offer a zoomed y-axis, and the caption says which one is sho
 
 test("date fields show the agency's format and say clearly when a typed date does not exist", async ({ page }) => {
   await page.goto(`${OSLO}/growth?from=2026-07-01&to=2026-09-30`);
-  await expect(page.getByLabel("Fra")).toHaveValue("01.07.2026");
-  await expect(page.getByLabel("Fra")).toHaveAttribute("placeholder", "dd.mm.åååå");
-  await page.getByLabel("Fra").fill("31.02.2026");
+  await expect(page.getByLabel("Fra (egendefinert)")).toHaveValue("01.07.2026");
+  await expect(page.getByLabel("Fra (egendefinert)")).toHaveAttribute("placeholder", "dd.mm.åååå");
+  await page.getByLabel("Fra (egendefinert)").fill("31.02.2026");
   await page.getByRole("button", { name: "Oppdater" }).click();
   await expect(page.locator("[data-filter-errors]")).toContainText("må være en dato skrevet DD.MM.ÅÅÅÅ");
   await page.goto(`${OSLO}/growth?from=2026-07-01&to=2026-09-30&lang=en`);

@@ -118,8 +118,8 @@ test("a ministry's fastest-growing channel last quarter is named on the growth p
 test("dates typed in while Periode stays at a preset are used, and the page says so", async ({ page }) => {
   await page.goto("/agencies/helse-og-omsorgsdepartementet/growth");
   await expect(page.getByLabel("Periode", { exact: true })).toHaveValue("90d");
-  await page.getByLabel("Fra").fill("2026-07-01");
-  await page.getByLabel("Til").fill("2026-09-30");
+  await page.getByLabel("Fra (egendefinert)").fill("2026-07-01");
+  await page.getByLabel("Til (egendefinert)").fill("2026-09-30");
   await page.getByRole("button", { name: "Oppdater" }).click();
   await expect(page.locator("[data-range]")).toHaveAttribute("data-range", "2026-07-01/2026-09-30");
   await expect(page.locator("[data-period-notice]").first()).toContainText("egendefinerte perioden");
