@@ -5,7 +5,7 @@
  * run, on data it generates in a database of its own (dropped afterwards). About 6–9 minutes here.
  * Ends with one `RESULT <name> <value>` line per figure. Prints, does not assert.
  * Each row is a module in bench/check/. BENCH_ONLY=ingest,collect,… runs some rows only;
- * BENCH_EXPORT_ROWS (default 1,000,000), BENCH_RUNS (HTTP requests per route, default 30),
+ * BENCH_EXPORT_ROWS (default 1,000,000), BENCH_RUNS (HTTP requests per route, default 100),
  * BENCH_PORT (default 3190).
  */
 import { performance } from "node:perf_hooks";

@@ -27,15 +27,20 @@ export async function timed(fn: () => Promise<unknown>, runs: number): Promise<T
 
 /**
  * Times `a` and `b` interleaved (a, b, a, b …) so load from other work on the machine falls on both
- * alike; returns their p50/p95.
+ * alike; returns their p50/p95. First `warmup` untimed rounds: a server in service has long since
+ * compiled its routes' hot code (V8 optimises a function only after it has run often), and a
+ * freshly started one would otherwise put its first requests' compile time into the p95.
  */
 export async function timedPair(
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
   runs: number,
+  warmup = 10,
 ): Promise<[Timing, Timing]> {
-  await a();
-  await b();
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -5,9 +5,20 @@ import { schedulerState } from "@/jobs/scheduler";
 
 export const dynamic = "force-dynamic";
 
+// The migrations this build carries do not change while it runs: read their folder once, not per probe.
+let expectedVersion: Promise<string | null> | null = null;
+const latestMigration = () =>
+  (expectedVersion ??= readMigrations().then(
+    (m) => m.at(-1)?.version ?? null,
+    (e: unknown) => {
+      expectedVersion = null;
+      throw e;
+    },
+  ));
+
 /** Liveness and readiness: database reachable, schema version, scheduler state. 503 when the database is down. */
 export async function GET() {
-  const latest = (await readMigrations()).at(-1)?.version ?? null;
+  const latest = await latestMigration();
   const scheduler = schedulerState();
   try {
     const rows = await withTimeout(
