@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { translator } from "@/lib/intl";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 import { listOpenInvitations } from "@/lib/people/invitations";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { StatefulForm } from "@/app/components/StatefulForm";
 import {
   changeMember,
@@ -30,16 +30,8 @@ const MESSAGES = [
   "mail_failed",
 ] as const;
 
-export default async function MembersPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const search = await props.searchParams;
-  const lang = agencyPageLocale(search.lang, agency);
-  const t = translator(lang, "people");
+export default async function MembersPage(props: PageProps) {
+  const { agency, search, lang, t } = await agencyPageContext(props, "people", "admin");
   const msgKey = MESSAGES.find((m) => m === search.msg);
   const msg = msgKey ? t(`msg_${msgKey}`) : null;
   const [members, invitations] = await Promise.all([

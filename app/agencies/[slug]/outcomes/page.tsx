@@ -1,18 +1,18 @@
-import { translator } from "@/lib/intl";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { formatDay, formatNumber, intlLocale } from "@/lib/format";
 import { platformLabel } from "@/lib/intl/labels";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
+import { hasRole } from "@/lib/permissions/access";
 import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutcome";
 import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { localDay } from "@/lib/time";
 import { formatDecimal, formatShare } from "../_inputs/format";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
-import { LangSchema } from "../_inputs/lang";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 import { safeHref } from "../_inputs/safeHref";
 import { FunnelChart } from "./FunnelChart";
 import { InputsPage } from "../_inputs/InputsPage";
@@ -27,7 +27,6 @@ const SearchSchema = z.object({
   channel: z.uuid().optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
-  lang: LangSchema,
 });
 
 const FIRST_DAY = "2000-01-01";
@@ -36,15 +35,9 @@ function funnelCounts(f: OutcomeFigures): number[] {
   return [f.replies, f.inputs, f.linked, f.reviewed, f.forwarded, f.reached, f.implemented];
 }
 
-export default async function OutcomesPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  const f = SearchSchema.parse(await props.searchParams);
-  const lang = agencyPageLocale(f.lang, agency);
-  const t = translator(lang, "inputs");
+export default async function OutcomesPage(props: PageProps) {
+  const { agency, search, lang, t } = await agencyPageContext(props, "inputs");
+  const f = SearchSchema.parse(search);
   const today = localDay(new Date(), agency.timeZone);
   const from = f.from ?? FIRST_DAY;
   const to = f.to ?? today;
