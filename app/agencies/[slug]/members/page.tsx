@@ -105,22 +105,20 @@ export default async function MembersPage(props: PageProps) {
                 </form>
               </td>
               <td>
-                <form action={endMemberSessions.bind(null, agency.slug)}>
-                  <input type="hidden" name="userId" value={m.user.id} />
-                  <input type="hidden" name="lang" value={lang} />
-                  <button type="submit" className="secondary" aria-label={t("endSessionsFor", { email: m.user.email })}>
-                    {t("endSessions")}
-                  </button>
-                </form>
+                <RowButton
+                  action={endMemberSessions.bind(null, agency.slug)}
+                  hidden={{ userId: m.user.id, lang }}
+                  label={t("endSessionsFor", { email: m.user.email })}
+                  text={t("endSessions")}
+                />
               </td>
               <td>
-                <form action={removeMember.bind(null, agency.slug)}>
-                  <input type="hidden" name="userId" value={m.user.id} />
-                  <input type="hidden" name="lang" value={lang} />
-                  <button type="submit" className="secondary" aria-label={t("removeFor", { email: m.user.email })}>
-                    {t("remove")}
-                  </button>
-                </form>
+                <RowButton
+                  action={removeMember.bind(null, agency.slug)}
+                  hidden={{ userId: m.user.id, lang }}
+                  label={t("removeFor", { email: m.user.email })}
+                  text={t("remove")}
+                />
               </td>
             </tr>
           ))}
@@ -169,22 +167,20 @@ export default async function MembersPage(props: PageProps) {
                 <td>{i.role ? t(`roleShort.${i.role}`) : ""}</td>
                 <td>{formatDateTime(i.expiresAt, lang, agency.timeZone)}</td>
                 <td>
-                  <form action={resendInvitation.bind(null, agency.slug)}>
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <input type="hidden" name="lang" value={lang} />
-                    <button type="submit" className="secondary" aria-label={t("resendFor", { email: i.email })}>
-                      {t("resend")}
-                    </button>
-                  </form>
+                  <RowButton
+                    action={resendInvitation.bind(null, agency.slug)}
+                    hidden={{ invitationId: i.id, lang }}
+                    label={t("resendFor", { email: i.email })}
+                    text={t("resend")}
+                  />
                 </td>
                 <td>
-                  <form action={revokeInvitation.bind(null, agency.slug)}>
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <input type="hidden" name="lang" value={lang} />
-                    <button type="submit" className="secondary" aria-label={t("revokeFor", { email: i.email })}>
-                      {t("revoke")}
-                    </button>
-                  </form>
+                  <RowButton
+                    action={revokeInvitation.bind(null, agency.slug)}
+                    hidden={{ invitationId: i.id, lang }}
+                    label={t("revokeFor", { email: i.email })}
+                    text={t("revoke")}
+                  />
                 </td>
               </tr>
             ))}
@@ -192,5 +188,24 @@ export default async function MembersPage(props: PageProps) {
         </table>
       )}
     </>
+  );
+}
+
+/** A button for one row (a member, an invitation): the action gets the row's id and the page's language. */
+function RowButton(props: {
+  action: (form: FormData) => Promise<void>;
+  hidden: Record<string, string>;
+  label: string;
+  text: string;
+}) {
+  return (
+    <form action={props.action}>
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="secondary" aria-label={props.label}>
+        {props.text}
+      </button>
+    </form>
   );
 }
