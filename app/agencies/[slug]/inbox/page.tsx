@@ -21,7 +21,8 @@ import {
   retentionAction,
   triageAction,
 } from "./actions";
-import { safeHref } from "../_inputs/safeHref";
+import { Permalink } from "../_inputs/Permalink";
+import { ScopeFields } from "../_inputs/ScopeFields";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
 
@@ -95,26 +96,7 @@ export default async function InboxPage(props: PageProps) {
       />
 
       <form method="get" className="filters" aria-label={t("filterReplies")}>
-        {f.lang !== agency.locale && <input type="hidden" name="lang" value={f.lang} />}
-        <label>
-          {t("channel")}
-          <select name="channel" defaultValue={f.channel ?? ""}>
-            <option value="">{t("allChannels")}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {platformLabel(c.platform, f.lang)} · {c.handle}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("fromDay")}
-          <input type="date" name="from" defaultValue={f.from} />
-        </label>
-        <label>
-          {t("toDay")}
-          <input type="date" name="to" defaultValue={f.to} />
-        </label>
+        <ScopeFields t={t} lang={f.lang} agencyLocale={agency.locale} channels={channels} chosen={f} />
         <label>
           {t("textContains")}
           <input type="search" name="q" defaultValue={f.q} />
@@ -148,15 +130,7 @@ export default async function InboxPage(props: PageProps) {
               <p className="meta" id={`${textId}-meta`}>
                 {platformLabel(r.platform, f.lang)} · {r.accountHandle} ·{" "}
                 {formatDateTime(r.publishedAt, f.lang, agency.timeZone)} · {t("author")} {r.pseudonym}
-                {safeHref(r.permalink) && (
-                  <>
-                    {" "}
-                    ·{" "}
-                    <a href={safeHref(r.permalink)!} rel="noopener noreferrer">
-                      {t("openReply")}
-                    </a>
-                  </>
-                )}
+                <Permalink url={r.permalink} text={t("openReply")} />
               </p>
               <p className="reply-text" id={textId}>
                 {r.text}

@@ -13,7 +13,8 @@ import { formatDecimal, formatShare } from "../_inputs/format";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
 import { withAgencyLang } from "@/lib/intl/requestLocale";
-import { safeHref } from "../_inputs/safeHref";
+import { Permalink } from "../_inputs/Permalink";
+import { ScopeFields } from "../_inputs/ScopeFields";
 import { FunnelChart } from "./FunnelChart";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
@@ -86,26 +87,7 @@ export default async function OutcomesPage(props: PageProps) {
         agencyLocale={agency.locale}
       />
       <form method="get" className="filters" aria-label={t("chooseScope")}>
-        {lang !== agency.locale && <input type="hidden" name="lang" value={lang} />}
-        <label>
-          {t("channel")}
-          <select name="channel" defaultValue={f.channel ?? ""}>
-            <option value="">{t("allChannels")}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {platformLabel(c.platform, lang)} · {c.handle}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("fromDay")}
-          <input type="date" name="from" defaultValue={f.from} />
-        </label>
-        <label>
-          {t("toDay")}
-          <input type="date" name="to" defaultValue={f.to} />
-        </label>
+        <ScopeFields t={t} lang={lang} agencyLocale={agency.locale} channels={channels} chosen={f} />
         <button type="submit">{t("show")}</button>
       </form>
 
@@ -238,15 +220,7 @@ export default async function OutcomesPage(props: PageProps) {
                     <span className="meta">
                       {platformLabel(i.platform, lang)} {formatDateTime(i.publishedAt, lang, agency.timeZone)}
                     </span>
-                    {safeHref(i.permalink) && (
-                      <>
-                        {" "}
-                        ·{" "}
-                        <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
-                          {t("permalink")}
-                        </a>
-                      </>
-                    )}
+                    <Permalink url={i.permalink} text={t("permalink")} />
                   </li>
                 ))}
               </ul>
@@ -259,15 +233,7 @@ export default async function OutcomesPage(props: PageProps) {
                     <li key={i.linkId}>
                       <span className="badge">{t(`linkStatus.${i.status}`)}</span>{" "}
                       <span className="reply-text">{i.text}</span>
-                      {safeHref(i.permalink) && (
-                        <>
-                          {" "}
-                          ·{" "}
-                          <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
-                            {t("permalink")}
-                          </a>
-                        </>
-                      )}
+                      <Permalink url={i.permalink} text={t("permalink")} />
                     </li>
                   ))}
                 </ul>

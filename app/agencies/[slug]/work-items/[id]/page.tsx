@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../../_inputs/InputsNav";
 import { withAgencyLang } from "@/lib/intl/requestLocale";
 import { moveLinkAction, updateWorkItemAction } from "../actions";
-import { safeHref } from "../../_inputs/safeHref";
+import { Permalink } from "../../_inputs/Permalink";
 import { InputsPage } from "../../_inputs/InputsPage";
 import "../../_inputs/inputs.css";
 
@@ -113,15 +113,7 @@ export default async function WorkItemPage(props: {
             <p className="meta">
               {platformLabel(l.reply.platform, lang)} · {l.reply.accountHandle} ·{" "}
               {formatDateTime(l.reply.publishedAt, lang, agency.timeZone)}
-              {safeHref(l.reply.permalink) && (
-                <>
-                  {" "}
-                  ·{" "}
-                  <a href={safeHref(l.reply.permalink)!} rel="noopener noreferrer">
-                    {t("openReply")}
-                  </a>
-                </>
-              )}
+              <Permalink url={l.reply.permalink} text={t("openReply")} />
               {" · "}
               <a href={withAgencyLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang, agency)}>
                 {t("showInInbox")}
