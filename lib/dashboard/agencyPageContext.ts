@@ -5,8 +5,9 @@ import { hasRole, requireVisibleAgency, type Role } from "@/lib/permissions/acce
 import type { PageProps } from "./pageContext";
 
 /**
- * What every agency page outside the dashboard starts from (members, settings, inputs): the agency the user may
- * see (404 without `role`), the address's parameters, its language (?lang= or the agency's) and a translator.
+ * What every agency page outside the dashboard starts from (members, settings, connections, inputs): the agency
+ * the user may see (404 without `role`), the address's parameters, its language (?lang= or the agency's) and a
+ * translator.
  */
 export async function agencyPageContext<N extends Namespace>(props: PageProps, namespace: N, role?: Role) {
   const { slug } = await props.params;
