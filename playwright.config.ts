@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
+import { chromiumLaunchOptions } from "./lib/chromium";
 import { E2E_PORT as PORT, STATE } from "./tests/e2e/fixtures";
 
 /**
@@ -16,19 +17,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     // Pages without an agency follow the browser's language; the users are Norwegian.
     locale: "nb-NO",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(process.env.CHROMIUM_PATH),
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CHROMIUM_PATH } from "@/lib/chromium";
 import { PLATFORM_APP_ENV, platformAppProblems } from "@/lib/platforms/appEnv";
 import { RateLimitsSchema } from "@/lib/platforms/budget";
 
@@ -55,7 +56,7 @@ export const EnvSchema = z.object({
   SMTP_PASSWORD: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Kanalmåling <rapport@kanalmaaling.invalid>"),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(1024).max(65535).default(2525),
-  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
   SCHEDULER: onOff.default("on"),
   /** Unset: on for the embedded database, off with DATABASE_URL (see withDemoDefault). */
   DEMO_DATA: onOff.optional(),

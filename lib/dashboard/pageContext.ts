@@ -33,7 +33,11 @@ export async function dashboardContext(props: PageProps) {
     locale: scope.lang,
     t: translator(scope.lang, "common"),
     m,
+    /** The summary sentence where the range has nothing to summarise. */
+    summaryUnavailable: translator(scope.lang, "summary")("unavailable"),
     accountIds: scope.channels,
     channelOptions: channels.map((c) => ({ id: c.id, label: channelLabel(c, scope.lang) })),
   };
 }
+
+export type DashboardContext = Awaited<ReturnType<typeof dashboardContext>>;

@@ -21,6 +21,8 @@ import { COMPARED_METRICS } from "@/lib/queries/getPeriodComparison";
 import { comparisonOf, ComparisonExtra } from "@/lib/queries/getComparisonView";
 import { csvBreakColumns } from "@/lib/dashboard/seriesNotes";
 import type { Metric } from "@/lib/metrics/engine";
+import type { SeriesEvent } from "@/lib/metrics/seriesEvents";
+import type { Day } from "@/lib/time";
 import type { CsvQuery } from "./csvQuery";
 
 /** Rows built in memory (the dashboard's own, bounded, figures) or a query streamed from the database. */
@@ -34,12 +36,63 @@ export type DatasetRequest = ScopedRequest<Record<string, unknown>> & {
 type Dataset = { role: Role; extra: z.ZodType; load: (req: DatasetRequest) => Promise<ExportContent> };
 
 const none = z.object({});
-/** Series views name their breaks and gaps (lib/metrics/seriesEvents.ts) in two columns, `brudd` and `brudd_merknad`. */
-const eventsOf = (scope: Scope, metrics: Metric[]) => ({ metrics, today: scope.today, timeZone: scope.timeZone });
 /** A share (0.2317) as a percentage with two decimals (23.17; the CSV writer puts the decimal mark). */
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
 /** Column names and label values in the language of the page the export was taken from. */
 const table = (scope: Scope, header: string[], rows: unknown[][]) => ({ header: csvHeader(header, scope.lang), rows });
+
+/** The channel a row is about, in two columns. */
+const CHANNEL = ["plattform", "kanal"];
+const channelCells = (c: { platform: string; handle: string }) => [c.platform, c.handle];
+
+/** A series view's query: the scope's period, bucket and channels, with the breaks and gaps of `metrics`. */
+const seriesQuery = (scope: Scope, metrics: Metric[]) => ({
+  agencyId: scope.agency.id,
+  ...scope.period,
+  bucket: scope.bucket,
+  accountIds: scope.channels,
+  events: { metrics, today: scope.today, timeZone: scope.timeZone },
+});
+
+/**
+ * A series view as rows per channel and bucket: `periode_start`, the channel, the view's own `columns`, then its
+ * breaks and gaps (lib/metrics/seriesEvents.ts) in `brudd` and `brudd_merknad`.
+ */
+function seriesTable<S>(
+  scope: Scope,
+  view: { buckets: Day[]; events?: SeriesEvent[] },
+  columns: string[],
+  series: S[],
+  channelOf: (s: S) => { key: string; platform: string; handle: string },
+  values: (s: S, i: number) => unknown[],
+) {
+  return table(
+    scope,
+    ["periode_start", ...CHANNEL, ...columns, "brudd", "brudd_merknad"],
+    series.flatMap((s) => {
+      const c = channelOf(s);
+      return view.buckets.map((b, i) => [
+        b,
+        ...channelCells(c),
+        ...values(s, i),
+        ...csvBreakColumns(view.events ?? [], c.key, i, `${c.platform}:${c.handle}`, scope.lang),
+      ]);
+    }),
+  );
+}
+
+/** The agency and the period of a query on its own rows (posts, replies, inputs). */
+const agencyPeriod = (agency: VisibleAgency, range: DatasetRequest["range"]) => ({
+  agencyId: agency.id,
+  timeZone: agency.timeZone,
+  from: range.from,
+  to: range.to,
+});
+/** The inputs outcome views: the agency's period, on one channel when one was chosen. */
+const outcomeQuery = ({ agency, range, accountIds }: DatasetRequest) => ({
+  ...agencyPeriod(agency, range),
+  accountId: accountIds?.[0] ?? null,
+});
 
 /**
  * Every CSV export, by name: a declaration of columns over the same view (lib/queries, reading the
@@ -55,8 +108,7 @@ export const DATASETS = {
       return table(
         scope,
         [
-          "plattform",
-          "kanal",
+          ...CHANNEL,
           "navn",
           "status",
           "publikum",
@@ -70,8 +122,7 @@ export const DATASETS = {
           "manglende_dager_14",
         ],
         o.channels.map((c) => [
-          c.platform,
-          c.handle,
+          ...channelCells(c),
           c.displayName,
           m(`status_${c.status}`),
           c.audience,
@@ -91,26 +142,14 @@ export const DATASETS = {
     role: "viewer",
     extra: none,
     load: async ({ scope }) => {
-      const g = await getChannelGrowth(db(), {
-        agencyId: scope.agency.id,
-        ...scope.period,
-        bucket: scope.bucket,
-        accountIds: scope.channels,
-        events: eventsOf(scope, ["audience"]),
-      });
-      return table(
+      const g = await getChannelGrowth(db(), seriesQuery(scope, ["audience"]));
+      return seriesTable(
         scope,
-        ["periode_start", "plattform", "kanal", "publikum", "netto_vekst", "brudd", "brudd_merknad"],
-        g.accounts.flatMap((s) =>
-          g.buckets.map((b, i) => [
-            b,
-            s.platform,
-            s.label,
-            s.absolute[i] ?? null,
-            s.net[i] ?? null,
-            ...csvBreakColumns(g.events ?? [], s.key, i, `${s.platform}:${s.label}`, scope.lang),
-          ]),
-        ),
+        g,
+        ["publikum", "netto_vekst"],
+        g.accounts,
+        (s) => ({ key: s.key, platform: s.platform, handle: s.label }),
+        (s, i) => [s.absolute[i] ?? null, s.net[i] ?? null],
       );
     },
   },
@@ -118,41 +157,17 @@ export const DATASETS = {
     role: "viewer",
     extra: none,
     load: async ({ scope }) => {
-      const r = await getReachSeries(db(), {
-        agencyId: scope.agency.id,
-        ...scope.period,
-        bucket: scope.bucket,
-        accountIds: scope.channels,
-        events: eventsOf(scope, ["impressions", "reach", "engagements"]),
-      });
-      return table(
+      const r = await getReachSeries(db(), seriesQuery(scope, ["impressions", "reach", "engagements"]));
+      return seriesTable(
         scope,
-        [
-          "periode_start",
-          "plattform",
-          "kanal",
-          "visninger",
-          "rekkevidde",
-          "engasjement",
-          "engasjementsrate_prosent",
-          "brudd",
-          "brudd_merknad",
-        ],
-        r.channels.flatMap((c) =>
-          r.buckets.map((b, i) => {
-            const v = c.values[i]!;
-            return [
-              b,
-              c.platform,
-              c.handle,
-              v.impressions,
-              v.reach,
-              v.engagements,
-              percent(v.engagementRate),
-              ...csvBreakColumns(r.events ?? [], c.accountId, i, `${c.platform}:${c.handle}`, scope.lang),
-            ];
-          }),
-        ),
+        r,
+        ["visninger", "rekkevidde", "engasjement", "engasjementsrate_prosent"],
+        r.channels,
+        (c) => ({ key: c.accountId, platform: c.platform, handle: c.handle }),
+        (c, i) => {
+          const v = c.values[i]!;
+          return [v.impressions, v.reach, v.engagements, percent(v.engagementRate)];
+        },
       );
     },
   },
@@ -168,22 +183,10 @@ export const DATASETS = {
       });
       return table(
         scope,
-        [
-          "sendt_dato",
-          "plattform",
-          "kanal",
-          "kampanje",
-          "sendt",
-          "naadd",
-          "maalgruppe",
-          "dekning_prosent",
-          "aapnet",
-          "klikk",
-        ],
+        ["sendt_dato", ...CHANNEL, "kampanje", "sendt", "naadd", "maalgruppe", "dekning_prosent", "aapnet", "klikk"],
         rows.map((c) => [
           c.sentDay,
-          c.platform,
-          c.handle,
+          ...channelCells(c),
           c.name,
           c.sent,
           c.reached,
@@ -199,25 +202,14 @@ export const DATASETS = {
     role: "viewer",
     extra: none,
     load: async ({ scope }) => {
-      const r = await getReplySeries(db(), {
-        agencyId: scope.agency.id,
-        ...scope.period,
-        bucket: scope.bucket,
-        accountIds: scope.channels,
-        events: eventsOf(scope, ["replies"]),
-      });
-      return table(
+      const r = await getReplySeries(db(), seriesQuery(scope, ["replies"]));
+      return seriesTable(
         scope,
-        ["periode_start", "plattform", "kanal", "svar", "brudd", "brudd_merknad"],
-        r.channels.flatMap((c) =>
-          r.buckets.map((b, i) => [
-            b,
-            c.platform,
-            c.handle,
-            c.values[i] ?? null,
-            ...csvBreakColumns(r.events ?? [], c.accountId, i, `${c.platform}:${c.handle}`, scope.lang),
-          ]),
-        ),
+        r,
+        ["svar"],
+        r.channels,
+        (c) => ({ key: c.accountId, platform: c.platform, handle: c.handle }),
+        (c, i) => [c.values[i] ?? null],
       );
     },
   },
@@ -276,48 +268,33 @@ export const DATASETS = {
       ];
       if (!c) return table(req.scope, header, []);
       const p = c.comparison;
+      const row = (
+        group: string,
+        metric: string,
+        v: { current: number | null; other: number | null; change: number | null; changeShare: number | null },
+        value = (x: number | null) => x,
+      ) => [
+        group,
+        metric,
+        p.current.from,
+        p.current.to,
+        p.mode,
+        p.other.from,
+        p.other.to,
+        p.partial ? "ja" : "nei",
+        value(v.current),
+        value(v.other),
+        value(v.change),
+        percent(v.changeShare),
+      ];
       const rows = [
         ...c.groups.map((g) => ({ ...g, label: c.labels.get(g.key) ?? g.key })),
         { ...c.total, label: "alle" },
-      ].flatMap((g) =>
-        COMPARED_METRICS.map((k) => {
-          const v = g.values[k];
-          return [
-            g.label,
-            k,
-            p.current.from,
-            p.current.to,
-            p.mode,
-            p.other.from,
-            p.other.to,
-            p.partial ? "ja" : "nei",
-            v.current,
-            v.other,
-            v.change,
-            percent(v.changeShare),
-          ];
-        }),
-      );
+      ].flatMap((g) => COMPARED_METRICS.map((k) => row(g.label, k, g.values[k])));
       // Campaigns (e-mail and push) sent in each period; coverage as a percentage.
       if (c.campaigns)
-        for (const k of ["sent", "reached", "coverage"] as const) {
-          const v = c.campaigns[k];
-          const value = (x: number | null) => (k === "coverage" ? percent(x) : x);
-          rows.push([
-            "kampanjer",
-            `campaign_${k}`,
-            p.current.from,
-            p.current.to,
-            p.mode,
-            p.other.from,
-            p.other.to,
-            p.partial ? "ja" : "nei",
-            value(v.current),
-            value(v.other),
-            value(v.change),
-            percent(v.changeShare),
-          ]);
-        }
+        for (const k of ["sent", "reached", "coverage"] as const)
+          rows.push(row("kampanjer", `campaign_${k}`, c.campaigns[k], k === "coverage" ? percent : undefined));
       return table(req.scope, header, rows);
     },
   },
@@ -325,7 +302,7 @@ export const DATASETS = {
     role: "viewer",
     extra: none,
     load: async ({ agency, range }) => ({
-      stream: exportPostsQuery({ agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to }),
+      stream: exportPostsQuery(agencyPeriod(agency, range)),
     }),
   },
   // Citizens' own words: for those who triage them, not for every viewer.
@@ -333,21 +310,15 @@ export const DATASETS = {
     role: "editor",
     extra: none,
     load: async ({ agency, range }) => ({
-      stream: exportRepliesQuery({ agencyId: agency.id, timeZone: agency.timeZone, from: range.from, to: range.to }),
+      stream: exportRepliesQuery(agencyPeriod(agency, range)),
     }),
   },
   // The inputs outcome view: the funnel per channel (and in total) for the period.
   outcomes: {
     role: "viewer",
     extra: none,
-    load: async ({ agency, range, accountIds }) => {
-      const o = await getInputOutcome(db(), {
-        agencyId: agency.id,
-        timeZone: agency.timeZone,
-        from: range.from,
-        to: range.to,
-        accountId: accountIds?.[0] ?? null,
-      });
+    load: async (req) => {
+      const o = await getInputOutcome(db(), outcomeQuery(req));
       const figures = (f: typeof o.total) => [
         f.replies,
         f.inputs,
@@ -361,8 +332,7 @@ export const DATASETS = {
       ];
       return {
         header: [
-          "plattform",
-          "kanal",
+          ...CHANNEL,
           "svar",
           "innspill",
           "koblet",
@@ -373,21 +343,15 @@ export const DATASETS = {
           "avslaatt",
           "median_dager_til_beslutning",
         ],
-        rows: [...o.channels.map((c) => [c.platform, c.handle, ...figures(c)]), ["alle", "alle", ...figures(o.total)]],
+        rows: [...o.channels.map((c) => [...channelCells(c), ...figures(c)]), ["alle", "alle", ...figures(o.total)]],
       };
     },
   },
   "outcome-inputs": {
     role: "editor",
     extra: none,
-    load: async ({ agency, range, accountIds }) => {
-      const items = await getOutcomeByWorkItem(db(), {
-        agencyId: agency.id,
-        timeZone: agency.timeZone,
-        from: range.from,
-        to: range.to,
-        accountId: accountIds?.[0] ?? null,
-      });
+    load: async (req) => {
+      const items = await getOutcomeByWorkItem(db(), outcomeQuery(req));
       return {
         header: [
           "sak",

@@ -1,5 +1,14 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "@/lib/chromium";
+
+/** Chromium at `chromiumPath` (CHROMIUM_PATH), with a clear message when it is not installed. */
+async function launchChromium(chromiumPath: string) {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`PDF needs Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  }
+  return chromium.launch(chromiumLaunchOptions(chromiumPath));
+}
 
 /**
  * Prints report HTML to PDF with headless Chromium (Debian's package), the same engine that shows it
@@ -10,22 +19,7 @@ export async function renderPdf(
   chromiumPath: string,
   opts: { landscape?: boolean } = {},
 ): Promise<Buffer> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`PDF needs Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  }
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium(chromiumPath);
   try {
     const page = await browser.newPage();
     // The report is self-contained (the chart is a data: URL): nothing to fetch.
@@ -50,23 +44,8 @@ export async function renderPdf(
  * origin reachable), with every <details> table opened so the figures are in the PDF too.
  */
 export async function renderPagePdf(url: string, cookie: string, chromiumPath: string): Promise<Buffer> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`PDF needs Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  }
   const origin = new URL(url).origin;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium(chromiumPath);
   try {
     const context = await browser.newContext({ extraHTTPHeaders: { cookie }, viewport: { width: 1100, height: 1400 } });
     const page = await context.newPage();

@@ -2,10 +2,12 @@ import { translator } from "@/lib/intl";
 import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { formatDateTime, formatDay, formatNumber, type UiLocale } from "@/lib/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/format";
 import { localDay } from "@/lib/time";
 import { platformLabel } from "@/lib/intl/labels";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
+import { hasRole } from "@/lib/permissions/access";
 import { SOCIAL_PLATFORMS, type SocialPlatform } from "@/lib/platforms/types";
 import { getConnections } from "@/lib/queries/getConnections";
 import { isOAuthPlatform } from "@/lib/platforms/oauth";
@@ -36,15 +38,9 @@ const SearchSchema = z.object({
 });
 const DAY_MS = 86_400_000;
 
-export default async function ConnectionsPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  const { lang, msg, channel } = SearchSchema.parse(await props.searchParams);
-  const locale: UiLocale = lang ?? agency.locale;
-  const t = translator(locale, "connections");
+export default async function ConnectionsPage(props: PageProps) {
+  const { agency, search, lang: locale, t } = await agencyPageContext(props, "connections");
+  const { lang, msg, channel } = SearchSchema.parse(search);
   const ct = translator(locale, "channels");
   const admin = hasRole(agency, "admin");
   const langQ = lang ? `&lang=${lang}` : "";

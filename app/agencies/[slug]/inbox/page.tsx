@@ -1,9 +1,10 @@
-import { translator } from "@/lib/intl";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { platformLabel } from "@/lib/intl/labels";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
+import { hasRole } from "@/lib/permissions/access";
 import { getInboxReplies } from "@/lib/queries/getInboxReplies";
 import { getKeywordRules } from "@/lib/queries/getKeywordRules";
 import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
@@ -11,8 +12,7 @@ import { getWorkItems } from "@/lib/queries/getWorkItems";
 import { ActionForm } from "../_inputs/ActionForm";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
-import { LangSchema } from "../_inputs/lang";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 import {
   addRuleAction,
   eraseSubjectAction,
@@ -21,7 +21,8 @@ import {
   retentionAction,
   triageAction,
 } from "./actions";
-import { safeHref } from "../_inputs/safeHref";
+import { Permalink } from "../_inputs/Permalink";
+import { ScopeFields } from "../_inputs/ScopeFields";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
 
@@ -38,19 +39,12 @@ const SearchSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   status: z.enum(["all", "new", "suggested", "input", "dismissed"]).catch("all").default("all"),
   reply: z.uuid().optional().catch(undefined),
-  lang: LangSchema,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
-export default async function InboxPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  const search = SearchSchema.parse(await props.searchParams);
-  const f = { ...search, lang: agencyPageLocale(search.lang, agency) };
-  const t = translator(f.lang, "inputs");
+export default async function InboxPage(props: PageProps) {
+  const { agency, search, lang, t } = await agencyPageContext(props, "inputs");
+  const f = { ...SearchSchema.parse(search), lang };
   const KINDS = INPUT_KINDS.map((k) => [k, t(`kind.${k}`)] as const);
   const canEdit = hasRole(agency, "editor");
   const isAdmin = hasRole(agency, "admin");
@@ -102,26 +96,7 @@ export default async function InboxPage(props: {
       />
 
       <form method="get" className="filters" aria-label={t("filterReplies")}>
-        {f.lang !== agency.locale && <input type="hidden" name="lang" value={f.lang} />}
-        <label>
-          {t("channel")}
-          <select name="channel" defaultValue={f.channel ?? ""}>
-            <option value="">{t("allChannels")}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {platformLabel(c.platform, f.lang)} · {c.handle}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("fromDay")}
-          <input type="date" name="from" defaultValue={f.from} />
-        </label>
-        <label>
-          {t("toDay")}
-          <input type="date" name="to" defaultValue={f.to} />
-        </label>
+        <ScopeFields t={t} lang={f.lang} agencyLocale={agency.locale} channels={channels} chosen={f} />
         <label>
           {t("textContains")}
           <input type="search" name="q" defaultValue={f.q} />
@@ -155,15 +130,7 @@ export default async function InboxPage(props: {
               <p className="meta" id={`${textId}-meta`}>
                 {platformLabel(r.platform, f.lang)} · {r.accountHandle} ·{" "}
                 {formatDateTime(r.publishedAt, f.lang, agency.timeZone)} · {t("author")} {r.pseudonym}
-                {safeHref(r.permalink) && (
-                  <>
-                    {" "}
-                    ·{" "}
-                    <a href={safeHref(r.permalink)!} rel="noopener noreferrer">
-                      {t("openReply")}
-                    </a>
-                  </>
-                )}
+                <Permalink url={r.permalink} text={t("openReply")} />
               </p>
               <p className="reply-text" id={textId}>
                 {r.text}

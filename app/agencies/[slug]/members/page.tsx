@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { translator } from "@/lib/intl";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 import { listOpenInvitations } from "@/lib/people/invitations";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { StatefulForm } from "@/app/components/StatefulForm";
 import {
   changeMember,
@@ -30,16 +30,8 @@ const MESSAGES = [
   "mail_failed",
 ] as const;
 
-export default async function MembersPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const search = await props.searchParams;
-  const lang = agencyPageLocale(search.lang, agency);
-  const t = translator(lang, "people");
+export default async function MembersPage(props: PageProps) {
+  const { agency, search, lang, t } = await agencyPageContext(props, "people", "admin");
   const msgKey = MESSAGES.find((m) => m === search.msg);
   const msg = msgKey ? t(`msg_${msgKey}`) : null;
   const [members, invitations] = await Promise.all([
@@ -113,22 +105,20 @@ export default async function MembersPage(props: {
                 </form>
               </td>
               <td>
-                <form action={endMemberSessions.bind(null, agency.slug)}>
-                  <input type="hidden" name="userId" value={m.user.id} />
-                  <input type="hidden" name="lang" value={lang} />
-                  <button type="submit" className="secondary" aria-label={t("endSessionsFor", { email: m.user.email })}>
-                    {t("endSessions")}
-                  </button>
-                </form>
+                <RowButton
+                  action={endMemberSessions.bind(null, agency.slug)}
+                  hidden={{ userId: m.user.id, lang }}
+                  label={t("endSessionsFor", { email: m.user.email })}
+                  text={t("endSessions")}
+                />
               </td>
               <td>
-                <form action={removeMember.bind(null, agency.slug)}>
-                  <input type="hidden" name="userId" value={m.user.id} />
-                  <input type="hidden" name="lang" value={lang} />
-                  <button type="submit" className="secondary" aria-label={t("removeFor", { email: m.user.email })}>
-                    {t("remove")}
-                  </button>
-                </form>
+                <RowButton
+                  action={removeMember.bind(null, agency.slug)}
+                  hidden={{ userId: m.user.id, lang }}
+                  label={t("removeFor", { email: m.user.email })}
+                  text={t("remove")}
+                />
               </td>
             </tr>
           ))}
@@ -177,22 +167,20 @@ export default async function MembersPage(props: {
                 <td>{i.role ? t(`roleShort.${i.role}`) : ""}</td>
                 <td>{formatDateTime(i.expiresAt, lang, agency.timeZone)}</td>
                 <td>
-                  <form action={resendInvitation.bind(null, agency.slug)}>
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <input type="hidden" name="lang" value={lang} />
-                    <button type="submit" className="secondary" aria-label={t("resendFor", { email: i.email })}>
-                      {t("resend")}
-                    </button>
-                  </form>
+                  <RowButton
+                    action={resendInvitation.bind(null, agency.slug)}
+                    hidden={{ invitationId: i.id, lang }}
+                    label={t("resendFor", { email: i.email })}
+                    text={t("resend")}
+                  />
                 </td>
                 <td>
-                  <form action={revokeInvitation.bind(null, agency.slug)}>
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <input type="hidden" name="lang" value={lang} />
-                    <button type="submit" className="secondary" aria-label={t("revokeFor", { email: i.email })}>
-                      {t("revoke")}
-                    </button>
-                  </form>
+                  <RowButton
+                    action={revokeInvitation.bind(null, agency.slug)}
+                    hidden={{ invitationId: i.id, lang }}
+                    label={t("revokeFor", { email: i.email })}
+                    text={t("revoke")}
+                  />
                 </td>
               </tr>
             ))}
@@ -200,5 +188,24 @@ export default async function MembersPage(props: {
         </table>
       )}
     </>
+  );
+}
+
+/** A button for one row (a member, an invitation): the action gets the row's id and the page's language. */
+function RowButton(props: {
+  action: (form: FormData) => Promise<void>;
+  hidden: Record<string, string>;
+  label: string;
+  text: string;
+}) {
+  return (
+    <form action={props.action}>
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="secondary" aria-label={props.label}>
+        {props.text}
+      </button>
+    </form>
   );
 }

@@ -1,19 +1,20 @@
-import { translator } from "@/lib/intl";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { listAgencyAccounts } from "@/lib/queries/listAgencyAccounts";
 import { formatDay, formatNumber, intlLocale } from "@/lib/format";
 import { platformLabel } from "@/lib/intl/labels";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
+import { hasRole } from "@/lib/permissions/access";
 import { getInputOutcome, type OutcomeFigures } from "@/lib/queries/getInputOutcome";
 import { getOutcomeByWorkItem } from "@/lib/queries/getOutcomeByWorkItem";
 import { localDay } from "@/lib/time";
 import { formatDecimal, formatShare } from "../_inputs/format";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../_inputs/InputsNav";
-import { LangSchema } from "../_inputs/lang";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
-import { safeHref } from "../_inputs/safeHref";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
+import { Permalink } from "../_inputs/Permalink";
+import { ScopeFields } from "../_inputs/ScopeFields";
 import { FunnelChart } from "./FunnelChart";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
@@ -27,7 +28,6 @@ const SearchSchema = z.object({
   channel: z.uuid().optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
-  lang: LangSchema,
 });
 
 const FIRST_DAY = "2000-01-01";
@@ -36,15 +36,9 @@ function funnelCounts(f: OutcomeFigures): number[] {
   return [f.replies, f.inputs, f.linked, f.reviewed, f.forwarded, f.reached, f.implemented];
 }
 
-export default async function OutcomesPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  const f = SearchSchema.parse(await props.searchParams);
-  const lang = agencyPageLocale(f.lang, agency);
-  const t = translator(lang, "inputs");
+export default async function OutcomesPage(props: PageProps) {
+  const { agency, search, lang, t } = await agencyPageContext(props, "inputs");
+  const f = SearchSchema.parse(search);
   const today = localDay(new Date(), agency.timeZone);
   const from = f.from ?? FIRST_DAY;
   const to = f.to ?? today;
@@ -93,26 +87,7 @@ export default async function OutcomesPage(props: {
         agencyLocale={agency.locale}
       />
       <form method="get" className="filters" aria-label={t("chooseScope")}>
-        {lang !== agency.locale && <input type="hidden" name="lang" value={lang} />}
-        <label>
-          {t("channel")}
-          <select name="channel" defaultValue={f.channel ?? ""}>
-            <option value="">{t("allChannels")}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {platformLabel(c.platform, lang)} · {c.handle}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("fromDay")}
-          <input type="date" name="from" defaultValue={f.from} />
-        </label>
-        <label>
-          {t("toDay")}
-          <input type="date" name="to" defaultValue={f.to} />
-        </label>
+        <ScopeFields t={t} lang={lang} agencyLocale={agency.locale} channels={channels} chosen={f} />
         <button type="submit">{t("show")}</button>
       </form>
 
@@ -245,15 +220,7 @@ export default async function OutcomesPage(props: {
                     <span className="meta">
                       {platformLabel(i.platform, lang)} {formatDateTime(i.publishedAt, lang, agency.timeZone)}
                     </span>
-                    {safeHref(i.permalink) && (
-                      <>
-                        {" "}
-                        ·{" "}
-                        <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
-                          {t("permalink")}
-                        </a>
-                      </>
-                    )}
+                    <Permalink url={i.permalink} text={t("permalink")} />
                   </li>
                 ))}
               </ul>
@@ -266,15 +233,7 @@ export default async function OutcomesPage(props: {
                     <li key={i.linkId}>
                       <span className="badge">{t(`linkStatus.${i.status}`)}</span>{" "}
                       <span className="reply-text">{i.text}</span>
-                      {safeHref(i.permalink) && (
-                        <>
-                          {" "}
-                          ·{" "}
-                          <a href={safeHref(i.permalink)!} rel="noopener noreferrer">
-                            {t("permalink")}
-                          </a>
-                        </>
-                      )}
+                      <Permalink url={i.permalink} text={t("permalink")} />
                     </li>
                   ))}
                 </ul>

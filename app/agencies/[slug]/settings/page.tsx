@@ -1,24 +1,15 @@
-import { notFound } from "next/navigation";
 import { StatefulForm } from "@/app/components/StatefulForm";
 import { db } from "@/lib/db/client";
 import { translator } from "@/lib/intl";
-import { agencyPageLocale } from "@/lib/intl/requestLocale";
 import { getRetentionMonths } from "@/lib/queries/getRetentionMonths";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { saveAgencySettings } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function AgencySettingsPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const search = await props.searchParams;
-  const lang = agencyPageLocale(search.lang, agency);
-  const t = translator(lang, "people");
+export default async function AgencySettingsPage(props: PageProps) {
+  const { agency, lang, t } = await agencyPageContext(props, "people", "admin");
   const pt = translator(lang, "public");
   const months = await getRetentionMonths(db(), agency.id);
   const published =

@@ -1,12 +1,12 @@
-import { translator } from "@/lib/intl";
 import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
+import { hasRole } from "@/lib/permissions/access";
 import { getWorkItems } from "@/lib/queries/getWorkItems";
 import { ActionForm } from "../_inputs/ActionForm";
 import { InputsHeader } from "../_inputs/InputsNav";
-import { LangSchema } from "../_inputs/lang";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 import { createWorkItemAction } from "./actions";
 import { InputsPage } from "../_inputs/InputsPage";
 import "../_inputs/inputs.css";
@@ -15,14 +15,8 @@ const WORK_ITEM_STATUSES = ["planned", "active", "completed", "cancelled"] as co
 
 export const dynamic = "force-dynamic";
 
-export default async function WorkItemsPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  const lang = agencyPageLocale(LangSchema.parse((await props.searchParams).lang), agency);
-  const t = translator(lang, "inputs");
+export default async function WorkItemsPage(props: PageProps) {
+  const { agency, lang, t } = await agencyPageContext(props, "inputs");
   const items = await getWorkItems(db(), agency.id);
   return (
     <InputsPage>

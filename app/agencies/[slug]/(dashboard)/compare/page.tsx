@@ -1,5 +1,4 @@
 import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { translator } from "@/lib/intl";
 import { DataTable } from "@/app/components/DataTable";
 import { FilterForm } from "@/app/components/FilterForm";
 import { db } from "@/lib/db/client";
@@ -21,7 +20,7 @@ export default async function ComparePage(props: PageProps) {
   const fastest = [...rows].filter((r) => r.growthShare !== null).sort((a, b) => b.growthShare! - a.growthShare!)[0];
   const line = fastest
     ? t("compareSummary", { name: fastest.name, pct: formatPercent(fastest.growthShare, locale) })
-    : translator(locale, "summary")("unavailable");
+    : ctx.summaryUnavailable;
   const chosenIds = new Set(chosen.map((a) => a.id));
   return (
     <div lang={locale}>

@@ -1,10 +1,8 @@
 import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
-import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { translator } from "@/lib/intl";
 import { ChartFigure } from "@/app/components/ChartFigure";
-import { DataTable } from "@/app/components/DataTable";
-import { FilterForm } from "@/app/components/FilterForm";
+import { DashboardView } from "@/app/components/DashboardView";
+import { SummaryTable } from "@/app/components/SummaryTable";
 import { db } from "@/lib/db/client";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
 import { formatBucket, formatChange, formatDay, formatNumber, formatPercent } from "@/lib/format";
@@ -44,7 +42,7 @@ export default async function GrowthPage(props: PageProps) {
           pct: formatPercent(fastest.changeShare, locale),
           change: formatChange(fastest.change, locale),
         })
-      : translator(locale, "summary")("unavailable");
+      : ctx.summaryUnavailable;
   // The same definition as the table: growth over the range against the stretch before it, per platform.
   const platformGrowth = g.platformSummary[0];
   const platformLine =
@@ -54,7 +52,7 @@ export default async function GrowthPage(props: PageProps) {
           pct: formatPercent(platformGrowth.changeShare, locale),
           change: formatChange(platformGrowth.change, locale),
         })
-      : translator(locale, "summary")("unavailable");
+      : ctx.summaryUnavailable;
   const bucketHeader = t(`bucket_${range.bucket}`);
   // Five years by week are 261 rows per table: the tables go a page at a time (?tabellside=), the chart has them all.
   const tablePage = TablePage.parse(ctx.search.tabellside);
@@ -68,53 +66,35 @@ export default async function GrowthPage(props: PageProps) {
     return `?${query}#${id}-title`;
   };
   return (
-    <div lang={locale}>
-      <h1>
-        {agency.name} – {t("nav_growth")}
-      </h1>
-      <FilterForm
-        locale={locale}
-        filters={filters}
-        range={range}
-        errors={ctx.errors}
-        notices={ctx.notices}
-        channels={ctx.channelOptions}
-        showView
-        showAxis
-      />
-      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
+    <DashboardView ctx={ctx} title={t("nav_growth")} showView showAxis>
       {g.accounts.length === 0 ? (
         <p className="empty panel">{t("noDataInRange")}</p>
       ) : (
         <>
-          <section className="panel" aria-labelledby="growth-range-title">
-            <h2 id="growth-range-title">{t("growthRangeTable")}</h2>
-            <p className="summary" data-summary="growth">
-              {summaryLine}
-            </p>
-            <DataTable
-              caption={t("growthRangeTable")}
-              captionHidden
-              dataName="growth-summary"
-              columns={[
-                { label: t("channel") },
-                { label: t("start"), numeric: true, name: "start" },
-                { label: t("end"), numeric: true, name: "end" },
-                { label: t("change"), numeric: true, name: "change" },
-                { label: t("changePct"), numeric: true, name: "change-share" },
-              ]}
-              rows={g.summary.map((s) => ({
-                key: s.accountId,
-                header: channelLabel(s, locale),
-                cells: [
-                  s.startDay ? `${formatNumber(s.start, locale)} (${formatDay(s.startDay, locale)})` : "–",
-                  s.endDay ? `${formatNumber(s.end, locale)} (${formatDay(s.endDay, locale)})` : "–",
-                  formatChange(s.change, locale),
-                  formatPercent(s.changeShare, locale),
-                ],
-              }))}
-            />
-          </section>
+          <SummaryTable
+            id="growth-range"
+            title={t("growthRangeTable")}
+            summaryName="growth"
+            summary={summaryLine}
+            dataName="growth-summary"
+            columns={[
+              { label: t("channel") },
+              { label: t("start"), numeric: true, name: "start" },
+              { label: t("end"), numeric: true, name: "end" },
+              { label: t("change"), numeric: true, name: "change" },
+              { label: t("changePct"), numeric: true, name: "change-share" },
+            ]}
+            rows={g.summary.map((s) => ({
+              key: s.accountId,
+              header: channelLabel(s, locale),
+              cells: [
+                s.startDay ? `${formatNumber(s.start, locale)} (${formatDay(s.startDay, locale)})` : "–",
+                s.endDay ? `${formatNumber(s.end, locale)} (${formatDay(s.endDay, locale)})` : "–",
+                formatChange(s.change, locale),
+                formatPercent(s.changeShare, locale),
+              ],
+            }))}
+          />
           <ChartFigure
             id="growth-accounts"
             title={net ? t("netByAccount") : t("growthByAccount")}
@@ -153,7 +133,7 @@ export default async function GrowthPage(props: PageProps) {
           />
         </>
       )}
-    </div>
+    </DashboardView>
   );
 }
 

@@ -1,8 +1,7 @@
-import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { translator } from "@/lib/intl";
 import { ChartFigure } from "@/app/components/ChartFigure";
+import { DashboardView } from "@/app/components/DashboardView";
 import { DataTable } from "@/app/components/DataTable";
-import { FilterForm } from "@/app/components/FilterForm";
+import { SummaryTable } from "@/app/components/SummaryTable";
 import { db } from "@/lib/db/client";
 import { channelLabel, dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
 import { formatBucket, formatDay, formatNumber, formatPercent } from "@/lib/format";
@@ -15,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReachPage(props: PageProps) {
   const ctx = await dashboardContext(props);
-  const { agency, locale, t, range, filters } = ctx;
+  const { agency, locale, t, range } = ctx;
   const params = {
     agencyId: agency.id,
     from: range.from,
@@ -47,7 +46,7 @@ export default async function ReachPage(props: PageProps) {
   const top = [...withImpressions].sort((a, b) => (b.total.impressions ?? 0) - (a.total.impressions ?? 0))[0];
   const reachLine = top
     ? t("reachSummary", { label: channelLabel(top, locale), value: n(top.total.impressions) })
-    : translator(locale, "summary")("unavailable");
+    : ctx.summaryUnavailable;
   const topPerPost = [...withImpressions]
     .filter((c) => c.total.impressionsPerPost !== null)
     .sort((a, b) => (b.total.impressionsPerPost ?? 0) - (a.total.impressionsPerPost ?? 0))[0];
@@ -60,22 +59,9 @@ export default async function ReachPage(props: PageProps) {
         label: channelLabel(bestRate, locale),
         pct: formatPercent(bestRate.total.engagementRate, locale, 2),
       })
-    : translator(locale, "summary")("unavailable");
+    : ctx.summaryUnavailable;
   return (
-    <div lang={locale}>
-      <h1>
-        {agency.name} – {t("nav_reach")}
-      </h1>
-      <FilterForm
-        locale={locale}
-        filters={filters}
-        range={range}
-        errors={ctx.errors}
-        notices={ctx.notices}
-        channels={ctx.channelOptions}
-      />
-      <ComparisonPanel agency={agency} scope={ctx.scope} filters={filters} />
-
+    <DashboardView ctx={ctx} title={t("nav_reach")}>
       <section className="panel" aria-labelledby="campaigns-title">
         <h2 id="campaigns-title">{t("campaigns")}</h2>
         {campaigns.length === 0 ? (
@@ -148,38 +134,34 @@ export default async function ReachPage(props: PageProps) {
         <p className="empty panel">{t("noDataInRange")}</p>
       ) : (
         <>
-          <section className="panel" aria-labelledby="reach-totals-title">
-            <h2 id="reach-totals-title">{t("reachTotals")}</h2>
-            <p className="summary" data-summary="reach">
-              {reachLine}
-            </p>
-            <DataTable
-              caption={t("reachTotals")}
-              captionHidden
-              dataName="reach-totals"
-              columns={[
-                { label: t("channel") },
-                { label: t("impressions"), numeric: true },
-                { label: t("reach"), numeric: true },
-                { label: t("engagements"), numeric: true },
-                { label: t("engagementRate"), numeric: true },
-                { label: t("posts"), numeric: true },
-                { label: t("perPost"), numeric: true },
-              ]}
-              rows={r.channels.map((c) => ({
-                key: c.accountId,
-                header: channelLabel(c, locale),
-                cells: [
-                  n(c.total.impressions),
-                  n(c.total.reach),
-                  n(c.total.engagements),
-                  formatPercent(c.total.engagementRate, locale, 2),
-                  n(c.total.posts),
-                  n(c.total.impressionsPerPost),
-                ],
-              }))}
-            />
-          </section>
+          <SummaryTable
+            id="reach-totals"
+            title={t("reachTotals")}
+            summaryName="reach"
+            summary={reachLine}
+            dataName="reach-totals"
+            columns={[
+              { label: t("channel") },
+              { label: t("impressions"), numeric: true },
+              { label: t("reach"), numeric: true },
+              { label: t("engagements"), numeric: true },
+              { label: t("engagementRate"), numeric: true },
+              { label: t("posts"), numeric: true },
+              { label: t("perPost"), numeric: true },
+            ]}
+            rows={r.channels.map((c) => ({
+              key: c.accountId,
+              header: channelLabel(c, locale),
+              cells: [
+                n(c.total.impressions),
+                n(c.total.reach),
+                n(c.total.engagements),
+                formatPercent(c.total.engagementRate, locale, 2),
+                n(c.total.posts),
+                n(c.total.impressionsPerPost),
+              ],
+            }))}
+          />
           <ChartFigure
             id="reach-impressions"
             title={t("reachOverTime")}
@@ -211,6 +193,6 @@ export default async function ReachPage(props: PageProps) {
           />
         </>
       )}
-    </div>
+    </DashboardView>
   );
 }

@@ -1,13 +1,12 @@
-import { translator } from "@/lib/intl";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { lookUpChannel } from "@/lib/channels/lookup";
 import { db } from "@/lib/db/client";
 import { runningSandboxUrl } from "@/lib/channels/target";
-import { formatNumber, type UiLocale } from "@/lib/format";
+import { formatNumber } from "@/lib/format";
 import { platformLabel } from "@/lib/intl/labels";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { SOCIAL_PLATFORMS } from "@/lib/platforms/types";
 import { findChannel, saveChannel } from "../actions";
 
@@ -35,15 +34,9 @@ const SearchSchema = z.object({
 });
 
 /** Admins paste a profile address; the product recognises the platform, finds the account and asks for confirmation. */
-export default async function AddChannelPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const agency = await requireVisibleAgency((await props.params).slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const q = SearchSchema.parse(await props.searchParams);
-  const locale: UiLocale = q.lang ?? agency.locale;
-  const t = translator(locale, "channels");
+export default async function AddChannelPage(props: PageProps) {
+  const { agency, search, lang: locale, t } = await agencyPageContext(props, "channels", "admin");
+  const q = SearchSchema.parse(search);
   const sandbox = runningSandboxUrl();
   // The sandbox is offered while it runs, and chosen by default for demo agencies only.
   const demo = sandbox

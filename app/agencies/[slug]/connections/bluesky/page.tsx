@@ -1,10 +1,9 @@
-import { translator } from "@/lib/intl";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { UiLocale } from "@/lib/format";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { connectBlueskyAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -19,13 +18,9 @@ const SearchSchema = z.object({
 });
 
 /** Bluesky has no OAuth client here: an admin connects a channel with one of its app passwords. */
-export default async function BlueskyConnectPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const agency = await requireVisibleAgency((await props.params).slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const q = SearchSchema.parse(await props.searchParams);
+export default async function BlueskyConnectPage(props: PageProps) {
+  const { agency, search, t } = await agencyPageContext(props, "channels", "admin");
+  const q = SearchSchema.parse(search);
   const account = q.account
     ? await db().account.findFirst({
         where: { id: q.account, agencyId: agency.id, platform: "bluesky" },
@@ -33,7 +28,6 @@ export default async function BlueskyConnectPage(props: {
       })
     : null;
   if (!account) notFound();
-  const t = translator((q.lang ?? agency.locale) as UiLocale, "channels");
   const error = q.msg ? t(`msg_${q.msg}`) : null;
   return (
     <>

@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { UiLocale } from "@/lib/format";
 import { platformLabel } from "@/lib/intl/labels";
-import { translator } from "@/lib/intl";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { SOCIAL_PLATFORMS } from "@/lib/platforms/types";
 import { saveChannelCredentials } from "./actions";
 
@@ -17,15 +15,10 @@ const SearchSchema = z.object({
 });
 
 /** Admins connect or reconnect a channel with a platform token. The token is never shown again. */
-export default async function CredentialsPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const agency = await requireVisibleAgency((await props.params).slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const search = SearchSchema.parse(await props.searchParams);
-  const locale: UiLocale = search.lang ?? agency.locale;
-  const t = translator(locale, "connections");
+export default async function CredentialsPage(props: PageProps) {
+  const ctx = await agencyPageContext(props, "connections", "admin");
+  const { agency, lang: locale, t } = ctx;
+  const search = SearchSchema.parse(ctx.search);
   const msg = search.msg ? t(`cred_${search.msg}`) : null;
   const accounts = await db().account.findMany({
     where: { agencyId: agency.id, platform: { in: [...SOCIAL_PLATFORMS] } },

@@ -1,11 +1,10 @@
-import { translator } from "@/lib/intl";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { UiLocale } from "@/lib/format";
 import { platformLabel } from "@/lib/intl/labels";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { removeChannelAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -16,13 +15,9 @@ const SearchSchema = z.object({
 });
 
 /** Removing a channel asks first whether its history stays. */
-export default async function RemoveChannelPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const agency = await requireVisibleAgency((await props.params).slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const q = SearchSchema.parse(await props.searchParams);
+export default async function RemoveChannelPage(props: PageProps) {
+  const { agency, search, lang: locale, t } = await agencyPageContext(props, "channels", "admin");
+  const q = SearchSchema.parse(search);
   const account = q.account
     ? await db().account.findFirst({
         where: { id: q.account, agencyId: agency.id },
@@ -30,8 +25,6 @@ export default async function RemoveChannelPage(props: {
       })
     : null;
   if (!account) notFound();
-  const locale: UiLocale = q.lang ?? agency.locale;
-  const t = translator(locale, "channels");
   const name = `${platformLabel(account.platform, locale)} · ${account.displayName} (${account.handle})`;
   return (
     <>

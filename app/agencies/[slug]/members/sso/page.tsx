@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PendingSsoPeople } from "@/app/components/PendingSsoPeople";
 import { ssoEnabled } from "@/lib/auth/auth";
 import { runtimeConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { translator } from "@/lib/intl";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import type { PageProps } from "@/lib/dashboard/pageContext";
 import { removeMapping, saveMapping } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -15,16 +14,8 @@ const ROLES = ["viewer", "editor", "admin"] as const;
 const MESSAGES = ["added", "removed", "invalid"] as const;
 
 /** An agency admin maps the identity provider's group values to roles here, and sees who waits for access. */
-export default async function SsoMappingPage(props: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  if (!hasRole(agency, "admin")) notFound();
-  const search = await props.searchParams;
-  const locale = agencyPageLocale(search.lang, agency);
-  const t = translator(locale, "sso");
+export default async function SsoMappingPage(props: PageProps) {
+  const { agency, search, lang: locale, t } = await agencyPageContext(props, "sso", "admin");
   const msg = MESSAGES.find((m) => m === search.msg);
   const mappings = await db().ssoGroupRole.findMany({ where: { agencyId: agency.id }, orderBy: { groupValue: "asc" } });
   return (

@@ -1,18 +1,17 @@
-import { translator } from "@/lib/intl";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { allowedMoves } from "@/lib/inputs/statusMachine";
 import { platformLabel } from "@/lib/intl/labels";
-import { hasRole, requireVisibleAgency } from "@/lib/permissions/access";
+import { agencyPageContext } from "@/lib/dashboard/agencyPageContext";
+import { hasRole } from "@/lib/permissions/access";
 import { getWorkItemInputs } from "@/lib/queries/getWorkItemInputs";
 import { ActionForm } from "../../_inputs/ActionForm";
 import { formatDateTime } from "@/lib/format";
 import { InputsHeader } from "../../_inputs/InputsNav";
-import { LangSchema } from "../../_inputs/lang";
-import { agencyPageLocale, withAgencyLang } from "@/lib/intl/requestLocale";
+import { withAgencyLang } from "@/lib/intl/requestLocale";
 import { moveLinkAction, updateWorkItemAction } from "../actions";
-import { safeHref } from "../../_inputs/safeHref";
+import { Permalink } from "../../_inputs/Permalink";
 import { InputsPage } from "../../_inputs/InputsPage";
 import "../../_inputs/inputs.css";
 
@@ -24,10 +23,8 @@ export default async function WorkItemPage(props: {
   params: Promise<{ slug: string; id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { slug, id } = await props.params;
-  const agency = await requireVisibleAgency(slug);
-  const lang = agencyPageLocale(LangSchema.parse((await props.searchParams).lang), agency);
-  const t = translator(lang, "inputs");
+  const { agency, lang, t } = await agencyPageContext(props, "inputs");
+  const { id } = await props.params;
   const parsedId = z.uuid().safeParse(id);
   if (!parsedId.success) notFound();
   const data = await getWorkItemInputs(db(), agency.id, parsedId.data);
@@ -116,15 +113,7 @@ export default async function WorkItemPage(props: {
             <p className="meta">
               {platformLabel(l.reply.platform, lang)} · {l.reply.accountHandle} ·{" "}
               {formatDateTime(l.reply.publishedAt, lang, agency.timeZone)}
-              {safeHref(l.reply.permalink) && (
-                <>
-                  {" "}
-                  ·{" "}
-                  <a href={safeHref(l.reply.permalink)!} rel="noopener noreferrer">
-                    {t("openReply")}
-                  </a>
-                </>
-              )}
+              <Permalink url={l.reply.permalink} text={t("openReply")} />
               {" · "}
               <a href={withAgencyLang(`/agencies/${agency.slug}/inbox?reply=${l.reply.id}`, lang, agency)}>
                 {t("showInInbox")}
