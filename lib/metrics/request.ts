@@ -7,6 +7,7 @@ import { translator } from "@/lib/intl";
 import {
   findVisibleAgency,
   findVisibleAgencyAndVersion,
+  listVisibleAgencies,
   requireVisibleAgency,
   type VisibleAgency,
 } from "@/lib/permissions/access";
@@ -63,6 +64,11 @@ export async function agencyOrThrow(slug: string): Promise<VisibleAgency> {
   return agency;
 }
 
+async function visibleAndNamed(slug: string) {
+  const visible = await listVisibleAgencies();
+  return { agency: visible.find((a) => a.slug === slug) ?? null, dataVersion: undefined, visible };
+}
+
 /** Validates extra parameters of a route with the same error type. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang: UiLocale): z.infer<S> {
   const parsed = schema.safeParse(raw);
@@ -73,6 +79,8 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang:
 export type ScopedRequest<E> = {
   scope: Scope;
   agency: VisibleAgency;
+  /** Every agency the request may see (the compare view chooses among them). */
+  visible: VisibleAgency[];
   extra: E;
   /** With `withDataVersion`: the agency's data version, read with the access check. */
   dataVersion?: KnownVersion | null;
@@ -86,9 +94,9 @@ export async function requestScope<S extends z.ZodType>(
   opts: { withDataVersion?: boolean } = {},
 ): Promise<ScopedRequest<z.infer<S>>> {
   const raw = searchParamsToObject(new URL(request.url).searchParams);
-  const { agency, dataVersion } = opts.withDataVersion
+  const { agency, dataVersion, visible } = opts.withDataVersion
     ? await findVisibleAgencyAndVersion(slug)
-    : { agency: await findVisibleAgency(slug), dataVersion: undefined };
+    : await visibleAndNamed(slug);
   if (!agency) throw new RequestError(404, "not_found");
   const lang = langOf(request, agency.locale);
   const filters = FilterSchema.safeParse(raw);
@@ -98,7 +106,7 @@ export async function requestScope<S extends z.ZodType>(
     throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang), lang);
   const built = await buildScope(db(), agency, filters.data);
   if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues, lang);
-  return { scope: built.scope, agency, extra: extra.data, dataVersion };
+  return { scope: built.scope, agency, visible, extra: extra.data, dataVersion };
 }
 
 /**
@@ -109,7 +117,9 @@ export async function requestScope<S extends z.ZodType>(
 export function scopedRoute<S extends z.ZodType, R>(
   extraSchema: S,
   view: (req: ScopedRequest<z.infer<S>>) => Promise<R>,
-  opts: { cache?: (req: ScopedRequest<z.infer<S>>) => { name: string; agencyIds: string[]; args: string } } = {},
+  opts: {
+    cache?: (req: ScopedRequest<z.infer<S>>) => { name: string; agencyIds: string[]; args: string };
+  } = {},
 ) {
   return async (request: Request, ctx: { params: Promise<{ slug: string }> }) => {
     try {

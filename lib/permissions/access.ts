@@ -50,13 +50,14 @@ export async function findVisibleAgency(slug: string): Promise<VisibleAgency | n
  */
 export async function findVisibleAgencyAndVersion(
   slug: string,
-): Promise<{ agency: VisibleAgency | null; dataVersion: KnownVersion | null }> {
+): Promise<{ agency: VisibleAgency | null; dataVersion: KnownVersion | null; visible: VisibleAgency[] }> {
   // Only a well-formed slug goes into the statement (a NUL in the address must not fail the access check).
   const named = /^[a-z0-9-]{1,64}$/.test(slug) ? slug : null;
   const access = await cachedAccess(await sessionCookie(), poolOf(db()), loadAccess, Date.now(), named);
   return {
     agency: access?.agencies.find((a) => a.slug === slug) ?? null,
     dataVersion: access?.dataVersion ?? null,
+    visible: access?.agencies ?? [],
   };
 }
 
