@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { growthShare, perPost } from "@/lib/metrics/definitions";
-import { aggregate, combine } from "@/lib/metrics/engine";
+import { aggregate, combine, type Metric } from "@/lib/metrics/engine";
 import type { Day } from "@/lib/time";
 
 export type AgencyComparisonRow = {
@@ -20,6 +20,9 @@ export type AgencyComparisonRow = {
   replies: number | null;
 };
 
+/** The metrics the comparison shows: the others are not aggregated (a national compare reads every channel). */
+const SHOWN: Metric[] = ["audience", "impressions", "posts", "replies"];
+
 /**
  * Agencies side by side over the same calendar range. The caller passes only agencies the request
  * may see (lib/permissions/access.ts); nothing here widens that list.
@@ -36,7 +39,7 @@ export async function getAgencyComparison(
       select: { id: true, slug: true, name: true, parentId: true },
       orderBy: { name: "asc" },
     }),
-    aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }),
+    aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }, { metrics: SHOWN }),
   ]);
   const byAgency = new Map<string, typeof rows>();
   for (const r of rows) {
