@@ -117,9 +117,7 @@ export async function requestScope<S extends z.ZodType>(
 export function scopedRoute<S extends z.ZodType, R>(
   extraSchema: S,
   view: (req: ScopedRequest<z.infer<S>>) => Promise<R>,
-  opts: {
-    cache?: (req: ScopedRequest<z.infer<S>>) => { name: string; agencyIds: string[]; args: string };
-  } = {},
+  opts: { cache?: (req: ScopedRequest<z.infer<S>>) => { name: string; agencyIds: string[]; args: string } } = {},
 ) {
   return async (request: Request, ctx: { params: Promise<{ slug: string }> }) => {
     try {

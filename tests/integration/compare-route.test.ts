@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as compareGet } from "@/app/api/agencies/[slug]/compare/route";
+import { GET as exportGet } from "@/app/api/agencies/[slug]/export/[dataset]/route";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import type { AgencyComparisonRow } from "@/lib/queries/getAgencyComparison";
@@ -86,6 +87,16 @@ async function compare(from: string, chosen: string[]): Promise<AgencyComparison
   return ((await res.json()) as { data: AgencyComparisonRow[] }).data;
 }
 
+/** The compare CSV (the same figures, reused as rows rather than as JSON text). */
+async function compareCsv(from: string, chosen: string[]): Promise<string> {
+  const qs = `range=custom&from=${RANGE.from}&to=${RANGE.to}&${chosen.map((s) => `agency=${s}`).join("&")}`;
+  const res = await exportGet(new Request(`http://x/api/agencies/${from}/export/compare?${qs}`), {
+    params: Promise.resolve({ slug: from, dataset: "compare" }),
+  });
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
 beforeAll(async () => {
   setConfig({ DATABASE_URL: t.url });
   const user = await createLocalUser(t.db, {
@@ -143,7 +154,9 @@ describe("the compare route", () => {
         (rows.find((r) => r.accountId === fix.accountId && r.day === RANGE.to)?.impressions ?? 0),
     );
 
+    expect(await compareCsv("vegvesenet", ["vegvesenet", "tolletaten"])).not.toContain("Tolletaten");
     await t.db.agency.update({ where: { id }, data: { name: "Tolletaten" } });
+    expect(await compareCsv("vegvesenet", ["vegvesenet", "tolletaten"])).toContain("Tolletaten");
     const renamed = await compare("vegvesenet", ["vegvesenet", "tolletaten"]);
     expect(renamed.find((r) => r.slug === "tolletaten")!.name).toBe("Tolletaten");
   });
