@@ -15,7 +15,8 @@ export function comparableAgencies(agency: VisibleAgency, visible: VisibleAgency
   );
   // A top-level agency without relatives compares with the other top-level agencies (ministries side by side).
   const offered = related.length > 1 ? related : visible.filter((a) => a.parentId === null || a.id === agency.id);
-  const wanted = slugs?.length ? offered.filter((a) => slugs.includes(a.slug)) : offered;
+  const named = new Set(slugs);
+  const wanted = named.size ? offered.filter((a) => named.has(a.slug)) : offered;
   return { offered, chosen: wanted.length ? wanted : offered };
 }
 
@@ -26,3 +27,4 @@ export const CompareExtra = z.object({
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
 });
+export type CompareExtra = z.infer<typeof CompareExtra>;

@@ -5,11 +5,11 @@ import { csvHeader } from "@/lib/export/columns";
 import { translator } from "@/lib/intl";
 import type { ScopedRequest } from "@/lib/metrics/request";
 import type { Scope } from "@/lib/metrics/scope";
-import { hasRole, listVisibleAgencies, type Role, type VisibleAgency } from "@/lib/permissions/access";
+import { hasRole, type Role, type VisibleAgency } from "@/lib/permissions/access";
 import { exportPostsQuery } from "@/lib/queries/exportPosts";
 import { exportRepliesQuery } from "@/lib/queries/exportReplies";
 import { exportedPermalink } from "@/lib/ingest/replies";
-import { getAgencyComparison } from "@/lib/queries/getAgencyComparison";
+import { getReusedAgencyComparison } from "@/lib/queries/getAgencyComparison";
 import { getAgencyOverview } from "@/lib/queries/getAgencyOverview";
 import { getCampaignReach } from "@/lib/queries/getCampaignReach";
 import { getInputOutcome } from "@/lib/queries/getInputOutcome";
@@ -216,9 +216,9 @@ export const DATASETS = {
   compare: {
     role: "viewer",
     extra: CompareExtra,
-    load: async ({ agency, scope, extra }) => {
-      const { chosen } = comparableAgencies(agency, await listVisibleAgencies(), extra.agency as string[] | undefined);
-      const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), ...scope.period });
+    load: async ({ agency, visible, scope, extra }) => {
+      const { chosen } = comparableAgencies(agency, visible, extra.agency as string[] | undefined);
+      const rows = await getReusedAgencyComparison(db(), chosen, scope.period);
       return table(
         scope,
         [

@@ -7,12 +7,13 @@ import { translator } from "@/lib/intl";
 import {
   findVisibleAgency,
   findVisibleAgencyAndVersion,
+  listVisibleAgencies,
   requireVisibleAgency,
   type VisibleAgency,
 } from "@/lib/permissions/access";
 import { translateIssues, type Issue } from "./issues";
 import { buildScope, type Scope } from "./scope";
-import { cachedView, type KnownVersion } from "./viewCache";
+import { cachedView, type KnownVersion, type KnownVersions } from "./viewCache";
 
 /**
  * The one request pipeline: pages, JSON routes, CSV exports and report routes turn a request into a
@@ -63,6 +64,16 @@ export async function agencyOrThrow(slug: string): Promise<VisibleAgency> {
   return agency;
 }
 
+async function visibleAndNamed(slug: string) {
+  const visible = await listVisibleAgencies();
+  return {
+    agency: visible.find((a) => a.slug === slug) ?? null,
+    dataVersion: undefined,
+    dataVersions: undefined,
+    visible,
+  };
+}
+
 /** Validates extra parameters of a route with the same error type. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang: UiLocale): z.infer<S> {
   const parsed = schema.safeParse(raw);
@@ -73,9 +84,13 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, lang:
 export type ScopedRequest<E> = {
   scope: Scope;
   agency: VisibleAgency;
+  /** Every agency the request may see (the compare view chooses among them). */
+  visible: VisibleAgency[];
   extra: E;
   /** With `withDataVersion`: the agency's data version, read with the access check. */
   dataVersion?: KnownVersion | null;
+  /** With `withDataVersion`, when the access check knew the visible agencies: the data versions of all of them. */
+  dataVersions?: KnownVersions | null;
 };
 
 /** API and CSV: the scope of a request, or a RequestError (404 for an agency not the user's, 400 with reasons). */
@@ -86,9 +101,9 @@ export async function requestScope<S extends z.ZodType>(
   opts: { withDataVersion?: boolean } = {},
 ): Promise<ScopedRequest<z.infer<S>>> {
   const raw = searchParamsToObject(new URL(request.url).searchParams);
-  const { agency, dataVersion } = opts.withDataVersion
+  const { agency, dataVersion, dataVersions, visible } = opts.withDataVersion
     ? await findVisibleAgencyAndVersion(slug)
-    : { agency: await findVisibleAgency(slug), dataVersion: undefined };
+    : await visibleAndNamed(slug);
   if (!agency) throw new RequestError(404, "not_found");
   const lang = langOf(request, agency.locale);
   const filters = FilterSchema.safeParse(raw);
@@ -98,7 +113,7 @@ export async function requestScope<S extends z.ZodType>(
     throw new RequestError(400, "invalid_parameters", translateIssues(issues, lang), lang);
   const built = await buildScope(db(), agency, filters.data);
   if (built.issues.length) throw new RequestError(400, "invalid_parameters", built.issues, lang);
-  return { scope: built.scope, agency, extra: extra.data, dataVersion };
+  return { scope: built.scope, agency, visible, extra: extra.data, dataVersion, dataVersions };
 }
 
 /**
@@ -128,6 +143,7 @@ export function scopedRoute<S extends z.ZodType, R>(
         opts.cache(req),
         async () => JSON.stringify(await view(req)),
         req.dataVersion,
+        req.dataVersions,
       );
       return new Response(`${JSON.stringify(envelope).slice(0, -1)},"data":${data}}`, {
         headers: { "content-type": "application/json" },

@@ -36,18 +36,44 @@ export function parseKnownVersion(v: string | null): KnownVersion | null {
 
 export type KnownVersion = { agencyId: string; version: string };
 
+/** The data versions of some agencies (`covered`), read earlier with the access check; an agency without a counter has none. */
+export type KnownVersions = { covered: Set<string>; n: Map<string, string> };
+
+/** `agency id:counter` pairs as the access check reads them (string_agg over agency_data_version), for `covered` agencies. */
+export function parseKnownVersions(pairs: string | null, covered: string[]): KnownVersions {
+  const n = new Map<string, string>();
+  for (const pair of pairs ? pairs.split(",") : []) {
+    const i = pair.indexOf(":");
+    n.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+  return { covered: new Set(covered), n };
+}
+
+/** The version string `dataVersion` would read, from versions read earlier; null when they do not cover every agency. */
+function versionFrom(known: KnownVersions, agencyIds: string[]): string | null {
+  if (!agencyIds.every((id) => known.covered.has(id))) return null;
+  return [...agencyIds]
+    .sort()
+    .filter((id) => known.n.has(id))
+    .map((id) => `${id}:${known.n.get(id)}`)
+    .join(",");
+}
+
 /**
  * A view's answer reused while the data it reads is unchanged: kept per (view, agencies, arguments)
  * beside the data version it was computed at, and computed again when the version has moved. Only
  * for views that read nothing but the agencies' channels and daily figures and whose arguments are
  * all in `args` (the day "today" included). The returned value is shared: callers must not change it.
- * `known`: the version of a single agency read earlier (still before computing) with the access check.
+ * `known`: the version of a single agency read earlier (still before computing) with the access check;
+ * `knownMany`: those of several agencies, read the same way (a view of several agencies then needs no
+ * statement of its own to learn their version).
  */
 export async function cachedView<T>(
   pool: pg.Pool,
   view: { name: string; agencyIds: string[]; args: string },
   compute: () => Promise<T>,
   known?: KnownVersion | null,
+  knownMany?: KnownVersions | null,
 ): Promise<T> {
   const caches = (holder.__viewCache ??= new WeakMap());
   let entries = caches.get(pool);
@@ -58,7 +84,7 @@ export async function cachedView<T>(
   const version =
     known && view.agencyIds.length === 1 && view.agencyIds[0] === known.agencyId
       ? known.version
-      : await dataVersion(pool, view.agencyIds);
+      : ((knownMany && versionFrom(knownMany, view.agencyIds)) ?? (await dataVersion(pool, view.agencyIds)));
   const hit = entries.get(key);
   if (hit && hit.version === version) {
     entries.delete(key);

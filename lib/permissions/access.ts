@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { poolOf } from "@/lib/db/pool";
-import type { KnownVersion } from "@/lib/metrics/viewCache";
+import type { KnownVersion, KnownVersions } from "@/lib/metrics/viewCache";
 import { cachedAccess } from "./accessCache";
 import { visibleAgenciesOf, type VisibleAgency } from "./visibleAgencies";
 
@@ -48,15 +48,20 @@ export async function findVisibleAgency(slug: string): Promise<VisibleAgency | n
  * For routes whose answer is reused per data version (lib/metrics/viewCache.ts): the agency, and
  * its data version read in the same round trip as the access check (before any figure is read).
  */
-export async function findVisibleAgencyAndVersion(
-  slug: string,
-): Promise<{ agency: VisibleAgency | null; dataVersion: KnownVersion | null }> {
+export async function findVisibleAgencyAndVersion(slug: string): Promise<{
+  agency: VisibleAgency | null;
+  dataVersion: KnownVersion | null;
+  dataVersions: KnownVersions | null;
+  visible: VisibleAgency[];
+}> {
   // Only a well-formed slug goes into the statement (a NUL in the address must not fail the access check).
   const named = /^[a-z0-9-]{1,64}$/.test(slug) ? slug : null;
   const access = await cachedAccess(await sessionCookie(), poolOf(db()), loadAccess, Date.now(), named);
   return {
     agency: access?.agencies.find((a) => a.slug === slug) ?? null,
     dataVersion: access?.dataVersion ?? null,
+    dataVersions: access?.dataVersions ?? null,
+    visible: access?.agencies ?? [],
   };
 }
 

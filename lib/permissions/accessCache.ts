@@ -1,11 +1,20 @@
 import type pg from "pg";
 import type { SessionUser } from "@/lib/auth/session";
-import { DATA_VERSION_OF_SLUG, parseKnownVersion, type KnownVersion } from "@/lib/metrics/viewCache";
+import {
+  DATA_VERSION_OF_SLUG,
+  parseKnownVersion,
+  parseKnownVersions,
+  type KnownVersion,
+  type KnownVersions,
+} from "@/lib/metrics/viewCache";
 import type { VisibleAgency } from "./visibleAgencies";
 
 export type Access = { user: SessionUser; agencies: VisibleAgency[] };
-/** With `slug`: the data version of the agency it names, read in the same statement (lib/metrics/viewCache.ts). */
-export type AccessWithVersion = Access & { dataVersion?: KnownVersion | null };
+/**
+ * With `slug`: the data version of the agency it names, read in the same statement (lib/metrics/viewCache.ts),
+ * and — when the visible agencies were already known — the versions of all of them (a compare of many).
+ */
+export type AccessWithVersion = Access & { dataVersion?: KnownVersion | null; dataVersions?: KnownVersions | null };
 type Entry = Access & { epoch: string; at: number };
 
 /** After this, the session goes through better-auth again (which also extends it while it is used). */
@@ -15,7 +24,9 @@ const holder = globalThis as unknown as { __access?: Map<string, Entry> };
 
 const CHECK = `SELECT (SELECT n FROM access_epoch WHERE id = 1)::text AS epoch,
                       EXISTS (SELECT 1 FROM auth_session WHERE token = $1 AND expires_at > now()) AS live,
-                      ${DATA_VERSION_OF_SLUG("$2")} AS data_version`;
+                      ${DATA_VERSION_OF_SLUG("$2")} AS data_version,
+                      (SELECT string_agg(agency_id::text || ':' || n, ',') FROM agency_data_version
+                        WHERE agency_id = ANY($3::uuid[])) AS data_versions`;
 
 /**
  * A session's user and visible agencies, kept per session cookie in this process so a request costs
@@ -36,21 +47,31 @@ export async function cachedAccess(
   if (!cookie) return load();
   const entries = (holder.__access ??= new Map());
   const token = cookie.split(".")[0]!;
-  const check = async () =>
-    (await pool.query<{ epoch: string; live: boolean; data_version: string | null }>(CHECK, [token, slug])).rows[0]!;
+  const check = async (visible: string[] | null) =>
+    (
+      await pool.query<{ epoch: string; live: boolean; data_version: string | null; data_versions: string | null }>(
+        CHECK,
+        [token, slug, visible],
+      )
+    ).rows[0]!;
   const withVersion = (access: Access, v: string | null): AccessWithVersion =>
     slug === null ? access : { ...access, dataVersion: parseKnownVersion(v) };
-  const cached = entries.get(cookie);
+  const cached: Entry | undefined = entries.get(cookie);
   if (cached && now - cached.at < TTL_MS) {
-    const { epoch, live, data_version } = await check();
+    // A versioned request also reads the versions of every agency the cached entry lets it see.
+    const visible = slug === null ? null : cached.agencies.map((a) => a.id);
+    const { epoch, live, data_version, data_versions } = await check(visible);
     if (!live) {
       entries.delete(cookie);
       return null;
     }
-    if (epoch === cached.epoch) return withVersion(cached, data_version);
+    if (epoch === cached.epoch)
+      return visible
+        ? { ...withVersion(cached, data_version), dataVersions: parseKnownVersions(data_versions, visible) }
+        : withVersion(cached, data_version);
   }
   // The epoch is read before loading: a change made meanwhile moves it past what is stored.
-  const { epoch, data_version } = await check();
+  const { epoch, data_version } = await check(null);
   const access = await load();
   if (!access) {
     entries.delete(cookie);

@@ -1,6 +1,10 @@
 import type { Db } from "@/lib/db/client";
+import { poolOf } from "@/lib/db/pool";
 import { growthShare, perPost } from "@/lib/metrics/definitions";
-import { aggregate, combine } from "@/lib/metrics/engine";
+import { aggregate, combine, type Metric } from "@/lib/metrics/engine";
+import type { Period } from "@/lib/metrics/periods";
+import { cachedView } from "@/lib/metrics/viewCache";
+import type { VisibleAgency } from "@/lib/permissions/visibleAgencies";
 import type { Day } from "@/lib/time";
 
 export type AgencyComparisonRow = {
@@ -20,6 +24,9 @@ export type AgencyComparisonRow = {
   replies: number | null;
 };
 
+/** The metrics the comparison shows: the others are not aggregated (a national compare reads every channel). */
+const SHOWN: Metric[] = ["audience", "impressions", "posts", "replies"];
+
 /**
  * Agencies side by side over the same calendar range. The caller passes only agencies the request
  * may see (lib/permissions/access.ts); nothing here widens that list.
@@ -36,7 +43,7 @@ export async function getAgencyComparison(
       select: { id: true, slug: true, name: true, parentId: true },
       orderBy: { name: "asc" },
     }),
-    aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }),
+    aggregate(db, { agencyIds: params.agencyIds }, { range: { ...range, compare: true } }, { metrics: SHOWN }),
   ]);
   const byAgency = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -65,4 +72,26 @@ export async function getAgencyComparison(
       replies: f.replies,
     };
   });
+}
+
+/**
+ * The comparison's place in lib/metrics/viewCache.ts (`form`: the JSON route keeps its answer as text,
+ * the page and the CSV as rows). Its figures read only the chosen agencies' channels and daily figures
+ * (and the rollups kept from them), so they are reused per data version. Names, slugs and parents come
+ * from the agency table, which the data version does not follow: they are in the key as the request's
+ * access check read them (any change to an agency renews that), so a renamed agency is computed anew.
+ */
+export function comparisonView(chosen: VisibleAgency[], period: Period, form: "json" | "rows") {
+  return {
+    name: `compare-${form}`,
+    agencyIds: chosen.map((a) => a.id),
+    args: `${period.from}/${period.to}/${JSON.stringify(chosen.map((a) => [a.slug, a.name, a.parentId]))}`,
+  };
+}
+
+/** The comparison of agencies the request may see, reused while none of them has new data. The rows are shared: do not change them. */
+export function getReusedAgencyComparison(db: Db, chosen: VisibleAgency[], period: Period) {
+  return cachedView(poolOf(db), comparisonView(chosen, period, "rows"), () =>
+    getAgencyComparison(db, { agencyIds: chosen.map((a) => a.id), from: period.from, to: period.to }),
+  );
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cachedView } from "@/lib/metrics/viewCache";
 import { cachedAccess } from "@/lib/permissions/accessCache";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
 import { useTestDatabase } from "../helpers/testDb";
@@ -90,5 +91,37 @@ describe("a signed-in person's access, cached per session", () => {
     });
     expect((await cachedAccess("tok1.sig", pool, load, now(), "nav"))?.dataVersion?.version).not.toBe(second?.version);
     expect((await cachedAccess("tok1.sig", pool, load, now(), "finnes-ikke"))?.dataVersion).toBeNull();
+  });
+
+  it("reads the versions of every visible agency in the same check, as a view of several would read them", async () => {
+    const [nav, skatt] = await Promise.all(
+      ["nav", "skatt"].map((slug) => t.db.agency.findUniqueOrThrow({ where: { slug } })),
+    );
+    const ids = [nav!.id, skatt!.id];
+    // Both visible again (an earlier case removed one); the first check after that change reloads.
+    await t.db.membership.upsert({
+      where: { agencyId_userId: { agencyId: skatt!.id, userId: user.id } },
+      create: { userId: user.id, agencyId: skatt!.id, role: "viewer" },
+      update: {},
+    });
+    await cachedAccess("tok1.sig", pool, load, now(), "nav");
+    const known = (await cachedAccess("tok1.sig", pool, load, now(), "nav"))?.dataVersions;
+    expect([...known!.covered].sort()).toEqual([...ids].sort());
+    let computed = 0;
+    const view = { name: "test-many", agencyIds: ids, args: "" };
+    const compute = async () => ++computed;
+    // The same version string as the view's own statement would read: reused across both ways of knowing it.
+    await cachedView(pool, view, compute);
+    expect(await cachedView(pool, view, compute, null, known)).toBe(1);
+
+    // Skatt has no counter until its first write; that write changes the version seen by the next check.
+    const account = await t.db.account.create({
+      data: { agencyId: skatt!.id, platform: "twitter", handle: "skatt", displayName: "Skatteetaten" },
+    });
+    expect(await cachedView(pool, view, compute, null, known)).toBe(1);
+    const after = (await cachedAccess("tok1.sig", pool, load, now(), "nav"))?.dataVersions;
+    expect(after!.n.get(skatt!.id)).toBeDefined();
+    expect(await cachedView(pool, view, compute, null, after)).toBe(2);
+    await t.db.account.delete({ where: { id: account.id } });
   });
 });

@@ -6,7 +6,7 @@ import { comparableAgencies } from "@/lib/dashboard/hierarchy";
 import { dashboardContext, type PageProps } from "@/lib/dashboard/pageContext";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { listVisibleAgencies } from "@/lib/permissions/access";
-import { getAgencyComparison } from "@/lib/queries/getAgencyComparison";
+import { getReusedAgencyComparison } from "@/lib/queries/getAgencyComparison";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export default async function ComparePage(props: PageProps) {
   const { agency, locale, t, range, filters } = ctx;
   const wanted = ctx.search.agency === undefined ? undefined : ([] as string[]).concat(ctx.search.agency);
   const { offered, chosen } = comparableAgencies(agency, await listVisibleAgencies(), wanted);
-  const rows = await getAgencyComparison(db(), { agencyIds: chosen.map((a) => a.id), from: range.from, to: range.to });
+  const rows = await getReusedAgencyComparison(db(), chosen, range);
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
   const fastest = [...rows].filter((r) => r.growthShare !== null).sort((a, b) => b.growthShare! - a.growthShare!)[0];
   const line = fastest

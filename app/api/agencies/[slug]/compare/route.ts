@@ -1,16 +1,20 @@
 import { db } from "@/lib/db/client";
 import { CompareExtra, comparableAgencies } from "@/lib/dashboard/hierarchy";
-import { scopedRoute } from "@/lib/metrics/request";
-import { listVisibleAgencies } from "@/lib/permissions/access";
-import { getAgencyComparison } from "@/lib/queries/getAgencyComparison";
+import { scopedRoute, type ScopedRequest } from "@/lib/metrics/request";
+import { comparisonView, getAgencyComparison } from "@/lib/queries/getAgencyComparison";
 
 export const dynamic = "force-dynamic";
 
-export const GET = scopedRoute(CompareExtra, async ({ agency, scope, extra }) => {
-  const { chosen } = comparableAgencies(agency, await listVisibleAgencies(), extra.agency);
-  return getAgencyComparison(db(), {
-    agencyIds: chosen.map((a) => a.id),
-    from: scope.period.from,
-    to: scope.period.to,
-  });
-});
+const chosenOf = ({ agency, visible, extra }: ScopedRequest<CompareExtra>) =>
+  comparableAgencies(agency, visible, extra.agency).chosen;
+
+export const GET = scopedRoute(
+  CompareExtra,
+  (req) =>
+    getAgencyComparison(db(), {
+      agencyIds: chosenOf(req).map((a) => a.id),
+      from: req.scope.period.from,
+      to: req.scope.period.to,
+    }),
+  { cache: (req) => comparisonView(chosenOf(req), req.scope.period, "json") },
+);
