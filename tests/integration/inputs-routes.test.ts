@@ -166,4 +166,33 @@ describe("subject export", () => {
     expect((await subjectGet(new Request("http://x/s"), ctx("route-b"))).status).toBe(404);
     expect((await subjectGet(new Request("http://x/s"), ctx("route-a"))).status).toBe(405);
   });
+
+  it("refuses in the address's language, else the agency's, with the one error body", async () => {
+    const post = (url: string, body: unknown) =>
+      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const en = await subject(post("http://x/s?lang=en", { handle: "" }), ctx("route-a"));
+    expect(en.status).toBe(400);
+    expect(await en.json()).toEqual({
+      error: "invalid_parameters",
+      message: "One or more parameters are invalid.",
+      issues: [{ parameter: "handle", message: "Give the author's handle" }],
+    });
+    const get = await subjectGet(new Request("http://x/s?lang=en"), ctx("route-a"));
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(await get.json()).toEqual({
+      error: "method_not_allowed",
+      message: "This address does not accept such requests.",
+      issues: [{ parameter: null, message: "Use POST with the handle in the form" }],
+    });
+    await t.db.agency.update({ where: { id: agencyIds["route-a"]! }, data: { locale: "sv" } });
+    try {
+      const sv = await (await subject(post("http://x/s", { handle: "" }), ctx("route-a"))).json();
+      expect(sv.message).toBe("En eller flera parametrar är ogiltiga.");
+      expect(sv.issues[0].message).toBe("Ange författarens användarnamn (handle)");
+      const nb = await (await subjectGet(new Request("http://x/s?lang=nb"), ctx("route-a"))).json();
+      expect(nb.issues[0].message).toBe("Bruk POST med brukernavnet i skjemaet");
+    } finally {
+      await t.db.agency.update({ where: { id: agencyIds["route-a"]! }, data: { locale: "nb" } });
+    }
+  });
 });
