@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auth } from "@/lib/auth/auth";
+import { handleAuthRequest } from "@/lib/auth/handler";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
@@ -73,6 +74,35 @@ describe("sign-in", () => {
       }),
     );
     expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: "not_found", message: "Fant ikke det du ba om.", issues: [] });
+  });
+
+  it("says so in the request's language: its address's lang, else the page it was sent from", async () => {
+    const closed = (path: string, headers: Record<string, string> = {}) =>
+      auth().handler(
+        new Request(`${ORIGIN}/api/auth/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
+          body: JSON.stringify({ email: "kari@etat.test" }),
+        }),
+      );
+    const en = await closed("request-password-reset?lang=en");
+    expect(en.status).toBe(404);
+    expect(((await en.json()) as { message: string }).message).toBe("Not found.");
+    const sv = await closed("reset-password", { referer: `${ORIGIN}/account?lang=sv` });
+    expect(sv.status).toBe(404);
+    expect(((await sv.json()) as { message: string }).message).toBe("Hittades inte.");
+    // Those better-auth no longer offers at all answer the same through the product's auth route.
+    const gone = await handleAuthRequest(
+      new Request(`${ORIGIN}/api/auth/forget-password?lang=en`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN },
+        body: JSON.stringify({ email: "kari@etat.test" }),
+      }),
+      (r) => auth().handler(r),
+    );
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual({ error: "not_found", message: "Not found.", issues: [] });
   });
 
   it("issues an HttpOnly, SameSite session cookie that stops working once the session has expired", async () => {
