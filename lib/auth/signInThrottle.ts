@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { translator } from "@/lib/intl";
-import { pickLocale, requestLocale } from "@/lib/intl/requestLocale";
+import { pickLocale, requestLang, requestLocale } from "@/lib/intl/requestLocale";
 import { checkThrottle, clearThrottle, recordFailure, throttleKeys } from "./throttle";
 
 /**
@@ -46,7 +46,13 @@ export async function signInThrottleBefore(
   if (path !== "/sign-in/email") return null;
   const verdict = await checkThrottle(db(), keysOf(body, headers));
   if (!verdict.blocked) return null;
-  const t = translator(pickLocale(null, headers?.get("accept-language")), "people");
+  // The sign-in page's own choice (lib/intl/requestLocale.ts pickLocale): its ?lang=, which the form's request
+  // carries as its Referer, else the browser's preference.
+  const h = headers ?? new Headers();
+  const t = translator(
+    pickLocale(requestLang(new URL(url ?? "http://localhost/"), h), h.get("accept-language")),
+    "people",
+  );
   return {
     status: 429,
     body: { message: t("throttled", { minutes: Math.ceil(verdict.retryAfterSeconds / 60) }) },

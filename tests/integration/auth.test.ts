@@ -18,7 +18,7 @@ beforeAll(async () => {
   await createLocalUser(t.db, { email: "kari@etat.test", name: "Kari", password: PASSWORD });
 });
 
-function signIn(email: string, password: string, ip: string, acceptLanguage = "nb") {
+function signIn(email: string, password: string, ip: string, acceptLanguage = "nb", referer?: string) {
   return auth().handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
@@ -27,6 +27,7 @@ function signIn(email: string, password: string, ip: string, acceptLanguage = "n
         origin: ORIGIN,
         "x-forwarded-for": ip,
         "accept-language": acceptLanguage,
+        ...(referer ? { referer } : {}),
       },
       body: JSON.stringify({ email, password }),
     }),
@@ -42,7 +43,7 @@ describe("sign-in", () => {
     expect(await unknown.json()).toEqual(await wrong.json());
   });
 
-  it("blocks an account after 5 wrong passwords with 429, Retry-After and a message in the browser's language, even for the right password", async () => {
+  it("blocks an account after 5 wrong passwords with 429, Retry-After and a message in the sign-in page's language, even for the right password", async () => {
     await createLocalUser(t.db, { email: "per@etat.test", name: "Per", password: PASSWORD });
     const statuses = [];
     for (let i = 0; i < THROTTLE.account.free; i++)
@@ -55,6 +56,10 @@ describe("sign-in", () => {
     expect(((await blocked.json()) as { message: string }).message).toMatch(
       /^Too many failed sign-ins\. Wait \d+ minutes?/,
     );
+    // Opened with ?lang=, the sign-in page speaks that language whatever the browser prefers; so does its 429.
+    const chosen = await signIn("per@etat.test", PASSWORD, "10.0.2.1", "en-GB,en;q=0.9", `${ORIGIN}/login?lang=sv`);
+    expect(chosen.status).toBe(429);
+    expect(((await chosen.json()) as { message: string }).message).toMatch(/^För många/);
     // Another person at the same address signs in as usual.
     expect((await signIn("kari@etat.test", PASSWORD, "10.0.1.0")).status).toBe(200);
   });
