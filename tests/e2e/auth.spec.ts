@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, withAppDatabase } from "./fixtures";
+import { ADMIN, STATE, withAppDatabase } from "./fixtures";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -54,6 +54,22 @@ test.describe("signed out", () => {
     const res = await request.get("/api/agencies/oslo-politidistrikt/overview");
     expect(res.status()).toBe(401);
   });
+});
+
+test("the local mailbox speaks the browser's language, or the one the address asks for, its header included", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ storageState: STATE.admin, locale: "sv-SE" });
+  const page = await context.newPage();
+  await page.goto("/mailbox");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lokal inkorg");
+  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await page.goto("/mailbox?lang=en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Local mailbox");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
 });
 
 test("pages carry a CSP without unsafe-inline scripts and refuse framing", async ({ page }) => {
