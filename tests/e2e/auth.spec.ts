@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, STATE, withAppDatabase } from "./fixtures";
+import { ADMIN, clearSignInThrottles, STATE, withAppDatabase } from "./fixtures";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -48,6 +48,33 @@ test.describe("signed out", () => {
     expect((await page.goto("/public/finnes-ikke"))!.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan hittades inte");
     await context.close();
+  });
+
+  test("a blocked sign-in says so in the language the sign-in page was opened in, not the browser's", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "en-GB" });
+    const page = await context.newPage();
+    try {
+      await page.goto("/login?lang=sv");
+      let status = 0;
+      for (let i = 0; i < 10 && status !== 429; i++) {
+        // The form empties itself after each attempt.
+        await page.getByLabel("E-postadress").fill("sperret.konto@example.test");
+        await page.getByLabel("Lösenord").fill("fel-losenord-123");
+        const [res] = await Promise.all([
+          page.waitForResponse((r) => r.url().includes("/api/auth/sign-in/email")),
+          page.getByRole("button", { name: "Logga in" }).click(),
+        ]);
+        status = res.status();
+        await expect(page.getByRole("button", { name: "Logga in" })).toBeEnabled();
+      }
+      expect(status).toBe(429);
+      await expect(page.locator("#login-error")).toHaveText(/^För många misslyckade inloggningar/);
+    } finally {
+      await context.close();
+      await clearSignInThrottles();
+    }
   });
 
   test("API routes answer 401 without a session", async ({ request }) => {
