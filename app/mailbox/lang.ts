@@ -1,9 +1,13 @@
-import { z } from "zod";
+import { headers } from "next/headers";
 import type { UiLocale } from "@/lib/format";
+import { pickLocale } from "@/lib/intl/requestLocale";
 
-/** The mailbox page's language: `?lang=sv|en`, bokmål otherwise. */
-export const MailboxLang = z.enum(["nb", "sv", "en"]).catch("nb").default("nb");
+/** The mailbox pages' language, as every page outside an agency: `?lang=`, else the browser's preference. */
+export async function mailboxLocale(lang: unknown): Promise<UiLocale> {
+  return pickLocale(lang, (await headers()).get("accept-language"));
+}
 
+/** A link between the mailbox pages that keeps the language, whatever the browser prefers. */
 export function withMailboxLang(href: string, lang: UiLocale): string {
-  return lang === "nb" ? href : `${href}?lang=${lang}`;
+  return `${href}?lang=${lang}`;
 }

@@ -6,7 +6,7 @@ import { translator } from "@/lib/intl";
 import { MAILBOX_TIME_ZONE } from "@/lib/mail/outbox";
 import { listOutbox } from "@/lib/mail/outbox";
 import { requireSignedIn } from "@/lib/permissions/access";
-import { MailboxLang, withMailboxLang } from "./lang";
+import { mailboxLocale, withMailboxLang } from "./lang";
 
 export const dynamic = "force-dynamic";
 
@@ -15,14 +15,14 @@ export default async function MailboxPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireSignedIn();
-  const lang = MailboxLang.parse((await props.searchParams).lang);
+  const lang = await mailboxLocale((await props.searchParams).lang);
   const t = translator(lang, "mailbox");
   const config = runtimeConfig();
   if (config.SMTP_HOST) notFound();
   const messages = await listOutbox(config.DATA_DIR, user.email);
   return (
     <div lang={lang}>
-      <SiteHeader />
+      <SiteHeader locale={lang} />
       <main id="main">
         <h1>{t("title")}</h1>
         <p>{t("intro", { email: user.email })}</p>

@@ -60,8 +60,13 @@ function createAuth() {
     plugins: [ssoSessionPlugin(), nextCookies()],
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        const refused = await signInThrottleBefore(ctx.path, ctx.body, ctx.request?.headers ?? ctx.headers);
-        if (refused) throw new APIError(refused.status, { message: refused.message }, refused.headers);
+        const refused = await signInThrottleBefore(
+          ctx.path,
+          ctx.body,
+          ctx.request?.headers ?? ctx.headers,
+          ctx.request?.url,
+        );
+        if (refused) throw new APIError(refused.status, refused.body, refused.headers);
       }),
       after: createAuthMiddleware(async (ctx) => {
         await signInThrottleAfter(

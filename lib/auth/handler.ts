@@ -40,18 +40,28 @@ async function readable(request: Request): Promise<Request | 415 | 400> {
 
 /**
  * better-auth's handler with the product's rules around it: malformed JSON answers 400 with the
- * product's message, and no JSON answer carries the session token (or any OAuth token).
+ * product's message, an unknown path the product's 404 body (both in the request's language), and no
+ * JSON answer carries the session token (or any OAuth token).
  */
 export async function handleAuthRequest(
   request: Request,
   handler: (req: Request) => Promise<Response>,
 ): Promise<Response> {
   const checked = await readable(request);
+  const locale = () => requestLocale(new URL(request.url), request.headers);
   if (typeof checked === "number") {
-    const text = translator(requestLocale(new URL(request.url), request.headers), "hardening");
+    const text = translator(locale(), "hardening");
     return NextResponse.json({ error: text("badJson") }, { status: checked, headers: { "cache-control": "no-store" } });
   }
   const response = await handler(checked);
+  // better-auth answers a path it does not know (or no longer offers) with an empty 404.
+  if (response.status === 404 && response.body === null) {
+    const message = translator(locale(), "metrics")("not_found");
+    return NextResponse.json(
+      { error: "not_found", message, issues: [] },
+      { status: 404, headers: { "cache-control": "no-store" } },
+    );
+  }
   if (!(response.headers.get("content-type") ?? "").includes("application/json")) return response;
   const body = await response.text();
   let parsed: unknown;

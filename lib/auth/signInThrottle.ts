@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { translator } from "@/lib/intl";
-import { pickLocale } from "@/lib/intl/requestLocale";
+import { pickLocale, requestLang, requestLocale } from "@/lib/intl/requestLocale";
 import { checkThrottle, clearThrottle, recordFailure, throttleKeys } from "./throttle";
 
 /**
@@ -21,20 +21,41 @@ const keysOf = (body: unknown, headers?: Headers | null) =>
     ip: headers?.get("x-forwarded-for") ?? null,
   });
 
-/** Before /sign-in/email: 429 with Retry-After while the account or the address is blocked. */
+export type Refusal = {
+  status: 404 | 429;
+  body: { message: string } & Record<string, unknown>;
+  headers?: Record<string, string>;
+};
+
+/**
+ * Before better-auth answers: the closed password endpoints are "not found" with the product's 404 body (the one of
+ * lib/metrics/request.ts) in the request's language; /sign-in/email answers 429 with Retry-After while the account
+ * or the address is blocked.
+ */
 export async function signInThrottleBefore(
   path: string | undefined,
   body: unknown,
   headers?: Headers | null,
-): Promise<{ status: 404 | 429; message: string; headers?: Record<string, string> } | null> {
-  if (path && CLOSED.has(path)) return { status: 404, message: "Not found" };
+  url?: string,
+): Promise<Refusal | null> {
+  if (path && CLOSED.has(path)) {
+    const locale = requestLocale(new URL(url ?? "http://localhost/"), headers ?? new Headers());
+    const message = translator(locale, "metrics")("not_found");
+    return { status: 404, body: { error: "not_found", message, issues: [] } };
+  }
   if (path !== "/sign-in/email") return null;
   const verdict = await checkThrottle(db(), keysOf(body, headers));
   if (!verdict.blocked) return null;
-  const t = translator(pickLocale(null, headers?.get("accept-language")), "people");
+  // The sign-in page's own choice (lib/intl/requestLocale.ts pickLocale): its ?lang=, which the form's request
+  // carries as its Referer, else the browser's preference.
+  const h = headers ?? new Headers();
+  const t = translator(
+    pickLocale(requestLang(new URL(url ?? "http://localhost/"), h), h.get("accept-language")),
+    "people",
+  );
   return {
     status: 429,
-    message: t("throttled", { minutes: Math.ceil(verdict.retryAfterSeconds / 60) }),
+    body: { message: t("throttled", { minutes: Math.ceil(verdict.retryAfterSeconds / 60) }) },
     headers: { "Retry-After": String(verdict.retryAfterSeconds) },
   };
 }

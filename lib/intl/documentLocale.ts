@@ -9,8 +9,8 @@ import { agencyPageLocale, pickLocale } from "./requestLocale";
 /**
  * The language of the page being rendered, for what layouts write around it (`<html lang>`, the skip link, the
  * user menu). The same rule as the pages: an agency's pages ?lang= else the agency's language (only for an agency
- * the person may see, so the answer says nothing about others), the public page its agency's language, the mailbox
- * and unsubscribe pages ?lang= else bokmål, every other page ?lang= else the browser's preference.
+ * the person may see, so the answer says nothing about others), the public page its agency's language, the
+ * unsubscribe page ?lang= else bokmål, every other page (the mailbox too) ?lang= else the browser's preference.
  */
 export const documentLocale = cache(async (): Promise<UiLocale> => {
   const h = await headers();
@@ -34,6 +34,6 @@ export const documentLocale = cache(async (): Promise<UiLocale> => {
   } catch {
     // A layout must render even when the database does not answer; the page itself will say what is wrong.
   }
-  if (/^\/(mailbox|unsubscribe)(\/|$)/.test(path)) return pickLocale(lang, null);
+  if (/^\/unsubscribe(\/|$)/.test(path)) return pickLocale(lang, null);
   return pickLocale(lang, h.get("accept-language"));
 });

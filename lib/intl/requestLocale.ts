@@ -5,18 +5,23 @@ const LOCALES = new Set<UiLocale>(["nb", "en", "sv"]);
 const known = (value: unknown): UiLocale | null =>
   typeof value === "string" && LOCALES.has(value as UiLocale) ? (value as UiLocale) : null;
 
-/**
- * The language of a request outside a page (the proxy's refusals, the auth route, the 400 of scripts/start.ts):
- * the `lang` of its address, else of the page it was sent from (Referer), else bokmål.
- */
-export function requestLocale(url: URL, headers: Headers): UiLocale {
+/** The `lang` a request's address chose, else the one of the page it was sent from (Referer); null if neither did. */
+export function requestLang(url: URL, headers: Headers): UiLocale | null {
   let fromReferer: UiLocale | null;
   try {
     fromReferer = known(new URL(headers.get("referer") ?? "").searchParams.get("lang"));
   } catch {
     fromReferer = null;
   }
-  return known(url.searchParams.get("lang")) ?? fromReferer ?? "nb";
+  return known(url.searchParams.get("lang")) ?? fromReferer;
+}
+
+/**
+ * The language of a request outside a page (the proxy's refusals, the auth route, the 400 of scripts/start.ts):
+ * the `lang` of its address, else of the page it was sent from (Referer), else bokmål.
+ */
+export function requestLocale(url: URL, headers: Headers): UiLocale {
+  return requestLang(url, headers) ?? "nb";
 }
 
 /**

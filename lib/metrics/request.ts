@@ -23,8 +23,8 @@ import { cachedView, type KnownVersion, type KnownVersions } from "./viewCache";
  */
 export class RequestError extends Error {
   constructor(
-    readonly status: 400 | 404,
-    readonly code: "invalid_parameters" | "not_found",
+    readonly status: 400 | 404 | 405,
+    readonly code: "invalid_parameters" | "not_found" | "method_not_allowed",
     readonly issues: Issue[] = [],
     /** The language the issues were written in (the agency's when the address chose none). */
     readonly lang?: UiLocale,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, withAppDatabase } from "./fixtures";
+import { ADMIN, clearSignInThrottles, STATE, withAppDatabase } from "./fixtures";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -50,10 +50,53 @@ test.describe("signed out", () => {
     await context.close();
   });
 
+  test("a blocked sign-in says so in the language the sign-in page was opened in, not the browser's", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "en-GB" });
+    const page = await context.newPage();
+    try {
+      await page.goto("/login?lang=sv");
+      let status = 0;
+      for (let i = 0; i < 10 && status !== 429; i++) {
+        // The form empties itself after each attempt.
+        await page.getByLabel("E-postadress").fill("sperret.konto@example.test");
+        await page.getByLabel("Lösenord").fill("fel-losenord-123");
+        const [res] = await Promise.all([
+          page.waitForResponse((r) => r.url().includes("/api/auth/sign-in/email")),
+          page.getByRole("button", { name: "Logga in" }).click(),
+        ]);
+        status = res.status();
+        await expect(page.getByRole("button", { name: "Logga in" })).toBeEnabled();
+      }
+      expect(status).toBe(429);
+      await expect(page.locator("#login-error")).toHaveText(/^För många misslyckade inloggningar/);
+    } finally {
+      await context.close();
+      await clearSignInThrottles();
+    }
+  });
+
   test("API routes answer 401 without a session", async ({ request }) => {
     const res = await request.get("/api/agencies/oslo-politidistrikt/overview");
     expect(res.status()).toBe(401);
   });
+});
+
+test("the local mailbox speaks the browser's language, or the one the address asks for, its header included", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ storageState: STATE.admin, locale: "sv-SE" });
+  const page = await context.newPage();
+  await page.goto("/mailbox");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lokal inkorg");
+  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await page.goto("/mailbox?lang=en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Local mailbox");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
 });
 
 test("pages carry a CSP without unsafe-inline scripts and refuse framing", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auth } from "@/lib/auth/auth";
+import { handleAuthRequest } from "@/lib/auth/handler";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await createLocalUser(t.db, { email: "kari@etat.test", name: "Kari", password: PASSWORD });
 });
 
-function signIn(email: string, password: string, ip: string, acceptLanguage = "nb") {
+function signIn(email: string, password: string, ip: string, acceptLanguage = "nb", referer?: string) {
   return auth().handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
@@ -26,6 +27,7 @@ function signIn(email: string, password: string, ip: string, acceptLanguage = "n
         origin: ORIGIN,
         "x-forwarded-for": ip,
         "accept-language": acceptLanguage,
+        ...(referer ? { referer } : {}),
       },
       body: JSON.stringify({ email, password }),
     }),
@@ -41,7 +43,7 @@ describe("sign-in", () => {
     expect(await unknown.json()).toEqual(await wrong.json());
   });
 
-  it("blocks an account after 5 wrong passwords with 429, Retry-After and a message in the browser's language, even for the right password", async () => {
+  it("blocks an account after 5 wrong passwords with 429, Retry-After and a message in the sign-in page's language, even for the right password", async () => {
     await createLocalUser(t.db, { email: "per@etat.test", name: "Per", password: PASSWORD });
     const statuses = [];
     for (let i = 0; i < THROTTLE.account.free; i++)
@@ -54,6 +56,10 @@ describe("sign-in", () => {
     expect(((await blocked.json()) as { message: string }).message).toMatch(
       /^Too many failed sign-ins\. Wait \d+ minutes?/,
     );
+    // Opened with ?lang=, the sign-in page speaks that language whatever the browser prefers; so does its 429.
+    const chosen = await signIn("per@etat.test", PASSWORD, "10.0.2.1", "en-GB,en;q=0.9", `${ORIGIN}/login?lang=sv`);
+    expect(chosen.status).toBe(429);
+    expect(((await chosen.json()) as { message: string }).message).toMatch(/^För många/);
     // Another person at the same address signs in as usual.
     expect((await signIn("kari@etat.test", PASSWORD, "10.0.1.0")).status).toBe(200);
   });
@@ -73,6 +79,35 @@ describe("sign-in", () => {
       }),
     );
     expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: "not_found", message: "Fant ikke det du ba om.", issues: [] });
+  });
+
+  it("says so in the request's language: its address's lang, else the page it was sent from", async () => {
+    const closed = (path: string, headers: Record<string, string> = {}) =>
+      auth().handler(
+        new Request(`${ORIGIN}/api/auth/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
+          body: JSON.stringify({ email: "kari@etat.test" }),
+        }),
+      );
+    const en = await closed("request-password-reset?lang=en");
+    expect(en.status).toBe(404);
+    expect(((await en.json()) as { message: string }).message).toBe("Not found.");
+    const sv = await closed("reset-password", { referer: `${ORIGIN}/account?lang=sv` });
+    expect(sv.status).toBe(404);
+    expect(((await sv.json()) as { message: string }).message).toBe("Hittades inte.");
+    // Those better-auth no longer offers at all answer the same through the product's auth route.
+    const gone = await handleAuthRequest(
+      new Request(`${ORIGIN}/api/auth/forget-password?lang=en`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN },
+        body: JSON.stringify({ email: "kari@etat.test" }),
+      }),
+      (r) => auth().handler(r),
+    );
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual({ error: "not_found", message: "Not found.", issues: [] });
   });
 
   it("issues an HttpOnly, SameSite session cookie that stops working once the session has expired", async () => {

@@ -89,6 +89,31 @@ describe("trail export", () => {
     expect(body).not.toContain("route-b");
   });
 
+  it("names its columns and statuses in the address's language, else in the agency's", async () => {
+    const csvLines = async (url: string) => {
+      const res = await trail(new Request(url), ctx("route-a"));
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.slice(3)).trimEnd().split("\r\n");
+    };
+    const en = await csvLines("http://x/t?lang=en");
+    expect(en[0]).toBe("time;time_utc;work_item;case_number;link;link_to_reply;from;to;note;done_by");
+    expect(en[1]).toContain(`;Received;"'=HYPERLINK(""http://evil"")";Saksbehandler`);
+    expect(en[2]).toContain(`;Received;Under review;"vurdert; route-a";Saksbehandler`);
+    await t.db.agency.update({ where: { id: agencyIds["route-a"]! }, data: { locale: "sv" } });
+    try {
+      const sv = await csvLines("http://x/t");
+      expect(sv[0]).toBe(
+        "tidpunkt;tidpunkt_utc;arbete;diarienummer;koppling;lank_till_svaret;fran;till;anteckning;utford_av",
+      );
+      expect(sv[2]).toContain(`;Mottaget;Under bedömning;`);
+      expect((await csvLines("http://x/t?lang=nb"))[0]).toMatch(/^tidspunkt;/);
+    } finally {
+      await t.db.agency.update({ where: { id: agencyIds["route-a"]! }, data: { locale: "nb" } });
+    }
+  });
+
   it("answers 404 for an unknown agency or another agency's work item, 400 for a malformed id", async () => {
     expect((await trail(new Request("http://x/t"), ctx("finnes-ikke"))).status).toBe(404);
     expect((await trail(new Request("http://x/t"), ctx("route-b"))).status).toBe(404);
@@ -140,5 +165,34 @@ describe("subject export", () => {
     expect((await subject(post({ handle: "ola_nordmann" }), ctx("route-b"))).status).toBe(404);
     expect((await subjectGet(new Request("http://x/s"), ctx("route-b"))).status).toBe(404);
     expect((await subjectGet(new Request("http://x/s"), ctx("route-a"))).status).toBe(405);
+  });
+
+  it("refuses in the address's language, else the agency's, with the one error body", async () => {
+    const post = (url: string, body: unknown) =>
+      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const en = await subject(post("http://x/s?lang=en", { handle: "" }), ctx("route-a"));
+    expect(en.status).toBe(400);
+    expect(await en.json()).toEqual({
+      error: "invalid_parameters",
+      message: "One or more parameters are invalid.",
+      issues: [{ parameter: "handle", message: "Give the author's handle" }],
+    });
+    const get = await subjectGet(new Request("http://x/s?lang=en"), ctx("route-a"));
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(await get.json()).toEqual({
+      error: "method_not_allowed",
+      message: "This address does not accept such requests.",
+      issues: [{ parameter: null, message: "Use POST with the handle in the form" }],
+    });
+    await t.db.agency.update({ where: { id: agencyIds["route-a"]! }, data: { locale: "sv" } });
+    try {
+      const sv = await (await subject(post("http://x/s", { handle: "" }), ctx("route-a"))).json();
+      expect(sv.message).toBe("En eller flera parametrar är ogiltiga.");
+      expect(sv.issues[0].message).toBe("Ange författarens användarnamn (handle)");
+      const nb = await (await subjectGet(new Request("http://x/s?lang=nb"), ctx("route-a"))).json();
+      expect(nb.issues[0].message).toBe("Bruk POST med brukernavnet i skjemaet");
+    } finally {
+      await t.db.agency.update({ where: { id: agencyIds["route-a"]! }, data: { locale: "nb" } });
+    }
   });
 });

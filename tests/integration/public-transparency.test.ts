@@ -1,14 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as publicCsv } from "@/app/public/[slug]/data.csv/route";
+import { GET as publicJson } from "@/app/public/[slug]/data.json/route";
 import { getPublicTransparency, publicCsvRows } from "@/lib/public/transparency";
 import { useTestDatabase } from "../helpers/testDb";
+import { setConfig } from "../helpers/config";
 
 const t = useTestDatabase();
 const NOW = new Date("2026-11-20T12:00:00Z");
 const TEXT = "Bussen til legevakten går for sjelden om natta";
 
 beforeAll(async () => {
+  setConfig({ DATABASE_URL: t.url });
   const agency = await t.db.agency.create({ data: { slug: "apen", name: "Åpen etat", publicPage: true } });
-  await t.db.agency.create({ data: { slug: "lukket", name: "Lukket etat" } });
+  await t.db.agency.create({ data: { slug: "lukket", name: "Lukket etat", locale: "sv" } });
   const account = await t.db.account.create({
     data: { agencyId: agency.id, platform: "facebook", handle: "apenetat", displayName: "Åpen etat" },
   });
@@ -51,5 +55,22 @@ describe("the public transparency figures", () => {
     ]);
     const everything = JSON.stringify(p) + JSON.stringify(publicCsvRows(p));
     for (const secret of [TEXT, "Kari Nordmann", "hash-", "facebook.example"]) expect(everything).not.toContain(secret);
+  });
+});
+
+describe("the public figures' downloads", () => {
+  const ctx = (slug: string) => ({ params: Promise.resolve({ slug }) });
+
+  it("refuse a closed or unknown page with the product's 404 body, in the address's language else bokmål", async () => {
+    for (const route of [publicCsv, publicJson]) {
+      for (const slug of ["lukket", "finnes-ikke"]) {
+        const nb = await route(new Request(`http://x/public/${slug}/data`), ctx(slug));
+        expect(nb.status).toBe(404);
+        // A closed agency's own language would tell that it exists.
+        expect(await nb.json()).toEqual({ error: "not_found", message: "Fant ikke det du ba om.", issues: [] });
+        const en = await route(new Request(`http://x/public/${slug}/data?lang=en`), ctx(slug));
+        expect(await en.json()).toEqual({ error: "not_found", message: "Not found.", issues: [] });
+      }
+    }
   });
 });

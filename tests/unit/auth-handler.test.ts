@@ -51,6 +51,21 @@ describe("the auth route around better-auth", () => {
     expect(called).toBe(false);
   });
 
+  it("answers a path better-auth does not offer with the product's 404 body in the request's language", async () => {
+    const empty = async () => new Response(null, { status: 404 });
+    const get = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
+    const nb = await handleAuthRequest(get("http://localhost:3000/api/auth/forget-password"), empty);
+    expect(nb.status).toBe(404);
+    expect(await nb.json()).toEqual({ error: "not_found", message: "Fant ikke det du ba om.", issues: [] });
+    const en = await handleAuthRequest(get("http://localhost:3000/api/auth/set-password?lang=en"), empty);
+    expect(((await en.json()) as { message: string }).message).toBe("Not found.");
+    const sv = await handleAuthRequest(
+      get("http://localhost:3000/api/auth/forget-password", { referer: "http://localhost:3000/account?lang=sv" }),
+      empty,
+    );
+    expect(((await sv.json()) as { message: string }).message).toBe("Hittades inte.");
+  });
+
   it("passes a well-formed body through unchanged", async () => {
     const seen: unknown[] = [];
     await handleAuthRequest(post('{"email":"a@b.no","password":"x"}'), async (req) => {

@@ -6,7 +6,7 @@ import { translator } from "@/lib/intl";
 import { MAILBOX_TIME_ZONE } from "@/lib/mail/outbox";
 import { readOutboxMessage } from "@/lib/mail/outbox";
 import { requireSignedIn } from "@/lib/permissions/access";
-import { MailboxLang, withMailboxLang } from "../lang";
+import { mailboxLocale, withMailboxLang } from "../lang";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export default async function MailboxMessagePage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireSignedIn();
-  const lang = MailboxLang.parse((await props.searchParams).lang);
+  const lang = await mailboxLocale((await props.searchParams).lang);
   const t = translator(lang, "mailbox");
   const config = runtimeConfig();
   const { file } = await props.params;
@@ -25,7 +25,7 @@ export default async function MailboxMessagePage(props: {
   const kb = (n: number) => t("size", { size: formatNumber(Math.max(1, Math.round(n / 1024)), lang) });
   return (
     <div lang={lang}>
-      <SiteHeader />
+      <SiteHeader locale={lang} />
       <main id="main">
         <p>
           <a href={withMailboxLang("/mailbox", lang)}>{t("back")}</a>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { exportSubject } from "@/lib/inputs/subject";
+import { translator } from "@/lib/intl";
 import { errorResponse, langOf, RequestError } from "@/lib/metrics/request";
 import { findVisibleAgency, hasRole } from "@/lib/permissions/access";
 import { resolveKeysFromEnv } from "@/app/agencies/[slug]/_inputs/keys";
@@ -14,7 +15,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   const { slug } = await ctx.params;
   const agency = await findVisibleAgency(slug);
   // Only admins may see that subject access exists here; for anyone else it is "not found" (docs/architecture.md).
-  if (!agency || !hasRole(agency, "admin")) return errorResponse(new RequestError(404, "not_found"), langOf(req));
+  const lang = langOf(req, agency?.locale);
+  if (!agency || !hasRole(agency, "admin")) return errorResponse(new RequestError(404, "not_found"), lang);
   const type = req.headers.get("content-type") ?? "";
   const raw = type.includes("application/json")
     ? await req.json().catch(() => null)
@@ -23,9 +25,9 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   if (!body.success)
     return errorResponse(
       new RequestError(400, "invalid_parameters", [
-        { parameter: "handle", message: "Oppgi brukernavnet (handle) til forfatteren" },
+        { parameter: "handle", message: translator(lang, "inputs")("subjectHandleMissing") },
       ]),
-      langOf(req),
+      lang,
     );
   const data = await exportSubject(
     db(),
@@ -45,6 +47,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
 /** Only POST carries a handle (never in a URL, where it would end up in logs); others' agencies stay "not found". */
 export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
-  if (!(await findVisibleAgency(slug))) return errorResponse(new RequestError(404, "not_found"), langOf(req));
-  return Response.json({ error: "Bruk POST med brukernavnet i skjemaet" }, { status: 405, headers: { allow: "POST" } });
+  const agency = await findVisibleAgency(slug);
+  const lang = langOf(req, agency?.locale);
+  if (!agency) return errorResponse(new RequestError(404, "not_found"), lang);
+  const issue = { parameter: null, message: translator(lang, "inputs")("subjectUsePost") };
+  const res = errorResponse(new RequestError(405, "method_not_allowed", [issue]), lang);
+  res.headers.set("allow", "POST");
+  return res;
 }
