@@ -176,10 +176,14 @@ export async function aggregate<K extends string>(
       wanted[piece.grain].add(piece.start);
     }
   });
+  // Rollups are read by a range of their index (the join to `wp` keeps the wanted ones): a list of
+  // 260 weeks checked against every row costs more than the few extra rows of a range.
+  const first = (days: Set<string>) => [...days].reduce((a, b) => (b < a ? b : a));
+  const last = (days: Set<string>) => [...days].reduce((a, b) => (b > a ? b : a));
   const rollup = (grain: 1 | 2) =>
     wanted[grain].size
       ? Prisma.sql`UNION ALL SELECT r.account_id, r.grain, r.start, ${PARTIALS_OF_ROLLUP} FROM account_metric_rollup r
-      WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start = ANY(${[...wanted[grain]]}::date[]) ${onlyAccounts("r")}`
+      WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start BETWEEN ${first(wanted[grain])}::date AND ${last(wanted[grain])}::date ${onlyAccounts("r")}`
       : Prisma.empty;
   // The channels and their figures in one statement and one round trip, a row per channel with
   // one JSON document of its windows (an array per window it has rows in) rather than a row per
@@ -222,21 +226,17 @@ export async function aggregate<K extends string>(
     status: r.status,
   }));
   const windowDays = windows.map((w) => daysBetween(w.from, w.to) + 1);
-  const byKey = new Map<string, WindowRow>();
-  for (const { id: accountId, windows: perWindow } of rows) {
-    for (const values of perWindow ?? []) {
+  return channels.map((c, n) => {
+    // The channel's windows by index (those it has no rows in stay empty).
+    const own: WindowRow[] = new Array<WindowRow>(windows.length).fill(EMPTY_WINDOW);
+    for (const values of rows[n]!.windows ?? []) {
       const r = {} as Record<string, unknown>;
-      WINDOW_COLUMNS.forEach((c, i) => (r[c] = values[i + 1]));
-      byKey.set(`${accountId}/${values[0]}`, r as WindowRow);
+      for (let i = 0; i < WINDOW_COLUMNS.length; i++) r[WINDOW_COLUMNS[i]!] = values[i + 1];
+      own[values[0] as number] = r as WindowRow;
     }
-  }
-  return channels.map((c) => {
     const figures = {} as Record<K, Figures>;
-    for (const p of pairs) {
-      const cur = byKey.get(`${c.accountId}/${p.cur}`) ?? EMPTY_WINDOW;
-      const prev = p.prev >= 0 ? (byKey.get(`${c.accountId}/${p.prev}`) ?? EMPTY_WINDOW) : null;
-      figures[p.key] = toFigures(cur, prev, periods[p.key], windowDays[p.cur]!);
-    }
+    for (const p of pairs)
+      figures[p.key] = toFigures(own[p.cur]!, p.prev >= 0 ? own[p.prev]! : null, periods[p.key], windowDays[p.cur]!);
     return { ...c, figures };
   });
 }
@@ -303,40 +303,40 @@ export async function audienceAt(
 
 /** Channels added together by the rules of lib/metrics/definitions.ts (only channels that reported a metric take part in its total). */
 export function combine(members: Figures[], period: Period): Figures {
+  // One pass per metric over the members (a five-year weekly series combines thousands of buckets).
   const taking = (k: Metric) => members.filter((m) => m.reported[k]);
   const audience = taking("audience");
-  const flows = Object.fromEntries(
-    FLOW_NAMES.map((f) => [
-      f,
-      flowAcrossChannels(
-        f,
-        taking(f).map((m) => m[f]),
-      ),
-    ]),
-  ) as Record<Flow, number | null>;
+  const flows = {} as Record<Flow, number | null>;
+  for (const f of FLOW_NAMES) flows[f] = flowAcrossChannels(f, valuesOf(taking(f), f));
+  let missingDays = 0;
+  for (const m of members) if (m.missingDays > missingDays) missingDays = m.missingDays;
+  const reported = {} as Record<Metric, boolean>;
+  for (const k of METRICS) reported[k] = members.some((m) => m.reported[k]);
   return {
     period,
-    audience: acrossChannels(audience.map((m) => m.audience)),
-    audienceDay:
-      audience
-        .map((m) => m.audienceDay)
-        .filter((d): d is Day => d !== null)
-        .sort()[0] ?? null,
-    audienceBefore: acrossChannels(audience.map((m) => m.audienceBefore)),
-    audienceBeforeDay:
-      audience
-        .map((m) => m.audienceBeforeDay)
-        .filter((d): d is Day => d !== null)
-        .sort()[0] ?? null,
-    audienceChange: acrossChannels(audience.map((m) => m.audienceChange)),
+    audience: acrossChannels(valuesOf(audience, "audience")),
+    audienceDay: earliest(audience, "audienceDay"),
+    audienceBefore: acrossChannels(valuesOf(audience, "audienceBefore")),
+    audienceBeforeDay: earliest(audience, "audienceBeforeDay"),
+    audienceChange: acrossChannels(valuesOf(audience, "audienceChange")),
     ...flows,
-    missingDays: Math.max(0, ...members.map((m) => m.missingDays)),
+    missingDays,
     breaks: members.flatMap((m) => m.breaks),
-    reported: Object.fromEntries(METRICS.map((k) => [k, members.some((m) => m.reported[k])])) as Record<
-      Metric,
-      boolean
-    >,
+    reported,
   };
+}
+
+const valuesOf = (members: Figures[], k: Flow | "audience" | "audienceBefore" | "audienceChange") =>
+  members.map((m) => m[k]);
+
+/** The earliest known day among the members (ISO days sort as text). */
+function earliest(members: Figures[], k: "audienceDay" | "audienceBeforeDay"): Day | null {
+  let first: Day | null = null;
+  for (const m of members) {
+    const d = m[k];
+    if (d !== null && (first === null || d < first)) first = d;
+  }
+  return first;
 }
 
 export type SeriesChannel = Channel & { values: Figures[]; total: Figures };
@@ -367,7 +367,9 @@ export async function timeseries(
         Metric,
         boolean
       >;
-      return { ...channel, values: values.map((v) => ({ ...v, reported })), total: figures.total! };
+      // The figures are this channel's own (made above for it alone), so they take the range's `reported` in place.
+      for (const v of values) v.reported = reported;
+      return { ...channel, values, total: figures.total! };
     }),
   };
 }

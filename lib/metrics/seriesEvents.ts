@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { addDays, daysBetween, type Day } from "@/lib/time";
 import { BREAK_AFTER_DAYS, knownUntilDaily } from "./definitions";
 import type { Metric, Series } from "./engine";
+import type { Period } from "./periods";
 
 /**
  * What interrupts a series, so a chart, its table, its CSV and the e-mail can say so instead of
@@ -47,6 +48,13 @@ export async function seriesEvents(
 ): Promise<SeriesEvent[]> {
   const events: SeriesEvent[] = [];
   const { buckets } = series;
+  // The days of each bucket, counted once (every channel's figures of a bucket share its period).
+  const dayCounts = new Map<Period, number>();
+  const daysOf = (p: Period) => {
+    let n = dayCounts.get(p);
+    if (n === undefined) dayCounts.set(p, (n = daysBetween(p.from, p.to) + 1));
+    return n;
+  };
   for (const c of series.channels) {
     const seen = new Set<string>();
     for (const b of [c.total, ...c.values].flatMap((f) => f.breaks)) {
@@ -66,7 +74,7 @@ export async function seriesEvents(
     c.values.forEach((v, i) => {
       const from = v.period.from;
       const to = v.period.to;
-      const days = daysBetween(from, to) + 1;
+      const days = daysOf(v.period);
       const missing = v.missingDays - (to >= today ? 1 : 0);
       if (missing > 0 && (collectedBefore || v.missingDays < days))
         events.push({ kind: "collection_gap", accountId: c.accountId, day: from, days: missing, bucket: i });
@@ -77,8 +85,7 @@ export async function seriesEvents(
   if (ids.length === 0) return events;
   // A metric that stopped long before the range is in neither the range nor the stretch compared
   // with it: its last known day is looked up before the range, by the same definition (knownUntil).
-  const collected = (v: Series["channels"][number]["values"][number]) =>
-    v.missingDays < daysBetween(v.period.from, v.period.to) + 1;
+  const collected = (v: Series["channels"][number]["values"][number]) => v.missingDays < daysOf(v.period);
   const valueOf = (v: Series["channels"][number]["values"][number], metric: Metric) =>
     metric === "audience" ? v.audience : v[metric];
   for (const metric of metrics) {
