@@ -152,10 +152,25 @@ export async function aggregate<K extends string>(
       ? Prisma.sql`AND ${Prisma.raw(alias)}.account_id = ANY(${target.accountIds}::uuid[])`
       : Prisma.empty;
   const wantedMetric = (k: Metric) => !options.metrics || options.metrics.includes(k);
-  const flows = Prisma.join(FLOW_NAMES.map((f) => (wantedMetric(f) ? flowSum(f) : Prisma.sql`NULL`)));
-  const known = Prisma.join(
-    METRICS.map((k) => (wantedMetric(k) ? Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'` : Prisma.sql`NULL`)),
-  );
+  // Only the wanted metrics' columns are built and sent (the others stay null and unreported).
+  const flowNames = FLOW_NAMES.filter(wantedMetric);
+  const knownMetrics = METRICS.filter(wantedMetric);
+  const columns: (keyof WindowRow)[] = [
+    "audience",
+    "audience_day",
+    "collected_days",
+    "last_collected",
+    ...flowNames,
+    ...knownMetrics.map((k) => `known_${k}` as const),
+  ];
+  const figureSql = Prisma.join([
+    AUDIENCE_END,
+    AUDIENCE_END_DAY,
+    COLLECTED_DAYS,
+    Prisma.sql`${LAST_COLLECTED_DAY} - DATE '2000-01-01'`,
+    ...flowNames.map(flowSum),
+    ...knownMetrics.map((k) => Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'`),
+  ]);
   // :TRICKY: each window is sent as its pieces (lib/metrics/periods.ts periodPieces: whole months
   // and weeks from the rollups, the days at its ends from the daily rows), and pieces join windows
   // by equality (a hash join, one pass over the pieces of every window) instead of a range
@@ -208,7 +223,7 @@ export async function aggregate<K extends string>(
       ${rollup(1)} ${rollup(2)}),
     per AS (
       SELECT g.account_id, json_agg(g.figures) AS windows FROM (
-        SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY} - DATE '2000-01-01', ${flows}, ${known}) AS figures
+        SELECT p.account_id, json_build_array(wp.idx, ${figureSql}) AS figures
         FROM p JOIN wp ON wp.grain = p.grain AND wp.start = p.start
         GROUP BY p.account_id, wp.idx) g
       GROUP BY g.account_id)
@@ -230,8 +245,8 @@ export async function aggregate<K extends string>(
     // The channel's windows by index (those it has no rows in stay empty).
     const own: WindowRow[] = new Array<WindowRow>(windows.length).fill(EMPTY_WINDOW);
     for (const values of rows[n]!.windows ?? []) {
-      const r = {} as Record<string, unknown>;
-      for (let i = 0; i < WINDOW_COLUMNS.length; i++) r[WINDOW_COLUMNS[i]!] = values[i + 1];
+      const r = { ...EMPTY_WINDOW } as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) r[columns[i]!] = values[i + 1];
       own[values[0] as number] = r as WindowRow;
     }
     const figures = {} as Record<K, Figures>;
