@@ -121,17 +121,21 @@ export async function seriesEvents(
         events.push({ kind: "series_break", accountId: k.account_id, metric, day: k.known, before: true, bucket: 0 });
     }
   }
-  const runs = await db.$queryRaw<{ account_id: string; day: string }[]>(Prisma.sql`
+  // Interrupted runs and reconnections are independent: one round trip for both.
+  const agencyIds = [...new Set(series.channels.map((c) => c.agencyId))];
+  const [runs, saved] = await Promise.all([
+    db.$queryRaw<{ account_id: string; day: string }[]>(Prisma.sql`
     SELECT DISTINCT account_id, (started_at AT TIME ZONE ${timeZone})::date::text AS day FROM collection_run
     WHERE account_id = ANY(${ids}::uuid[]) AND outcome = 'interrupted'
-      AND (started_at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`);
+      AND (started_at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`),
+    db.$queryRaw<{ target: string; day: string }[]>(Prisma.sql`
+    SELECT DISTINCT target, (at AT TIME ZONE ${timeZone})::date::text AS day FROM audit_event
+    WHERE agency_id = ANY(${agencyIds}::uuid[]) AND action = 'credential_saved'
+      AND (at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`),
+  ]);
   for (const r of runs)
     events.push({ kind: "interrupted", accountId: r.account_id, day: r.day, bucket: bucketOf(buckets, r.day) });
   const handles = new Map(series.channels.map((c) => [`${c.platform}:${c.handle}`, c.accountId]));
-  const saved = await db.$queryRaw<{ target: string; day: string }[]>(Prisma.sql`
-    SELECT DISTINCT target, (at AT TIME ZONE ${timeZone})::date::text AS day FROM audit_event
-    WHERE agency_id = ANY(${[...new Set(series.channels.map((c) => c.agencyId))]}::uuid[]) AND action = 'credential_saved'
-      AND (at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`);
   for (const s of saved) {
     const accountId = handles.get(s.target);
     if (accountId) events.push({ kind: "reconnected", accountId, day: s.day, bucket: bucketOf(buckets, s.day) });
