@@ -318,40 +318,49 @@ export async function audienceAt(
 
 /** Channels added together by the rules of lib/metrics/definitions.ts (only channels that reported a metric take part in its total). */
 export function combine(members: Figures[], period: Period): Figures {
-  // One pass per metric over the members (a five-year weekly series combines thousands of buckets).
-  const taking = (k: Metric) => members.filter((m) => m.reported[k]);
-  const audience = taking("audience");
-  const flows = {} as Record<Flow, number | null>;
-  for (const f of FLOW_NAMES) flows[f] = flowAcrossChannels(f, valuesOf(taking(f), f));
+  // One pass over the members gathers each metric's takers (a five-year weekly series combines thousands of buckets).
+  let audienceTakers = 0;
+  const taking = {} as Record<Flow, (number | null)[]>;
+  for (const f of FLOW_NAMES) taking[f] = [];
+  const values: Record<"audience" | "audienceBefore" | "audienceChange", (number | null)[]> = {
+    audience: [],
+    audienceBefore: [],
+    audienceChange: [],
+  };
+  let audienceDay: Day | null = null;
+  let audienceBeforeDay: Day | null = null;
   let missingDays = 0;
-  for (const m of members) if (m.missingDays > missingDays) missingDays = m.missingDays;
-  const reported = {} as Record<Metric, boolean>;
-  for (const k of METRICS) reported[k] = members.some((m) => m.reported[k]);
+  const breaks: Figures["breaks"] = [];
+  for (const m of members) {
+    if (m.missingDays > missingDays) missingDays = m.missingDays;
+    for (const b of m.breaks) breaks.push(b);
+    for (const f of FLOW_NAMES) if (m.reported[f]) taking[f].push(m[f]);
+    if (!m.reported.audience) continue;
+    audienceTakers++;
+    values.audience.push(m.audience);
+    values.audienceBefore.push(m.audienceBefore);
+    values.audienceChange.push(m.audienceChange);
+    // The earliest known day (ISO days sort as text).
+    if (m.audienceDay !== null && (audienceDay === null || m.audienceDay < audienceDay)) audienceDay = m.audienceDay;
+    if (m.audienceBeforeDay !== null && (audienceBeforeDay === null || m.audienceBeforeDay < audienceBeforeDay))
+      audienceBeforeDay = m.audienceBeforeDay;
+  }
+  const flows = {} as Record<Flow, number | null>;
+  for (const f of FLOW_NAMES) flows[f] = flowAcrossChannels(f, taking[f]);
+  const reported = { audience: audienceTakers > 0 } as Record<Metric, boolean>;
+  for (const f of FLOW_NAMES) reported[f] = taking[f].length > 0;
   return {
     period,
-    audience: acrossChannels(valuesOf(audience, "audience")),
-    audienceDay: earliest(audience, "audienceDay"),
-    audienceBefore: acrossChannels(valuesOf(audience, "audienceBefore")),
-    audienceBeforeDay: earliest(audience, "audienceBeforeDay"),
-    audienceChange: acrossChannels(valuesOf(audience, "audienceChange")),
+    audience: acrossChannels(values.audience),
+    audienceDay,
+    audienceBefore: acrossChannels(values.audienceBefore),
+    audienceBeforeDay,
+    audienceChange: acrossChannels(values.audienceChange),
     ...flows,
     missingDays,
-    breaks: members.flatMap((m) => m.breaks),
+    breaks,
     reported,
   };
-}
-
-const valuesOf = (members: Figures[], k: Flow | "audience" | "audienceBefore" | "audienceChange") =>
-  members.map((m) => m[k]);
-
-/** The earliest known day among the members (ISO days sort as text). */
-function earliest(members: Figures[], k: "audienceDay" | "audienceBeforeDay"): Day | null {
-  let first: Day | null = null;
-  for (const m of members) {
-    const d = m[k];
-    if (d !== null && (first === null || d < first)) first = d;
-  }
-  return first;
 }
 
 export type SeriesChannel = Channel & { values: Figures[]; total: Figures };
