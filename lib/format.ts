@@ -5,10 +5,30 @@ export type UiLocale = "nb" | "sv" | "en";
 
 const INTL: Record<UiLocale, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
 
+// Making an Intl.NumberFormat costs far more than formatting with it (a table of thousands of cells
+// spent most of its time there): one formatter per locale and style, made on first use.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: UiLocale, style: "plain" | "signed" | "percent", digits = 0): Intl.NumberFormat {
+  const key = `${locale}/${style}/${digits}`;
+  let fmt = numberFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(
+      INTL[locale],
+      style === "signed"
+        ? { signDisplay: "exceptZero" }
+        : style === "percent"
+          ? { style: "percent", maximumFractionDigits: digits }
+          : {},
+    );
+    numberFormats.set(key, fmt);
+  }
+  return fmt;
+}
+
 /** 312 000 in Norwegian and Swedish, 312,000 in English. */
 export function formatNumber(value: number | null, locale: UiLocale): string {
   if (value === null) return "–";
-  return new Intl.NumberFormat(INTL[locale]).format(value);
+  return numberFormat(locale, "plain").format(value);
 }
 
 /** 23.11.2026 in Norwegian. */
@@ -58,18 +78,16 @@ export function formatMonth(day: Day, locale: UiLocale): string {
   return `${MONTHS[locale][Number(m) - 1]} ${y}`;
 }
 
-const PERCENT_INTL: Record<UiLocale, string> = INTL;
-
 /** 20 % in Norwegian (a share 0..1 in, a percentage out); "–" when unknown. */
 export function formatPercent(share: number | null, locale: UiLocale, digits = 1): string {
   if (share === null || !Number.isFinite(share)) return "–";
-  return new Intl.NumberFormat(PERCENT_INTL[locale], { style: "percent", maximumFractionDigits: digits }).format(share);
+  return numberFormat(locale, "percent", digits).format(share);
 }
 
 /** A signed change: +1 204 / −310. */
 export function formatChange(value: number | null, locale: UiLocale): string {
   if (value === null) return "–";
-  return new Intl.NumberFormat(INTL[locale], { signDisplay: "exceptZero" }).format(value);
+  return numberFormat(locale, "signed").format(value);
 }
 
 /** The label of a time bucket starting on `day`: 23.11.2026, "uke 47 2026" or "nov. 2026". */

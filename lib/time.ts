@@ -25,14 +25,21 @@ export function dateToDay(date: Date): Day {
   return date.toISOString().slice(0, 10);
 }
 
+// :TRICKY: the metric engine does this arithmetic tens of thousands of times per view: a well-formed
+// day is taken apart by position (Date.UTC), since parsing the text as a date costs several times more.
+// Anything else goes the way of dayToDate and is as valid or invalid as it is there.
+const WELL_FORMED = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+function utcMs(day: Day): number {
+  if (!WELL_FORMED.test(day)) return dayToDate(day).getTime();
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+}
+
 export function addDays(day: Day, n: number): Day {
-  const d = dayToDate(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return dateToDay(d);
+  return dateToDay(new Date(utcMs(day) + n * 86_400_000));
 }
 
 export function daysBetween(from: Day, to: Day): number {
-  return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / 86_400_000);
+  return Math.round((utcMs(to) - utcMs(from)) / 86_400_000);
 }
 
 /** ISO 8601 week-numbering year and week ("uke 47"). */

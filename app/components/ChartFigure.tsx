@@ -45,15 +45,21 @@ export function ChartFigure(props: {
       : props.signed && v !== null && v > 0
         ? `+${formatNumber(v, props.locale)}`
         : formatNumber(v, props.locale);
-  const rows = props.labels.map((label, row) => ({
-    key: `${row}`,
-    header: label,
-    cells: [
-      ...props.series.map((s) => fmt(s.values[row] ?? null)),
-      ...(markers.length ? [{ node: notesAt(row) ? <span data-break-row>{notesAt(row)}</span> : "" }] : []),
-    ],
-  }));
-  const paged = props.tablePages && rows.length > TABLE_PAGE_ROWS ? pageOf(rows.length, props.tablePages.page) : null;
+  const rowCount = props.labels.length;
+  const paged = props.tablePages && rowCount > TABLE_PAGE_ROWS ? pageOf(rowCount, props.tablePages.page) : null;
+  // Only the rows shown are formatted: none while a long table waits behind its link, one page when asked.
+  const shown = paged ? (props.tablePages!.page === null ? [0, 0] : [paged.start, paged.end]) : [0, rowCount];
+  const rows = props.labels.slice(shown[0], shown[1]).map((label, i) => {
+    const row = shown[0]! + i;
+    return {
+      key: `${row}`,
+      header: label,
+      cells: [
+        ...props.series.map((s) => fmt(s.values[row] ?? null)),
+        ...(markers.length ? [{ node: notesAt(row) ? <span data-break-row>{notesAt(row)}</span> : "" }] : []),
+      ],
+    };
+  });
   return (
     <figure className="panel" id={props.id} aria-labelledby={`${props.id}-title`}>
       <figcaption>
@@ -102,7 +108,7 @@ export function ChartFigure(props: {
           // Long series: the table is sent on demand, a page at a time, not with every view of the chart.
           <p>
             <a href={props.tablePages!.hrefOf(paged.count)}>
-              {m("showRows", { from: paged.start + 1, to: paged.end, all: rows.length })}
+              {m("showRows", { from: paged.start + 1, to: paged.end, all: rowCount })}
             </a>
           </p>
         ) : (
@@ -115,12 +121,12 @@ export function ChartFigure(props: {
               ...props.series.map((s) => ({ label: s.label, numeric: true, name: s.key })),
               ...(markers.length ? [{ label: c("breakNote") }] : []),
             ]}
-            rows={paged ? rows.slice(paged.start, paged.end) : rows}
+            rows={rows}
           />
         )}
         {paged && props.tablePages!.page !== null && (
           <nav aria-label={`${props.title}: ${m("pages")}`} className="table-pages">
-            <p>{m("rowsOf", { from: paged.start + 1, to: paged.end, all: rows.length })}</p>
+            <p>{m("rowsOf", { from: paged.start + 1, to: paged.end, all: rowCount })}</p>
             {paged.page > 1 && <a href={props.tablePages!.hrefOf(paged.page - 1)}>{m("earlier")}</a>}{" "}
             {paged.page < paged.count && <a href={props.tablePages!.hrefOf(paged.page + 1)}>{m("later")}</a>}
           </nav>

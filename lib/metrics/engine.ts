@@ -152,10 +152,25 @@ export async function aggregate<K extends string>(
       ? Prisma.sql`AND ${Prisma.raw(alias)}.account_id = ANY(${target.accountIds}::uuid[])`
       : Prisma.empty;
   const wantedMetric = (k: Metric) => !options.metrics || options.metrics.includes(k);
-  const flows = Prisma.join(FLOW_NAMES.map((f) => (wantedMetric(f) ? flowSum(f) : Prisma.sql`NULL`)));
-  const known = Prisma.join(
-    METRICS.map((k) => (wantedMetric(k) ? Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'` : Prisma.sql`NULL`)),
-  );
+  // Only the wanted metrics' columns are built and sent (the others stay null and unreported).
+  const flowNames = FLOW_NAMES.filter(wantedMetric);
+  const knownMetrics = METRICS.filter(wantedMetric);
+  const columns: (keyof WindowRow)[] = [
+    "audience",
+    "audience_day",
+    "collected_days",
+    "last_collected",
+    ...flowNames,
+    ...knownMetrics.map((k) => `known_${k}` as const),
+  ];
+  const figureSql = Prisma.join([
+    AUDIENCE_END,
+    AUDIENCE_END_DAY,
+    COLLECTED_DAYS,
+    Prisma.sql`${LAST_COLLECTED_DAY} - DATE '2000-01-01'`,
+    ...flowNames.map(flowSum),
+    ...knownMetrics.map((k) => Prisma.sql`${knownUntil(k)} - DATE '2000-01-01'`),
+  ]);
   // :TRICKY: each window is sent as its pieces (lib/metrics/periods.ts periodPieces: whole months
   // and weeks from the rollups, the days at its ends from the daily rows), and pieces join windows
   // by equality (a hash join, one pass over the pieces of every window) instead of a range
@@ -178,10 +193,14 @@ export async function aggregate<K extends string>(
       wanted[piece.grain].add(piece.start);
     }
   });
+  // Rollups are read by a range of their index (the join to `wp` keeps the wanted ones): a list of
+  // 260 weeks checked against every row costs more than the few extra rows of a range.
+  const first = (days: Set<string>) => [...days].reduce((a, b) => (b < a ? b : a));
+  const last = (days: Set<string>) => [...days].reduce((a, b) => (b > a ? b : a));
   const rollup = (grain: 1 | 2) =>
     wanted[grain].size
       ? Prisma.sql`UNION ALL SELECT r.account_id, (r.start - DATE '2000-01-01') * 3 + r.grain AS piece, ${PARTIALS_OF_ROLLUP} FROM account_metric_rollup r
-      WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start = ANY(${[...wanted[grain]]}::date[]) ${onlyAccounts("r")}`
+      WHERE r.agency_id = ANY(${target.agencyIds}::uuid[]) AND r.grain = ${grain} AND r.start BETWEEN ${first(wanted[grain])}::date AND ${last(wanted[grain])}::date ${onlyAccounts("r")}`
       : Prisma.empty;
   // The channels and their figures in one statement and one round trip, a row per channel with
   // one JSON document of its windows (an array per window it has rows in) rather than a row per
@@ -206,7 +225,7 @@ export async function aggregate<K extends string>(
       ${rollup(1)} ${rollup(2)}),
     per AS (
       SELECT g.account_id, json_agg(g.figures) AS windows FROM (
-        SELECT p.account_id, json_build_array(wp.idx, ${AUDIENCE_END}, ${AUDIENCE_END_DAY}, ${COLLECTED_DAYS}, ${LAST_COLLECTED_DAY} - DATE '2000-01-01', ${flows}, ${known}) AS figures
+        SELECT p.account_id, json_build_array(wp.idx, ${figureSql}) AS figures
         FROM p JOIN wp ON wp.piece = p.piece
         GROUP BY p.account_id, wp.idx) g
       GROUP BY g.account_id)
@@ -224,21 +243,17 @@ export async function aggregate<K extends string>(
     status: r.status,
   }));
   const windowDays = windows.map((w) => daysBetween(w.from, w.to) + 1);
-  const byKey = new Map<string, WindowRow>();
-  for (const { id: accountId, windows: perWindow } of rows) {
-    for (const values of perWindow ?? []) {
-      const r = {} as Record<string, unknown>;
-      WINDOW_COLUMNS.forEach((c, i) => (r[c] = values[i + 1]));
-      byKey.set(`${accountId}/${values[0]}`, r as WindowRow);
+  return channels.map((c, n) => {
+    // The channel's windows by index (those it has no rows in stay empty).
+    const own: WindowRow[] = new Array<WindowRow>(windows.length).fill(EMPTY_WINDOW);
+    for (const values of rows[n]!.windows ?? []) {
+      const r = { ...EMPTY_WINDOW } as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) r[columns[i]!] = values[i + 1];
+      own[values[0] as number] = r as WindowRow;
     }
-  }
-  return channels.map((c) => {
     const figures = {} as Record<K, Figures>;
-    for (const p of pairs) {
-      const cur = byKey.get(`${c.accountId}/${p.cur}`) ?? EMPTY_WINDOW;
-      const prev = p.prev >= 0 ? (byKey.get(`${c.accountId}/${p.prev}`) ?? EMPTY_WINDOW) : null;
-      figures[p.key] = toFigures(cur, prev, periods[p.key], windowDays[p.cur]!);
-    }
+    for (const p of pairs)
+      figures[p.key] = toFigures(own[p.cur]!, p.prev >= 0 ? own[p.prev]! : null, periods[p.key], windowDays[p.cur]!);
     return { ...c, figures };
   });
 }
@@ -305,39 +320,48 @@ export async function audienceAt(
 
 /** Channels added together by the rules of lib/metrics/definitions.ts (only channels that reported a metric take part in its total). */
 export function combine(members: Figures[], period: Period): Figures {
-  const taking = (k: Metric) => members.filter((m) => m.reported[k]);
-  const audience = taking("audience");
-  const flows = Object.fromEntries(
-    FLOW_NAMES.map((f) => [
-      f,
-      flowAcrossChannels(
-        f,
-        taking(f).map((m) => m[f]),
-      ),
-    ]),
-  ) as Record<Flow, number | null>;
+  // One pass over the members gathers each metric's takers (a five-year weekly series combines thousands of buckets).
+  let audienceTakers = 0;
+  const taking = {} as Record<Flow, (number | null)[]>;
+  for (const f of FLOW_NAMES) taking[f] = [];
+  const values: Record<"audience" | "audienceBefore" | "audienceChange", (number | null)[]> = {
+    audience: [],
+    audienceBefore: [],
+    audienceChange: [],
+  };
+  let audienceDay: Day | null = null;
+  let audienceBeforeDay: Day | null = null;
+  let missingDays = 0;
+  const breaks: Figures["breaks"] = [];
+  for (const m of members) {
+    if (m.missingDays > missingDays) missingDays = m.missingDays;
+    for (const b of m.breaks) breaks.push(b);
+    for (const f of FLOW_NAMES) if (m.reported[f]) taking[f].push(m[f]);
+    if (!m.reported.audience) continue;
+    audienceTakers++;
+    values.audience.push(m.audience);
+    values.audienceBefore.push(m.audienceBefore);
+    values.audienceChange.push(m.audienceChange);
+    // The earliest known day (ISO days sort as text).
+    if (m.audienceDay !== null && (audienceDay === null || m.audienceDay < audienceDay)) audienceDay = m.audienceDay;
+    if (m.audienceBeforeDay !== null && (audienceBeforeDay === null || m.audienceBeforeDay < audienceBeforeDay))
+      audienceBeforeDay = m.audienceBeforeDay;
+  }
+  const flows = {} as Record<Flow, number | null>;
+  for (const f of FLOW_NAMES) flows[f] = flowAcrossChannels(f, taking[f]);
+  const reported = { audience: audienceTakers > 0 } as Record<Metric, boolean>;
+  for (const f of FLOW_NAMES) reported[f] = taking[f].length > 0;
   return {
     period,
-    audience: acrossChannels(audience.map((m) => m.audience)),
-    audienceDay:
-      audience
-        .map((m) => m.audienceDay)
-        .filter((d): d is Day => d !== null)
-        .sort()[0] ?? null,
-    audienceBefore: acrossChannels(audience.map((m) => m.audienceBefore)),
-    audienceBeforeDay:
-      audience
-        .map((m) => m.audienceBeforeDay)
-        .filter((d): d is Day => d !== null)
-        .sort()[0] ?? null,
-    audienceChange: acrossChannels(audience.map((m) => m.audienceChange)),
+    audience: acrossChannels(values.audience),
+    audienceDay,
+    audienceBefore: acrossChannels(values.audienceBefore),
+    audienceBeforeDay,
+    audienceChange: acrossChannels(values.audienceChange),
     ...flows,
-    missingDays: Math.max(0, ...members.map((m) => m.missingDays)),
-    breaks: members.flatMap((m) => m.breaks),
-    reported: Object.fromEntries(METRICS.map((k) => [k, members.some((m) => m.reported[k])])) as Record<
-      Metric,
-      boolean
-    >,
+    missingDays,
+    breaks,
+    reported,
   };
 }
 
@@ -369,7 +393,9 @@ export async function timeseries(
         Metric,
         boolean
       >;
-      return { ...channel, values: values.map((v) => ({ ...v, reported })), total: figures.total! };
+      // The figures are this channel's own (made above for it alone), so they take the range's `reported` in place.
+      for (const v of values) v.reported = reported;
+      return { ...channel, values, total: figures.total! };
     }),
   };
 }

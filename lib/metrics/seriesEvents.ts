@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { addDays, daysBetween, type Day } from "@/lib/time";
 import { BREAK_AFTER_DAYS, knownUntilDaily } from "./definitions";
 import type { Metric, Series } from "./engine";
+import type { Period } from "./periods";
 
 /**
  * What interrupts a series, so a chart, its table, its CSV and the e-mail can say so instead of
@@ -47,6 +48,13 @@ export async function seriesEvents(
 ): Promise<SeriesEvent[]> {
   const events: SeriesEvent[] = [];
   const { buckets } = series;
+  // The days of each bucket, counted once (every channel's figures of a bucket share its period).
+  const dayCounts = new Map<Period, number>();
+  const daysOf = (p: Period) => {
+    let n = dayCounts.get(p);
+    if (n === undefined) dayCounts.set(p, (n = daysBetween(p.from, p.to) + 1));
+    return n;
+  };
   for (const c of series.channels) {
     const seen = new Set<string>();
     for (const b of [c.total, ...c.values].flatMap((f) => f.breaks)) {
@@ -66,7 +74,7 @@ export async function seriesEvents(
     c.values.forEach((v, i) => {
       const from = v.period.from;
       const to = v.period.to;
-      const days = daysBetween(from, to) + 1;
+      const days = daysOf(v.period);
       const missing = v.missingDays - (to >= today ? 1 : 0);
       if (missing > 0 && (collectedBefore || v.missingDays < days))
         events.push({ kind: "collection_gap", accountId: c.accountId, day: from, days: missing, bucket: i });
@@ -77,8 +85,7 @@ export async function seriesEvents(
   if (ids.length === 0) return events;
   // A metric that stopped long before the range is in neither the range nor the stretch compared
   // with it: its last known day is looked up before the range, by the same definition (knownUntil).
-  const collected = (v: Series["channels"][number]["values"][number]) =>
-    v.missingDays < daysBetween(v.period.from, v.period.to) + 1;
+  const collected = (v: Series["channels"][number]["values"][number]) => v.missingDays < daysOf(v.period);
   const valueOf = (v: Series["channels"][number]["values"][number], metric: Metric) =>
     metric === "audience" ? v.audience : v[metric];
   for (const metric of metrics) {
@@ -114,17 +121,21 @@ export async function seriesEvents(
         events.push({ kind: "series_break", accountId: k.account_id, metric, day: k.known, before: true, bucket: 0 });
     }
   }
-  const runs = await db.$queryRaw<{ account_id: string; day: string }[]>(Prisma.sql`
+  // Interrupted runs and reconnections are independent: one round trip for both.
+  const agencyIds = [...new Set(series.channels.map((c) => c.agencyId))];
+  const [runs, saved] = await Promise.all([
+    db.$queryRaw<{ account_id: string; day: string }[]>(Prisma.sql`
     SELECT DISTINCT account_id, (started_at AT TIME ZONE ${timeZone})::date::text AS day FROM collection_run
     WHERE account_id = ANY(${ids}::uuid[]) AND outcome = 'interrupted'
-      AND (started_at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`);
+      AND (started_at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`),
+    db.$queryRaw<{ target: string; day: string }[]>(Prisma.sql`
+    SELECT DISTINCT target, (at AT TIME ZONE ${timeZone})::date::text AS day FROM audit_event
+    WHERE agency_id = ANY(${agencyIds}::uuid[]) AND action = 'credential_saved'
+      AND (at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`),
+  ]);
   for (const r of runs)
     events.push({ kind: "interrupted", accountId: r.account_id, day: r.day, bucket: bucketOf(buckets, r.day) });
   const handles = new Map(series.channels.map((c) => [`${c.platform}:${c.handle}`, c.accountId]));
-  const saved = await db.$queryRaw<{ target: string; day: string }[]>(Prisma.sql`
-    SELECT DISTINCT target, (at AT TIME ZONE ${timeZone})::date::text AS day FROM audit_event
-    WHERE agency_id = ANY(${[...new Set(series.channels.map((c) => c.agencyId))]}::uuid[]) AND action = 'credential_saved'
-      AND (at AT TIME ZONE ${timeZone})::date BETWEEN ${range.from}::date AND ${range.to}::date`);
   for (const s of saved) {
     const accountId = handles.get(s.target);
     if (accountId) events.push({ kind: "reconnected", accountId, day: s.day, bucket: bucketOf(buckets, s.day) });

@@ -1,7 +1,7 @@
 import type { Platform } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { growthShare } from "@/lib/metrics/definitions";
-import { breakdown, timeseries, type Figures } from "@/lib/metrics/engine";
+import { breakdown, timeseries, type Figures, type Metric } from "@/lib/metrics/engine";
 import type { Day } from "@/lib/time";
 import { seriesEvents, type EventsWanted, type SeriesEvent } from "@/lib/metrics/seriesEvents";
 import type { Bucket } from "./buckets";
@@ -65,13 +65,14 @@ export async function getChannelGrowth(
   db: Db,
   params: { agencyId: string; from: Day; to: Day; bucket: Bucket; accountIds?: string[]; events?: EventsWanted },
 ): Promise<ChannelGrowth> {
-  // Without the series' events (breaks of every metric) only the audience is read.
+  // Only the audience is read, and the metrics whose events were asked for (their breaks and gaps).
+  const metrics = [...new Set<Metric>(["audience", ...(params.events?.metrics ?? [])])];
   const series = await timeseries(
     db,
     { agencyIds: [params.agencyId], accountIds: params.accountIds },
     params,
     params.bucket,
-    params.events ? {} : { metrics: ["audience"] },
+    { metrics },
   );
   const events = params.events
     ? await seriesEvents(db, series, params, params.events.metrics, params.events.today, params.events.timeZone)
