@@ -46,8 +46,7 @@ export async function streamQueryAsCsv(pool: pg.Pool, query: CsvQuery, options: 
 
 /**
  * The web stream a Response carries, reading the Node stream only when the response asks for more.
- * Unlike Readable.toWeb it hands the chunks over as they are (toWeb copies each one) and buffers
- * nothing of its own. Cancelling it (the client went away) destroys the Node stream.
+ * Unlike Readable.toWeb it does not copy every chunk, and buffers nothing of its own. Cancelling it (the client went away) destroys the Node stream.
  */
 export function webStreamOf(stream: Readable): ReadableStream<Uint8Array> {
   const chunks = stream[Symbol.asyncIterator]();
@@ -56,7 +55,9 @@ export function webStreamOf(stream: Readable): ReadableStream<Uint8Array> {
       async pull(controller) {
         const { value, done } = (await chunks.next()) as IteratorResult<Buffer>;
         if (done) controller.close();
-        else controller.enqueue(value);
+        // A Buffer that is a slice of a shared pool (small ones are) is copied, as toWeb does: the pool must
+        // never be handed over. The export's own chunks are whole and go as they are.
+        else controller.enqueue(value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value));
       },
       cancel() {
         stream.destroy();
