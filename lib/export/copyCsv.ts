@@ -11,6 +11,18 @@ const ERROR = 0x45;
 const BETWEEN_ROWS = new Set([0x48, COPY_DATA, 0x53, 0x4e, 0x41]);
 
 /**
+ * :TRICKY: a chunk read off the socket is freed at once (its ArrayBuffer detached) rather than at the next
+ * garbage collection: with little garbage per chunk, V8 collects dead buffers only after some 64 MB of them,
+ * and until then they are the server's memory. Only a Buffer that spans its whole ArrayBuffer (not a slice of
+ * a pool or of another chunk) is freed.
+ */
+function free(chunk: Buffer) {
+  const memory = chunk.buffer;
+  if (chunk.byteOffset !== 0 || chunk.byteLength !== memory.byteLength || !(memory instanceof ArrayBuffer)) return;
+  (memory as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+}
+
+/**
  * `COPY … TO STDOUT (FORMAT csv)` read straight off the connection's socket as CSV with CRLF line ends,
  * in 64 kB chunks that start with `head` (BOM and header).
  *
@@ -19,21 +31,9 @@ const BETWEEN_ROWS = new Set([0x48, COPY_DATA, 0x53, 0x4e, 0x41]);
  * message's last byte. So the rows are copied from the socket's chunks into the output chunk with that
  * last LF turned into CRLF: no search for quotes, and no slice, concatenation or Buffer per row (what
  * pg-copy-streams, whose protocol handling this follows, does), which would leave a million-row export
- * a million objects of garbage and the server's memory growing. A chunk never ends between CR and LF.
+ * a million short-lived objects for the garbage collector. A chunk never ends between CR and LF.
  * Backpressure stops reading the socket, which stops PostgreSQL.
  */
-/**
- * :TRICKY: a chunk read off the socket is freed at once (its ArrayBuffer detached) rather than at the next
- * garbage collection. With no garbage per row, V8 collects only after some 64 MB of dead buffers, and the
- * socket's chunks and the response's together made the first export grow the server's memory by that much.
- * Only a Buffer that spans its whole ArrayBuffer (not a slice of a pool or of another chunk) is freed.
- */
-function free(chunk: Buffer) {
-  const memory = chunk.buffer;
-  if (chunk.byteOffset !== 0 || chunk.byteLength !== memory.byteLength || !(memory instanceof ArrayBuffer)) return;
-  (memory as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
-}
-
 export class CopyCsvOut extends Readable implements Submittable {
   private socket: Connection["stream"] | null = null;
   private pgOnData: ((chunk: Buffer) => void) | null = null;
