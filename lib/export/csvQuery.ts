@@ -20,10 +20,12 @@ export function plainSql(query: CsvQuery): string {
 /**
  * The statement with every text cell as the CSV writer must print it: a cell a spreadsheet would
  * run as a formula (= + - @, or a leading tab/CR) gets a leading apostrophe; an empty text prints
- * like a missing one (COPY would quote it).
+ * like a missing one (COPY would quote it). The first character is tested by its code (= 61, + 43,
+ * - 45, @ 64, tab 9, CR 13; 0 for an empty text): `left(…, 1) IN ('=', …)` on three columns of a
+ * million rows costs the database nearly half as much again as the plain statement.
  */
 export function neutralisedSql(query: CsvQuery): string {
   const cell = (sql: string) =>
-    `CASE WHEN left(${sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${sql} ELSE NULLIF(${sql}, '') END`;
+    `CASE WHEN ascii(${sql}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${sql} ELSE NULLIF(${sql}, '') END`;
   return `SELECT ${query.columns.map((c) => (c.text ? cell(c.sql) : c.sql)).join(", ")} ${query.from}`;
 }

@@ -1,71 +1,9 @@
-import { Readable, Transform, type TransformCallback } from "node:stream";
+import type { Readable } from "node:stream";
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
 import { stringify } from "csv-stringify/sync";
 import { BOM, type CsvOptions } from "./csv";
+import { CopyCsvOut } from "./copyCsv";
 import { neutralisedSql, type CsvQuery } from "./csvQuery";
-
-const LF = 0x0a;
-const QUOTE = 0x22;
-const CRLF = Buffer.from("\r\n");
-const CHUNK = 64 * 1024;
-
-/**
- * COPY ends records with LF; Excel's CSV (and our small exports) with CRLF. A LF is a record end
- * only outside quotes (a quoted text may hold its own line breaks, which stay as they are), so the
- * quotes are counted as the bytes pass. Output is gathered into 64 kB chunks: COPY hands over one
- * row at a time, and every chunk costs a trip through the web stream of the Response.
- */
-export class LfToCrlf extends Transform {
-  private inQuotes = false;
-  private parts: Buffer[] = [];
-  private size = 0;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    let from = 0;
-    let pos = 0;
-    let quote = chunk.indexOf(QUOTE);
-    for (;;) {
-      const lf = chunk.indexOf(LF, pos);
-      if (lf === -1) break;
-      while (quote !== -1 && quote < lf) {
-        this.inQuotes = !this.inQuotes;
-        quote = chunk.indexOf(QUOTE, quote + 1);
-      }
-      if (!this.inQuotes) {
-        this.add(chunk.subarray(from, lf));
-        this.add(CRLF);
-        from = lf + 1;
-      }
-      pos = lf + 1;
-    }
-    while (quote !== -1) {
-      this.inQuotes = !this.inQuotes;
-      quote = chunk.indexOf(QUOTE, quote + 1);
-    }
-    this.add(chunk.subarray(from));
-    if (this.size >= CHUNK) this.flushParts();
-    done();
-  }
-
-  override _flush(done: TransformCallback): void {
-    this.flushParts();
-    done();
-  }
-
-  private add(part: Buffer) {
-    if (part.length === 0) return;
-    this.parts.push(part);
-    this.size += part.length;
-  }
-
-  private flushParts() {
-    if (this.size === 0) return;
-    this.push(Buffer.concat(this.parts, this.size));
-    this.parts = [];
-    this.size = 0;
-  }
-}
 
 /** `$n` parameters as SQL literals: COPY takes no parameters. */
 function inline(sql: string, values: unknown[]): string {
@@ -88,32 +26,50 @@ export async function streamQueryAsCsv(pool: pg.Pool, query: CsvQuery, options: 
   const head =
     BOM + stringify([query.header], { delimiter: separator, record_delimiter: "\r\n", quote_record_delimiter: true });
   const client = await pool.connect();
-  const copy = client.query(
-    copyTo(
+  const out = client.query(
+    new CopyCsvOut(
       `COPY (${inline(neutralisedSql(query), query.values)}) TO STDOUT WITH (FORMAT csv, DELIMITER '${separator}')`,
+      Buffer.from(head),
     ),
   );
-  const out = new LfToCrlf();
-  out.push(Buffer.from(head));
   let released = false;
   const release = (error?: Error) => {
     if (released) return;
     released = true;
     client.release(error);
   };
-  copy.on("error", (error) => {
-    release(error);
-    out.destroy(error);
-  });
-  copy.on("end", () => release());
-  out.on("close", () => release(copy.readableEnded ? undefined : new Error("export cancelled by the client")));
-  copy.pipe(out);
+  out.on("error", release);
+  out.on("end", () => release());
+  out.on("close", () => release(out.readableEnded ? undefined : new Error("export cancelled by the client")));
   return out;
+}
+
+/**
+ * The web stream a Response carries, reading the Node stream only when the response asks for more.
+ * Unlike Readable.toWeb it does not copy every chunk, and buffers nothing of its own. Cancelling it (the client went away) destroys the Node stream.
+ */
+export function webStreamOf(stream: Readable): ReadableStream<Uint8Array> {
+  const chunks = stream[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = (await chunks.next()) as IteratorResult<Buffer>;
+        if (done) controller.close();
+        // A Buffer that is a slice of a shared pool (small ones are) is copied, as toWeb does: the pool must
+        // never be handed over. The export's own chunks are whole and go as they are.
+        else controller.enqueue(value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value));
+      },
+      cancel() {
+        stream.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /** A streamed CSV download response. */
 export function csvResponse(stream: Readable, filename: string): Response {
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
+  return new Response(webStreamOf(stream), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
