@@ -60,13 +60,15 @@ export async function startScheduler(
     await boss.createQueue(queue, { policy: "singleton", ...DEFAULT_QUEUE, ...job.queue });
     if (opts.work) {
       await boss.work(queue, { pollingIntervalSeconds: 5 }, async () => {
-        entry.lastRunAt = new Date().toISOString();
+        // The process's current state (a later start replaces it): whichever worker here ran last reports.
+        const shown = schedulerState().jobs.find((j) => j.name === job.name) ?? entry;
+        shown.lastRunAt = new Date().toISOString();
         try {
           await job.run();
-          entry.lastError = null;
+          shown.lastError = null;
         } catch (error) {
-          entry.lastError = redactSecrets((error as Error).message);
-          opts.log?.(`${job.name} failed: ${entry.lastError}`);
+          shown.lastError = redactSecrets((error as Error).message);
+          opts.log?.(`${job.name} failed: ${shown.lastError}`);
           throw error; // pg-boss retries it on the queue's back-off
         }
       });
