@@ -6,6 +6,7 @@ import { translator } from "@/lib/intl";
 import { requestLocale } from "@/lib/intl/requestLocale";
 import { PAGE_LANG_HEADER, PAGE_PATH_HEADER } from "@/lib/intl/pageHeaders";
 import { runtimeConfig } from "@/lib/config";
+import { setSecurityHeaders } from "@/lib/http/securityHeaders";
 
 /** Paths anyone may open without signing in. Everything else needs a session. */
 const PUBLIC = [
@@ -21,16 +22,18 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const NO_STORE = "no-store";
 
 /**
- * Runs before every request: refuses malformed addresses and oversized or undecodable form posts
- * (400/413 with the product's message instead of a 500 from deeper down), security headers with a
- * per-request CSP nonce, CSRF protection for state-changing requests (same origin only), and a cheap
- * redirect to sign-in when there is no session cookie. The session itself is validated by the pages
+ * Runs before every request but those of the dashboard's JSON routes (see `config` below): refuses
+ * malformed addresses and oversized or undecodable form posts (400/413 with the product's message
+ * instead of a 500 from deeper down), security headers with a per-request CSP nonce, CSRF protection
+ * for state-changing requests (same origin only), and a cheap redirect to sign-in when there is no
+ * session cookie. The session itself is validated by the pages
  * and routes (lib/permissions).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  const text = translator(requestLocale(request.nextUrl, request.headers), "hardening");
+  // Only a refusal needs the texts (the language comes from the address or the Referer).
+  const text = () => translator(requestLocale(request.nextUrl, request.headers), "hardening");
   const refuse = (status: number, message: string) =>
     isApi ||
     (request.headers.get("next-action") === null && request.headers.get("accept")?.includes("application/json"))
@@ -40,13 +43,13 @@ export async function proxy(request: NextRequest) {
           headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE },
         });
 
-  if (!decodablePath(pathname)) return refuse(400, text("badAddress"));
+  if (!decodablePath(pathname)) return refuse(400, text()("badAddress"));
 
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) return refuse(403, text("csrf"));
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) return refuse(403, text()("csrf"));
 
   const isPublic = PUBLIC.some((re) => re.test(pathname));
   if (!isPublic && !getSessionCookie(request)) {
-    if (isApi) return refuse(401, text("notSignedIn"));
+    if (isApi) return refuse(401, text()("notSignedIn"));
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", pathname + request.nextUrl.search);
     return NextResponse.redirect(login);
@@ -56,8 +59,8 @@ export async function proxy(request: NextRequest) {
   // and Next.js then tries to decode its body as a form action.
   if (request.method === "POST") {
     const problem = await pagePostProblem(request);
-    if (problem === "too_large") return refuse(413, text("tooLarge", { mb: String(MAX_CSV_BYTES / 1_000_000) }));
-    if (problem === "malformed") return refuse(400, text("malformed"));
+    if (problem === "too_large") return refuse(413, text()("tooLarge", { mb: String(MAX_CSV_BYTES / 1_000_000) }));
+    if (problem === "malformed") return refuse(400, text()("malformed"));
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -83,20 +86,12 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set(PAGE_LANG_HEADER, /^[a-z]{2}$/.test(lang) ? lang : "");
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("X-Frame-Options", "DENY");
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  setSecurityHeaders(response.headers, csp);
   // Answers of the API (JSON, CSV) are per person and often personal data: never kept by a cache.
   if (isApi) response.headers.set("Cache-Control", NO_STORE);
   // The public transparency pages show the same aggregates to everyone: shared caches may keep them briefly.
   if (/^\/public\/[^/]+$/.test(pathname))
     response.headers.set("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
-  // HSTS follows the configured address, not what a request (or a forged header) claims.
-  if (runtimeConfig().PUBLIC_URL?.startsWith("https://")) {
-    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  }
   return response;
 }
 
@@ -129,6 +124,15 @@ function isSameOrigin(request: NextRequest): boolean {
   return request.headers.get("sec-fetch-site") === "same-origin";
 }
 
+// :TRICKY: the dashboard's JSON routes (lib/metrics/request.ts scopedRoute, GET only, no form bodies)
+// are left out: running the proxy costs a request about a millisecond, so they refuse a request
+// without a session cookie and set the security headers themselves. A slug that is not plain
+// (a broken %-escape) still comes here. tests/unit/proxyMatcher.test.ts keeps the list and the routes in step.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|api/agencies/[a-z0-9-]+/(?:overview|growth|compare|comparison|reach|replies|posts)$).*)",
+    },
+  ],
 };

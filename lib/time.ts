@@ -35,7 +35,13 @@ function utcMs(day: Day): number {
 }
 
 export function addDays(day: Day, n: number): Day {
-  return dateToDay(new Date(utcMs(day) + n * 86_400_000));
+  const d = new Date(utcMs(day) + n * 86_400_000);
+  const y = d.getUTCFullYear();
+  // Four-digit years by hand (toISOString is the slow part); the rest, and an invalid day, as before.
+  if (!(y >= 1000 && y <= 9999)) return dateToDay(d);
+  const m = d.getUTCMonth() + 1;
+  const dd = d.getUTCDate();
+  return `${y}-${m < 10 ? "0" : ""}${m}-${dd < 10 ? "0" : ""}${dd}`;
 }
 
 export function daysBetween(from: Day, to: Day): number {

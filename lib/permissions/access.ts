@@ -6,7 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { poolOf } from "@/lib/db/pool";
 import type { KnownVersion, KnownVersions } from "@/lib/metrics/viewCache";
-import { cachedAccess } from "./accessCache";
+import { cachedAccess, unverifiedAgencies } from "./accessCache";
 import { visibleAgenciesOf, type VisibleAgency } from "./visibleAgencies";
 
 export type { Role, VisibleAgency } from "./visibleAgencies";
@@ -42,6 +42,14 @@ export async function listVisibleAgencies(): Promise<VisibleAgency[]> {
 
 export async function findVisibleAgency(slug: string): Promise<VisibleAgency | null> {
   return (await visibleAgencies()).find((a) => a.slug === slug) ?? null;
+}
+
+/**
+ * The visible agencies as this session's cached access last saw them, not yet checked (null when not
+ * cached): work started with them may be used only if listVisibleAgencies then returns this very list.
+ */
+export async function unverifiedVisibleAgencies(): Promise<VisibleAgency[] | null> {
+  return unverifiedAgencies(await sessionCookie());
 }
 
 /**

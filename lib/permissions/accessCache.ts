@@ -29,6 +29,15 @@ const CHECK = `SELECT (SELECT n FROM access_epoch WHERE id = 1)::text AS epoch,
                         WHERE agency_id = ANY($3::uuid[])) AS data_versions`;
 
 /**
+ * The agencies a session's cached entry lets it see, without checking that the entry still holds:
+ * only for work started early whose result is used after cachedAccess has confirmed the same entry.
+ */
+export function unverifiedAgencies(cookie: string | null, now = Date.now()): VisibleAgency[] | null {
+  const cached = cookie ? holder.__access?.get(cookie) : undefined;
+  return cached && now - cached.at < TTL_MS ? cached.agencies : null;
+}
+
+/**
  * A session's user and visible agencies, kept per session cookie in this process so a request costs
  * one small query instead of better-auth's session lookup plus the membership query. That query
  * checks both things that could make the cached answer wrong: the session still exists (signed

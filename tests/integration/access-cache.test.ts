@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cachedView } from "@/lib/metrics/viewCache";
-import { cachedAccess } from "@/lib/permissions/accessCache";
+import { cachedAccess, unverifiedAgencies } from "@/lib/permissions/accessCache";
 import { visibleAgenciesOf } from "@/lib/permissions/visibleAgencies";
 import { useTestDatabase } from "../helpers/testDb";
 
@@ -123,5 +123,21 @@ describe("a signed-in person's access, cached per session", () => {
     expect(after!.n.get(skatt!.id)).toBeDefined();
     expect(await cachedView(pool, view, compute, null, after)).toBe(2);
     await t.db.account.delete({ where: { id: account.id } });
+  });
+
+  it("lends work started early the agencies it last saw, and the check then names another list once they changed", async () => {
+    const skatt = await t.db.agency.findUniqueOrThrow({ where: { slug: "skatt" } });
+    const seen = await cachedAccess("tok1.sig", pool, load, now() + 61_000);
+    const early = unverifiedAgencies("tok1.sig", now());
+    expect(early).toBe(seen!.agencies);
+    // Nothing changed: the check confirms the very list the early work used.
+    expect((await cachedAccess("tok1.sig", pool, load, now()))!.agencies).toBe(early);
+    await t.db.membership.delete({ where: { agencyId_userId: { agencyId: skatt.id, userId: user.id } } });
+    // Unchecked, the old list is still lent; the check that follows names another one (and the early answer is dropped).
+    expect(unverifiedAgencies("tok1.sig", now())).toBe(early);
+    const checked = await cachedAccess("tok1.sig", pool, load, now());
+    expect(checked!.agencies).not.toBe(early);
+    expect(slugs(checked)).toEqual(["nav"]);
+    expect(unverifiedAgencies("tok1.other", now())).toBeNull();
   });
 });
