@@ -2,7 +2,7 @@
  * `npm run bench:check`: each figure of the performance goals measured the way a user meets it —
  * HTTP routes of the production server with a signed-in session, collection through the product's
  * own queue and workers against the rate-limited sandbox — each beside its baseline in the same
- * run, on data it generates in a database of its own (dropped afterwards). About 6–9 minutes here.
+ * run, on data it generates in a database of its own (dropped afterwards). About 2 minutes here.
  * Ends with one `RESULT <name> <value>` line per figure. Prints, does not assert.
  * Each row is a module in bench/check/. BENCH_ONLY=ingest,collect,… runs some rows only;
  * BENCH_EXPORT_ROWS (default 1,000,000), BENCH_RUNS (HTTP requests per route, default 100),
