@@ -105,21 +105,26 @@ export async function requestScope<S extends z.ZodType>(
   extraSchema: S,
   opts: { withDataVersion?: boolean } = {},
 ): Promise<ScopedRequest<z.infer<S>>> {
-  const raw = searchParamsToObject(new URL(request.url).searchParams);
-  const { agency, dataVersion, dataVersions, visible } = opts.withDataVersion
+  const access = await checkedAccess(slug, opts);
+  return { ...(await scopeOf(request, access.agency, extraSchema)), ...access };
+}
+
+/** The access check: the agency the slug names (else 404), every visible agency and, if asked, data versions. */
+async function checkedAccess(slug: string, opts: { withDataVersion?: boolean }) {
+  const { agency, ...access } = opts.withDataVersion
     ? await findVisibleAgencyAndVersion(slug)
     : await visibleAndNamed(slug);
   if (!agency) throw new RequestError(404, "not_found");
-  return { ...(await scopeOf(request, raw, agency, extraSchema)), visible, dataVersion, dataVersions };
+  return { agency, ...access };
 }
 
 /** The scope of a request for an agency it may see (validation and the period), without the access check. */
 async function scopeOf<S extends z.ZodType>(
   request: Request,
-  raw: Record<string, string | string[]>,
   agency: VisibleAgency,
   extraSchema: S,
 ): Promise<{ scope: Scope; agency: VisibleAgency; extra: z.infer<S> }> {
+  const raw = searchParamsToObject(new URL(request.url).searchParams);
   const lang = langOf(request, agency.locale);
   const filters = FilterSchema.safeParse(raw);
   const extra = extraSchema.safeParse(raw);
@@ -134,24 +139,25 @@ async function scopeOf<S extends z.ZodType>(
 /**
  * :TRICKY: a view started before the access check, with the agency this session's cached access
  * last saw: its statement runs while the check's does (two round trips at once instead of one after
- * the other). Its answer is used only when the check then confirms that very entry; otherwise it is
- * dropped unread and the view runs again on the checked request.
+ * the other). The request and answer are used only when the check then confirms that very entry
+ * (the same list of visible agencies); otherwise they are dropped unread and the view runs again on
+ * the checked request.
  */
 async function earlyView<S extends z.ZodType, R>(
   request: Request,
   slug: string,
   extraSchema: S,
   view: (req: ScopedRequest<z.infer<S>>) => Promise<R>,
-): Promise<{ visible: VisibleAgency[]; scope: Scope; answer: Promise<R> } | null> {
+): Promise<{ req: ScopedRequest<z.infer<S>>; answer: Promise<R> } | null> {
   const visible = await unverifiedVisibleAgencies();
   const agency = visible?.find((a) => a.slug === slug);
   if (!visible || !agency) return null;
-  const raw = searchParamsToObject(new URL(request.url).searchParams);
-  const req = await scopeOf(request, raw, agency, extraSchema).catch(() => null);
-  if (!req) return null;
-  const answer = view({ ...req, visible });
+  const scoped = await scopeOf(request, agency, extraSchema).catch(() => null);
+  if (!scoped) return null;
+  const req = { ...scoped, visible };
+  const answer = view(req);
   answer.catch(() => undefined);
-  return { visible, scope: req.scope, answer };
+  return { req, answer };
 }
 
 /**
@@ -173,18 +179,15 @@ export function scopedRoute<S extends z.ZodType, R>(
     try {
       const slug = (await ctx.params).slug;
       const early = opts.cache ? null : await earlyView(request, slug, extraSchema, view);
-      const req = await requestScope(request, slug, extraSchema, {
-        withDataVersion: Boolean(opts.cache),
-      });
+      const access = await checkedAccess(slug, { withDataVersion: Boolean(opts.cache) });
+      const confirmed = early && early.req.visible === access.visible ? early : null;
+      const req = confirmed ? confirmed.req : { ...(await scopeOf(request, access.agency, extraSchema)), ...access };
       const { agency, period, bucket } = req.scope;
       const envelope = {
         agency: { slug: agency.slug, name: agency.name, timeZone: agency.timeZone },
         range: { from: period.from, to: period.to, bucket },
       };
-      if (!opts.cache) {
-        const confirmed = early && early.visible === req.visible && sameScope(early.scope, req.scope);
-        return Response.json({ ...envelope, data: await (confirmed ? early.answer : view(req)) });
-      }
+      if (!opts.cache) return Response.json({ ...envelope, data: await (confirmed ? confirmed.answer : view(req)) });
       // A reused answer is kept as its JSON text: a repeated request serialises only the envelope.
       const data = await cachedView(
         poolOf(db()),
@@ -220,8 +223,6 @@ async function withoutSessionCookie(): Promise<boolean> {
   }
   return !getSessionCookie(h);
 }
-
-const sameScope = (a: Scope, b: Scope) => JSON.stringify(a) === JSON.stringify(b);
 
 export type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
