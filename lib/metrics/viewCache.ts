@@ -1,10 +1,15 @@
 import type pg from "pg";
 
-type Entry = { version: string; value: unknown };
+type Entry = { version: string; value: unknown; size: number };
+type Entries = { byKey: Map<string, Entry>; size: number };
 
-/** Answers kept per process; beyond this the least recently used goes. */
-const MAX_ENTRIES = 2_000;
-const holder = globalThis as unknown as { __viewCache?: WeakMap<pg.Pool, Map<string, Entry>> };
+/**
+ * What the answers kept per process may weigh together (their JSON text's length; 1 kB for any other
+ * value): beyond it the least recently used go. A 5-year daily growth of 40 channels is ~3 MB.
+ */
+const MAX_SIZE = 64 * 1024 * 1024;
+const OTHER_SIZE = 1_024;
+const holder = globalThis as unknown as { __viewCache?: WeakMap<pg.Pool, Entries> };
 
 /**
  * The data version of some agencies: their counters in agency_data_version, which triggers move on
@@ -12,11 +17,12 @@ const holder = globalThis as unknown as { __viewCache?: WeakMap<pg.Pool, Map<str
  * written since the counters exist has none; its first write adds one, which changes the version too.
  */
 export async function dataVersion(pool: pg.Pool, agencyIds: string[]): Promise<string> {
-  const { rows } = await pool.query<{ v: string }>(
-    `SELECT coalesce(string_agg(agency_id::text || ':' || n, ',' ORDER BY agency_id), '') AS v
-     FROM agency_data_version WHERE agency_id = ANY($1::uuid[])`,
-    [agencyIds],
-  );
+  const { rows } = await pool.query<{ v: string }>({
+    name: "data-version",
+    text: `SELECT coalesce(string_agg(agency_id::text || ':' || n, ',' ORDER BY agency_id), '') AS v
+           FROM agency_data_version WHERE agency_id = ANY($1::uuid[])`,
+    values: [agencyIds],
+  });
   return rows[0]!.v;
 }
 
@@ -77,7 +83,7 @@ export async function cachedView<T>(
 ): Promise<T> {
   const caches = (holder.__viewCache ??= new WeakMap());
   let entries = caches.get(pool);
-  if (!entries) caches.set(pool, (entries = new Map()));
+  if (!entries) caches.set(pool, (entries = { byKey: new Map(), size: 0 }));
   const key = `${view.name}|${view.agencyIds.join(",")}|${view.args}`;
   // :TRICKY: the version is read before computing. A write committed meanwhile moves the counter
   // past what is stored with the answer, so an answer is never kept under a version newer than its data.
@@ -85,15 +91,25 @@ export async function cachedView<T>(
     known && view.agencyIds.length === 1 && view.agencyIds[0] === known.agencyId
       ? known.version
       : ((knownMany && versionFrom(knownMany, view.agencyIds)) ?? (await dataVersion(pool, view.agencyIds)));
-  const hit = entries.get(key);
+  const hit = entries.byKey.get(key);
   if (hit && hit.version === version) {
-    entries.delete(key);
-    entries.set(key, hit);
+    entries.byKey.delete(key);
+    entries.byKey.set(key, hit);
     return hit.value as T;
   }
   const value = await compute();
-  entries.delete(key);
-  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  entries.set(key, { version, value });
+  const size = typeof value === "string" ? value.length : OTHER_SIZE;
+  forget(entries, key);
+  if (size > MAX_SIZE) return value;
+  while (entries.size + size > MAX_SIZE) forget(entries, entries.byKey.keys().next().value!);
+  entries.byKey.set(key, { version, value, size });
+  entries.size += size;
   return value;
+}
+
+function forget(entries: Entries, key: string) {
+  const entry = entries.byKey.get(key);
+  if (!entry) return;
+  entries.byKey.delete(key);
+  entries.size -= entry.size;
 }

@@ -1,16 +1,18 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as growthGet } from "@/app/api/agencies/[slug]/growth/route";
 import { GET as overviewGet } from "@/app/api/agencies/[slug]/overview/route";
 import { createLocalUser, grantMembership } from "@/lib/auth/users";
 import { upsertDailyMetrics, type DailyMetricInput } from "@/lib/ingest/dailyMetrics";
 import { cachedView, dataVersion } from "@/lib/metrics/viewCache";
+import { getChannelGrowth, type ChannelGrowth } from "@/lib/queries/getChannelGrowth";
 import { addDays, localDay, type Day } from "@/lib/time";
 import { setConfig } from "../helpers/config";
 import { useTestDatabase } from "../helpers/testDb";
 
 /**
- * The overview's answer is reused per agency, day and data version: every kind of write to an
- * agency's channels or daily figures must show at the very next request, whoever makes it.
+ * The overview's and growth's answers are reused per agency, arguments and data version: every kind of
+ * write to an agency's channels or daily figures must show at the very next request, whoever makes it.
  */
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string } }));
@@ -136,5 +138,62 @@ describe("the overview's reused answer", () => {
   it("lets an agency with channels and figures be deleted", async () => {
     await t.db.agency.delete({ where: { id: agencies.tolletaten!.id } });
     expect(await t.db.account.count({ where: { agencyId: agencies.tolletaten!.id } })).toBe(0);
+  });
+});
+
+describe("the growth route's reused answer", () => {
+  async function growthRoute(query: string) {
+    const res = await growthGet(new Request(`http://x/api/agencies/vegvesenet/growth?${query}`), {
+      params: Promise.resolve({ slug: "vegvesenet" }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { data: ChannelGrowth }).data;
+  }
+  const computed = (from: Day, to: Day, bucket: "day" | "week" | "month", accountIds?: string[]) =>
+    getChannelGrowth(t.db, { agencyId: agencies.vegvesenet!.id, from, to, bucket, accountIds });
+
+  it("is the computed answer for each range, bucket and channel choice, and follows a re-collected day", async () => {
+    const { id, accountId } = agencies.vegvesenet!;
+    await upsertDailyMetrics(t.db, days(accountId, id, 120, 2_000));
+    const from = addDays(today, -90);
+    const asked = [
+      [`range=custom&from=${from}&to=${today}&bucket=week`, () => computed(from, today, "week")],
+      [`range=custom&from=${from}&to=${today}&bucket=month`, () => computed(from, today, "month")],
+      [
+        `range=custom&from=${addDays(from, 1)}&to=${today}&bucket=week`,
+        () => computed(addDays(from, 1), today, "week"),
+      ],
+      [
+        `range=custom&from=${from}&to=${today}&bucket=week&channel=${accountId}`,
+        () => computed(from, today, "week", [accountId]),
+      ],
+    ] as const;
+    for (const [query, expected] of asked) {
+      expect(await growthRoute(query)).toEqual(JSON.parse(JSON.stringify(await expected())));
+      expect(await growthRoute(query)).toEqual(JSON.parse(JSON.stringify(await expected())));
+    }
+    // A re-collected last day: its week's rollup moves, and so does the answer.
+    const before = await growthRoute(asked[0][0]);
+    await upsertDailyMetrics(t.db, [{ agencyId: id, accountId, day: today, followers: 99_999 }]);
+    const after = await growthRoute(asked[0][0]);
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(JSON.parse(JSON.stringify(await asked[0][1]())));
+  });
+});
+
+describe("the kept answers' size", () => {
+  it("lets the least recently used go when a new one would pass the limit", async () => {
+    const { id } = agencies.vegvesenet!;
+    let computed = 0;
+    const big = (name: string) => ({ name, agencyIds: [id], args: today });
+    const compute = async () => `${++computed}`.padEnd(40 * 1024 * 1024, "x");
+    await cachedView(pool, big("a"), compute);
+    await cachedView(pool, big("a"), compute);
+    expect(computed).toBe(1);
+    await cachedView(pool, big("b"), compute);
+    await cachedView(pool, big("b"), compute);
+    expect(computed).toBe(2);
+    await cachedView(pool, big("a"), compute);
+    expect(computed).toBe(3);
   });
 });
