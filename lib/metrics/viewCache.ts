@@ -5,9 +5,11 @@ type Entries = { byKey: Map<string, Entry>; size: number };
 
 /**
  * What the answers kept per process may weigh together (their JSON text's length; 1 kB for any other
- * value): beyond it the least recently used go. A 5-year daily growth of 40 channels is ~3 MB.
+ * value) and how many they may be: beyond either the least recently used go. A 5-year daily growth of
+ * 40 channels is ~3 MB of JSON.
  */
 const MAX_SIZE = 64 * 1024 * 1024;
+const MAX_ENTRIES = 2_000;
 const OTHER_SIZE = 1_024;
 const holder = globalThis as unknown as { __viewCache?: WeakMap<pg.Pool, Entries> };
 
@@ -101,7 +103,8 @@ export async function cachedView<T>(
   const size = typeof value === "string" ? value.length : OTHER_SIZE;
   forget(entries, key);
   if (size > MAX_SIZE) return value;
-  while (entries.size + size > MAX_SIZE) forget(entries, entries.byKey.keys().next().value!);
+  while (entries.size + size > MAX_SIZE || entries.byKey.size >= MAX_ENTRIES)
+    forget(entries, entries.byKey.keys().next().value!);
   entries.byKey.set(key, { version, value, size });
   entries.size += size;
   return value;

@@ -181,7 +181,24 @@ describe("the growth route's reused answer", () => {
   });
 });
 
-describe("the kept answers' size", () => {
+describe("the kept answers' size and number", () => {
+  it("keeps at most 2,000 answers, the least recently used going first", async () => {
+    const { id } = agencies.vegvesenet!;
+    const computed = new Map<string, number>();
+    const ask = (name: string) =>
+      cachedView(pool, { name, agencyIds: [id], args: today }, async () => {
+        computed.set(name, (computed.get(name) ?? 0) + 1);
+        return { name };
+      });
+    for (let i = 0; i < 2_000; i++) await ask(`n${i}`);
+    await ask("n0");
+    await ask("one more");
+    await ask("n0");
+    await ask("n1");
+    expect(computed.get("n0")).toBe(1);
+    expect(computed.get("n1")).toBe(2);
+  });
+
   it("lets the least recently used go when a new one would pass the limit", async () => {
     const { id } = agencies.vegvesenet!;
     let computed = 0;
