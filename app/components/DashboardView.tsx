@@ -1,13 +1,16 @@
 import type { DashboardContext } from "@/lib/dashboard/pageContext";
-import { ComparisonPanel } from "./ComparisonPanel";
-import { FilterForm } from "./FilterForm";
+import { PeriodControls } from "./PeriodControls";
 
-/** The frame of a channel dashboard page: its heading, the filter form, the comparison when asked for, then the page. */
+/**
+ * The frame of a channel dashboard page: its heading, the filter form, the comparison when asked for,
+ * then the page — or, with `empty`, the one message that the range holds no data.
+ */
 export function DashboardView(props: {
   ctx: DashboardContext;
   title: string;
   showView?: boolean;
   showAxis?: boolean;
+  empty?: boolean;
   children: React.ReactNode;
 }) {
   const { ctx } = props;
@@ -16,18 +19,8 @@ export function DashboardView(props: {
       <h1>
         {ctx.agency.name} – {props.title}
       </h1>
-      <FilterForm
-        locale={ctx.locale}
-        filters={ctx.filters}
-        range={ctx.range}
-        errors={ctx.errors}
-        notices={ctx.notices}
-        channels={ctx.channelOptions}
-        showView={props.showView}
-        showAxis={props.showAxis}
-      />
-      <ComparisonPanel agency={ctx.agency} scope={ctx.scope} filters={ctx.filters} />
-      {props.children}
+      <PeriodControls ctx={ctx} channels={ctx.channelOptions} showView={props.showView} showAxis={props.showAxis} />
+      {props.empty ? <p className="empty panel">{ctx.t("noDataInRange")}</p> : props.children}
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type pg from "pg";
 import { addDays, weekStart } from "@/lib/time";
-import { log, round, timedPair, type Result } from "./common";
+import { log, round, timedPair, type Result, type Timing } from "./common";
 import { TODAY } from "./data";
 import type { Server } from "./server";
 
@@ -44,6 +44,11 @@ const bareOverview = (client: pg.Client, agencyId: string) => {
       [agencyId, thisWeek, addDays(thisWeek, -14), TODAY],
     );
 };
+
+const logRow = (label: string, http: Timing, sql: Timing) =>
+  log(
+    `${label.padEnd(34)} ${http.p50.toFixed(1).padStart(9)} ${http.p95.toFixed(1).padStart(9)} ${sql.p50.toFixed(1).padStart(8)} ${sql.p95.toFixed(1).padStart(8)} ${(http.p95 / sql.p95).toFixed(2).padStart(6)}`,
+  );
 
 export type ApiScope = { district: { id: string; slug: string }; family: { id: string; slug: string }[] };
 
@@ -89,9 +94,7 @@ export async function apiRows(server: Server, client: pg.Client, scope: ApiScope
   for (const [label, http, sql] of cases) {
     const [h, b] = await timedPair(http, sql, RUNS);
     out[label.split(" ")[0]!] = { http: h.p95, sql: b.p95 };
-    log(
-      `${label.padEnd(34)} ${h.p50.toFixed(1).padStart(9)} ${h.p95.toFixed(1).padStart(9)} ${b.p50.toFixed(1).padStart(8)} ${b.p95.toFixed(1).padStart(8)} ${(h.p95 / b.p95).toFixed(2).padStart(6)}`,
-    );
+    logRow(label, h, b);
   }
   // Growth reuses its answer per data version like the others: the rows above time a repeated request.
   // Here every request is computed (its range a day earlier each time), beside the same range's SQL.
@@ -109,9 +112,7 @@ export async function apiRows(server: Server, client: pg.Client, scope: ApiScope
     },
     RUNS,
   );
-  log(
-    `${"growth, computed (range a day back)".padEnd(34)} ${coldHttp.p50.toFixed(1).padStart(9)} ${coldHttp.p95.toFixed(1).padStart(9)} ${coldSql.p50.toFixed(1).padStart(8)} ${coldSql.p95.toFixed(1).padStart(8)} ${(coldHttp.p95 / coldSql.p95).toFixed(2).padStart(6)}`,
-  );
+  logRow("growth, computed (range a day back)", coldHttp, coldSql);
   return [
     {
       name: "api_growth_p95_vs_sql",

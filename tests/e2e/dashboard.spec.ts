@@ -100,6 +100,16 @@ test("invalid filters show a clear message instead of failing", async ({ page })
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
+test("a range before any collection says so on growth, reach and replies, with the filters still there", async ({
+  page,
+}) => {
+  for (const p of ["growth", "reach", "replies"]) {
+    await page.goto(`${OSLO}/${p}?from=2001-01-01&to=2001-01-31&bucket=week`);
+    await expect(page.getByText("Ingen data i valgt periode", { exact: false })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Oppdater" })).toBeVisible();
+  }
+});
+
 test("the e-mail campaign shows as reached versus target population (10 000 of 50 000 = 20 %)", async ({ page }) => {
   await page.goto(`${OSLO}/reach?from=2017-10-01&to=2017-10-31&bucket=week`);
   const table = page.locator('table[data-table="campaigns"]');

@@ -1,7 +1,6 @@
 import { platformLabel } from "@/lib/intl/labels";
 import { z } from "zod";
-import { ComparisonPanel } from "@/app/components/ComparisonPanel";
-import { FilterForm } from "@/app/components/FilterForm";
+import { PeriodControls } from "@/app/components/PeriodControls";
 import { dashboardContext } from "@/lib/dashboard/pageContext";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatNumber, formatPercent, type UiLocale } from "@/lib/format";
@@ -148,15 +147,7 @@ export default async function CampaignsPage(props: {
         </>
       )}
       {/* Campaigns sent in a period beside the previous one or the same one last year (lib/queries/getPeriodComparison.ts). */}
-      <FilterForm
-        locale={ctx.locale}
-        filters={ctx.filters}
-        range={ctx.range}
-        errors={ctx.errors}
-        notices={ctx.notices}
-        showBucket={false}
-      />
-      <ComparisonPanel agency={ctx.agency} scope={ctx.scope} filters={ctx.filters} />
+      <PeriodControls ctx={ctx} showBucket={false} />
     </div>
   );
 }

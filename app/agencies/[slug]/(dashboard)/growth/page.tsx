@@ -53,7 +53,17 @@ export default async function GrowthPage(props: PageProps) {
           change: formatChange(platformGrowth.change, locale),
         })
       : ctx.summaryUnavailable;
-  const bucketHeader = t(`bucket_${range.bucket}`);
+  // Both charts: the same buckets, kind, markers and axis.
+  const chartOptions = {
+    bucketHeader: t(`bucket_${range.bucket}`),
+    tableLabel: t("showTable"),
+    locale,
+    kind: net ? ("bar" as const) : ("line" as const),
+    signed: net,
+    markers: accountMarkers,
+    zoomed,
+    axisNote: !net,
+  };
   // Five years by week are 261 rows per table: the tables go a page at a time (?tabellside=), the chart has them all.
   const tablePage = TablePage.parse(ctx.search.tabellside);
   const tableHref = (id: string) => (page: number) => {
@@ -66,73 +76,53 @@ export default async function GrowthPage(props: PageProps) {
     return `?${query}#${id}-title`;
   };
   return (
-    <DashboardView ctx={ctx} title={t("nav_growth")} showView showAxis>
-      {g.accounts.length === 0 ? (
-        <p className="empty panel">{t("noDataInRange")}</p>
-      ) : (
-        <>
-          <SummaryTable
-            id="growth-range"
-            title={t("growthRangeTable")}
-            summaryName="growth"
-            summary={summaryLine}
-            dataName="growth-summary"
-            columns={[
-              { label: t("channel") },
-              { label: t("start"), numeric: true, name: "start" },
-              { label: t("end"), numeric: true, name: "end" },
-              { label: t("change"), numeric: true, name: "change" },
-              { label: t("changePct"), numeric: true, name: "change-share" },
-            ]}
-            rows={g.summary.map((s) => ({
-              key: s.accountId,
-              header: channelLabel(s, locale),
-              cells: [
-                s.startDay ? `${formatNumber(s.start, locale)} (${formatDay(s.startDay, locale)})` : "–",
-                s.endDay ? `${formatNumber(s.end, locale)} (${formatDay(s.endDay, locale)})` : "–",
-                formatChange(s.change, locale),
-                formatPercent(s.changeShare, locale),
-              ],
-            }))}
-          />
-          <ChartFigure
-            id="growth-accounts"
-            title={net ? t("netByAccount") : t("growthByAccount")}
-            summary={summaryLine}
-            labels={labels}
-            series={g.accounts.map((s) => ({
-              label: channelLabel({ platform: s.platform, handle: s.label }, locale),
-              key: s.key,
-              values: s[pick],
-            }))}
-            bucketHeader={bucketHeader}
-            tableLabel={t("showTable")}
-            locale={locale}
-            kind={net ? "bar" : "line"}
-            signed={net}
-            tablePages={{ page: tablePage, hrefOf: tableHref("growth-accounts") }}
-            markers={accountMarkers}
-            zoomed={zoomed}
-            axisNote={!net}
-          />
-          <ChartFigure
-            id="growth-platforms"
-            title={net ? t("netByPlatform") : t("growthByPlatform")}
-            summary={platformLine}
-            labels={labels}
-            series={g.platforms.map((s) => ({ label: platformLabel(s.platform, locale), key: s.key, values: s[pick] }))}
-            bucketHeader={bucketHeader}
-            tableLabel={t("showTable")}
-            locale={locale}
-            kind={net ? "bar" : "line"}
-            signed={net}
-            tablePages={{ page: tablePage, hrefOf: tableHref("growth-platforms") }}
-            markers={accountMarkers}
-            zoomed={zoomed}
-            axisNote={!net}
-          />
-        </>
-      )}
+    <DashboardView ctx={ctx} title={t("nav_growth")} showView showAxis empty={g.accounts.length === 0}>
+      <SummaryTable
+        id="growth-range"
+        title={t("growthRangeTable")}
+        summaryName="growth"
+        summary={summaryLine}
+        dataName="growth-summary"
+        columns={[
+          { label: t("channel") },
+          { label: t("start"), numeric: true, name: "start" },
+          { label: t("end"), numeric: true, name: "end" },
+          { label: t("change"), numeric: true, name: "change" },
+          { label: t("changePct"), numeric: true, name: "change-share" },
+        ]}
+        rows={g.summary.map((s) => ({
+          key: s.accountId,
+          header: channelLabel(s, locale),
+          cells: [
+            s.startDay ? `${formatNumber(s.start, locale)} (${formatDay(s.startDay, locale)})` : "–",
+            s.endDay ? `${formatNumber(s.end, locale)} (${formatDay(s.endDay, locale)})` : "–",
+            formatChange(s.change, locale),
+            formatPercent(s.changeShare, locale),
+          ],
+        }))}
+      />
+      <ChartFigure
+        id="growth-accounts"
+        title={net ? t("netByAccount") : t("growthByAccount")}
+        summary={summaryLine}
+        labels={labels}
+        series={g.accounts.map((s) => ({
+          label: channelLabel({ platform: s.platform, handle: s.label }, locale),
+          key: s.key,
+          values: s[pick],
+        }))}
+        tablePages={{ page: tablePage, hrefOf: tableHref("growth-accounts") }}
+        {...chartOptions}
+      />
+      <ChartFigure
+        id="growth-platforms"
+        title={net ? t("netByPlatform") : t("growthByPlatform")}
+        summary={platformLine}
+        labels={labels}
+        series={g.platforms.map((s) => ({ label: platformLabel(s.platform, locale), key: s.key, values: s[pick] }))}
+        tablePages={{ page: tablePage, hrefOf: tableHref("growth-platforms") }}
+        {...chartOptions}
+      />
     </DashboardView>
   );
 }

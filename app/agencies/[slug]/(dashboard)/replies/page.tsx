@@ -35,49 +35,43 @@ export default async function RepliesPage(props: PageProps) {
     ? t("repliesSummary", { label: channelLabel(top, locale), total: n(top.total) })
     : ctx.summaryUnavailable;
   return (
-    <DashboardView ctx={ctx} title={t("nav_replies")}>
-      {r.channels.length === 0 ? (
-        <p className="empty panel">{t("noDataInRange")}</p>
-      ) : (
-        <>
-          <SummaryTable
-            id="replies-totals"
-            title={t("repliesTotals")}
-            summaryName="replies"
-            summary={line}
-            dataName="replies-totals"
-            columns={[
-              { label: t("channel") },
-              { label: t("replies"), numeric: true },
-              { label: t("posts"), numeric: true },
-              { label: t("repliesPerPost"), numeric: true },
-              { label: t("busiest") },
-            ]}
-            rows={r.channels.map((c) => ({
-              key: c.accountId,
-              header: channelLabel(c, locale),
-              cells: [
-                n(c.total),
-                n(c.posts),
-                n(c.repliesPerPost),
-                c.busiest ? `${formatBucket(c.busiest.bucket, range.bucket, locale)} (${n(c.busiest.replies)})` : "–",
-              ],
-            }))}
-          />
-          <ChartFigure
-            id="replies-series"
-            title={t("repliesOverTime")}
-            summary={line}
-            labels={labels}
-            series={r.channels.map((c) => ({ label: channelLabel(c, locale), values: c.values }))}
-            bucketHeader={t(`bucket_${range.bucket}`)}
-            tableLabel={t("showTable")}
-            locale={locale}
-            markers={markers}
-            kind="bar"
-          />
-        </>
-      )}
+    <DashboardView ctx={ctx} title={t("nav_replies")} empty={r.channels.length === 0}>
+      <SummaryTable
+        id="replies-totals"
+        title={t("repliesTotals")}
+        summaryName="replies"
+        summary={line}
+        dataName="replies-totals"
+        columns={[
+          { label: t("channel") },
+          { label: t("replies"), numeric: true },
+          { label: t("posts"), numeric: true },
+          { label: t("repliesPerPost"), numeric: true },
+          { label: t("busiest") },
+        ]}
+        rows={r.channels.map((c) => ({
+          key: c.accountId,
+          header: channelLabel(c, locale),
+          cells: [
+            n(c.total),
+            n(c.posts),
+            n(c.repliesPerPost),
+            c.busiest ? `${formatBucket(c.busiest.bucket, range.bucket, locale)} (${n(c.busiest.replies)})` : "–",
+          ],
+        }))}
+      />
+      <ChartFigure
+        id="replies-series"
+        title={t("repliesOverTime")}
+        summary={line}
+        labels={labels}
+        series={r.channels.map((c) => ({ label: channelLabel(c, locale), values: c.values }))}
+        bucketHeader={t(`bucket_${range.bucket}`)}
+        tableLabel={t("showTable")}
+        locale={locale}
+        markers={markers}
+        kind="bar"
+      />
     </DashboardView>
   );
 }
